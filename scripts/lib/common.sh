@@ -1,0 +1,114 @@
+# shellcheck shell=bash
+# Shared helpers for loadrank's scripts. Source it; do not run it.
+#
+# Every server a script starts binds to 127.0.0.1, keeps its data, logs and pid file under the
+# run directory (git-ignored), and is stopped by the process id recorded when it started.
+
+LOADRANK_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# where servers keep data, logs and pid files; tests point it at a temporary directory
+LOADRANK_RUN_DIR="${LOADRANK_RUN_DIR:-$LOADRANK_HOME/run}"
+
+die() {
+  echo "error: $*" >&2
+  exit 1
+}
+
+info() {
+  echo "$*" >&2
+}
+
+java_bin() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+    echo "$JAVA_HOME/bin/java"
+  elif command -v java >/dev/null 2>&1; then
+    command -v java
+  else
+    die "no java found: install a JDK 17 or set JAVA_HOME"
+  fi
+}
+
+# tool_classpath NAME
+# Prints the classpath of the Maven artifacts listed in scripts/tools/NAME/pom.xml, resolving
+# them from the Maven repositories on first use and caching the result until that POM changes.
+tool_classpath() {
+  local name="$1"
+  local pom="$LOADRANK_HOME/scripts/tools/$name/pom.xml"
+  [[ -f "$pom" ]] || die "no tool definition $pom"
+  local cache_dir="$LOADRANK_RUN_DIR/classpath"
+  local stamp
+  stamp="$(sha256sum "$pom" | cut -c1-16)"
+  local cache="$cache_dir/$name-$stamp.txt"
+  if [[ ! -s "$cache" ]]; then
+    mkdir -p "$cache_dir"
+    info "resolving $name from Maven (first run only)..."
+    command -v mvn >/dev/null 2>&1 || die "mvn not found: install Apache Maven"
+    if ! mvn -B -q -f "$pom" dependency:build-classpath -Dmdep.outputFile="$cache.tmp" \
+        >"$cache_dir/$name-resolve.log" 2>&1; then
+      cat "$cache_dir/$name-resolve.log" >&2
+      die "could not resolve the $name artifacts from Maven (log above)"
+    fi
+    mv "$cache.tmp" "$cache"
+  fi
+  cat "$cache"
+}
+
+# port_open HOST PORT: true if something accepts TCP connections there
+port_open() {
+  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+
+# wait_for_port HOST PORT SECONDS PID NAME LOG
+# Waits until HOST:PORT accepts connections; fails at once if PID exits, or after SECONDS.
+wait_for_port() {
+  local host="$1" port="$2" seconds="$3" pid="$4" name="$5" log="$6"
+  local deadline=$((SECONDS + seconds))
+  until port_open "$host" "$port"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 40 "$log" >&2 || true
+      die "$name exited during start-up (last lines of $log above)"
+    fi
+    if ((SECONDS >= deadline)); then
+      tail -n 40 "$log" >&2 || true
+      die "$name did not accept connections on $host:$port within ${seconds}s (last lines of $log above)"
+    fi
+    sleep 0.5
+  done
+}
+
+# pid_running PIDFILE: true if the pid file names a live process started by us
+pid_running() {
+  local pidfile="$1"
+  [[ -s "$pidfile" ]] || return 1
+  local pid
+  pid="$(cat "$pidfile")"
+  kill -0 "$pid" 2>/dev/null || return 1
+  # guard against a recycled pid: our servers always carry -Dloadrank.run.dir on their command line
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dloadrank.run.dir=" || return 1
+}
+
+# stop_pid PIDFILE NAME [SECONDS]
+# Ends the process named in PIDFILE (TERM, then KILL after SECONDS) and removes the pid file.
+stop_pid() {
+  local pidfile="$1" name="$2" seconds="${3:-30}"
+  if ! pid_running "$pidfile"; then
+    rm -f "$pidfile"
+    info "$name is not running"
+    return 0
+  fi
+  local pid
+  pid="$(cat "$pidfile")"
+  kill -TERM "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + seconds))
+  while kill -0 "$pid" 2>/dev/null; do
+    if ((SECONDS >= deadline)); then
+      info "$name (pid $pid) did not stop within ${seconds}s; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.2
+  done
+  # a killed process may take a moment to be reaped
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  rm -f "$pidfile"
+  info "$name stopped (pid $pid)"
+}

@@ -31,7 +31,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.storm.Config;
 import org.apache.storm.LocalCluster;
 import org.apache.storm.generated.KillOptions;
+import org.apache.storm.generated.TopologySummary;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,14 @@ class LoadRankTopologyIT {
     static void startBrokerAndCluster() throws Exception {
         broker = KafkaBroker.start(runDir.resolve("kafka"));
         cluster = new LocalCluster();
+    }
+
+    /** Each test's topology is killed after it, so that tests do not share the two cores with old ones. */
+    @AfterEach
+    void killTopologies() throws Exception {
+        for (TopologySummary topology : cluster.getTopologySummaries()) {
+            kill(topology.get_name());
+        }
     }
 
     @AfterAll
@@ -262,9 +272,17 @@ class LoadRankTopologyIT {
                 LoadRankSettings.FIRST_POLL, "EARLIEST");
 
         String topologyName = scenario.submit(settings);
-        String before = Await.value(RANKING_DEADLINE, "a ranking of all three hosts",
-                () -> scenario.files.read("GlobalRankings.txt").filter(text -> text.split("=").length == 4));
+        for (String suffix : WORKED_EXAMPLE.keySet()) {
+            Await.until(RANKING_DEADLINE, "all 120 samples of " + scenario.topic(suffix) + " in its window",
+                    () -> scenario.files.json(scenario.topic(suffix) + ".json")
+                            .filter(json -> json.getAsJsonObject("ingest").get("accepted").getAsLong() == 120).isPresent());
+        }
+        // the global ranking written after every topic holds every sample
+        scenario.files.directory().resolve("GlobalRankings.txt").toFile().delete();
+        String before = Await.value(RANKING_DEADLINE, "the ranking before the restart",
+                () -> scenario.files.read("GlobalRankings.txt"));
         JsonObject cpuBefore = scenario.files.json(scenario.topic("cpuLoad") + ".json").orElseThrow();
+        assertThat(before.lines().findFirst().orElseThrow().split("=")).hasSize(4);
         kill(topologyName);
         scenario.files.directory().resolve("GlobalRankings.txt").toFile().delete();
         scenario.files.directory().resolve(scenario.topic("cpuLoad") + ".json").toFile().delete();

@@ -57,22 +57,31 @@ port_open() {
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
 
-# wait_for_port HOST PORT SECONDS PID NAME LOG
-# Waits until HOST:PORT accepts connections; fails at once if PID exits, or after SECONDS.
-wait_for_port() {
-  local host="$1" port="$2" seconds="$3" pid="$4" name="$5" log="$6"
+# wait_until SECONDS PID NAME LOG WHAT COMMAND...
+# Runs COMMAND every half second until it succeeds; fails at once if PID exits, or after SECONDS,
+# showing the last lines of LOG. WHAT completes "NAME did not ... within N s".
+wait_until() {
+  local seconds="$1" pid="$2" name="$3" log="$4" what="$5"
+  shift 5
   local deadline=$((SECONDS + seconds))
-  until port_open "$host" "$port"; do
+  until "$@"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       tail -n 40 "$log" >&2 || true
       die "$name exited during start-up (last lines of $log above)"
     fi
     if ((SECONDS >= deadline)); then
       tail -n 40 "$log" >&2 || true
-      die "$name did not accept connections on $host:$port within ${seconds}s (last lines of $log above)"
+      die "$name did not $what within ${seconds}s (last lines of $log above)"
     fi
     sleep 0.5
   done
+}
+
+# wait_for_port HOST PORT SECONDS PID NAME LOG
+# Waits until HOST:PORT accepts connections; fails at once if PID exits, or after SECONDS.
+wait_for_port() {
+  local host="$1" port="$2" seconds="$3" pid="$4" name="$5" log="$6"
+  wait_until "$seconds" "$pid" "$name" "$log" "accept connections on $host:$port" port_open "$host" "$port"
 }
 
 # pid_running PIDFILE: true if the pid file names a live process started by us

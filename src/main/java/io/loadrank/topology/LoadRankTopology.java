@@ -103,7 +103,11 @@ public final class LoadRankTopology {
         switch (mode) {
             case DRY_RUN -> System.out.println(describe(settings, topology));
             case REMOTE -> StormSubmitter.submitTopologyWithProgressBar(settings.topologyName(), conf, topology);
-            case LOCAL -> runLocally(settings.topologyName(), conf, topology, ttlSeconds);
+            case LOCAL -> {
+                runLocally(settings.topologyName(), conf, topology, ttlSeconds);
+                // the local cluster leaves non-daemon threads behind (ZooKeeper, Kafka clients)
+                System.exit(0);
+            }
         }
     }
 

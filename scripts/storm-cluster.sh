@@ -248,13 +248,22 @@ conf_value() {
   sed -n "s/^$1: *\"\{0,1\}\([^\"]*\)\"\{0,1\} *$/\1/p" "$conf_file" | head -n 1
 }
 
-# pids_with_arg ARG: java processes having exactly ARG as one of their command-line arguments
+# proc_args PID: the command-line arguments of PID, one a line; nothing if it has ended
+proc_args() {
+  { tr '\0' '\n' <"/proc/$1/cmdline"; } 2>/dev/null || true
+}
+
+# pids_with_arg ARG [ARG2]: processes having exactly ARG (and, if given, an argument matching the
+# regular expression ARG2) among their command-line arguments
 pids_with_arg() {
-  local arg="$1" dir pid
+  local arg="$1" pattern="${2:-}" dir pid args
   for dir in /proc/[0-9]*; do
     pid="${dir#/proc/}"
     [[ "$pid" == "$$" ]] && continue
-    tr '\0' '\n' <"$dir/cmdline" 2>/dev/null | grep -qxF -- "$arg" && echo "$pid"
+    args="$(proc_args "$pid")"
+    grep -qxF -- "$arg" <<<"$args" || continue
+    [[ -z "$pattern" ]] || grep -qx -- "$pattern" <<<"$args" || continue
+    echo "$pid"
   done
   return 0
 }
@@ -265,7 +274,7 @@ pids_of_home() {
   for dir in /proc/[0-9]*; do
     pid="${dir#/proc/}"
     [[ "$pid" == "$$" ]] && continue
-    cmdline="$(tr '\0' ' ' <"$dir/cmdline" 2>/dev/null)" || continue
+    cmdline="$(proc_args "$pid" | tr '\n' ' ')"
     [[ "$cmdline" == *java* && "$cmdline" == *"$home/"* ]] || continue
     [[ "$(basename "$(readlink "$dir/exe" 2>/dev/null)")" == java ]] && echo "$pid"
   done
@@ -313,8 +322,9 @@ wait_until() {
   local deadline=$((SECONDS + seconds)) d
   until "$@" >"$log_dir/wait.out" 2>&1; do
     for d in "${DAEMONS[@]}"; do
-      # a daemon that was started (has a pid file) and is gone
-      if [[ -f "$(pidfile "$d")" ]] && ! pid_running "$(pidfile "$d")"; then
+      # a daemon that was started (has a pid file) and is gone; kill -0, not pid_running: just
+      # after the start its command line may not be java's yet
+      if [[ -f "$(pidfile "$d")" ]] && ! kill -0 "$(cat "$(pidfile "$d")")" 2>/dev/null; then
         tail -n 30 "$log_dir/$d.log" "$log_dir/$d.out" >&2 2>/dev/null || true
         die "$d exited while waiting for $description (its log: $log_dir/$d.log)"
       fi
@@ -378,6 +388,8 @@ cmd_start() {
   lay_out_home "$zk_port" "$nimbus_port" "$supervisor_thrift_port" "$worker_heap" "${slots[@]}"
 
   rm -f "$pid_dir"/*.pid
+  # a failed start leaves nothing running
+  trap 'info "start failed: stopping what was started"; cmd_stop >&2 || true' EXIT
   start_zookeeper
   wait_until "$timeout" "ZooKeeper serving on 127.0.0.1:$zk_port" zookeeper_serving "$zk_port"
   start_storm_daemon nimbus org.apache.storm.daemon.nimbus.Nimbus "$(conf_value nimbus.childopts)"
@@ -385,6 +397,7 @@ cmd_start() {
   wait_until "$timeout" "Nimbus on 127.0.0.1:$nimbus_port" port_open 127.0.0.1 "$nimbus_port"
   wait_until "$timeout" "answer from Nimbus (leader) on 127.0.0.1:$nimbus_port" nimbus_answers
   wait_until "$timeout" "registration of the Supervisor in ZooKeeper" supervisor_registered
+  trap - EXIT
 
   echo "Storm $STORM_VERSION cluster running (started in $((SECONDS - started))s), home $home"
   echo "  zookeeper   pid $(cat "$(pidfile zookeeper)")  127.0.0.1:$zk_port"
@@ -468,23 +481,18 @@ cmd_kill() {
   [[ "$timeout" =~ ^[0-9]+$ ]] || die "STORM_KILL_TIMEOUT=$timeout is not a number of seconds"
   require_running
   run_storm_command org.apache.storm.command.KillTopology "$name" -w 0 ||
-    die "Nimbus refused to kill topology '$name' (is it running? '$(basename "$0") status' lists them)"
+    die "could not kill topology '$name' (output above; '$(basename "$0") status' lists the topologies)"
   local deadline=$((SECONDS + timeout))
   # gone from Nimbus, then its workers (their command lines carry -Dstorm.id=NAME-<n>-<time>)
   while run_storm_command org.apache.storm.command.ListTopologies 2>/dev/null | awk '{print $1}' | grep -qxF -- "$name"; do
     ((SECONDS < deadline)) || die "topology $name still listed by Nimbus ${timeout}s after kill"
     sleep 1
   done
-  local dir
+  local left
   while :; do
-    local left=""
-    for dir in /proc/[0-9]*; do
-      tr '\0' '\n' <"$dir/cmdline" 2>/dev/null | grep -q -- "^-Dstorm.id=$name-[0-9]*-[0-9]*$" &&
-        tr '\0' '\n' <"$dir/cmdline" 2>/dev/null | grep -qxF -- "-Dstorm.local.dir=$local_dir" &&
-        left+=" ${dir#/proc/}"
-    done
+    left="$(pids_with_arg "-Dstorm.local.dir=$local_dir" "-Dstorm\.id=$name-[0-9]*-[0-9]*" | tr '\n' ' ')"
     [[ -z "$left" ]] && break
-    ((SECONDS < deadline)) || die "workers of topology $name still running ${timeout}s after kill (pids$left)"
+    ((SECONDS < deadline)) || die "workers of topology $name still running ${timeout}s after kill (pids $left)"
     sleep 1
   done
   echo "topology $name killed"

@@ -74,23 +74,27 @@ link_jars() {
   done
 }
 
-write_log4j2_configs() {
-  mkdir -p "$home/log4j2"
-  # the daemons: one file per daemon, named by -Dlogfile.name, as Storm's own cluster.xml does
-  cat >"$home/log4j2/cluster.xml" <<'EOF'
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- written by scripts/storm-cluster.sh: logging of the Storm daemons and ZooKeeper -->
-<Configuration monitorInterval="60" shutdownHook="disable">
-  <Properties>
-    <Property name="pattern">%d{yyyy-MM-dd HH:mm:ss.SSS} %c{1.} %t [%p] %msg%n</Property>
-  </Properties>
-  <Appenders>
-    <RollingFile name="A1" fileName="${sys:storm.log.dir}/${sys:logfile.name}"
-                 filePattern="${sys:storm.log.dir}/${sys:logfile.name}.%i.gz">
-      <PatternLayout pattern="${pattern}"/>
+# log4j2_rolling_file NAME FILE PATTERN: a size-rolled file appender (20 MB, three old files)
+log4j2_rolling_file() {
+  cat <<EOF
+    <RollingFile name="$1" fileName="$2" filePattern="$2.%i.gz">
+      <PatternLayout pattern="$3"/>
       <Policies><SizeBasedTriggeringPolicy size="20 MB"/></Policies>
       <DefaultRolloverStrategy max="3"/>
     </RollingFile>
+EOF
+}
+
+write_log4j2_configs() {
+  mkdir -p "$home/log4j2"
+  local pattern='%d{yyyy-MM-dd HH:mm:ss.SSS} %c{1.} %t [%p] %msg%n'
+  # the daemons: one file per daemon, named by -Dlogfile.name, as Storm's own cluster.xml does
+  cat >"$home/log4j2/cluster.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- written by scripts/storm-cluster.sh: logging of the Storm daemons and ZooKeeper -->
+<Configuration monitorInterval="60" shutdownHook="disable">
+  <Appenders>
+$(log4j2_rolling_file A1 '${sys:storm.log.dir}/${sys:logfile.name}' "$pattern")
   </Appenders>
   <Loggers>
     <Root level="info"><AppenderRef ref="A1"/></Root>
@@ -99,30 +103,15 @@ write_log4j2_configs() {
 EOF
   # the workers (and their LogWriter, which logs the worker's stdout/stderr to STDOUT/STDERR):
   # logs/workers-artifacts/TOPOLOGY-ID/PORT/worker.log, .out, .err, as in a distribution
-  cat >"$home/log4j2/worker.xml" <<'EOF'
+  local file='${sys:workers.artifacts}/${sys:storm.id}/${sys:worker.port}/${sys:logfile.name}'
+  cat >"$home/log4j2/worker.xml" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- written by scripts/storm-cluster.sh: logging of the Storm workers -->
 <Configuration monitorInterval="60" shutdownHook="disable">
-  <Properties>
-    <Property name="dir">${sys:workers.artifacts}/${sys:storm.id}/${sys:worker.port}</Property>
-    <Property name="pattern">%d{yyyy-MM-dd HH:mm:ss.SSS} %c{1.} %t [%p] %msg%n</Property>
-  </Properties>
   <Appenders>
-    <RollingFile name="A1" fileName="${dir}/${sys:logfile.name}" filePattern="${dir}/${sys:logfile.name}.%i.gz">
-      <PatternLayout pattern="${pattern}"/>
-      <Policies><SizeBasedTriggeringPolicy size="20 MB"/></Policies>
-      <DefaultRolloverStrategy max="3"/>
-    </RollingFile>
-    <RollingFile name="STDOUT" fileName="${dir}/${sys:logfile.name}.out" filePattern="${dir}/${sys:logfile.name}.out.%i.gz">
-      <PatternLayout pattern="%msg%n"/>
-      <Policies><SizeBasedTriggeringPolicy size="20 MB"/></Policies>
-      <DefaultRolloverStrategy max="3"/>
-    </RollingFile>
-    <RollingFile name="STDERR" fileName="${dir}/${sys:logfile.name}.err" filePattern="${dir}/${sys:logfile.name}.err.%i.gz">
-      <PatternLayout pattern="%msg%n"/>
-      <Policies><SizeBasedTriggeringPolicy size="20 MB"/></Policies>
-      <DefaultRolloverStrategy max="3"/>
-    </RollingFile>
+$(log4j2_rolling_file A1 "$file" "$pattern")
+$(log4j2_rolling_file STDOUT "$file.out" '%msg%n')
+$(log4j2_rolling_file STDERR "$file.err" '%msg%n')
   </Appenders>
   <Loggers>
     <Root level="info"><AppenderRef ref="A1"/></Root>

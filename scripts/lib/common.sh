@@ -34,7 +34,8 @@ tool_classpath() {
   local name="$1"
   local pom="$LOADRANK_HOME/scripts/tools/$name/pom.xml"
   [[ -f "$pom" ]] || die "no tool definition $pom"
-  local cache_dir="$LOADRANK_RUN_DIR/classpath"
+  # LOADRANK_CLASSPATH_CACHE lets tests with a fresh run directory each share one cache
+  local cache_dir="${LOADRANK_CLASSPATH_CACHE:-$LOADRANK_RUN_DIR/classpath}"
   local stamp
   stamp="$(sha256sum "$pom" | cut -c1-16)"
   local cache="$cache_dir/$name-$stamp.txt"
@@ -42,12 +43,13 @@ tool_classpath() {
     mkdir -p "$cache_dir"
     info "resolving $name from Maven (first run only)..."
     command -v mvn >/dev/null 2>&1 || die "mvn not found: install Apache Maven"
-    if ! mvn -B -q -f "$pom" dependency:build-classpath -Dmdep.outputFile="$cache.tmp" \
-        >"$cache_dir/$name-resolve.log" 2>&1; then
-      cat "$cache_dir/$name-resolve.log" >&2
+    if ! mvn -B -q -f "$pom" dependency:build-classpath -Dmdep.outputFile="$cache.$$.tmp" \
+        >"$cache_dir/$name-resolve.$$.log" 2>&1; then
+      cat "$cache_dir/$name-resolve.$$.log" >&2
       die "could not resolve the $name artifacts from Maven (log above)"
     fi
-    mv "$cache.tmp" "$cache"
+    mv "$cache.$$.tmp" "$cache"
+    rm -f "$cache_dir/$name-resolve.$$.log"
   fi
   cat "$cache"
 }

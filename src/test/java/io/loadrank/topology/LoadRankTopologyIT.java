@@ -85,7 +85,7 @@ class LoadRankTopologyIT {
     // the worked example of SPEC section 3.1
 
     /** Window averages of the worked example: topic suffix -> host -> value. */
-    private static final Map<String, Map<String, Integer>> WORKED_EXAMPLE = new LinkedHashMap<>();
+    static final Map<String, Map<String, Integer>> WORKED_EXAMPLE = new LinkedHashMap<>();
 
     static {
         WORKED_EXAMPLE.put("cpuLoad", Map.of("A", 20, "B", 10, "C", 20));
@@ -178,7 +178,7 @@ class LoadRankTopologyIT {
 
         AtomicBoolean silenceD = new AtomicBoolean(false);
         AtomicLong lastSampleOfD = new AtomicLong();
-        try (LiveFeed live = new LiveFeed(scenario, topics, Map.of("A", 60.0, "B", 20.0, "D", 90.0), silenceD, lastSampleOfD)) {
+        try (LiveFeed live = new LiveFeed(scenario.feed, topics, Map.of("A", 60.0, "B", 20.0, "D", 90.0), silenceD, lastSampleOfD)) {
             Await.until(RANKING_DEADLINE, "D ranked first while it reports",
                     () -> scenario.files.globalRanking().filter(line -> line.startsWith("{D=")).isPresent());
 
@@ -218,7 +218,7 @@ class LoadRankTopologyIT {
         }
         Map<String, Double> values = new HashMap<>();
         hosts.keySet().forEach(host -> values.put(host, (double) host.hashCode() % 100 + 100));
-        try (LiveFeed live = new LiveFeed(scenario, topics, values, new AtomicBoolean(), new AtomicLong())) {
+        try (LiveFeed live = new LiveFeed(scenario.feed, topics, values, new AtomicBoolean(), new AtomicLong())) {
             Await.until(RANKING_DEADLINE, "the first ranking", () -> scenario.files.globalRanking().isPresent());
 
             Set<String> versions = ConcurrentHashMap.newKeySet();
@@ -379,62 +379,13 @@ class LoadRankTopologyIT {
                 hosts.forEach((host, value) -> hostValues.put(host, value.doubleValue()));
                 values.put(topic(suffix), hostValues);
             });
-            try (LiveFeed live = new LiveFeed(this, values, new AtomicBoolean(), new AtomicLong())) {
+            try (LiveFeed live = new LiveFeed(feed, values, new AtomicBoolean(), new AtomicLong())) {
                 Await.until(RANKING_DEADLINE, "GlobalRankings.txt to read {C=41, A=34, B=24}",
                         () -> files.globalRanking().filter("{C=41, A=34, B=24}"::equals).isPresent());
                 Await.until(RANKING_DEADLINE, topic("cpuLoad") + ".txt to read [[A|20|60], [C|20|60], [B|10|60]]",
                         () -> files.topicRanking(topic("cpuLoad")).filter("[[A|20|60], [C|20|60], [B|10|60]]"::equals)
                                 .isPresent());
             }
-        }
-    }
-
-    /** Sends every host's value to every topic once a second, stamped with the current time. */
-    private static final class LiveFeed implements AutoCloseable {
-        private final Thread thread;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-
-        LiveFeed(Scenario scenario, List<String> topics, Map<String, Double> values, AtomicBoolean silenceD,
-                 AtomicLong lastSampleOfD) {
-            this(scenario, sameValuesFor(topics, values), silenceD, lastSampleOfD);
-        }
-
-        /** @param values topic -> host -> the value the host reports there every half second */
-        LiveFeed(Scenario scenario, Map<String, Map<String, Double>> values, AtomicBoolean silenceD,
-                 AtomicLong lastSampleOfD) {
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    long now = System.currentTimeMillis();
-                    values.forEach((topic, hosts) -> hosts.forEach((host, value) -> {
-                        if (host.equals("D") && silenceD.get()) {
-                            return;
-                        }
-                        scenario.feed.sample(topic, host, value, now);
-                        if (host.equals("D")) {
-                            lastSampleOfD.set(now);
-                        }
-                    }));
-                    long next = now + 500;
-                    while (running.get() && System.currentTimeMillis() < next) {
-                        Thread.onSpinWait();
-                        Thread.yield();
-                    }
-                }
-            }, "live-feed");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private static Map<String, Map<String, Double>> sameValuesFor(List<String> topics, Map<String, Double> values) {
-            Map<String, Map<String, Double>> byTopic = new LinkedHashMap<>();
-            topics.forEach(topic -> byTopic.put(topic, values));
-            return byTopic;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join();
         }
     }
 

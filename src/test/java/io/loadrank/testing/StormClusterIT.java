@@ -50,7 +50,7 @@ class StormClusterIT {
             long submittedNanos = System.nanoTime();
 
             // then a worker launched by the supervisor runs it
-            StormTestSupport.await(Duration.ofMinutes(3), "words written by the topology's worker to " + output,
+            Await.until(Duration.ofMinutes(3), "words written by the topology's worker to " + output,
                     () -> lines(output).size() >= 3);
             long runningNanos = System.nanoTime();
             System.out.printf("storm cluster start %.1fs, submit %.1fs, submit-to-output %.1fs%n",
@@ -67,12 +67,12 @@ class StormClusterIT {
         }
 
         // and stopping the cluster leaves no process of its run directory
-        assertThat(StormTestSupport.processesMentioning(runDir)).isEmpty();
+        assertThat(Processes.mentioning(runDir)).isEmpty();
     }
 
     /** Worker JVMs carry -Dstorm.local.dir=<the cluster's local dir> (the daemons do not). */
     private static List<ProcessHandle> workerProcessesOf(StormClusterProcess storm) {
-        return StormTestSupport.processesMentioning(storm.stormHome().resolve("data/storm-local")).stream()
+        return Processes.mentioning(storm.stormHome().resolve("data/storm-local")).stream()
                 .filter(p -> p.info().commandLine().orElse("").contains("-Dstorm.local.dir="))
                 .toList();
     }

@@ -70,8 +70,8 @@ public final class StormClusterProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run directory " + dir, e);
         }
-        Path script = StormTestSupport.repoRoot().resolve("scripts/storm-cluster.sh");
-        StormClusterProcess cluster = new StormClusterProcess(dir, script, StormTestSupport.freePorts(3 + workerSlots));
+        Path script = RepoPaths.root().resolve("scripts/storm-cluster.sh");
+        StormClusterProcess cluster = new StormClusterProcess(dir, script, java.util.Arrays.stream(FreePorts.several(3 + workerSlots)).boxed().toList());
         try {
             cluster.run(START_TIMEOUT, Map.of(), "start");
         } catch (RuntimeException | Error e) {
@@ -133,9 +133,9 @@ public final class StormClusterProcess implements AutoCloseable {
         } catch (RuntimeException e) {
             stopFailure = e;
         }
-        List<ProcessHandle> left = StormTestSupport.processesMentioning(runDir);
+        List<ProcessHandle> left = Processes.mentioning(runDir);
         if (!left.isEmpty()) {
-            String described = left.stream().map(StormTestSupport::describe).collect(Collectors.joining("\n"));
+            String described = left.stream().map(Processes::describe).collect(Collectors.joining("\n"));
             left.forEach(ProcessHandle::destroyForcibly);
             IllegalStateException e = new IllegalStateException(
                     "processes of " + runDir + " survived stop (now killed):\n" + described);
@@ -212,7 +212,7 @@ public final class StormClusterProcess implements AutoCloseable {
                 appendToScriptLog(command, output, "timed out after " + timeout.toSeconds() + "s");
                 throw new IllegalStateException("storm-cluster.sh " + String.join(" ", args) + " did not finish within "
                         + timeout.toSeconds() + "s; last lines of " + scriptLog + ":\n"
-                        + StormTestSupport.tail(scriptLog, LOG_TAIL_LINES));
+                        + Processes.tail(scriptLog, LOG_TAIL_LINES));
             }
             exit = process.exitValue();
             text = Files.readString(output, StandardCharsets.UTF_8);
@@ -227,7 +227,7 @@ public final class StormClusterProcess implements AutoCloseable {
         boolean ok = exit == 0 || (args[0].equals("status") && (exit == 1 || exit == 3));
         if (!ok) {
             throw new IllegalStateException("storm-cluster.sh " + String.join(" ", args) + " failed (exit " + exit
-                    + "); last lines of its output:\n" + StormTestSupport.tail(output, LOG_TAIL_LINES));
+                    + "); last lines of its output:\n" + Processes.tail(output, LOG_TAIL_LINES));
         }
         return text;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
+import io.loadrank.testing.Processes;
 import io.loadrank.testing.RepoPaths;
 import io.loadrank.testing.StormClusterProcess;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,6 @@ class LoadRankStormClusterIT {
             cluster.kill("loadrank-cluster-it");
             assertThat(cluster.topologies()).doesNotContain("loadrank-cluster-it");
         }
-        assertThat(RunLocalScriptIT.processesMentioning(runDir)).as("processes left behind").isEmpty();
+        assertThat(Processes.mentioning(runDir)).as("processes left behind").isEmpty();
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
+import io.loadrank.testing.Processes;
 import io.loadrank.testing.RepoPaths;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,23 +73,6 @@ class RunLocalScriptIT {
         }
         assertThat(ProcessHandle.of(runLocal.pid())).isEmpty();
         assertThat(ProcessHandle.of(brokerPid)).as("kafka.sh stop ended the broker").isEmpty();
-        assertThat(processesMentioning(runDir)).as("processes left that use " + runDir).isEmpty();
-    }
-
-    /** Live processes whose command line mentions the directory (every server we start names its run dir). */
-    static List<String> processesMentioning(Path directory) {
-        String needle = directory.toAbsolutePath().toString();
-        File[] entries = new File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
-        return entries == null ? List.of() : java.util.Arrays.stream(entries)
-                .map(entry -> {
-                    try {
-                        return new String(Files.readAllBytes(entry.toPath().resolve("cmdline")), StandardCharsets.UTF_8)
-                                .replace('\0', ' ');
-                    } catch (Exception e) {
-                        return "";
-                    }
-                })
-                .filter(commandLine -> commandLine.contains(needle))
-                .toList();
+        assertThat(Processes.mentioning(runDir)).as("processes left that use " + runDir).isEmpty();
     }
 }

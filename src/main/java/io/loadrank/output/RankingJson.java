@@ -1,0 +1,145 @@
+package io.loadrank.output;
+
+import com.google.gson.stream.JsonWriter;
+import io.loadrank.message.MalformedReason;
+import io.loadrank.ranking.HostAverage;
+import io.loadrank.ranking.IngestStats;
+import io.loadrank.ranking.TopicRanking;
+import io.loadrank.scoring.GlobalRanking;
+import io.loadrank.scoring.HostScore;
+import io.loadrank.scoring.StaleHost;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The JSON files and messages of SPEC section 4: full precision, sample counts, window length,
+ * per-topic shares, incomplete and stale flags, the time of the ranking.
+ *
+ * <p>Written with Gson's streaming {@link JsonWriter} rather than object mapping, because a
+ * ranking of 100,000 hosts is written every emit and should not first be copied into a tree.
+ */
+public final class RankingJson {
+
+    private RankingJson() {
+    }
+
+    /** The global ranking as one JSON document (also the record of the rankings topic). */
+    public static String global(GlobalRanking ranking) {
+        StringWriter out = new StringWriter(256 + ranking.ranked().size() * 160);
+        writeGlobal(ranking, out);
+        return out.toString();
+    }
+
+    public static void writeGlobal(GlobalRanking ranking, Writer out) {
+        try (JsonWriter json = new JsonWriter(out)) {
+            json.beginObject();
+            writeTime(json, ranking.rankedAtMillis());
+            json.name("topics").beginArray();
+            for (int t = 0; t < ranking.topics().size(); t++) {
+                json.beginObject()
+                        .name("topic").value(ranking.topics().get(t))
+                        .name("weight").value(ranking.weights()[t])
+                        .name("windowSeconds").value(ranking.coveredMillis()[t] / 1000.0)
+                        .endObject();
+            }
+            json.endArray();
+            json.name("hosts").beginArray();
+            int rank = 1;
+            for (HostScore host : ranking.ranked()) {
+                json.beginObject()
+                        .name("rank").value(rank++)
+                        .name("host").value(host.host())
+                        .name("score").value(host.score())
+                        .name("incomplete").value(host.incomplete())
+                        .name("stale").value(false)
+                        .name("lastSeen").value(Instant.ofEpochMilli(host.lastSeenMillis()).toString());
+                json.name("shares").beginObject();
+                for (int t = 0; t < ranking.topics().size(); t++) {
+                    json.name(ranking.topics().get(t)).value(host.shares()[t]);
+                }
+                json.endObject();
+                json.name("averages").beginObject();
+                for (int t = 0; t < ranking.topics().size(); t++) {
+                    if (!Double.isNaN(host.averages()[t])) {
+                        json.name(ranking.topics().get(t)).value(host.averages()[t]);
+                    }
+                }
+                json.endObject();
+                json.endObject();
+            }
+            json.endArray();
+            json.name("stale").beginArray();
+            for (StaleHost host : ranking.stale()) {
+                json.beginObject()
+                        .name("host").value(host.host())
+                        .name("stale").value(true)
+                        .name("lastSeen").value(Instant.ofEpochMilli(host.lastSeenMillis()).toString())
+                        .endObject();
+            }
+            json.endArray();
+            json.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String topic(TopicRanking ranking, long windowMillis) {
+        StringWriter out = new StringWriter(256 + ranking.ranked().size() * 120);
+        writeTopic(ranking, windowMillis, out);
+        return out.toString();
+    }
+
+    /**
+     * @param windowMillis the configured window length, written beside the covered length so a
+     *                     reader can tell a young window from a full one
+     */
+    public static void writeTopic(TopicRanking ranking, long windowMillis, Writer out) {
+        try (JsonWriter json = new JsonWriter(out)) {
+            json.beginObject();
+            json.name("topic").value(ranking.topic());
+            writeTime(json, ranking.rankedAtMillis());
+            json.name("windowSeconds").value(ranking.coveredMillis() / 1000.0);
+            json.name("configuredWindowSeconds").value(windowMillis / 1000.0);
+            json.name("hosts").beginArray();
+            int rank = 1;
+            for (HostAverage host : ranking.ranked()) {
+                json.beginObject()
+                        .name("rank").value(rank++)
+                        .name("host").value(host.host())
+                        .name("average").value(host.average())
+                        .name("samples").value(host.samples())
+                        .name("lastSeen").value(Instant.ofEpochMilli(host.lastSampleMillis()).toString())
+                        .endObject();
+            }
+            json.endArray();
+            writeStats(json, ranking.stats());
+            json.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeStats(JsonWriter json, IngestStats stats) throws IOException {
+        json.name("ingest").beginObject()
+                .name("accepted").value(stats.window().accepted())
+                .name("duplicates").value(stats.window().duplicates())
+                .name("late").value(stats.window().late())
+                .name("early").value(stats.window().early())
+                .name("malformedTotal").value(stats.malformedTotal());
+        json.name("malformed").beginObject();
+        for (Map.Entry<MalformedReason, Long> entry : stats.malformed().entrySet()) {
+            json.name(entry.getKey().label()).value(entry.getValue());
+        }
+        json.endObject();
+        json.endObject();
+    }
+
+    private static void writeTime(JsonWriter json, long epochMillis) throws IOException {
+        json.name("rankedAt").value(Instant.ofEpochMilli(epochMillis).toString());
+        json.name("rankedAtMillis").value(epochMillis);
+    }
+}

@@ -1,0 +1,7 @@
+package io.loadrank.scoring;
+
+import java.io.Serializable;
+
+/** A host that has stopped reporting (SPEC section 3.2), and when it was last seen. */
+public record StaleHost(String host, long lastSeenMillis) implements Serializable {
+}

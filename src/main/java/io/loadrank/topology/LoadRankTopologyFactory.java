@@ -1,0 +1,114 @@
+package io.loadrank.topology;
+
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.storm.generated.StormTopology;
+import org.apache.storm.kafka.bolt.KafkaBolt;
+import org.apache.storm.kafka.bolt.mapper.FieldNameBasedTupleToKafkaMapper;
+import org.apache.storm.kafka.bolt.selector.DefaultTopicSelector;
+import org.apache.storm.kafka.spout.FirstPollOffsetStrategy;
+import org.apache.storm.kafka.spout.Func;
+import org.apache.storm.kafka.spout.KafkaSpout;
+import org.apache.storm.kafka.spout.KafkaSpoutConfig;
+import org.apache.storm.topology.BoltDeclarer;
+import org.apache.storm.topology.TopologyBuilder;
+import org.apache.storm.tuple.Fields;
+import org.apache.storm.tuple.Values;
+
+/**
+ * Builds the topology of SPEC section 3 from the settings. Per metric topic:
+ *
+ * <pre>
+ *   kafka-spout-T ──┐
+ *                   ├─shuffle─▶ parser-T ─fields(host)─▶ rolling-T ─global─▶ ranking-T ─┐
+ *   readback-spout-T┘              │ malformed counts ───────────────────▶ ranking-T   │
+ *                                  └ malformed ─▶ deadletter-kafka-bolt (optional)       │
+ *                                                                                        ▼
+ *                        global-ranking (one task) ─▶ rankings-kafka-bolt (optional)
+ * </pre>
+ */
+public final class LoadRankTopologyFactory {
+
+    private LoadRankTopologyFactory() {
+    }
+
+    public static StormTopology build(LoadRankSettings settings) {
+        TopologyBuilder builder = new TopologyBuilder();
+        BoltDeclarer global = builder.setBolt(TopologyStreams.GLOBAL_RANKING, new GlobalRankingBolt(settings), 1);
+        BoltDeclarer deadLetter = settings.deadLetterTopic() == null ? null
+                : builder.setBolt(TopologyStreams.DEADLETTER_KAFKA_BOLT, kafkaBolt(settings, settings.deadLetterTopic()), 1);
+
+        for (String topic : settings.topics()) {
+            String kafkaSpout = TopologyStreams.kafkaSpout(topic);
+            String readBackSpout = TopologyStreams.readBackSpout(topic);
+            String parser = TopologyStreams.parser(topic);
+            String rolling = TopologyStreams.rolling(topic);
+            String ranking = TopologyStreams.ranking(topic);
+
+            builder.setSpout(kafkaSpout, new KafkaSpout<>(kafkaSpoutConfig(settings, topic)), settings.spoutParallelism());
+            BoltDeclarer parserBolt = builder.setBolt(parser,
+                            new ParserBolt(topic, settings.deadLetterTopic() != null, settings.emitSecs()),
+                            settings.parserParallelism())
+                    .localOrShuffleGrouping(kafkaSpout);
+            if (settings.readBackEnabled()) {
+                builder.setSpout(readBackSpout, new ReadBackSpout(topic, settings.bootstrapServers(),
+                        settings.kafkaProperties(), settings.windowMillis(), settings.readBackOverlapMillis()), 1);
+                parserBolt.localOrShuffleGrouping(readBackSpout);
+            }
+            builder.setBolt(rolling, new RollingAverageBolt(topic, settings.windowMillis(),
+                            settings.futureToleranceMillis(), settings.emitSecs()), settings.rollingParallelism())
+                    .fieldsGrouping(parser, new Fields("host"));
+            builder.setBolt(ranking, new TopicRankingBolt(topic, rolling, settings.windowMillis(), settings.emitSecs(),
+                            settings.outputDir()), 1)
+                    .globalGrouping(rolling, TopologyStreams.WINDOW_STREAM)
+                    .globalGrouping(parser, TopologyStreams.MALFORMED_COUNTS_STREAM);
+            global.globalGrouping(ranking);
+            if (deadLetter != null) {
+                deadLetter.localOrShuffleGrouping(parser, TopologyStreams.MALFORMED_STREAM);
+            }
+        }
+        if (settings.rankingsTopic() != null) {
+            builder.setBolt(TopologyStreams.RANKINGS_KAFKA_BOLT, kafkaBolt(settings, settings.rankingsTopic()), 1)
+                    .globalGrouping(TopologyStreams.GLOBAL_RANKING, TopologyStreams.RANKINGS_STREAM);
+        }
+        return builder.createTopology();
+    }
+
+    static KafkaSpoutConfig<String, String> kafkaSpoutConfig(LoadRankSettings settings, String topic) {
+        KafkaSpoutConfig.Builder<String, String> config = KafkaSpoutConfig.builder(settings.bootstrapServers(), topic);
+        settings.kafkaProperties().forEach(config::setProp);
+        return config
+                .setProp(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroup())
+                .setFirstPollOffsetStrategy(FirstPollOffsetStrategy.valueOf(settings.firstPollOffsetStrategy()))
+                .setProcessingGuarantee(KafkaSpoutConfig.ProcessingGuarantee.valueOf(settings.processingGuarantee()))
+                .setRecordTranslator(new RecordToMessage(), TopologyStreams.RECORD_FIELDS)
+                .build();
+    }
+
+    private static KafkaBolt<String, String> kafkaBolt(LoadRankSettings settings, String topic) {
+        Properties properties = new Properties();
+        properties.putAll(settings.kafkaProperties());
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.ACKS_CONFIG, "1");
+        return new KafkaBolt<String, String>()
+                .withProducerProperties(properties)
+                .withTopicSelector(new DefaultTopicSelector(topic))
+                .withTupleToKafkaMapper(new FieldNameBasedTupleToKafkaMapper<>());
+    }
+
+    /** A Kafka record as the tuple (value, record timestamp); the timestamp stands in for a missing sample time. */
+    static final class RecordToMessage implements Func<ConsumerRecord<String, String>, List<Object>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public List<Object> apply(ConsumerRecord<String, String> record) {
+            return new Values(record.value(), record.timestamp());
+        }
+    }
+}

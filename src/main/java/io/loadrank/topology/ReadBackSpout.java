@@ -1,0 +1,189 @@
+package io.loadrank.topology;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.storm.spout.SpoutOutputCollector;
+import org.apache.storm.task.TopologyContext;
+import org.apache.storm.topology.OutputFieldsDeclarer;
+import org.apache.storm.topology.base.BaseRichSpout;
+import org.apache.storm.tuple.Values;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads back the last window of one topic when a worker starts (SPEC section 3.0), so that the
+ * first ranking after a start or a restart already covers a full window.
+ *
+ * <p>Why a spout of its own beside the KafkaSpout: the window lives in memory and is gone after a
+ * restart, but the KafkaSpout resumes from its committed offsets (and storm-kafka-client 2.8.3
+ * does not implement its TIMESTAMP first-poll strategy), so it cannot re-read the past. This spout
+ * seeks every partition to "now minus the window" with {@code offsetsForTimes}, reads up to the end
+ * of the log, and keeps reading for an overlap period after start so that nothing falls between it
+ * and the KafkaSpout, whose first position is taken at about the same moment. What both read is
+ * counted once by the rolling bolts' de-duplication. Then it closes its consumer and goes quiet.
+ *
+ * <p>It uses no consumer group and commits nothing. Its tuples are not anchored: a lost read-back
+ * tuple only makes the first window a little thinner.
+ */
+public final class ReadBackSpout extends BaseRichSpout {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ReadBackSpout.class);
+
+    /** After this long without finishing (Kafka unreachable), the read-back gives up. */
+    static final long GIVE_UP_AFTER_MILLIS = 5 * 60_000;
+
+    private final String topic;
+    private final String bootstrapServers;
+    private final HashMap<String, String> kafkaProperties;
+    private final long windowMillis;
+    private final long overlapMillis;
+
+    private transient SpoutOutputCollector collector;
+    private transient KafkaConsumer<String, String> consumer;
+    private transient long startedAt;
+    private transient Map<TopicPartition, Long> stopOffsets;
+    private transient boolean done;
+    private transient long records;
+    private transient LogThrottle errorLog;
+
+    public ReadBackSpout(String topic, String bootstrapServers, Map<String, String> kafkaProperties,
+                         long windowMillis, long overlapMillis) {
+        this.topic = topic;
+        this.bootstrapServers = bootstrapServers;
+        this.kafkaProperties = new HashMap<>(kafkaProperties);
+        this.windowMillis = windowMillis;
+        this.overlapMillis = overlapMillis;
+    }
+
+    @Override
+    public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+        this.collector = collector;
+        this.startedAt = System.currentTimeMillis();
+        this.errorLog = new LogThrottle(30_000);
+        Properties properties = new Properties();
+        properties.putAll(kafkaProperties);
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "loadrank-readback-" + topic + "-" + context.getThisTaskId());
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        this.consumer = new KafkaConsumer<>(properties);
+    }
+
+    @Override
+    public void nextTuple() {
+        if (done) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        try {
+            if (consumer.assignment().isEmpty() && !assign(now)) {
+                giveUpIfTooLate(now);
+                return;
+            }
+            ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(50));
+            for (ConsumerRecord<String, String> record : polled) {
+                collector.emit(new Values(record.value(), record.timestamp()));
+            }
+            records += polled.count();
+            if (now - startedAt >= overlapMillis) {
+                if (stopOffsets == null) {
+                    stopOffsets = consumer.endOffsets(consumer.assignment());
+                }
+                if (caughtUp()) {
+                    finish(now, "read back " + records + " records of the last " + windowMillis / 1000 + " s");
+                    return;
+                }
+            }
+        } catch (WakeupException | InterruptException e) {
+            throw e;
+        } catch (KafkaException e) {
+            long heldBack = errorLog.tryAcquire(now);
+            if (heldBack >= 0) {
+                LOG.warn("read-back of topic {} cannot read from Kafka yet: {}", topic, e.toString());
+            }
+        }
+        giveUpIfTooLate(now);
+    }
+
+    /** Assigns every partition of the topic, positioned at "now minus the window"; false if the topic is not there yet. */
+    private boolean assign(long now) {
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+        if (partitions == null || partitions.isEmpty()) {
+            return false;
+        }
+        List<TopicPartition> topicPartitions = new ArrayList<>();
+        Map<TopicPartition, Long> since = new HashMap<>();
+        for (PartitionInfo partition : partitions) {
+            TopicPartition topicPartition = new TopicPartition(topic, partition.partition());
+            topicPartitions.add(topicPartition);
+            since.put(topicPartition, now - windowMillis);
+        }
+        consumer.assign(topicPartitions);
+        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(since);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(topicPartitions);
+        for (TopicPartition topicPartition : topicPartitions) {
+            OffsetAndTimestamp offset = offsets.get(topicPartition);
+            // no record that recent: nothing to read back in that partition
+            consumer.seek(topicPartition, offset != null ? offset.offset() : ends.get(topicPartition));
+        }
+        LOG.info("reading back the last {} s of topic {} ({} partitions)", windowMillis / 1000, topic, topicPartitions.size());
+        return true;
+    }
+
+    private boolean caughtUp() {
+        for (Map.Entry<TopicPartition, Long> stop : stopOffsets.entrySet()) {
+            if (consumer.position(stop.getKey()) < stop.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void giveUpIfTooLate(long now) {
+        if (!done && now - startedAt > GIVE_UP_AFTER_MILLIS) {
+            finish(now, "gave up after " + GIVE_UP_AFTER_MILLIS / 1000 + " s with " + records
+                    + " records: the first rankings cover less than a full window");
+        }
+    }
+
+    private void finish(long now, String what) {
+        done = true;
+        LOG.info("topic {}: {} in {} ms", topic, what, now - startedAt);
+        closeConsumer();
+    }
+
+    private void closeConsumer() {
+        if (consumer != null) {
+            consumer.close(Duration.ofSeconds(5));
+            consumer = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeConsumer();
+    }
+
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        declarer.declare(TopologyStreams.RECORD_FIELDS);
+    }
+}

@@ -1,0 +1,91 @@
+package io.loadrank.topology;
+
+import io.loadrank.window.SampleOutcome;
+import io.loadrank.window.SlidingWindowAverages;
+import io.loadrank.window.WindowSnapshot;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.storm.Config;
+import com.codahale.metrics.Counter;
+import org.apache.storm.task.OutputCollector;
+import org.apache.storm.task.TopologyContext;
+import org.apache.storm.topology.OutputFieldsDeclarer;
+import org.apache.storm.topology.base.BaseRichBolt;
+import org.apache.storm.tuple.Tuple;
+import org.apache.storm.tuple.Values;
+import org.apache.storm.utils.TupleUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the sliding-window averages of the hosts that fields grouping sends to this task (SPEC
+ * section 3, item 3) and, every emit, sends its part of the topic's window to the topic ranking
+ * bolt. A thin adapter around {@link SlidingWindowAverages}; the clock is the wall clock.
+ */
+public final class RollingAverageBolt extends BaseRichBolt {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(RollingAverageBolt.class);
+
+    private final String topic;
+    private final long windowMillis;
+    private final long futureToleranceMillis;
+    private final int emitSecs;
+
+    private transient OutputCollector collector;
+    private transient SlidingWindowAverages window;
+    private transient int taskId;
+    private transient Map<SampleOutcome, Counter> metrics;
+
+    public RollingAverageBolt(String topic, long windowMillis, long futureToleranceMillis, int emitSecs) {
+        this.topic = topic;
+        this.windowMillis = windowMillis;
+        this.futureToleranceMillis = futureToleranceMillis;
+        this.emitSecs = emitSecs;
+    }
+
+    @Override
+    public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+        this.collector = collector;
+        this.window = new SlidingWindowAverages(windowMillis, futureToleranceMillis);
+        this.taskId = context.getThisTaskId();
+        this.metrics = new EnumMap<>(SampleOutcome.class);
+        for (SampleOutcome outcome : SampleOutcome.values()) {
+            metrics.put(outcome, context.registerCounter("loadrank.samples." + outcome.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    @Override
+    public void execute(Tuple tuple) {
+        long now = System.currentTimeMillis();
+        if (TupleUtils.isTick(tuple)) {
+            WindowSnapshot snapshot = window.snapshot(now);
+            collector.emit(TopologyStreams.WINDOW_STREAM, new Values(taskId, snapshot));
+            reportClockSuspects();
+        } else {
+            SampleOutcome outcome = window.add(tuple.getString(0), tuple.getDouble(1), tuple.getLong(2), now);
+            metrics.get(outcome).inc();
+        }
+        collector.ack(tuple);
+    }
+
+    private void reportClockSuspects() {
+        List<String> suspects = window.drainNewClockSuspects();
+        if (!suspects.isEmpty()) {
+            LOG.warn("topic {}: the samples of {} keep falling outside the {} s window (late or in the future): "
+                    + "check the clock of {}", topic, suspects.size() > 20 ? suspects.subList(0, 20) + " and more" : suspects,
+                    windowMillis / 1000, suspects.size() == 1 ? "that host" : "those hosts");
+        }
+    }
+
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        declarer.declareStream(TopologyStreams.WINDOW_STREAM, TopologyStreams.WINDOW_FIELDS);
+    }
+
+    @Override
+    public Map<String, Object> getComponentConfiguration() {
+        return Map.of(Config.TOPOLOGY_TICK_TUPLE_FREQ_SECS, emitSecs);
+    }
+}

@@ -1,0 +1,96 @@
+package io.loadrank.topology;
+
+import io.loadrank.message.MalformedReason;
+import io.loadrank.output.RankingFileWriter;
+import io.loadrank.output.RankingJson;
+import io.loadrank.output.RankingText;
+import io.loadrank.ranking.TopicRanking;
+import io.loadrank.ranking.TopicRankingAssembler;
+import io.loadrank.window.WindowSnapshot;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.storm.Config;
+import org.apache.storm.task.OutputCollector;
+import org.apache.storm.task.TopologyContext;
+import org.apache.storm.topology.OutputFieldsDeclarer;
+import org.apache.storm.topology.base.BaseRichBolt;
+import org.apache.storm.tuple.Tuple;
+import org.apache.storm.tuple.Values;
+import org.apache.storm.utils.TupleUtils;
+
+/**
+ * Ranks all hosts of one topic (SPEC section 3, item 4): merges the windows of the rolling tasks,
+ * writes {@code <topic>.txt} and {@code <topic>.json}, and sends the ranking to the global
+ * ranking bolt. It ranks as soon as every rolling task has reported (so a ranking is as fresh as
+ * the windows), and on its own tick if some task stays silent.
+ */
+public final class TopicRankingBolt extends BaseRichBolt {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String topic;
+    private final String rollingComponent;
+    private final long windowMillis;
+    private final int emitSecs;
+    private final String outputDir;
+
+    private transient OutputCollector collector;
+    private transient TopicRankingAssembler assembler;
+    private transient RankingFileWriter files;
+    private transient int rollingTasks;
+    private transient long lastRanked;
+
+    public TopicRankingBolt(String topic, String rollingComponent, long windowMillis, int emitSecs, String outputDir) {
+        this.topic = topic;
+        this.rollingComponent = rollingComponent;
+        this.windowMillis = windowMillis;
+        this.emitSecs = emitSecs;
+        this.outputDir = outputDir;
+    }
+
+    @Override
+    public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+        this.collector = collector;
+        // a window not refreshed for three emits comes from a task that is gone
+        this.assembler = new TopicRankingAssembler(topic, 3L * emitSecs * 1000);
+        this.files = new RankingFileWriter(Path.of(outputDir));
+        this.rollingTasks = context.getComponentTasks(rollingComponent).size();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void execute(Tuple tuple) {
+        long now = System.currentTimeMillis();
+        if (TupleUtils.isTick(tuple)) {
+            if (assembler.hasNews() && now - lastRanked >= emitSecs * 1000L) {
+                publish(now);
+            }
+        } else if (TopologyStreams.WINDOW_STREAM.equals(tuple.getSourceStreamId())) {
+            assembler.acceptWindow(tuple.getInteger(0), (WindowSnapshot) tuple.getValue(1));
+            if (assembler.roundComplete(rollingTasks)) {
+                publish(now);
+            }
+        } else if (TopologyStreams.MALFORMED_COUNTS_STREAM.equals(tuple.getSourceStreamId())) {
+            assembler.acceptMalformedCounts(tuple.getSourceTask(), (Map<MalformedReason, Long>) tuple.getValue(0));
+        }
+        collector.ack(tuple);
+    }
+
+    private void publish(long now) {
+        TopicRanking ranking = assembler.rank(now);
+        lastRanked = now;
+        files.write(topic + ".txt", out -> out.write(RankingText.topic(ranking)));
+        files.write(topic + ".json", out -> RankingJson.writeTopic(ranking, windowMillis, out));
+        collector.emit(new Values(ranking));
+    }
+
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        declarer.declare(TopologyStreams.TOPIC_RANKING_FIELDS);
+    }
+
+    @Override
+    public Map<String, Object> getComponentConfiguration() {
+        return Map.of(Config.TOPOLOGY_TICK_TUPLE_FREQ_SECS, emitSecs);
+    }
+}

@@ -1,0 +1,58 @@
+package io.loadrank.topology;
+
+import org.apache.storm.tuple.Fields;
+
+/** The names of the topology's components, streams and fields, in one place. */
+public final class TopologyStreams {
+
+    /** Fields of both spouts: the record value and the record timestamp. */
+    public static final Fields RECORD_FIELDS = new Fields("message", "recordTime");
+
+    /** Parsed samples, fields-grouped by host towards the rolling bolts. */
+    public static final Fields SAMPLE_FIELDS = new Fields("host", "value", "time");
+
+    /** Malformed messages for the dead-letter topic; the names are what KafkaBolt's default mapper reads. */
+    public static final String MALFORMED_STREAM = "malformed";
+    public static final Fields KAFKA_RECORD_FIELDS = new Fields("key", "message");
+
+    /** Cumulative malformed counts of one parser task, per reason. */
+    public static final String MALFORMED_COUNTS_STREAM = "malformedCounts";
+    public static final Fields MALFORMED_COUNTS_FIELDS = new Fields("counts");
+
+    /** The window snapshot of one rolling task. */
+    public static final String WINDOW_STREAM = "window";
+    public static final Fields WINDOW_FIELDS = new Fields("taskId", "snapshot");
+
+    /** A topic ranking, towards the global ranking bolt. */
+    public static final Fields TOPIC_RANKING_FIELDS = new Fields("ranking");
+
+    /** The global ranking as JSON, towards the rankings topic. */
+    public static final String RANKINGS_STREAM = "rankings";
+
+    public static final String GLOBAL_RANKING = "global-ranking";
+    public static final String RANKINGS_KAFKA_BOLT = "rankings-kafka-bolt";
+    public static final String DEADLETTER_KAFKA_BOLT = "deadletter-kafka-bolt";
+
+    private TopologyStreams() {
+    }
+
+    public static String kafkaSpout(String topic) {
+        return "kafka-spout-" + topic;
+    }
+
+    public static String readBackSpout(String topic) {
+        return "readback-spout-" + topic;
+    }
+
+    public static String parser(String topic) {
+        return "parser-" + topic;
+    }
+
+    public static String rolling(String topic) {
+        return "rolling-" + topic;
+    }
+
+    public static String ranking(String topic) {
+        return "ranking-" + topic;
+    }
+}

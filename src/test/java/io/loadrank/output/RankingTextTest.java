@@ -1,0 +1,39 @@
+package io.loadrank.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadrank.ranking.HostAverage;
+import io.loadrank.ranking.IngestStats;
+import io.loadrank.ranking.TopicRanking;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RankingTextTest {
+
+    private static final long T0 = 1_763_800_000_000L;
+
+    @ParameterizedTest(name = "[{index}] covered {0} ms -> {1}")
+    @CsvSource(delimiter = ';', value = {
+        "60000 ; [[cass-eu-1|55|60], [cass-uk-1|37|60], [cass-fi-1|26|60]]",
+        "12400 ; [[cass-eu-1|55|12], [cass-uk-1|37|12], [cass-fi-1|26|12]]",
+        "12500 ; [[cass-eu-1|55|13], [cass-uk-1|37|13], [cass-fi-1|26|13]]",
+    })
+    void givenATopicRanking_whenFormatted_thenItIsTheOriginalTextFormat(long covered, String expected) {
+        ArrayList<HostAverage> ranked = new ArrayList<>(List.of(
+                new HostAverage("cass-eu-1", 55.4, 60, T0),
+                new HostAverage("cass-uk-1", 36.5, 60, T0),
+                new HostAverage("cass-fi-1", 26.0, 60, T0)));
+
+        String text = RankingText.topic(new TopicRanking("cpuLoad", ranked, covered, IngestStats.empty(), T0));
+
+        assertThat(text).isEqualTo(expected + "\n");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({"1763806502000, 2025-11-22T10:15:02Z", "1763806502999, 2025-11-22T10:15:02Z"})
+    void givenAnInstant_whenFormatted_thenItIsUtcToTheSecond(long millis, String expected) {
+        assertThat(RankingText.isoSeconds(millis)).isEqualTo(expected);
+    }
+}

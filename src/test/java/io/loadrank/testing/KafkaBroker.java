@@ -1,0 +1,292 @@
+package io.loadrank.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A real single-node Kafka broker (KRaft) for integration tests, run through {@code scripts/kafka.sh}
+ * exactly as a user runs it, on free ports, with its data under a run directory the test owns.
+ *
+ * <pre>{@code
+ * try (KafkaBroker kafka = KafkaBroker.start(tempDir)) {
+ *     kafka.createTopics(Map.of("samples", 2));
+ *     ... kafka.bootstrapServers() ...
+ * }
+ * }</pre>
+ *
+ * The script's own output is appended to {@code <runDir>/kafka-script.log}; the broker's log is
+ * {@link #brokerLog()}. The broker is stopped by its process id; a shutdown hook kills it should the
+ * test JVM end without closing it.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+    /** the script waits up to KAFKA_START_TIMEOUT (120 s) itself; resolving the artifacts may add to it */
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
+    private static final int START_ATTEMPTS = 3;
+    private static final int LOG_TAIL_LINES = 60;
+
+    private final Path runDir;
+    private final int port;
+    private final int controllerPort;
+    private long pid;
+    private Thread killOnExit;
+
+    private KafkaBroker(Path runDir, int port, int controllerPort) {
+        this.runDir = runDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /**
+     * Starts a broker on free ports with LOADRANK_RUN_DIR={@code runDir}; returns once it answers metadata
+     * requests. A free port can be taken by someone else before the broker binds it, so a start that
+     * finds its ports in use is retried on new ones.
+     *
+     * @throws IllegalStateException if the broker does not start, with the tail of the script's log
+     */
+    public static KafkaBroker start(Path runDir) {
+        Path absoluteRunDir = runDir.toAbsolutePath().normalize();
+        IllegalStateException lastFailure = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            int[] ports = FreePorts.several(2);
+            KafkaBroker broker = new KafkaBroker(absoluteRunDir, ports[0], ports[1]);
+            try {
+                broker.launch();
+                return broker;
+            } catch (PortInUseException e) {
+                lastFailure = e;
+            }
+        }
+        throw lastFailure;
+    }
+
+    /** host:port for bootstrap.servers, e.g. {@code 127.0.0.1:40123}. */
+    public String bootstrapServers() {
+        return HOST + ":" + port;
+    }
+
+    /** The broker (client) port. */
+    public int port() {
+        return port;
+    }
+
+    /** The KRaft controller port. */
+    public int controllerPort() {
+        return controllerPort;
+    }
+
+    /** The broker's process id (it changes with {@link #restart()}). */
+    public long pid() {
+        return pid;
+    }
+
+    /** True while the broker's process is alive. */
+    public boolean isRunning() {
+        return pid != 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The broker's own directory: data, server.properties, kafka.log, kafka.pid. */
+    public Path brokerDir() {
+        return runDir.resolve("kafka-" + port);
+    }
+
+    /** The broker's log file. */
+    public Path brokerLog() {
+        return brokerDir().resolve("kafka.log");
+    }
+
+    /**
+     * Creates the topics (name to partition count, one replica), leaving existing ones as they are, and
+     * waits until every partition of every topic has a leader, so producers and consumers can use them.
+     */
+    public void createTopics(Map<String, Integer> topicPartitions) {
+        try (Admin admin = Admin.create(adminConfig())) {
+            List<NewTopic> topics = new ArrayList<>();
+            topicPartitions.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)));
+            admin.createTopics(topics).values().forEach((name, created) -> {
+                try {
+                    created.get(TOPICS_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + name + " on " + bootstrapServers(), e);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot create topic " + name + " on " + bootstrapServers(), e);
+                }
+            });
+            Await.until(TOPICS_TIMEOUT, "topics " + topicPartitions + " to have a leader for every partition",
+                    () -> everyPartitionHasALeader(admin, topicPartitions));
+        }
+    }
+
+    /** Stops the broker (TERM, then KILL) and waits until its process is gone; does nothing if stopped. */
+    public void stop() {
+        if (pid == 0) {
+            return;
+        }
+        runScript("stop");
+        Await.until(EXIT_TIMEOUT, "kafka process " + pid + " to exit", () -> !isRunning());
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+        killOnExit = null;
+        pid = 0;
+    }
+
+    /** Stops the broker and starts it again on the same ports with the same data. */
+    public void restart() {
+        stop();
+        try {
+            launch();
+        } catch (PortInUseException e) {
+            throw new IllegalStateException("cannot restart kafka on " + bootstrapServers()
+                    + ": its port was taken while it was stopped", e);
+        }
+    }
+
+    /** Stops the broker and checks that its process is gone. */
+    @Override
+    public void close() {
+        long lastPid = pid;
+        stop();
+        if (lastPid != 0 && ProcessHandle.of(lastPid).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new AssertionError("kafka process " + lastPid + " is still alive after stop");
+        }
+    }
+
+    private void launch() {
+        ScriptResult result = runScript("start");
+        if (result.exitCode() != 0) {
+            String message = "kafka.sh start failed (exit " + result.exitCode() + ") for " + bootstrapServers()
+                    + "; last lines of " + scriptLog() + ":\n" + result.logTail();
+            boolean portTaken = result.logTail().contains("in use by another process")
+                    || result.logTail().contains("Address already in use");
+            throw portTaken
+                    ? new PortInUseException(message)
+                    : new IllegalStateException(message);
+        }
+        pid = readPid();
+        long startedPid = pid;
+        killOnExit = new Thread(() -> ProcessHandle.of(startedPid).ifPresent(ProcessHandle::destroyForcibly),
+                "kill kafka " + startedPid);
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    private long readPid() {
+        Path pidFile = brokerDir().resolve("kafka.pid");
+        try {
+            return Long.parseLong(Files.readString(pidFile).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("kafka started but its pid file " + pidFile + " is unreadable", e);
+        }
+    }
+
+    private ScriptResult runScript(String command) {
+        Path log = scriptLog();
+        try {
+            Files.createDirectories(runDir);
+            shareToolClasspathCache();
+            ProcessBuilder builder = new ProcessBuilder("bash", RepoPaths.script("kafka.sh").toString(), command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            Map<String, String> env = builder.environment();
+            env.put("LOADRANK_RUN_DIR", runDir.toString());
+            env.put("KAFKA_PORT", Integer.toString(port));
+            env.put("KAFKA_CONTROLLER_PORT", Integer.toString(controllerPort));
+            Files.writeString(log, "$ kafka.sh " + command + " (port " + port + ")\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Process process = builder.start();
+            if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("kafka.sh " + command + " did not finish within " + SCRIPT_TIMEOUT
+                        + "; last lines of " + log + ":\n" + tail(log));
+            }
+            return new ScriptResult(process.exitValue(), tail(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kafka.sh " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running kafka.sh " + command, e);
+        }
+    }
+
+    /**
+     * The script caches the broker's resolved classpath under the run directory; a test's run directory is
+     * new every time, so point it at the repository's default cache instead of asking Maven again.
+     * The cache is keyed by the tool POM's hash, so sharing it is safe.
+     */
+    private void shareToolClasspathCache() throws IOException {
+        Path link = runDir.resolve("classpath");
+        if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path shared = RepoPaths.root().resolve("run").resolve("classpath");
+        Files.createDirectories(shared);
+        Files.createSymbolicLink(link, shared);
+    }
+
+    private Path scriptLog() {
+        return runDir.resolve("kafka-script.log");
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+    }
+
+    private Properties adminConfig() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return config;
+    }
+
+    private static boolean everyPartitionHasALeader(Admin admin, Map<String, Integer> topicPartitions) {
+        Map<String, TopicDescription> descriptions;
+        try {
+            descriptions = admin.describeTopics(topicPartitions.keySet()).allTopicNames().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // not known yet, or the broker is busy: the caller polls again
+            throw new IllegalStateException("cannot describe topics " + topicPartitions.keySet(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topics", e);
+        }
+        return descriptions.values().stream().allMatch(topic -> !topic.partitions().isEmpty()
+                && topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+    }
+
+    private record ScriptResult(int exitCode, String logTail) {
+    }
+
+    /** kafka.sh found a chosen port taken: start again on new ports. */
+    private static final class PortInUseException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        PortInUseException(String message) {
+            super(message);
+        }
+    }
+}

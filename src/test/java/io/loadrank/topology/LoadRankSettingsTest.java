@@ -1,0 +1,124 @@
+package io.loadrank.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LoadRankSettingsTest {
+
+    @Test
+    void givenNoLoadrankKeys_whenRead_thenEveryDefaultOfTheSpecApplies() {
+        LoadRankSettings settings = LoadRankSettings.from(Map.of("topology.workers", 1));
+
+        assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(settings.topics()).containsExactly("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
+        assertThat(settings.weights()).containsExactly(1, 1, 1, 1, 1);
+        assertThat(settings.windowMillis()).isEqualTo(60_000);
+        assertThat(settings.emitMillis()).isEqualTo(2_000);
+        assertThat(settings.staleAfterMillis()).isEqualTo(10_000);
+        assertThat(settings.outputDir()).isEqualTo("STORM_OUTPUT");
+        assertThat(settings.rankingsTopic()).isNull();
+        assertThat(settings.deadLetterTopic()).isNull();
+        assertThat(settings.processingGuarantee()).isEqualTo("AT_LEAST_ONCE");
+        assertThat(settings.readBackEnabled()).isTrue();
+    }
+
+    @Test
+    void givenTopicsAsAMapOfWeights_whenRead_thenOrderAndWeightsAreKept() {
+        Map<String, Object> topics = new LinkedHashMap<>();
+        topics.put("memLoad", 2);
+        topics.put("cpuLoad", 0.5);
+        topics.put("latency", null);
+
+        LoadRankSettings settings = LoadRankSettings.from(Map.of(LoadRankSettings.TOPICS, topics));
+
+        assertThat(settings.topics()).containsExactly("memLoad", "cpuLoad", "latency");
+        assertThat(settings.weights()).containsExactly(2, 0.5, 1);
+    }
+
+    @Test
+    void givenTopicsAsAList_whenRead_thenEachWeighsOne() {
+        LoadRankSettings settings = LoadRankSettings.from(Map.of(LoadRankSettings.TOPICS, List.of("a", "b")));
+
+        assertThat(settings.weights()).containsExactly(1, 1);
+    }
+
+    static Object[][] badValues() {
+        return new Object[][] {
+            {LoadRankSettings.WINDOW_SECS, 0, "a whole number from 1 to 86400"},
+            {LoadRankSettings.WINDOW_SECS, "sixty", "a whole number from 1 to 86400"},
+            {LoadRankSettings.EMIT_SECS, 1.5, "a whole number from 1 to 3600"},
+            {LoadRankSettings.STALE_AFTER_SECS, -1, "a whole number"},
+            {LoadRankSettings.BOOTSTRAP_SERVERS, "kafka-1", "host:port"},
+            {LoadRankSettings.FIRST_POLL, "TIMESTAMP", "one of [EARLIEST, LATEST, UNCOMMITTED_EARLIEST, UNCOMMITTED_LATEST]"},
+            {LoadRankSettings.PROCESSING_GUARANTEE, "EXACTLY_ONCE", "one of"},
+            {LoadRankSettings.TOPICS, "cpuLoad", "a list of Kafka topic names"},
+            {LoadRankSettings.TOPICS, List.of("cpu load"), "is not a topic name"},
+            {LoadRankSettings.TOPICS, Map.of("cpuLoad", 0), "at least one > 0"},
+            {LoadRankSettings.RANKINGS_TOPIC, "bad/topic", "a Kafka topic name"},
+            {LoadRankSettings.READBACK_ENABLED, "yes", "true or false"},
+            {LoadRankSettings.KAFKA_PROPERTIES, "security.protocol=SSL", "a map of Kafka client properties"},
+            {LoadRankSettings.ROLLING_PARALLELISM, 0, "a whole number from 1 to 256"},
+        };
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} = {1}")
+    @MethodSource("badValues")
+    void givenABadValue_whenRead_thenTheErrorNamesKeyValueAndWhatIsAllowed(String key, Object value, String allowed) {
+        Map<String, Object> conf = new HashMap<>();
+        conf.put(key, value);
+
+        assertThatThrownBy(() -> LoadRankSettings.from(conf))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(key)
+                .hasMessageContaining(String.valueOf(value))
+                .hasMessageContaining("allowed: ")
+                .hasMessageContaining(allowed);
+    }
+
+    @Test
+    void givenAWeightThatIsNotANumber_whenRead_thenTheErrorNamesTheTopic() {
+        assertThatThrownBy(() -> LoadRankSettings.from(Map.of(LoadRankSettings.TOPICS, Map.of("cpuLoad", "heavy"))))
+                .hasMessageContaining("loadrank.topics.cpuLoad = 'heavy'");
+    }
+
+    @Test
+    void givenAnEmitLongerThanTheWindow_whenRead_thenItIsRefused() {
+        assertThatThrownBy(() -> LoadRankSettings.from(Map.of(LoadRankSettings.WINDOW_SECS, 5, LoadRankSettings.EMIT_SECS, 10)))
+                .hasMessageContaining("loadrank.emit.secs = 10");
+    }
+
+    @Test
+    void givenARelativeOutputDirectory_whenResolved_thenItIsAbsoluteAgainstTheStartDirectory() {
+        LoadRankSettings settings = LoadRankSettings.from(Map.of()).withOutputDirResolvedAgainst(Path.of("/srv/loadrank"));
+
+        assertThat(settings.outputDir()).isEqualTo("/srv/loadrank/STORM_OUTPUT");
+    }
+
+    @Test
+    void givenKafkaCredentials_whenPrinted_thenTheirValuesAreNotShown() {
+        LoadRankSettings settings = LoadRankSettings.from(Map.of(LoadRankSettings.KAFKA_PROPERTIES,
+                Map.of("sasl.jaas.config", "password=\"hunter2\"")));
+
+        assertThat(settings.toString()).contains("sasl.jaas.config").doesNotContain("hunter2");
+        assertThat(settings.kafkaProperties()).containsEntry("sasl.jaas.config", "password=\"hunter2\"");
+    }
+
+    @Test
+    void givenTheShippedTopologyYaml_whenRead_thenItIsValidAndHasTheDefaults() {
+        Map<String, Object> yaml = LoadRankTopology.readConfigFile(Path.of("topology.yaml"));
+
+        LoadRankSettings settings = LoadRankSettings.from(yaml);
+
+        assertThat(settings.asConfig()).isEqualTo(LoadRankSettings.from(Map.of()).asConfig());
+        assertThat(yaml).containsEntry("topology.workers", 1);
+    }
+}

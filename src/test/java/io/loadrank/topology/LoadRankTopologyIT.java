@@ -1,0 +1,463 @@
+package io.loadrank.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.loadrank.message.MalformedReason;
+import io.loadrank.testing.Await;
+import io.loadrank.testing.KafkaBroker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.storm.Config;
+import org.apache.storm.LocalCluster;
+import org.apache.storm.generated.KillOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The topology end to end (issue 2, acceptance 2-6): a real Kafka broker, the real topology in a
+ * real Storm LocalCluster, messages produced to Kafka, ranking files read back from disk.
+ * Each test uses topics and an output directory of its own, so one broker and one local cluster
+ * serve the whole class.
+ */
+class LoadRankTopologyIT {
+
+    private static final Duration RANKING_DEADLINE = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path runDir;
+
+    private static KafkaBroker broker;
+    private static LocalCluster cluster;
+
+    @BeforeAll
+    static void startBrokerAndCluster() throws Exception {
+        broker = KafkaBroker.start(runDir.resolve("kafka"));
+        cluster = new LocalCluster();
+    }
+
+    @AfterAll
+    static void stopClusterAndBroker() throws Exception {
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // the worked example of SPEC section 3.1
+
+    /** Window averages of the worked example: topic suffix -> host -> value. */
+    private static final Map<String, Map<String, Integer>> WORKED_EXAMPLE = new LinkedHashMap<>();
+
+    static {
+        WORKED_EXAMPLE.put("cpuLoad", Map.of("A", 20, "B", 10, "C", 20));
+        WORKED_EXAMPLE.put("memLoad", Map.of("A", 30, "B", 20, "C", 50));
+        WORKED_EXAMPLE.put("latency", Map.of("A", 20, "B", 20, "C", 20));
+    }
+
+    @Test
+    void givenTheWorkedExample_whenRanked_thenGlobalIsC41A34B24AndCpuLoadIsInTheOriginalFormat() throws Exception {
+        Scenario scenario = new Scenario("worked");
+        scenario.sendWorkedExample(System.currentTimeMillis());
+
+        scenario.submit(Map.of());
+
+        scenario.awaitWorkedExampleRankings();
+    }
+
+    @Test
+    void givenRollingBoltsWithParallelismThree_whenRanked_thenTheWorkedExampleRankingIsTheSame() throws Exception {
+        Scenario scenario = new Scenario("parallel");
+        scenario.sendWorkedExample(System.currentTimeMillis());
+
+        // every tuple is serialised as between workers, so the Kryo registrations are proven too
+        scenario.submit(Map.of(
+                LoadRankSettings.ROLLING_PARALLELISM, 3,
+                LoadRankSettings.PARSER_PARALLELISM, 2,
+                Config.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE, true));
+
+        scenario.awaitWorkedExampleRankings();
+    }
+
+    @Test
+    void givenMalformedMessagesOfEveryKind_whenRanked_thenRankingsAreUnchangedAndEachIsCountedByReason() throws Exception {
+        Scenario scenario = new Scenario("malformed");
+        Map<MalformedReason, String> examples = new EnumMap<>(MalformedReason.class);
+        examples.put(MalformedReason.EMPTY, "");
+        examples.put(MalformedReason.OVERSIZED, "A," + "9".repeat(600));
+        examples.put(MalformedReason.WRONG_FIELD_COUNT, "A,5,1763800000000,extra");
+        examples.put(MalformedReason.BAD_HOST, "A|B\",5");
+        examples.put(MalformedReason.BAD_NUMBER, "A,five");
+        examples.put(MalformedReason.NOT_FINITE, "A,NaN");
+        examples.put(MalformedReason.NEGATIVE, "A,-20");
+        examples.put(MalformedReason.BAD_TIMESTAMP, "A,20,yesterday");
+        examples.put(MalformedReason.NOT_TEXT, null);
+        assertThat(examples).as("every reason has an example").hasSize(MalformedReason.values().length);
+
+        // reason number i is sent i+1 times, interleaved with the valid samples of the same topic
+        String cpuTopic = scenario.topic("cpuLoad");
+        Map<String, Long> expectedCounts = new HashMap<>();
+        List<Runnable> malformedSends = new ArrayList<>();
+        examples.forEach((reason, message) -> {
+            for (int copy = 0; copy <= reason.ordinal(); copy++) {
+                malformedSends.add(() -> scenario.feed.raw(cpuTopic, "A", message));
+            }
+            expectedCounts.put(reason.label(), reason.ordinal() + 1L);
+        });
+        scenario.sendWorkedExample(System.currentTimeMillis(), malformedSends);
+
+        String deadLetterTopic = scenario.prefix + "deadletter";
+        broker.createTopics(Map.of(deadLetterTopic, 1));
+        scenario.submit(Map.of(LoadRankSettings.DEADLETTER_TOPIC, deadLetterTopic));
+
+        scenario.awaitWorkedExampleRankings();
+        JsonObject counts = Await.value(RANKING_DEADLINE, "every malformed message counted in " + cpuTopic + ".json",
+                () -> scenario.files.json(cpuTopic + ".json")
+                        .map(json -> json.getAsJsonObject("ingest").getAsJsonObject("malformed"))
+                        .filter(malformed -> malformed.entrySet().size() == expectedCounts.size()));
+        Map<String, Long> counted = new HashMap<>();
+        counts.entrySet().forEach(entry -> counted.put(entry.getKey(), entry.getValue().getAsLong()));
+        assertThat(counted).isEqualTo(expectedCounts);
+
+        Map<String, Long> deadLetters = readDeadLetters(deadLetterTopic, expectedCounts.values().stream().mapToLong(c -> c).sum());
+        assertThat(deadLetters).isEqualTo(expectedCounts);
+    }
+
+    @Test
+    void givenAHostThatGoesSilent_whenStaleAfterPasses_thenItIsListedStaleOutOfTheSharesAndLeavesAfterOneWindow() throws Exception {
+        Scenario scenario = new Scenario("stale");
+        int staleAfterSecs = 3;
+        int windowSecs = 12;
+        int emitSecs = 1;
+        List<String> topics = List.of(scenario.topic("cpuLoad"), scenario.topic("memLoad"));
+        scenario.topicWeights.clear();
+        topics.forEach(topic -> scenario.topicWeights.put(topic, 1.0));
+        broker.createTopics(Map.of(topics.get(0), 1, topics.get(1), 1));
+        scenario.submit(Map.of(
+                LoadRankSettings.STALE_AFTER_SECS, staleAfterSecs,
+                LoadRankSettings.WINDOW_SECS, windowSecs,
+                LoadRankSettings.EMIT_SECS, emitSecs));
+
+        AtomicBoolean silenceD = new AtomicBoolean(false);
+        AtomicLong lastSampleOfD = new AtomicLong();
+        try (LiveFeed live = new LiveFeed(scenario, topics, Map.of("A", 60.0, "B", 20.0, "D", 90.0), silenceD, lastSampleOfD)) {
+            Await.until(RANKING_DEADLINE, "D ranked first while it reports",
+                    () -> scenario.files.globalRanking().filter(line -> line.startsWith("{D=")).isPresent());
+
+            silenceD.set(true);
+            long silencedAt = System.currentTimeMillis();
+            String withStale = Await.value(Duration.ofSeconds(staleAfterSecs + emitSecs + 20), "D listed as STALE",
+                    () -> scenario.files.read("GlobalRankings.txt").filter(text -> text.contains("STALE: {D=lastSeen ")));
+            long staleAfterMillis = System.currentTimeMillis() - Math.max(lastSampleOfD.get(), silencedAt - 1000);
+
+            String ranking = withStale.lines().findFirst().orElseThrow();
+            assertThat(ranking).as("a stale host is not ranked").doesNotContain("D=").contains("A=75", "B=25");
+            assertThat(staleAfterMillis).as("STALE within staleAfter + one emit (+ 2 s for processing and polling)")
+                    .isLessThanOrEqualTo((staleAfterSecs + emitSecs + 2) * 1000L);
+            JsonObject json = scenario.files.json("GlobalRankings.json").orElseThrow();
+            assertThat(hostNames(json.getAsJsonArray("hosts"))).containsExactly("A", "B");
+            assertThat(hostNames(json.getAsJsonArray("stale"))).containsExactly("D");
+
+            Await.until(Duration.ofSeconds(windowSecs + 20), "D gone from the output after one window",
+                    () -> scenario.files.read("GlobalRankings.txt").filter(text -> !text.contains("D")).isPresent());
+            assertThat(System.currentTimeMillis() - lastSampleOfD.get())
+                    .as("D stays listed until its window is empty").isGreaterThanOrEqualTo(windowSecs * 1000L - 1000);
+        }
+    }
+
+    @Test
+    void givenReadersInATightLoop_whileTheTopologyWritesTheFiles_thenNoReaderSeesAnEmptyOrPartialFile() throws Exception {
+        Scenario scenario = new Scenario("atomic");
+        List<String> topics = List.of(scenario.topic("cpuLoad"));
+        scenario.topicWeights.clear();
+        scenario.topicWeights.put(topics.get(0), 1.0);
+        broker.createTopics(Map.of(topics.get(0), 1));
+        scenario.submit(Map.of(LoadRankSettings.EMIT_SECS, 1));
+
+        Map<String, String> hosts = new LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            hosts.put("cass-" + i, "");
+        }
+        Map<String, Double> values = new HashMap<>();
+        hosts.keySet().forEach(host -> values.put(host, (double) host.hashCode() % 100 + 100));
+        try (LiveFeed live = new LiveFeed(scenario, topics, values, new AtomicBoolean(), new AtomicLong())) {
+            Await.until(RANKING_DEADLINE, "the first ranking", () -> scenario.files.globalRanking().isPresent());
+
+            Set<String> versions = ConcurrentHashMap.newKeySet();
+            AtomicReference<String> badRead = new AtomicReference<>();
+            AtomicLong reads = new AtomicLong();
+            List<Thread> readers = new ArrayList<>();
+            for (String file : List.of("GlobalRankings.txt", "GlobalRankings.json", topics.get(0) + ".txt", topics.get(0) + ".json")) {
+                Thread reader = new Thread(() -> {
+                    long until = System.currentTimeMillis() + 6_000;
+                    while (System.currentTimeMillis() < until && badRead.get() == null) {
+                        String content = scenario.files.read(file).orElse("<missing>");
+                        reads.incrementAndGet();
+                        versions.add(file + content.hashCode());
+                        if (!isComplete(file, content)) {
+                            badRead.compareAndSet(null, file + ": " + content);
+                        }
+                    }
+                });
+                reader.start();
+                readers.add(reader);
+            }
+            for (Thread reader : readers) {
+                reader.join();
+            }
+
+            assertThat(badRead.get()).as("an empty, missing or partial file was read").isNull();
+            assertThat(reads.get()).isGreaterThan(1_000);
+            assertThat(versions).as("the files were rewritten while being read").hasSizeGreaterThan(8);
+        }
+    }
+
+    @Test
+    void givenARestart_whenTheTopologyStartsAgainOnTheSameTopics_thenItsFirstGlobalRankingEqualsTheLastOneBefore() throws Exception {
+        Scenario scenario = new Scenario("restart");
+        long now = System.currentTimeMillis();
+        // 40 s of history with values that change every second: only a full window gives the same averages
+        Future<RecordMetadata> last = null;
+        for (String suffix : WORKED_EXAMPLE.keySet()) {
+            for (int second = 40; second >= 1; second--) {
+                for (String host : List.of("A", "B", "C")) {
+                    double value = (host.charAt(0) - 'A' + 1) * 10 + (second % 7) * (suffix.length() % 3 + 1);
+                    last = scenario.feed.sample(scenario.topic(suffix), host, value, now - second * 1000L);
+                }
+            }
+        }
+        scenario.feed.flushAndCheck(last);
+        Map<String, Object> settings = Map.of(
+                LoadRankSettings.WINDOW_SECS, 120,
+                LoadRankSettings.STALE_AFTER_SECS, 600,
+                // the KafkaSpout re-reads the whole topic: every sample also reaches the windows twice
+                LoadRankSettings.FIRST_POLL, "EARLIEST");
+
+        String topologyName = scenario.submit(settings);
+        String before = Await.value(RANKING_DEADLINE, "a ranking of all three hosts",
+                () -> scenario.files.read("GlobalRankings.txt").filter(text -> text.split("=").length == 4));
+        JsonObject cpuBefore = scenario.files.json(scenario.topic("cpuLoad") + ".json").orElseThrow();
+        kill(topologyName);
+        scenario.files.directory().resolve("GlobalRankings.txt").toFile().delete();
+        scenario.files.directory().resolve(scenario.topic("cpuLoad") + ".json").toFile().delete();
+
+        scenario.submit(settings);
+        String after = Await.value(RANKING_DEADLINE, "the first ranking after the restart",
+                () -> scenario.files.read("GlobalRankings.txt"));
+        JsonObject cpuAfter = Await.value(RANKING_DEADLINE, "the cpu ranking after the restart",
+                () -> scenario.files.json(scenario.topic("cpuLoad") + ".json"));
+
+        assertThat(after).isEqualTo(before);
+        assertThat(averages(cpuAfter)).isEqualTo(averages(cpuBefore));
+        assertThat(cpuAfter.getAsJsonObject("ingest").get("duplicates").getAsLong())
+                .as("replayed samples were seen and counted once").isPositive();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // helpers
+
+    /** One test's topics (named with a prefix of its own), output directory, and sample feed. */
+    private final class Scenario {
+        final String prefix;
+        final Map<String, Double> topicWeights = new LinkedHashMap<>();
+        final OutputFiles files;
+        final SampleFeed feed;
+        private int submissions;
+
+        Scenario(String name) {
+            this.prefix = name + "-";
+            WORKED_EXAMPLE.keySet().forEach(suffix -> topicWeights.put(topic(suffix), 1.0));
+            this.files = new OutputFiles(runDir.resolve("output-" + name));
+            this.feed = new SampleFeed(broker.bootstrapServers());
+            Map<String, Integer> partitions = new HashMap<>();
+            topicWeights.keySet().forEach(topic -> partitions.put(topic, 2));
+            broker.createTopics(partitions);
+        }
+
+        String topic(String suffix) {
+            return prefix + suffix;
+        }
+
+        /** Submits the topology with the test's topics and output, plus {@code overrides}; returns its name. */
+        String submit(Map<String, Object> overrides) throws Exception {
+            Map<String, Object> conf = new HashMap<>();
+            conf.put(LoadRankSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+            conf.put(LoadRankSettings.TOPICS, new LinkedHashMap<>(topicWeights));
+            conf.put(LoadRankSettings.OUTPUT_DIR, files.directory().toString());
+            conf.put(LoadRankSettings.CONSUMER_GROUP, prefix + "group");
+            conf.put(LoadRankSettings.EMIT_SECS, 1);
+            conf.put(LoadRankSettings.STALE_AFTER_SECS, 300);
+            conf.put(LoadRankSettings.READBACK_OVERLAP_SECS, 3);
+            conf.put(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS, 30);
+            conf.putAll(overrides);
+            String name = prefix + "topology-" + (++submissions);
+            conf.put(LoadRankSettings.TOPOLOGY_NAME, name);
+            Config stormConf = LoadRankTopology.stormConfig(conf, runDir);
+            cluster.submitTopology(name, stormConf, LoadRankTopologyFactory.build(LoadRankSettings.from(stormConf)));
+            return name;
+        }
+
+        /** The worked example as twelve samples per host and topic over the last minute. */
+        void sendWorkedExample(long now) {
+            sendWorkedExample(now, List.of());
+        }
+
+        void sendWorkedExample(long now, List<Runnable> interleaved) {
+            Future<RecordMetadata> last = null;
+            int next = 0;
+            for (int k = 0; k < 12; k++) {
+                long sampleTime = now - 59_000 + k * 5_000L;
+                for (Map.Entry<String, Map<String, Integer>> topic : WORKED_EXAMPLE.entrySet()) {
+                    for (Map.Entry<String, Integer> host : topic.getValue().entrySet()) {
+                        last = feed.sample(topic(topic.getKey()), host.getKey(), host.getValue(), sampleTime);
+                        if (next < interleaved.size()) {
+                            interleaved.get(next++).run();
+                        }
+                    }
+                }
+            }
+            while (next < interleaved.size()) {
+                interleaved.get(next++).run();
+            }
+            feed.flushAndCheck(last);
+        }
+
+        void awaitWorkedExampleRankings() {
+            Await.until(RANKING_DEADLINE, "GlobalRankings.txt to read {C=41, A=34, B=24}",
+                    () -> files.globalRanking().filter("{C=41, A=34, B=24}"::equals).isPresent());
+            Await.until(RANKING_DEADLINE, topic("cpuLoad") + ".txt to read [[A|20|60], [C|20|60], [B|10|60]]",
+                    () -> files.topicRanking(topic("cpuLoad")).filter("[[A|20|60], [C|20|60], [B|10|60]]"::equals).isPresent());
+        }
+    }
+
+    /** Sends every host's value to every topic once a second, stamped with the current time. */
+    private static final class LiveFeed implements AutoCloseable {
+        private final Thread thread;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+
+        LiveFeed(Scenario scenario, List<String> topics, Map<String, Double> values, AtomicBoolean silenceD,
+                 AtomicLong lastSampleOfD) {
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    long now = System.currentTimeMillis();
+                    values.forEach((host, value) -> {
+                        if (host.equals("D") && silenceD.get()) {
+                            return;
+                        }
+                        topics.forEach(topic -> scenario.feed.sample(topic, host, value, now));
+                        if (host.equals("D")) {
+                            lastSampleOfD.set(now);
+                        }
+                    });
+                    long next = now + 500;
+                    while (running.get() && System.currentTimeMillis() < next) {
+                        Thread.onSpinWait();
+                        Thread.yield();
+                    }
+                }
+            }, "live-feed");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+    }
+
+    private static void kill(String topologyName) throws Exception {
+        KillOptions options = new KillOptions();
+        options.set_wait_secs(0);
+        cluster.killTopologyWithOpts(topologyName, options);
+        Await.until(Duration.ofSeconds(60), topologyName + " to be gone", () -> {
+            try {
+                return cluster.getTopologySummaries().stream().noneMatch(summary -> summary.get_name().equals(topologyName));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static Map<String, Long> readDeadLetters(String topic, long expected) {
+        Map<String, Long> counts = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(topic));
+            AtomicLong seen = new AtomicLong();
+            Await.until(RANKING_DEADLINE, expected + " records on the dead-letter topic", () -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    JsonObject json = JsonParser.parseString(record.value()).getAsJsonObject();
+                    assertThat(json.get("reason").getAsString()).isEqualTo(record.key());
+                    counts.merge(record.key(), 1L, Long::sum);
+                    seen.incrementAndGet();
+                }
+                return seen.get() >= expected;
+            });
+        }
+        return counts;
+    }
+
+    private static List<String> hostNames(JsonArray hosts) {
+        List<String> names = new ArrayList<>();
+        for (JsonElement host : hosts) {
+            names.add(host.getAsJsonObject().get("host").getAsString());
+        }
+        return names;
+    }
+
+    private static Map<String, Double> averages(JsonObject topicJson) {
+        Map<String, Double> averages = new HashMap<>();
+        for (JsonElement host : topicJson.getAsJsonArray("hosts")) {
+            averages.put(host.getAsJsonObject().get("host").getAsString(), host.getAsJsonObject().get("average").getAsDouble());
+        }
+        return averages;
+    }
+
+    private static boolean isComplete(String file, String content) {
+        if (file.endsWith(".json")) {
+            try {
+                return JsonParser.parseString(content).getAsJsonObject().has("rankedAt");
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        if (file.startsWith("GlobalRankings")) {
+            return content.matches("\\{([A-Za-z0-9._:-]+=\\d+(, )?)*}\n(STALE: \\{.*}\n)?");
+        }
+        return content.matches("\\[(\\[[A-Za-z0-9._:-]+\\|\\d+\\|\\d+](, )?)*]\n");
+    }
+}

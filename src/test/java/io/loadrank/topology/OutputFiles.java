@@ -1,0 +1,49 @@
+package io.loadrank.topology;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Reads the ranking files the way an operator's script would. */
+final class OutputFiles {
+
+    private final Path directory;
+
+    OutputFiles(Path directory) {
+        this.directory = directory;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** The whole file, or empty while it does not exist yet. */
+    Optional<String> read(String fileName) {
+        try {
+            return Optional.of(Files.readString(directory.resolve(fileName), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first line of GlobalRankings.txt: the ranking, e.g. {@code {C=41, A=34, B=24}}. */
+    Optional<String> globalRanking() {
+        return read("GlobalRankings.txt").map(text -> text.lines().findFirst().orElse(""));
+    }
+
+    Optional<String> topicRanking(String topic) {
+        return read(topic + ".txt").map(String::strip);
+    }
+
+    Optional<JsonObject> json(String fileName) {
+        return read(fileName).map(text -> JsonParser.parseString(text).getAsJsonObject());
+    }
+}

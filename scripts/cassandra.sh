@@ -46,6 +46,8 @@ LOG="$DIR/logs/console.log"
 write_config() {
   mkdir -p "$DIR/conf" "$DIR/logs" "$DIR/data"
   # Small memtables and caches: this node holds test data only and must live in a small heap.
+  # Two read and two write threads: on a small test machine a modest load then queues up, so
+  # that pending tasks are visible (the producer's tests compare them under load and idle).
   # One token and no bootstrap: a fresh single node is ready as soon as it has started.
   cat >"$DIR/conf/cassandra.yaml" <<EOF
 cluster_name: loadrank-$CQL_PORT
@@ -77,9 +79,9 @@ memtable_heap_space: 32MiB
 memtable_offheap_space: 32MiB
 key_cache_size: 4MiB
 counter_cache_size: 1MiB
-concurrent_reads: 8
-concurrent_writes: 8
-concurrent_counter_writes: 8
+concurrent_reads: 2
+concurrent_writes: 2
+concurrent_counter_writes: 2
 concurrent_compactors: 1
 authenticator: AllowAllAuthenticator
 authorizer: AllowAllAuthorizer

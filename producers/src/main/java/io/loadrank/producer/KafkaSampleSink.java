@@ -1,0 +1,142 @@
+package io.loadrank.producer;
+
+import io.loadrank.message.WireFormat;
+import io.loadrank.producer.metrics.Metric;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends samples to Kafka as {@code host,value,epochMillis}, keyed by host, one topic per metric.
+ *
+ * <p>The poll loop only appends to a {@link DropOldestBuffer}; a sender thread of its own hands the
+ * records to the {@link KafkaProducer}. So a Kafka that is down, or slow to give metadata (which
+ * makes {@code send} block up to {@code max.block.ms}), never stalls polling. While Kafka is down
+ * the producer's own buffer fills, records older than {@code delivery.timeout.ms} expire, and
+ * then the bounded buffer drops its oldest: both counted, and logged once per outage.
+ */
+final class KafkaSampleSink implements SampleSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSampleSink.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final io.loadrank.producer.ProducerConfig config;
+    private final Producer<String, String> producer;
+    private final DropOldestBuffer<ProducerRecord<String, String>> buffer;
+    private final OutageLog outage = new OutageLog(LOG, "Kafka");
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Thread sender;
+    private volatile boolean closing;
+
+    KafkaSampleSink(io.loadrank.producer.ProducerConfig config) {
+        this.config = config;
+        this.buffer = new DropOldestBuffer<>(config.bufferSamples());
+        this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(), new StringSerializer());
+        this.sender = new Thread(this::sendLoop, "kafka-sender");
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    static Properties producerProperties(io.loadrank.producer.ProducerConfig config) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, config.acks());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "loadrank-producer-" + config.host());
+        // 5 small records per second: a small buffer is plenty, and keeps the resident memory small
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, "524288");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "4096");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // only the sender thread blocks, and a short block keeps close() quick
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+        props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "5000");
+        props.putAll(config.kafkaClientProperties());
+        return props;
+    }
+
+    @Override
+    public void send(Metric metric, double value, long timestampMillis) {
+        String host = config.host();
+        String message = WireFormat.encode(host, value, timestampMillis);
+        if (buffer.add(new ProducerRecord<>(config.topic(metric), null, timestampMillis, host, message))) {
+            long dropped = buffer.dropped();
+            if (dropped == 1 || dropped % 1000 == 0) {
+                LOG.warn("Kafka buffer full ({} samples): dropping the oldest; {} dropped since start",
+                        config.bufferSamples(), dropped);
+            }
+        }
+    }
+
+    private void sendLoop() {
+        while (!closing || buffer.size() > 0) {
+            ProducerRecord<String, String> record;
+            try {
+                record = buffer.take(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (record == null) {
+                continue;
+            }
+            boolean[] notAccepted = {false};
+            try {
+                producer.send(record, (metadata, error) -> {
+                    if (error == null) {
+                        sent.incrementAndGet();
+                        outage.succeeded(System.currentTimeMillis(), failed.get() + " samples lost since start");
+                    } else if (Thread.currentThread() == sender) {
+                        // called from inside send(): Kafka never took the record (no metadata for the
+                        // topic within max.block.ms, or its buffer is full), so it is not lost yet
+                        notAccepted[0] = true;
+                        outage.failed(System.currentTimeMillis(), error.toString());
+                    } else {
+                        failed.incrementAndGet();
+                        outage.failed(System.currentTimeMillis(), "a sample to " + record.topic() + " failed: " + error);
+                    }
+                });
+            } catch (KafkaException e) {
+                notAccepted[0] = true;
+                outage.failed(System.currentTimeMillis(), e.toString());
+            }
+            if (notAccepted[0]) {
+                buffer.putBack(record);
+                if (closing) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Samples Kafka acknowledged. */
+    long sent() {
+        return sent.get();
+    }
+
+    /** Samples lost: expired in the Kafka producer, or dropped from the full buffer. */
+    long lost() {
+        return failed.get() + buffer.dropped();
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            sender.join(CLOSE_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(CLOSE_TIMEOUT);
+        LOG.info("Kafka producer closed: {} samples sent, {} lost, {} left unsent", sent.get(), lost(), buffer.size());
+    }
+}

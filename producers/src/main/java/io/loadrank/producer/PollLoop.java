@@ -1,0 +1,194 @@
+package io.loadrank.producer;
+
+import io.loadrank.producer.jmx.JmxScraper;
+import io.loadrank.producer.jmx.JmxSession;
+import io.loadrank.producer.metrics.Metric;
+import io.loadrank.producer.metrics.SampleCalculator;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javax.management.MBeanServerConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The producer's rhythm: every interval a tick starts one JMX poll and sends what it read.
+ *
+ * <p>Two threads, so that a hung Cassandra cannot stall the rhythm: the tick thread never waits
+ * for JMX; it hands the poll to a worker thread. If the previous poll is still running at the
+ * next tick (Cassandra accepts connections but does not answer), the tick skips JMX and the
+ * worker's call ends at the latest after the RMI timeouts ({@code jmx.timeout.ms}). The memory
+ * of the host (from /proc/meminfo) needs no JMX and is sent on every tick regardless.
+ *
+ * <p>A broken connection ({@link IOException}) is dropped and reopened with a doubling backoff;
+ * refused credentials before the first successful connection are a configuration error
+ * reported to {@code onCredentialsRefused}; later they count as an outage like any other.
+ */
+final class PollLoop implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
+
+    private final Duration interval;
+    private final JmxSession session;
+    private final JmxScraper scraper;
+    private final SampleCalculator calculator;
+    private final MemInfoSource memInfo;
+    private final SampleSink sink;
+    private final Consumer<String> onCredentialsRefused;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final OutageLog outage;
+    private final ScheduledExecutorService ticker;
+    private final ExecutorService worker;
+
+    private final AtomicLong ticks = new AtomicLong();
+    private final AtomicLong skippedTicks = new AtomicLong();
+    private final AtomicLong successfulPolls = new AtomicLong();
+    // touched by the tick thread only
+    private Future<?> inFlight;
+    private long stalledSinceMillis = -1;
+    // touched by the worker thread only
+    private long nextConnectAtMillis;
+    private boolean everConnected;
+
+    PollLoop(Duration interval, JmxSession session, MemInfoSource memInfo, SampleSink sink,
+             Duration reconnectMax, Consumer<String> onCredentialsRefused, Clock clock) {
+        this.interval = interval;
+        this.session = session;
+        this.memInfo = memInfo;
+        this.sink = sink;
+        this.onCredentialsRefused = onCredentialsRefused;
+        this.clock = clock;
+        this.scraper = new JmxScraper(memInfo == null);
+        this.calculator = new SampleCalculator(memInfo == null);
+        this.backoff = new Backoff(Duration.ofSeconds(1), reconnectMax);
+        this.outage = new OutageLog(LOG, "Cassandra JMX at " + session);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("poll-tick"));
+        this.worker = Executors.newSingleThreadExecutor(daemon("jmx-poll"));
+    }
+
+    void start() {
+        ticker.scheduleAtFixedRate(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            long now = clock.millis();
+            ticks.incrementAndGet();
+            if (memInfo != null) {
+                memInfo.read().ifPresent(percent -> sink.send(Metric.MEM_LOAD, percent, now));
+            }
+            if (inFlight != null && !inFlight.isDone()) {
+                skippedTicks.incrementAndGet();
+                if (stalledSinceMillis < 0) {
+                    stalledSinceMillis = now;
+                    LOG.warn("the JMX poll started {} ms ago has not finished: Cassandra at {} is not answering; "
+                            + "skipping JMX until it answers or the call times out", interval.toMillis(), session);
+                }
+                return;
+            }
+            if (stalledSinceMillis >= 0) {
+                LOG.info("JMX poll no longer stalled after {} ms", now - stalledSinceMillis);
+                stalledSinceMillis = -1;
+            }
+            inFlight = worker.submit(() -> pollJmx(now));
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again: log and keep the rhythm
+            LOG.error("unexpected error in the poll tick; continuing", e);
+        }
+    }
+
+    private void pollJmx(long sampleTimeMillis) {
+        long now = clock.millis();
+        if (!session.isConnected() && now < nextConnectAtMillis) {
+            return;
+        }
+        try {
+            MBeanServerConnection connection = session.connection();
+            calculator.begin();
+            scraper.scrape(connection, calculator);
+            Map<Metric, Double> values = calculator.values();
+            everConnected = true;
+            backoff.succeeded();
+            outage.succeeded(clock.millis(), "");
+            successfulPolls.incrementAndGet();
+            values.forEach((metric, value) -> sink.send(metric, value, sampleTimeMillis));
+        } catch (IOException e) {
+            failed(now, describe(e));
+        } catch (SecurityException e) {
+            if (!everConnected) {
+                session.disconnect();
+                onCredentialsRefused.accept("Cassandra's JMX server at " + session
+                        + " refused the credentials (check jmx.username and the password): " + e.getMessage());
+                nextConnectAtMillis = Long.MAX_VALUE;
+                return;
+            }
+            failed(now, "credentials refused: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("unexpected error while reading JMX; reconnecting", e);
+            failed(now, e.toString());
+        }
+    }
+
+    private void failed(long now, String reason) {
+        session.disconnect();
+        long wait = backoff.failed();
+        nextConnectAtMillis = now + wait;
+        outage.failed(now, reason + "; retrying with backoff up to " + backoff.maxMillis() + " ms");
+    }
+
+    /** The root cause is what an operator needs ("Connection refused"), not RMI's wrapping. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
+    }
+
+    long ticks() {
+        return ticks.get();
+    }
+
+    long skippedTicks() {
+        return skippedTicks.get();
+    }
+
+    long successfulPolls() {
+        return successfulPolls.get();
+    }
+
+    boolean jmxDown() {
+        return outage.isDown();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        worker.shutdownNow();
+        try {
+            // a poll in flight ends by itself within the RMI timeouts; do not wait longer than that
+            worker.awaitTermination(Math.min(5_000, session.settings().timeout().toMillis()), TimeUnit.MILLISECONDS);
+            ticker.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        session.close();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package io.loadrank.producer;
+
+import io.loadrank.producer.jmx.JmxSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running producer: the poll loop reading one Cassandra node and a sink sending to Kafka.
+ * {@link ProducerMain} runs it as a program; the integration tests run it in their own JVM.
+ */
+public final class ProducerApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProducerApp.class);
+
+    /** Exit code of a configuration error, including JMX credentials that the node refuses. */
+    public static final int EXIT_BAD_CONFIG = 2;
+
+    private final ProducerConfig config;
+    private final SampleSink sink;
+    private final PollLoop loop;
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private boolean closed;
+
+    /** A producer that sends to Kafka as configured. */
+    public static ProducerApp toKafka(ProducerConfig config) {
+        return new ProducerApp(config, new KafkaSampleSink(config), MemInfoSource.PROC_MEMINFO);
+    }
+
+    ProducerApp(ProducerConfig config, SampleSink sink, Path memInfoPath) {
+        this.config = config;
+        this.sink = sink;
+        MemInfoSource memInfo = MemInfoSource.choose(config.memorySource(), config.jmx().host(), memInfoPath);
+        this.loop = new PollLoop(config.interval(), new JmxSession(config.jmx()), memInfo, sink,
+                config.jmxReconnectMax(), this::credentialsRefused, Clock.systemUTC());
+    }
+
+    public ProducerApp start() {
+        LOG.info("loadrank producer starting: {}", config);
+        loop.start();
+        return this;
+    }
+
+    private void credentialsRefused(String message) {
+        LOG.error("{}; exiting with code {}", message, EXIT_BAD_CONFIG);
+        exit.complete(EXIT_BAD_CONFIG);
+    }
+
+    /**
+     * Waits until the producer must stop on its own (refused credentials) and returns the exit
+     * code, or until {@link #close()} (returns 0).
+     */
+    public int awaitExit() throws InterruptedException {
+        try {
+            return exit.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    PollLoop loop() {
+        return loop;
+    }
+
+    /** Stops polling, sends what is buffered (bounded in time) and closes Kafka and JMX. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("loadrank producer stopping");
+        loop.close();
+        sink.close();
+        LOG.info("loadrank producer stopped after {} polls", loop.successfulPolls());
+        exit.complete(0);
+    }
+}

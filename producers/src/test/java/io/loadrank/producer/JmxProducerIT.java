@@ -39,11 +39,15 @@ class JmxProducerIT {
 
     @BeforeAll
     static void startServers() {
+        CassandraNode.prepareRunDir(runDir);
         // both at once: each mostly waits for its own JVM to start
         CompletableFuture<KafkaBroker> startingKafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(runDir));
-        cassandra = CassandraNode.start(runDir);
-        System.out.println("cassandra.sh start took " + cassandra.lastStartTime().toMillis() + " ms");
-        kafka = startingKafka.join();
+        try {
+            cassandra = CassandraNode.start(runDir);
+            System.out.println("cassandra.sh start took " + cassandra.lastStartTime().toMillis() + " ms");
+        } finally {
+            kafka = startingKafka.join(); // stopped in @AfterAll even when Cassandra failed to start
+        }
         kafka.createTopics(Map.of("cpuLoad", 1, "memLoad", 1, "pendingTasks", 1, "readLatency", 1, "writeLatency", 1));
     }
 

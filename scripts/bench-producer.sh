@@ -77,10 +77,14 @@ rss_kib="$(status_kib VmRSS)"
 java_opts="$(tr '\0' ' ' <"/proc/$producer_pid/cmdline")"
 
 awk -v st="$start_ticks" -v et="$end_ticks" -v hz="$ticks_per_second" -v s="$start_time" -v e="$end_time" \
-    -v total="$et" -v hwm="$hwm_kib" -v rss="$rss_kib" -v warm="$WARMUP" 'BEGIN {
+    -v total="$end_ticks" -v hwm="$hwm_kib" -v rss="$rss_kib" -v warm="$WARMUP" 'BEGIN {
   cpu = (et - st) / hz; wall = e - s
   printf "measured %.1f s after %d s warm-up\n", wall, warm
   printf "CPU: %.2f s in the window = %.3f %% of one core (%.2f s since the JVM started)\n", cpu, 100 * cpu / wall, total / hz
   printf "memory: peak resident (VmHWM) %.1f MiB, resident at the end (VmRSS) %.1f MiB\n", hwm / 1024, rss / 1024
 }'
 echo "command line: $java_opts"
+kill -TERM "$producer_pid" 2>/dev/null || true
+wait "$producer_pid" 2>/dev/null || true
+producer_pid=""
+grep -E "samples sent|Kafka unavailable|JMX .* unavailable" "$log" >&2 || true

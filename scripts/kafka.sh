@@ -133,23 +133,19 @@ format_storage_once() {
   fi
 }
 
-# the port accepts connections before the broker serves requests; a metadata request
-# (describeCluster) only succeeds once the broker has caught up and is unfenced
+# true once the broker answers a metadata request (describeCluster)
+broker_answers() {
+  run_tool org.apache.kafka.tools.ClusterTool cluster-id --bootstrap-server "$ADDRESS" \
+    --command-config "$ADMIN_PROPERTIES" >/dev/null 2>>"$KAFKA_DIR/readiness.log"
+}
+
+# the port accepts connections before the broker serves requests; a metadata request only
+# succeeds once the broker has caught up with the metadata log and is unfenced
 wait_until_ready() {
   local pid="$1" deadline=$((SECONDS + KAFKA_START_TIMEOUT))
   wait_for_port "$HOST" "$KAFKA_PORT" "$KAFKA_START_TIMEOUT" "$pid" "$NAME" "$LOG_FILE"
-  until run_tool org.apache.kafka.tools.ClusterTool cluster-id --bootstrap-server "$ADDRESS" \
-      --command-config "$ADMIN_PROPERTIES" >/dev/null 2>>"$KAFKA_DIR/readiness.log"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      tail -n 40 "$LOG_FILE" >&2 || true
-      die "$NAME exited during start-up (last lines of $LOG_FILE above)"
-    fi
-    if ((SECONDS >= deadline)); then
-      tail -n 40 "$LOG_FILE" >&2 || true
-      die "$NAME did not answer metadata requests within ${KAFKA_START_TIMEOUT}s (last lines of $LOG_FILE above)"
-    fi
-    sleep 0.5
-  done
+  wait_until $((deadline > SECONDS ? deadline - SECONDS : 1)) "$pid" "$NAME" "$LOG_FILE" \
+    "answer metadata requests" broker_answers
 }
 
 cmd_start() {

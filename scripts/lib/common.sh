@@ -34,7 +34,8 @@ tool_classpath() {
   local name="$1"
   local pom="$LOADRANK_HOME/scripts/tools/$name/pom.xml"
   [[ -f "$pom" ]] || die "no tool definition $pom"
-  local cache_dir="$LOADRANK_RUN_DIR/classpath"
+  # LOADRANK_CLASSPATH_CACHE lets tests with a fresh run directory each share one cache
+  local cache_dir="${LOADRANK_CLASSPATH_CACHE:-$LOADRANK_RUN_DIR/classpath}"
   local stamp
   stamp="$(sha256sum "$pom" | cut -c1-16)"
   local cache="$cache_dir/$name-$stamp.txt"
@@ -42,12 +43,13 @@ tool_classpath() {
     mkdir -p "$cache_dir"
     info "resolving $name from Maven (first run only)..."
     command -v mvn >/dev/null 2>&1 || die "mvn not found: install Apache Maven"
-    if ! mvn -B -q -f "$pom" dependency:build-classpath -Dmdep.outputFile="$cache.tmp" \
-        >"$cache_dir/$name-resolve.log" 2>&1; then
-      cat "$cache_dir/$name-resolve.log" >&2
+    if ! mvn -B -q -f "$pom" dependency:build-classpath -Dmdep.outputFile="$cache.$$.tmp" \
+        >"$cache_dir/$name-resolve.$$.log" 2>&1; then
+      cat "$cache_dir/$name-resolve.$$.log" >&2
       die "could not resolve the $name artifacts from Maven (log above)"
     fi
-    mv "$cache.tmp" "$cache"
+    mv "$cache.$$.tmp" "$cache"
+    rm -f "$cache_dir/$name-resolve.$$.log"
   fi
   cat "$cache"
 }
@@ -57,22 +59,31 @@ port_open() {
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
 
-# wait_for_port HOST PORT SECONDS PID NAME LOG
-# Waits until HOST:PORT accepts connections; fails at once if PID exits, or after SECONDS.
-wait_for_port() {
-  local host="$1" port="$2" seconds="$3" pid="$4" name="$5" log="$6"
+# wait_until SECONDS PID NAME LOG WHAT COMMAND...
+# Runs COMMAND every half second until it succeeds; fails at once if PID exits, or after SECONDS,
+# showing the last lines of LOG. WHAT completes "NAME did not ... within N s".
+wait_until() {
+  local seconds="$1" pid="$2" name="$3" log="$4" what="$5"
+  shift 5
   local deadline=$((SECONDS + seconds))
-  until port_open "$host" "$port"; do
+  until "$@"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       tail -n 40 "$log" >&2 || true
       die "$name exited during start-up (last lines of $log above)"
     fi
     if ((SECONDS >= deadline)); then
       tail -n 40 "$log" >&2 || true
-      die "$name did not accept connections on $host:$port within ${seconds}s (last lines of $log above)"
+      die "$name did not $what within ${seconds}s (last lines of $log above)"
     fi
     sleep 0.5
   done
+}
+
+# wait_for_port HOST PORT SECONDS PID NAME LOG
+# Waits until HOST:PORT accepts connections; fails at once if PID exits, or after SECONDS.
+wait_for_port() {
+  local host="$1" port="$2" seconds="$3" pid="$4" name="$5" log="$6"
+  wait_until "$seconds" "$pid" "$name" "$log" "accept connections on $host:$port" port_open "$host" "$port"
 }
 
 # pid_running PIDFILE: true if the pid file names a live process started by us

@@ -13,13 +13,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.storm.Config;
-import org.apache.storm.LocalCluster;
 import org.apache.storm.StormSubmitter;
 import org.apache.storm.generated.ComponentCommon;
-import org.apache.storm.generated.KillOptions;
 import org.apache.storm.generated.StormTopology;
 import org.apache.storm.utils.Utils;
 import org.slf4j.Logger;
@@ -103,7 +99,11 @@ public final class LoadRankTopology {
         switch (mode) {
             case DRY_RUN -> System.out.println(describe(settings, topology));
             case REMOTE -> StormSubmitter.submitTopologyWithProgressBar(settings.topologyName(), conf, topology);
-            case LOCAL -> runLocally(settings.topologyName(), conf, topology, ttlSeconds);
+            case LOCAL -> {
+                LocalRun.run(settings.topologyName(), conf, topology, ttlSeconds);
+                // the local cluster leaves non-daemon threads behind (ZooKeeper, Kafka clients)
+                System.exit(0);
+            }
         }
     }
 
@@ -137,43 +137,6 @@ public final class LoadRankTopology {
             return new HashMap<>(Utils.findAndReadConfigFile(absolute.toString(), true));
         } catch (RuntimeException e) {
             throw new ConfigException("CONFIG", file.toString(), "a valid YAML map of configuration keys (" + e.getMessage() + ")");
-        }
-    }
-
-    private static void runLocally(String name, Config conf, StormTopology topology, long ttlSeconds) throws Exception {
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopRequested.countDown();
-            try {
-                // let the main thread shut the cluster down before the JVM goes
-                stopped.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "loadrank-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (LocalCluster cluster = new LocalCluster()) {
-            cluster.submitTopology(name, conf, topology);
-            LOG.info("topology {} runs in a local cluster{}", name,
-                    ttlSeconds > 0 ? " for " + ttlSeconds + " s" : " until Ctrl-C");
-            if (ttlSeconds > 0) {
-                stopRequested.await(ttlSeconds, TimeUnit.SECONDS);
-            } else {
-                stopRequested.await();
-            }
-            LOG.info("stopping topology {}", name);
-            KillOptions kill = new KillOptions();
-            kill.set_wait_secs(0);
-            cluster.killTopologyWithOpts(name, kill);
-        } finally {
-            stopped.countDown();
-        }
-        LOG.info("local cluster shut down");
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down (Ctrl-C): the hook has done its part
         }
     }
 

@@ -57,11 +57,15 @@ public final class LoadRankTopologyFactory {
             if (settings.readBackEnabled()) {
                 builder.setSpout(readBackSpout, new ReadBackSpout(topic, settings.bootstrapServers(),
                         settings.kafkaProperties(), settings.windowMillis(), settings.readBackOverlapMillis()), 1);
-                parserBolt.localOrShuffleGrouping(readBackSpout);
+                parserBolt.localOrShuffleGrouping(readBackSpout)
+                        .allGrouping(readBackSpout, TopologyStreams.READBACK_DONE_STREAM);
             }
-            builder.setBolt(rolling, new RollingAverageBolt(topic, settings.windowMillis(),
-                            settings.futureToleranceMillis(), settings.emitSecs()), settings.rollingParallelism())
-                    .fieldsGrouping(parser, new Fields("host"));
+            // the first emit waits up to one window for the read-back; no read-back, no wait
+            long readBackWait = settings.readBackEnabled() ? Math.max(settings.windowMillis(), 30_000) : 0;
+            builder.setBolt(rolling, new RollingAverageBolt(topic, settings.windowMillis(), settings.futureToleranceMillis(),
+                            settings.emitSecs(), parser, readBackWait), settings.rollingParallelism())
+                    .fieldsGrouping(parser, new Fields("host"))
+                    .allGrouping(parser, TopologyStreams.READBACK_DONE_STREAM);
             builder.setBolt(ranking, new TopicRankingBolt(topic, rolling, settings.windowMillis(), settings.emitSecs(),
                             settings.outputDir()), 1)
                     .globalGrouping(rolling, TopologyStreams.WINDOW_STREAM)

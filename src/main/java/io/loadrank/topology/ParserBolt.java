@@ -65,6 +65,11 @@ public final class ParserBolt extends BaseRichBolt {
             collector.ack(tuple);
             return;
         }
+        if (TopologyStreams.READBACK_DONE_STREAM.equals(tuple.getSourceStreamId())) {
+            collector.emit(TopologyStreams.READBACK_DONE_STREAM, new Values(topic));
+            collector.ack(tuple);
+            return;
+        }
         String message = tuple.getString(0);
         long recordTime = tuple.getLong(1);
         ParseResult result = WireFormat.parse(message, recordTime);
@@ -103,6 +108,7 @@ public final class ParserBolt extends BaseRichBolt {
         declarer.declare(TopologyStreams.SAMPLE_FIELDS);
         declarer.declareStream(TopologyStreams.MALFORMED_STREAM, TopologyStreams.KAFKA_RECORD_FIELDS);
         declarer.declareStream(TopologyStreams.MALFORMED_COUNTS_STREAM, TopologyStreams.MALFORMED_COUNTS_FIELDS);
+        declarer.declareStream(TopologyStreams.READBACK_DONE_STREAM, TopologyStreams.READBACK_DONE_FIELDS);
     }
 
     @Override

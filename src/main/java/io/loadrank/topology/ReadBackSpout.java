@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * and the KafkaSpout, whose first position is taken at about the same moment. What both read is
  * counted once by the rolling bolts' de-duplication. Then it closes its consumer and goes quiet.
  *
+ * <p>Once it has read everything that was in the topic when it started, it sends a marker on
+ * {@link TopologyStreams#READBACK_DONE_STREAM}; the rolling bolts hold their first emit until the
+ * marker has reached them, so the first ranking already covers the whole window.
+ *
  * <p>It uses no consumer group and commits nothing. Its tuples are not anchored: a lost read-back
  * tuple only makes the first window a little thinner.
  */
@@ -57,6 +61,8 @@ public final class ReadBackSpout extends BaseRichSpout {
     private transient SpoutOutputCollector collector;
     private transient KafkaConsumer<String, String> consumer;
     private transient long startedAt;
+    private transient Map<TopicPartition, Long> historyEnd;
+    private transient boolean historyRead;
     private transient Map<TopicPartition, Long> stopOffsets;
     private transient boolean done;
     private transient long records;
@@ -95,7 +101,9 @@ public final class ReadBackSpout extends BaseRichSpout {
         long now = System.currentTimeMillis();
         try {
             if (consumer.assignment().isEmpty() && !assign(now)) {
-                giveUpIfTooLate(now);
+                // the topic does not exist yet: there is no history to read back
+                announceHistoryRead();
+                finish(now, "found no topic " + topic + " to read back");
                 return;
             }
             ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(50));
@@ -103,12 +111,17 @@ public final class ReadBackSpout extends BaseRichSpout {
                 collector.emit(new Values(record.value(), record.timestamp()));
             }
             records += polled.count();
+            if (!historyRead && reached(historyEnd)) {
+                announceHistoryRead();
+                LOG.info("topic {}: read back the last {} s ({} records) in {} ms", topic, windowMillis / 1000, records,
+                        now - startedAt);
+            }
             if (now - startedAt >= overlapMillis) {
                 if (stopOffsets == null) {
                     stopOffsets = consumer.endOffsets(consumer.assignment());
                 }
-                if (caughtUp()) {
-                    finish(now, "read back " + records + " records of the last " + windowMillis / 1000 + " s");
+                if (historyRead && reached(stopOffsets)) {
+                    finish(now, "read-back finished, " + records + " records with the overlap");
                     return;
                 }
             }
@@ -138,27 +151,36 @@ public final class ReadBackSpout extends BaseRichSpout {
         }
         consumer.assign(topicPartitions);
         Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(since);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(topicPartitions);
+        historyEnd = consumer.endOffsets(topicPartitions);
         for (TopicPartition topicPartition : topicPartitions) {
             OffsetAndTimestamp offset = offsets.get(topicPartition);
             // no record that recent: nothing to read back in that partition
-            consumer.seek(topicPartition, offset != null ? offset.offset() : ends.get(topicPartition));
+            consumer.seek(topicPartition, offset != null ? offset.offset() : historyEnd.get(topicPartition));
         }
         LOG.info("reading back the last {} s of topic {} ({} partitions)", windowMillis / 1000, topic, topicPartitions.size());
         return true;
     }
 
-    private boolean caughtUp() {
-        for (Map.Entry<TopicPartition, Long> stop : stopOffsets.entrySet()) {
-            if (consumer.position(stop.getKey()) < stop.getValue()) {
+    private boolean reached(Map<TopicPartition, Long> offsets) {
+        for (Map.Entry<TopicPartition, Long> end : offsets.entrySet()) {
+            if (consumer.position(end.getKey()) < end.getValue()) {
                 return false;
             }
         }
         return true;
     }
 
+    /** Tells the parsers, behind every record emitted so far, that the history is complete. */
+    private void announceHistoryRead() {
+        if (!historyRead) {
+            historyRead = true;
+            collector.emit(TopologyStreams.READBACK_DONE_STREAM, new Values(topic));
+        }
+    }
+
     private void giveUpIfTooLate(long now) {
         if (!done && now - startedAt > GIVE_UP_AFTER_MILLIS) {
+            announceHistoryRead();
             finish(now, "gave up after " + GIVE_UP_AFTER_MILLIS / 1000 + " s with " + records
                     + " records: the first rankings cover less than a full window");
         }
@@ -185,5 +207,6 @@ public final class ReadBackSpout extends BaseRichSpout {
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
         declarer.declare(TopologyStreams.RECORD_FIELDS);
+        declarer.declareStream(TopologyStreams.READBACK_DONE_STREAM, TopologyStreams.READBACK_DONE_FIELDS);
     }
 }

@@ -32,17 +32,31 @@ public final class RollingAverageBolt extends BaseRichBolt {
     private final long windowMillis;
     private final long futureToleranceMillis;
     private final int emitSecs;
+    private final String parserComponent;
+    private final long readBackWaitMillis;
 
     private transient OutputCollector collector;
+    private transient int parserTasks;
+    private transient java.util.Set<Integer> readBackDoneFrom;
+    private transient long preparedAt;
+    private transient boolean emitting;
     private transient SlidingWindowAverages window;
     private transient int taskId;
     private transient Map<SampleOutcome, Counter> metrics;
 
-    public RollingAverageBolt(String topic, long windowMillis, long futureToleranceMillis, int emitSecs) {
+    /**
+     * @param parserComponent    the parser stage of the topic, which forwards the read-back marker
+     * @param readBackWaitMillis how long the first emit waits for the read-back of the last window
+     *                           (0: the read-back is off, emit at once); after that it emits anyway
+     */
+    public RollingAverageBolt(String topic, long windowMillis, long futureToleranceMillis, int emitSecs,
+                              String parserComponent, long readBackWaitMillis) {
         this.topic = topic;
         this.windowMillis = windowMillis;
         this.futureToleranceMillis = futureToleranceMillis;
         this.emitSecs = emitSecs;
+        this.parserComponent = parserComponent;
+        this.readBackWaitMillis = readBackWaitMillis;
     }
 
     @Override
@@ -50,6 +64,10 @@ public final class RollingAverageBolt extends BaseRichBolt {
         this.collector = collector;
         this.window = new SlidingWindowAverages(windowMillis, futureToleranceMillis);
         this.taskId = context.getThisTaskId();
+        this.parserTasks = context.getComponentTasks(parserComponent).size();
+        this.readBackDoneFrom = new java.util.HashSet<>();
+        this.preparedAt = System.currentTimeMillis();
+        this.emitting = readBackWaitMillis == 0;
         this.metrics = new EnumMap<>(SampleOutcome.class);
         for (SampleOutcome outcome : SampleOutcome.values()) {
             metrics.put(outcome, context.registerCounter("loadrank.samples." + outcome.name().toLowerCase(java.util.Locale.ROOT)));
@@ -60,14 +78,38 @@ public final class RollingAverageBolt extends BaseRichBolt {
     public void execute(Tuple tuple) {
         long now = System.currentTimeMillis();
         if (TupleUtils.isTick(tuple)) {
-            WindowSnapshot snapshot = window.snapshot(now);
-            collector.emit(TopologyStreams.WINDOW_STREAM, new Values(taskId, snapshot));
-            reportClockSuspects();
+            if (readyToEmit(now)) {
+                WindowSnapshot snapshot = window.snapshot(now);
+                collector.emit(TopologyStreams.WINDOW_STREAM, new Values(taskId, snapshot));
+                reportClockSuspects();
+            }
+        } else if (TopologyStreams.READBACK_DONE_STREAM.equals(tuple.getSourceStreamId())) {
+            readBackDoneFrom.add(tuple.getSourceTask());
         } else {
             SampleOutcome outcome = window.add(tuple.getString(0), tuple.getDouble(1), tuple.getLong(2), now);
             metrics.get(outcome).inc();
         }
         collector.ack(tuple);
+    }
+
+    /**
+     * False until the read-back of the last window has passed through every parser task (or the
+     * wait is over): a ranking of half a window would put the hosts in the wrong order.
+     */
+    private boolean readyToEmit(long now) {
+        if (emitting) {
+            return true;
+        }
+        if (readBackDoneFrom.size() >= parserTasks) {
+            LOG.info("topic {}: window history read back, {} hosts; ranking starts", topic, window.hostCount());
+            emitting = true;
+        } else if (now - preparedAt >= readBackWaitMillis) {
+            LOG.warn("topic {}: the read-back of the last window did not finish within {} s; ranking starts with "
+                    + "{} hosts, and the first rankings may cover less than a full window", topic,
+                    readBackWaitMillis / 1000, window.hostCount());
+            emitting = true;
+        }
+        return emitting;
     }
 
     private void reportClockSuspects() {

@@ -8,6 +8,14 @@ public final class TopologyStreams {
     /** Fields of both spouts: the record value and the record timestamp. */
     public static final Fields RECORD_FIELDS = new Fields("message", "recordTime");
 
+    /**
+     * The read-back of a topic has read the whole window that existed at start: sent by the
+     * read-back spout to every parser task, and by every parser task to every rolling task, behind
+     * the samples it forwarded, so a rolling task that has it from every parser holds that history.
+     */
+    public static final String READBACK_DONE_STREAM = "readBackDone";
+    public static final Fields READBACK_DONE_FIELDS = new Fields("topic");
+
     /** Parsed samples, fields-grouped by host towards the rolling bolts. */
     public static final Fields SAMPLE_FIELDS = new Fields("host", "value", "time");
 

@@ -21,6 +21,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Kafka broker (KRaft) for integration tests, run through {@code scripts/kafka.sh}
@@ -39,6 +41,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class KafkaBroker implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
     private static final String HOST = "127.0.0.1";
     /** the script waits up to KAFKA_START_TIMEOUT (120 s) itself; resolving the artifacts may add to it */
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(5);
@@ -146,10 +149,15 @@ public final class KafkaBroker implements AutoCloseable {
         if (pid == 0) {
             return;
         }
-        runScript("stop");
+        ScriptResult result = runScript("stop");
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("kafka.sh stop failed (exit " + result.exitCode() + ") for "
+                    + bootstrapServers() + "; last lines of " + scriptLog() + ":\n" + result.logTail());
+        }
         Await.until(EXIT_TIMEOUT, "kafka process " + pid + " to exit", () -> !isRunning());
         Runtime.getRuntime().removeShutdownHook(killOnExit);
         killOnExit = null;
+        LOG.info("kafka on {} stopped (pid {})", bootstrapServers(), pid);
         pid = 0;
     }
 
@@ -175,6 +183,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void launch() {
+        long started = System.nanoTime();
         ScriptResult result = runScript("start");
         if (result.exitCode() != 0) {
             String message = "kafka.sh start failed (exit " + result.exitCode() + ") for " + bootstrapServers()
@@ -186,6 +195,8 @@ public final class KafkaBroker implements AutoCloseable {
                     : new IllegalStateException(message);
         }
         pid = readPid();
+        LOG.info("kafka ready on {} (pid {}, {} ms, dir {})", bootstrapServers(), pid,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), brokerDir());
         long startedPid = pid;
         killOnExit = new Thread(() -> ProcessHandle.of(startedPid).ifPresent(ProcessHandle::destroyForcibly),
                 "kill kafka " + startedPid);

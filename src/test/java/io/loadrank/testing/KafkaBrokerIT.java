@@ -37,6 +37,7 @@ class KafkaBrokerIT {
         try (KafkaBroker kafka = KafkaBroker.start(runDir)) {
             // given
             kafka.createTopics(Map.of(TOPIC, 2));
+            kafka.createTopics(Map.of(TOPIC, 2)); // existing topics are fine
             List<String> before = numbered("before", 10);
             produce(kafka, before);
             assertThat(readFromStart(kafka, before.size())).containsExactlyInAnyOrderElementsOf(before);

@@ -1,0 +1,141 @@
+package io.loadrank.simulator;
+
+import io.loadrank.message.WireFormat;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The simulated fleet and the messages it sends: pure logic, no Kafka.
+ *
+ * <p>Everything is a function of the seed: the hosts' profiles and constants are drawn once from
+ * a {@link Random} seeded with it, and the noise of every value is a hash of (seed, host, round,
+ * metric) rather than the next number of a shared generator, so a round's messages do not depend
+ * on which rounds were generated before it, and a test can pin any round.
+ *
+ * <p>Round {@code r} carries the sample time {@code startMillis + r * 1000 / rate}, never the wall
+ * clock, so a run is repeatable for a given start time.
+ */
+public final class HostFleet {
+
+    /** Where the hosts are; hosts are dealt out to the regions in turn. */
+    static final String[] REGIONS = {"eu-west", "us-east", "ap-southeast", "eu-north", "us-west", "sa-east"};
+
+    /** The profiles dealt to every block of this many hosts (then shuffled), so even 4 hosts show each. */
+    private static final LoadProfile[] PROFILE_BLOCK = {
+        LoadProfile.SPIKE, LoadProfile.SILENT, LoadProfile.RISING,
+        LoadProfile.STEADY, LoadProfile.STEADY, LoadProfile.STEADY,
+    };
+
+    private final long seed;
+    private final double rateHz;
+    private final List<SimulatedHost> hosts;
+
+    private HostFleet(long seed, double rateHz, List<SimulatedHost> hosts) {
+        this.seed = seed;
+        this.rateHz = rateHz;
+        this.hosts = hosts;
+    }
+
+    /**
+     * A fleet of {@code hostCount} hosts sending one sample per metric {@code rateHz} times a second.
+     */
+    public static HostFleet create(int hostCount, long seed, double rateHz) {
+        if (hostCount < 1) {
+            throw new IllegalArgumentException("a fleet needs at least one host, got " + hostCount);
+        }
+        if (!(rateHz > 0) || Double.isInfinite(rateHz)) {
+            throw new IllegalArgumentException("rate must be a positive number of rounds a second, got " + rateHz);
+        }
+        Random random = new Random(seed);
+        List<LoadProfile> profiles = new ArrayList<>(hostCount);
+        for (int i = 0; i < hostCount; i++) {
+            profiles.add(PROFILE_BLOCK[i % PROFILE_BLOCK.length]);
+        }
+        Collections.shuffle(profiles, random);
+        List<SimulatedHost> hosts = new ArrayList<>(hostCount);
+        for (int i = 0; i < hostCount; i++) {
+            String region = REGIONS[i % REGIONS.length];
+            String name = "cass-" + region + "-" + (i / REGIONS.length + 1);
+            double baseLoad = 0.15 + 0.4 * random.nextDouble();
+            double memoryBase = 30 + 25 * random.nextDouble();
+            double phase = random.nextDouble();
+            hosts.add(new SimulatedHost(i, name, region, profiles.get(i), baseLoad, memoryBase, phase));
+        }
+        return new HostFleet(seed, rateHz, List.copyOf(hosts));
+    }
+
+    public List<SimulatedHost> hosts() {
+        return hosts;
+    }
+
+    public double rateHz() {
+        return rateHz;
+    }
+
+    /** The sample time of round {@code round}. */
+    public long sampleTimeMillis(long startMillis, long round) {
+        return startMillis + Math.round(round * 1000.0 / rateHz);
+    }
+
+    /** Seconds since start at round {@code round}, which is what the load profiles play against. */
+    public double secondsAt(long round) {
+        return round / rateHz;
+    }
+
+    /** True if {@code host} sends nothing in round {@code round}. */
+    public boolean silent(SimulatedHost host, long round) {
+        return host.profile().silent(secondsAt(round), host.phase());
+    }
+
+    /** The value of {@code metric} that {@code host} sends in round {@code round}. */
+    public double value(SimulatedHost host, Metric metric, long round) {
+        double seconds = secondsAt(round);
+        double intensity = host.profile().intensity(seconds, host.baseLoad(), host.phase());
+        return metric.value(intensity, host.memoryBase(), noise(host.index(), round, metric.ordinal()));
+    }
+
+    /**
+     * Hands every message of round {@code round} to {@code out}: for every host that is not silent,
+     * one message per metric, in host then metric order. The message text comes from
+     * {@link WireFormat}, in a buffer that is reused for the next message.
+     */
+    public void generateRound(long round, long startMillis, MessageConsumer out) {
+        long sampleTime = sampleTimeMillis(startMillis, round);
+        double seconds = secondsAt(round);
+        StringBuilder message = new StringBuilder(64);
+        for (SimulatedHost host : hosts) {
+            LoadProfile profile = host.profile();
+            if (profile.silent(seconds, host.phase())) {
+                continue;
+            }
+            double intensity = profile.intensity(seconds, host.baseLoad(), host.phase());
+            for (Metric metric : Metric.values()) {
+                double value = metric.value(intensity, host.memoryBase(), noise(host.index(), round, metric.ordinal()));
+                message.setLength(0);
+                WireFormat.appendEncoded(message, host.name(), value, sampleTime);
+                out.accept(metric, host, message);
+            }
+        }
+    }
+
+    /** A deterministic number in [-1, 1) for (seed, host, round, metric): SplitMix64's finaliser. */
+    double noise(int hostIndex, long round, int metric) {
+        long z = seed * 0x9E3779B97F4A7C15L + hostIndex * 0xC2B2AE3D27D4EB4FL
+                + round * 0x165667B19E3779F9L + metric * 0x27D4EB2F165667C5L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return ((z >>> 11) * 0x1.0p-53) * 2 - 1;
+    }
+
+    /** Receives the messages of a round. */
+    @FunctionalInterface
+    public interface MessageConsumer {
+        /**
+         * @param message the encoded message; only valid during the call (the buffer is reused)
+         */
+        void accept(Metric metric, SimulatedHost host, CharSequence message);
+    }
+}

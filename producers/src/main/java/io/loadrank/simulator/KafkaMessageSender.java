@@ -1,0 +1,129 @@
+package io.loadrank.simulator;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Sends the simulator's messages to Kafka, keyed by host, with the sample time as the record
+ * timestamp (so the topology's read-back by time finds them).
+ *
+ * <p>Built for throughput: large lz4-compressed batches that linger a little, no flush per
+ * message, keys encoded once per host, one shared callback that only counts. Keys and values go
+ * as bytes; the messages are ASCII (host names and numbers), so the conversion is a plain copy.
+ */
+final class KafkaMessageSender implements AutoCloseable {
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
+    private static final long FAILURE_LOG_INTERVAL_NANOS = 10_000_000_000L;
+
+    private final SimulatorOptions options;
+    private final Producer<byte[], byte[]> producer;
+    private final byte[][] keys;
+    private final String[] topics;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Callback countingCallback = this::onCompletion;
+    private volatile long lastFailureLogNanos = System.nanoTime() - FAILURE_LOG_INTERVAL_NANOS;
+
+    KafkaMessageSender(SimulatorOptions options, HostFleet fleet) {
+        this.options = options;
+        this.producer = new KafkaProducer<>(producerProperties(options), new ByteArraySerializer(), new ByteArraySerializer());
+        this.keys = new byte[fleet.hosts().size()][];
+        for (SimulatedHost host : fleet.hosts()) {
+            keys[host.index()] = host.keyBytes();
+        }
+        this.topics = new String[Metric.values().length];
+        for (Metric metric : Metric.values()) {
+            topics[metric.ordinal()] = options.topic(metric);
+        }
+    }
+
+    static Properties producerProperties(SimulatorOptions options) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "loadrank-simulator");
+        props.put(ProducerConfig.ACKS_CONFIG, options.acks());
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, options.compression());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(options.lingerMs()));
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(options.batchSize()));
+        // room for a few hundred thousand small records in flight at full speed
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(128L * 1024 * 1024));
+        // acks=1 without retries-induced reordering concerns: the simulator is not idempotent-critical,
+        // and idempotence needs acks=all
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, Boolean.toString("all".equals(options.acks())));
+        // a broker that is not there fails a send within 10 s instead of Kafka's 60 s
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        return props;
+    }
+
+    /** Hands one message to the producer; never waits for it to be sent. */
+    void send(Metric metric, SimulatedHost host, CharSequence message, long sampleTimeMillis) {
+        int length = message.length();
+        byte[] value = new byte[length];
+        for (int i = 0; i < length; i++) {
+            value[i] = (byte) message.charAt(i);
+        }
+        try {
+            producer.send(new ProducerRecord<>(topics[metric.ordinal()], null, sampleTimeMillis, keys[host.index()], value),
+                    countingCallback);
+            sent.incrementAndGet();
+        } catch (KafkaException e) {
+            // e.g. no metadata within max.block.ms because the broker is down: counted, reported, go on
+            failed.incrementAndGet();
+            reportFailure(e);
+        }
+    }
+
+    private void onCompletion(RecordMetadata metadata, Exception exception) {
+        if (exception == null) {
+            acknowledged.incrementAndGet();
+        } else {
+            failed.incrementAndGet();
+            reportFailure(exception);
+        }
+    }
+
+    /** At most one line per 10 s, with the count, so a broker outage does not flood the terminal. */
+    private void reportFailure(Exception exception) {
+        long now = System.nanoTime();
+        if (now - lastFailureLogNanos >= FAILURE_LOG_INTERVAL_NANOS) {
+            lastFailureLogNanos = now;
+            System.err.println("simulator: sending to Kafka at " + options.bootstrapServers() + " failed ("
+                    + failed.get() + " failed so far): " + exception);
+        }
+    }
+
+    /** Waits until everything handed over so far is sent or has failed. */
+    void flush() {
+        producer.flush();
+    }
+
+    long sent() {
+        return sent.get();
+    }
+
+    long acknowledged() {
+        return acknowledged.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    @Override
+    public void close() {
+        producer.close(CLOSE_TIMEOUT);
+    }
+}

@@ -1,0 +1,64 @@
+package io.loadrank.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RankingTableTest {
+
+    /** GlobalRankings.json as the topology writes it (SPEC section 4). */
+    private static final String RANKING = """
+            {"rankedAt":"2026-11-22T10:15:12Z","rankedAtMillis":1795342512000,
+             "topics":[{"topic":"cpuLoad","weight":1.0,"windowSeconds":60.0},
+                       {"topic":"readLatency","weight":1.0,"windowSeconds":58.0}],
+             "hosts":[{"rank":1,"host":"cass-eu-west-1","score":61.5,"incomplete":false,"stale":false,
+                       "lastSeen":"2026-11-22T10:15:11Z","shares":{"cpuLoad":60.0,"readLatency":63.0},
+                       "averages":{"cpuLoad":91.25,"readLatency":25940.4}},
+                      {"rank":2,"host":"cass-us-east-1","score":38.5,"incomplete":true,"stale":false,
+                       "lastSeen":"2026-11-22T10:15:11Z","shares":{"cpuLoad":40.0,"readLatency":0.0},
+                       "averages":{"cpuLoad":60.0}}],
+             "stale":[{"host":"cass-sa-east-1","stale":true,"lastSeen":"2026-11-22T10:15:00Z"}]}
+            """;
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> ranking() {
+        return (Map<String, Object>) MiniJson.parse(RANKING);
+    }
+
+    @Test
+    void the_table_shows_rank_host_score_kind_averages_window_and_stale_hosts() {
+        List<String> lines = RankingTable.render(ranking(), 1_795_342_514_000L,
+                Map.of("cass-eu-west-1", "spike", "cass-sa-east-1", "silent"), 25);
+
+        assertThat(lines.get(0)).contains("(2 s ago)", "window 58-60 s", "2 hosts ranked", "1 stale");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("#", "host", "score", "kind", "cpu %", "read us"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches(" +1 cass-eu-west-1 +61\\.5  spike +91\\.3 +25940"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches(" +2 cass-us-east-1 +38\\.5\\* +60\\.0 +-"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("cass-sa-east-1", "(14 s ago)", "[silent]"));
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThan(80));
+    }
+
+    @Test
+    void only_the_top_hosts_are_listed() {
+        List<String> lines = RankingTable.render(ranking(), 0, Map.of(), 1);
+
+        assertThat(String.join("\n", lines)).contains("cass-eu-west-1", "... and 1 more hosts").doesNotContain("cass-us-east-1 ");
+    }
+
+    @Test
+    void the_ranking_time_comes_from_the_millis_or_the_iso_time() {
+        assertThat(RankingTable.rankedAtMillis(ranking())).isEqualTo(1_795_342_512_000L);
+        assertThat(RankingTable.rankedAtMillis(Map.of("rankedAt", "2026-11-22T10:15:12Z"))).isEqualTo(1_795_342_512_000L);
+        assertThat(RankingTable.rankedAtMillis(Map.of())).isEqualTo(-1);
+    }
+
+    @Test
+    void json_that_is_cut_short_or_wrong_is_refused_not_half_read() {
+        assertThatThrownBy(() -> MiniJson.parse(RANKING.substring(0, 100))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MiniJson.parse("{\"a\":1} x")).hasMessageContaining("after the value");
+        assertThat(MiniJson.parse("{\"a\":[1,true,null,\"\\u00e9\\n\"]}")).isEqualTo(Map.of("a", java.util.Arrays.asList(1.0, true, null, "é\n")));
+    }
+}

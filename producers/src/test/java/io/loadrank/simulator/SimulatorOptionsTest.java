@@ -1,0 +1,77 @@
+package io.loadrank.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SimulatorOptionsTest {
+
+    @Test
+    void defaults_are_twelve_hosts_at_one_hertz_until_stopped() {
+        SimulatorOptions options = SimulatorOptions.parse();
+
+        assertThat(options.hosts()).isEqualTo(12);
+        assertThat(options.rateHz()).isEqualTo(1.0);
+        assertThat(options.durationSeconds()).isZero();
+        assertThat(options.seed()).isEqualTo(42);
+        assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(options.topics()).containsExactly("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
+        assertThat(options.maxSpeed()).isFalse();
+        assertThat(options.compression()).isEqualTo("lz4");
+    }
+
+    @Test
+    void options_take_their_value_after_a_space_or_an_equals_sign() {
+        SimulatorOptions options = SimulatorOptions.parse("--hosts", "100000", "--rate=2.5", "--duration", "30",
+                "--seed=-7", "--bootstrap-servers", "127.0.0.1:19092", "--max-speed", "--topics", "a,b,c,d,e",
+                "--compression=none");
+
+        assertThat(options.hosts()).isEqualTo(100_000);
+        assertThat(options.rateHz()).isEqualTo(2.5);
+        assertThat(options.durationSeconds()).isEqualTo(30);
+        assertThat(options.seed()).isEqualTo(-7);
+        assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:19092");
+        assertThat(options.maxSpeed()).isTrue();
+        assertThat(options.topics()).isEqualTo(List.of("a", "b", "c", "d", "e"));
+        assertThat(options.topic(Metric.READ_LATENCY)).isEqualTo("d");
+        assertThat(options.compression()).isEqualTo("none");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--hosts       | 0         | --hosts=0 is not allowed: a whole number from 1",
+        "--hosts       | many      | --hosts=many is not allowed",
+        "--rate        | 0         | --rate=0 is not allowed",
+        "--duration    | -1        | --duration=-1 is not allowed",
+        "--topics      | a,b       | --topics=a,b is not allowed: five Kafka topic names",
+        "--compression | brotli    | --compression=brotli is not allowed: one of",
+        "--acks        | 2         | --acks=2 is not allowed",
+        "--batch-size  | 10        | --batch-size=10 is not allowed",
+    })
+    void a_bad_value_is_refused_naming_the_option_the_value_and_what_is_allowed(String option, String value, String message) {
+        assertThatThrownBy(() -> SimulatorOptions.parse(option, value))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void an_unknown_option_or_a_missing_value_is_refused() {
+        assertThatThrownBy(() -> SimulatorOptions.parse("--host", "3")).hasMessageContaining("unknown option '--host'");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--hosts")).hasMessageContaining("--hosts needs a value");
+    }
+
+    @Test
+    void help_lists_every_option_with_its_default() {
+        assertThat(SimulatorOptions.parse("--help").help()).isTrue();
+        assertThat(SimulatorOptions.parse("-h").help()).isTrue();
+        assertThat(SimulatorOptions.usage())
+                .contains("--hosts VALUE", "(default 12)", "--rate VALUE", "(default 1)", "--duration VALUE",
+                        "--seed VALUE", "(default 42)", "--bootstrap-servers VALUE", "(default 127.0.0.1:9092)",
+                        "--topics VALUE", "(default cpuLoad,memLoad,pendingTasks,readLatency,writeLatency)",
+                        "--max-speed", "--help");
+    }
+}

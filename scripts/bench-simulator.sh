@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Throughput of the host simulator: starts a Kafka broker of its own (on a free port, in a
+# temporary run directory), runs the simulator with --max-speed for a large fleet, prints the
+# messages per second Kafka acknowledged, and stops the broker.
+#
+#   scripts/bench-simulator.sh [--hosts N] [--duration SECONDS] [--runs N] [--partitions N] [-- SIMULATOR OPTION...]
+#
+# Environment: SIMULATOR_HEAP_OPTS (default -Xmx1g), KAFKA_HEAP_OPTS (default -Xmx1g here).
+set -euo pipefail
+
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+usage() {
+  cat >&2 <<'USAGE'
+usage: scripts/bench-simulator.sh [--hosts N] [--duration SECONDS] [--runs N] [--partitions N] [-- SIMULATOR OPTION...]
+  --hosts N           simulated hosts (default 100000)
+  --duration SECONDS  length of each run (default 30)
+  --runs N            runs against the same broker (default 1)
+  --partitions N      partitions of each metric topic (default 4)
+  after --            more options for io.loadrank.simulator.HostSimulator (e.g. --compression none)
+USAGE
+  exit 2
+}
+
+hosts=100000
+duration=30
+runs=1
+partitions=4
+extra=()
+while (($#)); do
+  case "$1" in
+    --hosts | --duration | --runs | --partitions)
+      (($# >= 2)) || usage
+      [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "$1 $2 is not allowed: it must be a whole number above 0"
+      declare "${1#--}=$2"
+      shift 2
+      ;;
+    --) shift; extra=("$@"); break ;;
+    -h | --help) usage ;;
+    *) echo "error: unknown option $1" >&2; usage ;;
+  esac
+done
+
+jar="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
+[[ -f "$jar" ]] || die "no simulator jar at $jar: build it with 'mvn -B -q clean package -DskipTests'"
+
+# a broker port and the controller port above it, both free
+port=""
+for _ in $(seq 1 50); do
+  candidate=$((20000 + RANDOM % 30000))
+  if ! port_open 127.0.0.1 "$candidate" && ! port_open 127.0.0.1 $((candidate + 1)); then
+    port="$candidate"
+    break
+  fi
+done
+[[ -n "$port" ]] || die "found no free port for the benchmark broker"
+
+mkdir -p "$LOADRANK_HOME/run"
+run_dir="$(mktemp -d "$LOADRANK_HOME/run/bench-simulator.XXXXXX")"
+# share the resolved-classpath cache instead of asking Maven again
+mkdir -p "$LOADRANK_HOME/run/classpath"
+ln -s "$LOADRANK_HOME/run/classpath" "$run_dir/classpath"
+export LOADRANK_RUN_DIR="$run_dir" KAFKA_PORT="$port"
+export KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx1g}"
+
+cleanup() {
+  "$LOADRANK_HOME/scripts/kafka.sh" stop || true
+  rm -rf "$run_dir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+"$LOADRANK_HOME/scripts/kafka.sh" start >/dev/null
+topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
+"$LOADRANK_HOME/scripts/kafka.sh" create-topics --partitions "$partitions" "${topics[@]}" 2>/dev/null
+
+info "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory, $("$(java_bin)" -version 2>&1 | head -n 1)"
+for run in $(seq 1 "$runs"); do
+  info "run $run/$runs: $hosts hosts, --max-speed for ${duration}s, $partitions partitions per topic, broker 127.0.0.1:$port"
+  log="$run_dir/simulator-$run.log"
+  # shellcheck disable=SC2086
+  "$(java_bin)" ${SIMULATOR_HEAP_OPTS:--Xmx1g} -cp "$jar" io.loadrank.simulator.HostSimulator \
+    --hosts "$hosts" --duration "$duration" --max-speed --bootstrap-servers "127.0.0.1:$port" --progress 10 \
+    "${extra[@]+"${extra[@]}"}" 2>&1 | tee "$log" >&2
+  summary="$(grep 'simulator: done' "$log" || true)"
+  [[ -n "$summary" ]] || die "the simulator printed no summary (log above)"
+  rate="$(sed -E 's/.* ([0-9]+) msgs\/s$/\1/' <<<"$summary")"
+  echo "run $run: $rate messages/s acknowledged ($summary)"
+done

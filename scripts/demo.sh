@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# The one-command demo: a real Kafka broker, the host simulator and the loadrank topology in a Storm
+# LocalCluster, all on this machine, with the global ranking shown live in the terminal.
+#
+#   scripts/demo.sh [--hosts N] [--duration SECONDS] [--seed N]
+#
+# Needs only a JDK 17 and Maven: what is not built yet is built, the broker's artifacts come from
+# Maven Central. Everything it starts lives under $LOADRANK_RUN_DIR/demo (default run/demo) and is
+# stopped by process id on Ctrl-C or at the end of --duration; the ranking files stay in
+# STORM_OUTPUT/.
+#
+# Environment:
+#   DEMO_KAFKA_PORT   the demo broker's port (default 19092; the controller uses the next one)
+#   LOADRANK_RUN_DIR  run directory (default <repo>/run); the demo uses its demo/ subdirectory
+set -euo pipefail
+
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+usage() {
+  cat >&2 <<'USAGE'
+usage: scripts/demo.sh [--hosts N] [--duration SECONDS] [--seed N]
+  --hosts N           simulated Cassandra hosts (default 12)
+  --duration SECONDS  how long the demo runs once the simulator sends, 0 = until Ctrl-C (default 0)
+  --seed N            the simulator's seed: the same seed plays the same load (default 42)
+env: DEMO_KAFKA_PORT (19092), LOADRANK_RUN_DIR (<repo>/run; the demo uses its demo/ subdirectory)
+USAGE
+  exit 2
+}
+
+hosts=12
+duration=0
+seed=42
+while (($#)); do
+  case "$1" in
+    --hosts)
+      (($# >= 2)) || usage
+      [[ "$2" =~ ^[1-9][0-9]{0,6}$ ]] || die "--hosts $2 is not allowed: a whole number from 1 to 9999999"
+      hosts="$2"; shift 2 ;;
+    --duration)
+      (($# >= 2)) || usage
+      [[ "$2" =~ ^[0-9]{1,7}$ ]] || die "--duration $2 is not allowed: a whole number of seconds (0 = until Ctrl-C)"
+      duration="$((10#$2))"; shift 2 ;;
+    --seed)
+      (($# >= 2)) || usage
+      [[ "$2" =~ ^-?[0-9]{1,18}$ ]] || die "--seed $2 is not allowed: a whole number"
+      seed="$2"; shift 2 ;;
+    -h | --help) usage ;;
+    *) echo "error: unknown argument $1" >&2; usage ;;
+  esac
+done
+
+port="${DEMO_KAFKA_PORT:-19092}"
+[[ "$port" =~ ^[0-9]+$ ]] && ((port >= 1 && port <= 65534)) ||
+  die "DEMO_KAFKA_PORT=$port is not allowed: a port number from 1 to 65534"
+bootstrap="127.0.0.1:$port"
+topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
+rankings_topic=loadRankings
+
+cd "$LOADRANK_HOME"
+base_run_dir="$LOADRANK_RUN_DIR"
+mkdir -p "$base_run_dir/demo" "$base_run_dir/classpath"
+base_run_dir="$(cd "$base_run_dir" && pwd)"
+run_dir="$base_run_dir/demo"
+# the resolved Maven classpaths of the servers are shared with the other scripts' runs
+[[ -e "$run_dir/classpath" ]] || ln -s "$base_run_dir/classpath" "$run_dir/classpath"
+export LOADRANK_RUN_DIR="$run_dir" KAFKA_PORT="$port"
+unset KAFKA_CONTROLLER_PORT
+
+topology_jar="$LOADRANK_HOME/target/loadrank-topology.jar"
+producer_jar="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
+output_dir="$LOADRANK_HOME/STORM_OUTPUT"
+java="$(java_bin)"
+
+# one status line, rewritten in place on a terminal
+if [[ -t 1 ]]; then
+  progress() { printf '\r\033[K%s' "$*"; }
+  progress_done() { printf '\r\033[K'; }
+else
+  progress() { echo "$*"; }
+  progress_done() { :; }
+fi
+
+simulator_pid=""
+topology_pid=""
+view_pid=""
+kafka_started=false
+
+# stop_child PID NAME SECONDS: TERM, wait, KILL after SECONDS; only our own children
+stop_child() {
+  local pid="$1" name="$2" seconds="$3"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + seconds))
+  while kill -0 "$pid" 2>/dev/null; do
+    if ((SECONDS >= deadline)); then
+      info "$name (pid $pid) did not stop within ${seconds}s; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    sleep 0.2
+  done
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  stop_child "$view_pid" "the ranking view" 5
+  progress_done
+  if [[ -n "$topology_pid$simulator_pid" ]] || $kafka_started; then
+    echo
+    info "stopping the demo ..."
+  fi
+  stop_child "$topology_pid" "the topology" 60
+  stop_child "$simulator_pid" "the simulator" 30
+  if $kafka_started; then
+    scripts/kafka.sh stop >>"$run_dir/kafka-script.log" 2>&1 || info "could not stop the demo broker (see $run_dir/kafka-script.log)"
+  fi
+  if [[ -s "$output_dir/GlobalRankings.txt" ]]; then
+    info "demo stopped. The last rankings are in STORM_OUTPUT/ (GlobalRankings.txt, GlobalRankings.json, <topic>.txt/.json);"
+    info "logs in ${run_dir#"$LOADRANK_HOME"/}/ (simulator.log, topology.log, kafka-$port/kafka.log)."
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+# Ctrl-C and TERM are the normal way to end the demo: clean up and exit 0
+trap 'exit 0' INT TERM
+
+# --- build what is missing ---------------------------------------------------------------------
+if [[ ! -f "$topology_jar" || ! -f "$producer_jar" ]]; then
+  command -v mvn >/dev/null 2>&1 || die "mvn not found: install Apache Maven (and a JDK 17)"
+  progress "building loadrank (mvn -B -q clean package -DskipTests; a few minutes on a fresh machine) ..."
+  if ! mvn -B -q clean package -DskipTests >"$run_dir/build.log" 2>&1; then
+    progress_done
+    tail -n 40 "$run_dir/build.log" >&2
+    die "the build failed (last lines of $run_dir/build.log above)"
+  fi
+fi
+
+# --- Kafka -------------------------------------------------------------------------------------
+progress "starting Kafka on $bootstrap (first run: resolving it from Maven Central) ..."
+kafka_dir="$run_dir/kafka-$port"
+if pid_running "$kafka_dir/kafka.pid"; then
+  # left over from a demo that was killed: the demo always starts on an empty broker
+  scripts/kafka.sh stop >>"$run_dir/kafka-script.log" 2>&1
+fi
+rm -rf "$kafka_dir"
+kafka_started=true
+if ! scripts/kafka.sh start >>"$run_dir/kafka-script.log" 2>&1; then
+  progress_done
+  tail -n 20 "$run_dir/kafka-script.log" >&2
+  die "Kafka did not start on $bootstrap (above; set DEMO_KAFKA_PORT to use another port)"
+fi
+progress "creating the topics ${topics[*]} $rankings_topic ..."
+scripts/kafka.sh create-topics "${topics[@]}" "$rankings_topic" >>"$run_dir/kafka-script.log" 2>&1 ||
+  die "could not create the topics (see $run_dir/kafka-script.log)"
+
+# --- simulator and topology --------------------------------------------------------------------
+progress "starting the host simulator ($hosts hosts, seed $seed) ..."
+start_millis="$(date +%s%3N)"
+"$java" -Xmx256m -Dloadrank.run.dir="$run_dir/simulator" -cp "$producer_jar" io.loadrank.simulator.HostSimulator \
+  --hosts "$hosts" --seed "$seed" --bootstrap-servers "$bootstrap" --progress 30 \
+  </dev/null >"$run_dir/simulator.log" 2>&1 &
+simulator_pid=$!
+
+progress "starting the topology in a Storm LocalCluster ..."
+scripts/run-local.sh --set "loadrank.kafka.bootstrap.servers=$bootstrap" \
+  --set "loadrank.rankings.topic=$rankings_topic" topology.yaml \
+  </dev/null >"$run_dir/topology.log" 2>&1 &
+topology_pid=$!
+
+ends_at=0
+((duration == 0)) || ends_at=$((start_millis + duration * 1000))
+title="loadrank demo · $hosts simulated hosts · Kafka $bootstrap · Ctrl-C stops"
+view_args=(--watch "$output_dir/GlobalRankings.json" --since-millis "$start_millis" --ends-at-millis "$ends_at"
+  --fleet-hosts "$hosts" --fleet-seed "$seed" --title "$title")
+[[ -t 1 ]] || view_args+=(--plain)
+progress "waiting for the first ranking ..."
+progress_done
+"$java" -Xmx128m -XX:TieredStopAtLevel=1 -Dloadrank.run.dir="$run_dir/view" -cp "$producer_jar" \
+  io.loadrank.simulator.RankingView "${view_args[@]}" </dev/null &
+view_pid=$!
+
+# --- run until the end of --duration or Ctrl-C, watching that the parts stay up -----------------
+while ((duration == 0)) || (($(date +%s%3N) < ends_at)); do
+  if ! kill -0 "$simulator_pid" 2>/dev/null; then
+    stop_child "$view_pid" "the ranking view" 5
+    tail -n 20 "$run_dir/simulator.log" >&2
+    die "the simulator stopped unexpectedly (last lines of $run_dir/simulator.log above)"
+  fi
+  if ! kill -0 "$topology_pid" 2>/dev/null; then
+    stop_child "$view_pid" "the ranking view" 5
+    tail -n 30 "$run_dir/topology.log" >&2
+    die "the topology stopped unexpectedly (last lines of $run_dir/topology.log above)"
+  fi
+  sleep 1
+done
+exit 0

@@ -1,0 +1,245 @@
+package io.loadrank.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A real multi-process Storm 2.8.3 cluster (ZooKeeper, Nimbus, one Supervisor and the workers it
+ * launches) on 127.0.0.1, run by {@code scripts/storm-cluster.sh} in its own run directory on free
+ * ports, for integration tests.
+ *
+ * <pre>{@code
+ * try (StormClusterProcess storm = StormClusterProcess.start(tempDir.resolve("run"))) {
+ *     storm.submit(jar, "io.loadrank.topology.LoadRankTopology", configYaml);
+ *     ...
+ *     storm.kill("loadrank");
+ * } // stops every daemon and worker; fails if any process of the run directory survives
+ * }</pre>
+ *
+ * <p>Everything the script prints goes to {@link #scriptLog()}; a failed command throws with its tail.
+ */
+public final class StormClusterProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration KILL_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(1);
+    private static final int LOG_TAIL_LINES = 60;
+
+    private final Path runDir;
+    private final Path script;
+    private final Path scriptLog;
+    private final int zookeeperPort;
+    private final int nimbusPort;
+    private final int supervisorThriftPort;
+    private final List<Integer> workerPorts;
+    private boolean closed;
+
+    private StormClusterProcess(Path runDir, Path script, List<Integer> ports) {
+        this.runDir = runDir;
+        this.script = script;
+        this.scriptLog = runDir.resolve("storm-cluster-script.log");
+        this.zookeeperPort = ports.get(0);
+        this.nimbusPort = ports.get(1);
+        this.supervisorThriftPort = ports.get(2);
+        this.workerPorts = List.copyOf(ports.subList(3, ports.size()));
+    }
+
+    /** Starts a cluster with one worker slot in {@code runDir} (created if missing). */
+    public static StormClusterProcess start(Path runDir) {
+        return start(runDir, 1);
+    }
+
+    /** Starts a cluster with {@code workerSlots} worker slots; returns once Nimbus and the Supervisor are up. */
+    public static StormClusterProcess start(Path runDir, int workerSlots) {
+        if (workerSlots < 1) {
+            throw new IllegalArgumentException("workerSlots must be at least 1, got " + workerSlots);
+        }
+        Path dir = runDir.toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run directory " + dir, e);
+        }
+        Path script = RepoPaths.root().resolve("scripts/storm-cluster.sh");
+        StormClusterProcess cluster = new StormClusterProcess(dir, script, java.util.Arrays.stream(FreePorts.several(3 + workerSlots)).boxed().toList());
+        try {
+            cluster.run(START_TIMEOUT, Map.of(), "start");
+        } catch (RuntimeException | Error e) {
+            // a half-started cluster must not outlive the failed test
+            try {
+                cluster.close();
+            } catch (RuntimeException | Error cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return cluster;
+    }
+
+    /**
+     * Submits a topology the way {@code storm jar JAR MAIN_CLASS --remote CONFIG} does; returns
+     * when the main class has submitted it (its workers start afterwards).
+     */
+    public void submit(Path topologyJar, String mainClass, Path config) {
+        run(SUBMIT_TIMEOUT,
+                Map.of("TOPOLOGY_JAR", topologyJar.toAbsolutePath().toString(), "STORM_MAIN_CLASS", mainClass),
+                "submit", config.toAbsolutePath().toString());
+    }
+
+    /** Kills a topology (no wait for in-flight tuples) and returns once it and its workers are gone. */
+    public void kill(String topologyName) {
+        run(KILL_TIMEOUT, Map.of(), "kill", topologyName);
+    }
+
+    /** Names of the topologies Nimbus lists (any status). */
+    public List<String> topologies() {
+        String output = run(QUERY_TIMEOUT, Map.of(), "status");
+        // ListTopologies: a header, a dashed line, then "NAME STATUS TASKS WORKERS UPTIME ID OWNER" rows
+        List<String> names = new ArrayList<>();
+        boolean rows = false;
+        for (String line : output.lines().toList()) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("-----")) {
+                rows = true;
+            } else if (rows && !trimmed.isEmpty() && trimmed.split("\\s+").length >= 6) {
+                names.add(trimmed.split("\\s+")[0]);
+            } else if (rows) {
+                rows = false;
+            }
+        }
+        return names;
+    }
+
+    /** Stops every process of the cluster; fails if any process of the run directory remains. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException stopFailure = null;
+        try {
+            run(STOP_TIMEOUT, Map.of(), "stop");
+        } catch (RuntimeException e) {
+            stopFailure = e;
+        }
+        List<ProcessHandle> left = Processes.mentioning(runDir);
+        if (!left.isEmpty()) {
+            String described = left.stream().map(Processes::describe).collect(Collectors.joining("\n"));
+            left.forEach(ProcessHandle::destroyForcibly);
+            IllegalStateException e = new IllegalStateException(
+                    "processes of " + runDir + " survived stop (now killed):\n" + described);
+            if (stopFailure != null) {
+                e.addSuppressed(stopFailure);
+            }
+            throw e;
+        }
+        if (stopFailure != null) {
+            throw stopFailure;
+        }
+    }
+
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** The Storm home the script laid out: lib/, lib-worker/, conf/storm.yaml, logs/, data/. */
+    public Path stormHome() {
+        return runDir.resolve("storm");
+    }
+
+    /** Daemon logs; worker logs are under logs/workers-artifacts/TOPOLOGY-ID/PORT/worker.log. */
+    public Path logDir() {
+        return stormHome().resolve("logs");
+    }
+
+    /** Everything the script printed. */
+    public Path scriptLog() {
+        return scriptLog;
+    }
+
+    public int zookeeperPort() {
+        return zookeeperPort;
+    }
+
+    public int nimbusPort() {
+        return nimbusPort;
+    }
+
+    public int supervisorThriftPort() {
+        return supervisorThriftPort;
+    }
+
+    public List<Integer> workerPorts() {
+        return workerPorts;
+    }
+
+    /** Runs the script with this cluster's environment; returns its output, throws with its tail if it fails. */
+    private String run(Duration timeout, Map<String, String> extraEnv, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("bash");
+        command.add(script.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(script.getParent().getParent().toFile());
+        Map<String, String> env = builder.environment();
+        env.put("LOADRANK_RUN_DIR", runDir.toString());
+        // resolve the Maven classpaths once per build, not once per test's fresh run directory
+        env.put("LOADRANK_CLASSPATH_CACHE", script.getParent().getParent().resolve("target/tool-classpath").toString());
+        env.put("STORM_ZK_PORT", String.valueOf(zookeeperPort));
+        env.put("STORM_NIMBUS_PORT", String.valueOf(nimbusPort));
+        env.put("STORM_SUPERVISOR_THRIFT_PORT", String.valueOf(supervisorThriftPort));
+        env.put("STORM_SUPERVISOR_PORTS", workerPorts.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        env.putAll(extraEnv);
+        Path output = runDir.resolve("storm-cluster-script.last.log");
+        builder.redirectErrorStream(true).redirectOutput(output.toFile());
+        String text;
+        int exit;
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+                appendToScriptLog(command, output, "timed out after " + timeout.toSeconds() + "s");
+                throw new IllegalStateException("storm-cluster.sh " + String.join(" ", args) + " did not finish within "
+                        + timeout.toSeconds() + "s; last lines of " + scriptLog + ":\n"
+                        + Processes.tail(scriptLog, LOG_TAIL_LINES));
+            }
+            exit = process.exitValue();
+            text = Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
+        appendToScriptLog(command, output, "exit " + exit);
+        // status answers 0 (all running), 1 (some) or 3 (none): an answer, not a failure
+        boolean ok = exit == 0 || (args[0].equals("status") && (exit == 1 || exit == 3));
+        if (!ok) {
+            throw new IllegalStateException("storm-cluster.sh " + String.join(" ", args) + " failed (exit " + exit
+                    + "); last lines of its output:\n" + Processes.tail(output, LOG_TAIL_LINES));
+        }
+        return text;
+    }
+
+    private void appendToScriptLog(List<String> command, Path output, String result) {
+        try {
+            String entry = "$ " + String.join(" ", command) + "\n" + Files.readString(output, StandardCharsets.UTF_8)
+                    + "[" + result + "]\n";
+            Files.writeString(scriptLog, entry, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + scriptLog, e);
+        }
+    }
+}

@@ -51,7 +51,7 @@ fi
 log="$LOADRANK_RUN_DIR/bench-producer.log"
 mkdir -p "$LOADRANK_RUN_DIR"
 # -Dloadrank.run.dir marks the process as ours, like every server the scripts start
-PRODUCER_JAVA_OPTS="${PRODUCER_JAVA_OPTS:-} -Dloadrank.run.dir=$LOADRANK_RUN_DIR/bench-producer" \
+PRODUCER_EXTRA_JAVA_OPTS="-Dloadrank.run.dir=$LOADRANK_RUN_DIR/bench-producer" \
   "$SCRIPTS/producer.sh" --interval.ms=1000 --jmx.port="$CASSANDRA_JMX_PORT" \
   --kafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" >"$log" 2>&1 &
 producer_pid=$!

@@ -9,15 +9,16 @@
 # Environment:
 #   PRODUCER_JAVA_OPTS   JVM options; the default keeps the producer under 64 MiB resident and
 #                        well under 1 % of a core (docs/BENCHMARKS.md, "JMX producer")
+#   PRODUCER_EXTRA_JAVA_OPTS  JVM options added to those (e.g. -D properties)
 #   LOADRANK_JMX_PASSWORD  the JMX password, when jmx.username is set and no jmx.password.file
 set -euo pipefail
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-DEFAULT_JAVA_OPTS="-Xms8m -Xmx24m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 \
--XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -XX:MaxDirectMemorySize=8m -XX:+ExitOnOutOfMemoryError"
-JAVA_OPTS="${PRODUCER_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
+DEFAULT_JAVA_OPTS="-Xms8m -Xmx16m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 \
+-XX:ReservedCodeCacheSize=8m -XX:MaxMetaspaceSize=48m -XX:MaxDirectMemorySize=8m -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError"
+JAVA_OPTS="${PRODUCER_JAVA_OPTS:-$DEFAULT_JAVA_OPTS} ${PRODUCER_EXTRA_JAVA_OPTS:-}"
 
 JAR="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
 [[ -f "$JAR" ]] || die "no $JAR: build it with: mvn -B -pl producers -am package -DskipTests"
@@ -30,6 +31,10 @@ done
 if [[ "$has_config" == false ]]; then
   args=(--config "$LOADRANK_HOME/producers/producer.properties" "${args[@]+"${args[@]}"}")
 fi
+
+# glibc gives every thread its own malloc arena by default (64 MiB of address space, some of it
+# resident); two are plenty for a handful of threads
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 # exec: SIGTERM/Ctrl-C reach the JVM, which flushes to Kafka and closes before it exits
 # shellcheck disable=SC2086

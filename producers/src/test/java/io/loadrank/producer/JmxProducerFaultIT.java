@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.message.Sample;
 import io.loadrank.producer.it.CassandraNode;
+import io.loadrank.producer.it.Servers;
 import io.loadrank.producer.it.TopicRecorder;
 import io.loadrank.producer.metrics.Metric;
 import io.loadrank.testing.Await;
@@ -19,10 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -42,38 +41,26 @@ class JmxProducerFaultIT {
     private static final long INTERVAL_MS = 500;
     /** The same in every test: RMI timeouts are JVM-wide and fixed by the first connection. */
     private static final int JMX_TIMEOUT_MS = 2000;
-    private static final List<String> TOPICS = List.of("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
+    private static final List<String> TOPICS = Servers.TOPICS;
 
     @TempDir
     static Path runDir;
 
+    private static Servers servers;
     private static CassandraNode cassandra;
     private static KafkaBroker kafka;
 
     @BeforeAll
     static void startServers() {
-        CassandraNode.prepareRunDir(runDir);
-        CompletableFuture<KafkaBroker> startingKafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(runDir));
-        try {
-            cassandra = CassandraNode.start(runDir, JMX_USER, JMX_PASSWORD);
-        } finally {
-            kafka = startingKafka.join(); // stopped in @AfterAll even when Cassandra failed to start
-        }
-        Map<String, Integer> topics = new HashMap<>();
-        TOPICS.forEach(t -> topics.put(t, 1));
-        kafka.createTopics(topics);
+        servers = Servers.start(runDir, JMX_USER, JMX_PASSWORD);
+        cassandra = servers.cassandra();
+        kafka = servers.kafka();
     }
 
     @AfterAll
     static void stopServers() {
-        try {
-            if (cassandra != null) {
-                cassandra.close();
-            }
-        } finally {
-            if (kafka != null) {
-                kafka.close();
-            }
+        if (servers != null) {
+            servers.close();
         }
     }
 

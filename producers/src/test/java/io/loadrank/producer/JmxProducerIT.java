@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.message.Sample;
 import io.loadrank.producer.it.CassandraNode;
+import io.loadrank.producer.it.Servers;
 import io.loadrank.producer.it.CqlLoad;
 import io.loadrank.producer.it.TopicRecorder;
 import io.loadrank.testing.Await;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,40 +34,28 @@ class JmxProducerIT {
     @TempDir
     static Path runDir;
 
+    private static Servers servers;
     private static CassandraNode cassandra;
     private static KafkaBroker kafka;
 
     @BeforeAll
     static void startServers() {
-        CassandraNode.prepareRunDir(runDir);
-        // both at once: each mostly waits for its own JVM to start
-        CompletableFuture<KafkaBroker> startingKafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(runDir));
-        try {
-            cassandra = CassandraNode.start(runDir);
-            System.out.println("cassandra.sh start took " + cassandra.lastStartTime().toMillis() + " ms");
-        } finally {
-            kafka = startingKafka.join(); // stopped in @AfterAll even when Cassandra failed to start
-        }
-        kafka.createTopics(Map.of("cpuLoad", 1, "memLoad", 1, "pendingTasks", 1, "readLatency", 1, "writeLatency", 1));
+        servers = Servers.start(runDir, null, null);
+        cassandra = servers.cassandra();
+        kafka = servers.kafka();
     }
 
     @AfterAll
     static void stopServers() {
-        try {
-            if (cassandra != null) {
-                cassandra.close();
-            }
-        } finally {
-            if (kafka != null) {
-                kafka.close();
-            }
+        if (servers != null) {
+            servers.close();
         }
     }
 
     @Test
     void every_metric_arrives_every_interval_in_range_and_latency_and_pending_tasks_rise_under_load()
             throws Exception {
-        List<String> topics = List.of("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
+        List<String> topics = Servers.TOPICS;
         try (TopicRecorder recorder = new TopicRecorder(kafka.bootstrapServers(), topics);
              CqlLoad load = new CqlLoad(cassandra.cqlPort());
              ProducerApp producer = ProducerApp.toKafka(ProducerConfig.parse(List.of(

@@ -46,12 +46,11 @@ public final class CassandraNode implements AutoCloseable {
         this.jmxPassword = jmxPassword;
     }
 
-    /** Starts a node without JMX authentication; returns once JMX and CQL answer. */
-    public static CassandraNode start(Path runDir) {
-        return start(runDir, null, null);
-    }
-
-    /** Starts a node whose JMX requires {@code user}/{@code password}. */
+    /**
+     * Starts a node; returns once JMX and CQL answer.
+     *
+     * @param user null for no JMX authentication, else the JMX user with {@code password}
+     */
     public static CassandraNode start(Path runDir, String user, String password) {
         CassandraNode node = new CassandraNode(runDir, FreePorts.several(4), user, password);
         node.launch();

@@ -3,13 +3,11 @@ package io.loadrank.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.message.Sample;
-import io.loadrank.producer.it.CassandraNode;
 import io.loadrank.producer.it.Servers;
 import io.loadrank.producer.it.TopicRecorder;
 import io.loadrank.producer.metrics.Metric;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.FreePorts;
-import io.loadrank.testing.KafkaBroker;
 import io.loadrank.testing.RepoPaths;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,9 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,44 +40,26 @@ class JmxProducerFaultIT {
     private static final int JMX_TIMEOUT_MS = 2000;
     private static final List<String> TOPICS = Servers.TOPICS;
 
-    @TempDir
-    static Path runDir;
-
-    private static Servers servers;
-    private static CassandraNode cassandra;
-    private static KafkaBroker kafka;
-
-    @BeforeAll
-    static void startServers() {
-        servers = Servers.start(runDir, JMX_USER, JMX_PASSWORD);
-        cassandra = servers.cassandra();
-        kafka = servers.kafka();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        if (servers != null) {
-            servers.close();
-        }
-    }
+    @RegisterExtension
+    static final Servers.PerClass SERVERS = Servers.perClass(JMX_USER, JMX_PASSWORD);
 
     private static ProducerConfig config(int jmxPort, String... more) throws ConfigException {
         List<String> args = new ArrayList<>(List.of("--host=" + HOST, "--interval.ms=" + INTERVAL_MS,
                 "--jmx.port=" + jmxPort, "--jmx.timeout.ms=" + JMX_TIMEOUT_MS, "--jmx.username=" + JMX_USER,
-                "--kafka.bootstrap.servers=" + kafka.bootstrapServers()));
+                "--kafka.bootstrap.servers=" + SERVERS.kafka().bootstrapServers()));
         args.addAll(List.of(more));
         return ProducerConfig.parse(args, Map.of("LOADRANK_JMX_PASSWORD", JMX_PASSWORD), () -> "unused");
     }
 
     @Test
     void cassandra_stopped_and_started_again_under_a_running_producer_reconnects_and_resumes() throws Exception {
-        try (TopicRecorder recorder = new TopicRecorder(kafka.bootstrapServers(), TOPICS);
-             ProducerApp producer = ProducerApp.toKafka(config(cassandra.jmxPort())).start()) {
+        try (TopicRecorder recorder = new TopicRecorder(SERVERS.kafka().bootstrapServers(), TOPICS);
+             ProducerApp producer = ProducerApp.toKafka(config(SERVERS.cassandra().jmxPort())).start()) {
             // given: samples flowing
             Await.until(Duration.ofSeconds(60), "cpuLoad samples", () -> recorder.received("cpuLoad").size() >= 3);
 
             // when: Cassandra stops
-            cassandra.stop();
+            SERVERS.cassandra().stop();
             long stoppedAt = System.currentTimeMillis();
             long ticksAtStop = producer.loop().ticks();
             Await.until(Duration.ofSeconds(30), "the producer to notice the outage", () -> producer.loop().jmxDown());
@@ -90,7 +69,7 @@ class JmxProducerFaultIT {
             assertThat(producer.loop().jmxDown()).as("still down while Cassandra is stopped").isTrue();
 
             // and: it starts again on the same ports with the same data
-            cassandra.startAgain();
+            SERVERS.cassandra().startAgain();
             long restartedAt = System.currentTimeMillis();
 
             // then: the producer reconnects and every JMX metric resumes
@@ -112,19 +91,19 @@ class JmxProducerFaultIT {
 
     @Test
     void kafka_stopped_and_started_again_loses_no_buffered_sample_and_polling_never_stops() throws Exception {
-        try (TopicRecorder recorder = new TopicRecorder(kafka.bootstrapServers(), TOPICS);
-             ProducerApp producer = ProducerApp.toKafka(config(cassandra.jmxPort())).start()) {
+        try (TopicRecorder recorder = new TopicRecorder(SERVERS.kafka().bootstrapServers(), TOPICS);
+             ProducerApp producer = ProducerApp.toKafka(config(SERVERS.cassandra().jmxPort())).start()) {
             // given: samples flowing
             Await.until(Duration.ofSeconds(60), "cpuLoad samples", () -> recorder.received("cpuLoad").size() >= 3);
 
             // when: Kafka stops for a while
-            kafka.stop();
+            SERVERS.kafka().stop();
             long stoppedAt = System.currentTimeMillis();
             long polls = producer.loop().successfulPolls();
             Await.until(Duration.ofSeconds(30), "the producer to keep polling Cassandra while Kafka is down",
                     () -> producer.loop().successfulPolls() >= polls + 8);
             long restartAt = System.currentTimeMillis();
-            kafka.restart();
+            SERVERS.kafka().restart();
 
             // then: the samples measured while Kafka was down arrive, and new ones follow
             Await.until(Duration.ofSeconds(120), "samples after Kafka's restart in every topic",
@@ -165,14 +144,15 @@ class JmxProducerFaultIT {
     }
 
     @Test
-    void a_wrong_jmx_password_stops_the_producer_with_exit_code_2_and_a_clear_error() throws Exception {
+    void a_wrong_jmx_password_stops_the_producer_with_exit_code_2_and_a_clear_error(@TempDir Path dir)
+            throws Exception {
         // given: the real producer jar, as an operator runs it, with a password Cassandra refuses
         Path jar = RepoPaths.root().resolve("producers/target/loadrank-producer.jar");
-        Path output = runDir.resolve("wrong-password.log");
+        Path output = dir.resolve("wrong-password.log");
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", jar.toString(), "--host=" + HOST, "--jmx.port=" + cassandra.jmxPort(),
+                "-jar", jar.toString(), "--host=" + HOST, "--jmx.port=" + SERVERS.cassandra().jmxPort(),
                 "--jmx.username=" + JMX_USER, "--jmx.password.env=IT_JMX_PASSWORD",
-                "--kafka.bootstrap.servers=" + kafka.bootstrapServers())
+                "--kafka.bootstrap.servers=" + SERVERS.kafka().bootstrapServers())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("IT_JMX_PASSWORD", "not-" + JMX_PASSWORD);
 

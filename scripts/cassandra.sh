@@ -146,6 +146,8 @@ jmx_auth_options() {
   local passfile="$DIR/conf/jmxremote.password" accessfile="$DIR/conf/jmxremote.access"
   (umask 077 && printf '%s %s\n' "$CASSANDRA_JMX_USER" "$CASSANDRA_JMX_PASSWORD" >"$passfile")
   printf '%s readwrite\n' "$CASSANDRA_JMX_USER" >"$accessfile"
+  # Cassandra's authenticator wraps the JDK's file-based one, which Java 17 hides in java.management
+  echo "--add-exports=java.management/com.sun.jmx.remote.security=ALL-UNNAMED"
   echo "-Dcom.sun.management.jmxremote.authenticate=true"
   echo "-Dcom.sun.management.jmxremote.password.file=$passfile"
   echo "-Dcom.sun.management.jmxremote.access.file=$accessfile"

@@ -55,6 +55,7 @@ final class PollLoop implements AutoCloseable {
     // touched by the tick thread only
     private Future<?> inFlight;
     private long stalledSinceMillis = -1;
+    private boolean stallLogged;
     // touched by the worker thread only
     private long nextConnectAtMillis;
     private boolean everConnected;
@@ -90,13 +91,18 @@ final class PollLoop implements AutoCloseable {
                 skippedTicks.incrementAndGet();
                 if (stalledSinceMillis < 0) {
                     stalledSinceMillis = now;
-                    LOG.warn("the JMX poll started {} ms ago has not finished: Cassandra at {} is not answering; "
+                    stallLogged = !outage.isDown(); // during an outage its one line says enough
+                }
+                if (stallLogged && stalledSinceMillis == now) {
+                    LOG.warn("a JMX poll is still running after {} ms: Cassandra at {} is not answering; "
                             + "skipping JMX until it answers or the call times out", interval.toMillis(), session);
                 }
                 return;
             }
             if (stalledSinceMillis >= 0) {
-                LOG.info("JMX poll no longer stalled after {} ms", now - stalledSinceMillis);
+                if (stallLogged) {
+                    LOG.info("JMX poll no longer stalled after {} ms", now - stalledSinceMillis);
+                }
                 stalledSinceMillis = -1;
             }
             inFlight = worker.submit(() -> pollJmx(now));
@@ -123,19 +129,33 @@ final class PollLoop implements AutoCloseable {
             values.forEach((metric, value) -> sink.send(metric, value, sampleTimeMillis));
         } catch (IOException e) {
             failed(now, describe(e));
-        } catch (SecurityException e) {
-            if (!everConnected) {
-                session.disconnect();
-                onCredentialsRefused.accept("Cassandra's JMX server at " + session
-                        + " refused the credentials (check jmx.username and the password): " + e.getMessage());
-                nextConnectAtMillis = Long.MAX_VALUE;
-                return;
-            }
-            failed(now, "credentials refused: " + e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("unexpected error while reading JMX; reconnecting", e);
-            failed(now, e.toString());
+            SecurityException refused = securityCause(e);
+            if (refused == null) {
+                LOG.error("unexpected error while reading JMX; reconnecting", e);
+                failed(now, e.toString());
+            } else if (!everConnected) {
+                session.disconnect();
+                nextConnectAtMillis = Long.MAX_VALUE;
+                onCredentialsRefused.accept("Cassandra's JMX server at " + session
+                        + " refused the credentials (check jmx.username and the password): " + refused.getMessage());
+            } else {
+                failed(now, "credentials refused: " + refused.getMessage());
+            }
         }
+    }
+
+    /**
+     * The SecurityException of refused credentials: thrown as it is by the JDK's JMX server, and
+     * wrapped in a RuntimeException by Cassandra's authenticator.
+     */
+    static SecurityException securityCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SecurityException security) {
+                return security;
+            }
+        }
+        return null;
     }
 
     private void failed(long now, String reason) {
@@ -168,6 +188,11 @@ final class PollLoop implements AutoCloseable {
 
     boolean jmxDown() {
         return outage.isDown();
+    }
+
+    /** Outages of Cassandra's JMX since start (each logged once when it began and once when it ended). */
+    long jmxOutages() {
+        return outage.outages();
     }
 
     @Override

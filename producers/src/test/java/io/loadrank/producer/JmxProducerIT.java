@@ -3,24 +3,19 @@ package io.loadrank.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.message.Sample;
-import io.loadrank.producer.it.CassandraNode;
 import io.loadrank.producer.it.CqlLoad;
+import io.loadrank.producer.it.Servers;
 import io.loadrank.producer.it.TopicRecorder;
 import io.loadrank.testing.Await;
-import io.loadrank.testing.KafkaBroker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Acceptance 2 of issue 3: the producer against a real Cassandra 5.0.9 and a real Kafka broker,
@@ -31,44 +26,18 @@ class JmxProducerIT {
     private static final String HOST = "it-db-1.example.org";
     private static final long INTERVAL_MS = 1000;
 
-    @TempDir
-    static Path runDir;
-
-    private static CassandraNode cassandra;
-    private static KafkaBroker kafka;
-
-    @BeforeAll
-    static void startServers() {
-        // both at once: each mostly waits for its own JVM to start
-        CompletableFuture<KafkaBroker> startingKafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(runDir));
-        cassandra = CassandraNode.start(runDir);
-        System.out.println("cassandra.sh start took " + cassandra.lastStartTime().toMillis() + " ms");
-        kafka = startingKafka.join();
-        kafka.createTopics(Map.of("cpuLoad", 1, "memLoad", 1, "pendingTasks", 1, "readLatency", 1, "writeLatency", 1));
-    }
-
-    @AfterAll
-    static void stopServers() {
-        try {
-            if (cassandra != null) {
-                cassandra.close();
-            }
-        } finally {
-            if (kafka != null) {
-                kafka.close();
-            }
-        }
-    }
+    @RegisterExtension
+    static final Servers.PerClass SERVERS = Servers.perClass(null, null);
 
     @Test
     void every_metric_arrives_every_interval_in_range_and_latency_and_pending_tasks_rise_under_load()
             throws Exception {
-        List<String> topics = List.of("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
-        try (TopicRecorder recorder = new TopicRecorder(kafka.bootstrapServers(), topics);
-             CqlLoad load = new CqlLoad(cassandra.cqlPort());
+        List<String> topics = Servers.TOPICS;
+        try (TopicRecorder recorder = new TopicRecorder(SERVERS.kafka().bootstrapServers(), topics);
+             CqlLoad load = new CqlLoad(SERVERS.cassandra().cqlPort());
              ProducerApp producer = ProducerApp.toKafka(ProducerConfig.parse(List.of(
-                     "--host=" + HOST, "--interval.ms=" + INTERVAL_MS, "--jmx.port=" + cassandra.jmxPort(),
-                     "--kafka.bootstrap.servers=" + kafka.bootstrapServers()), Map.of(), () -> "unused"))) {
+                     "--host=" + HOST, "--interval.ms=" + INTERVAL_MS, "--jmx.port=" + SERVERS.cassandra().jmxPort(),
+                     "--kafka.bootstrap.servers=" + SERVERS.kafka().bootstrapServers()), Map.of(), () -> "unused"))) {
             // given: a producer on an idle node (one read and one write, so both latency metrics exist)
             load.touch();
             producer.start();

@@ -50,7 +50,16 @@ public final class JmxScraper {
                     name("org.apache.cassandra.metrics:type=ClientRequest,scope=Write,name=TotalLatency"),
                     name("org.apache.cassandra.metrics:type=ClientRequest,scope=Write,name=Latency")});
 
+    /**
+     * The request pools are found with a pattern query; pools Cassandra creates later (on first
+     * use) are picked up by asking again now and then rather than on every poll, which would
+     * add a call per poll (SPEC section 8 wants the producer cheap).
+     */
+    private static final int GAUGE_QUERY_EVERY_POLLS = 30;
+
     private final boolean readOsMemory;
+    private List<ObjectName> pendingGauges;
+    private int pollsSinceGaugeQuery;
     /** Index into {@link CpuPercent#ATTRIBUTES}: moves on when a JVM lacks the newer name. */
     private int cpuAttribute;
     private final Set<String> reportedErrors = new java.util.HashSet<>();
@@ -102,15 +111,21 @@ public final class JmxScraper {
     }
 
     private void readPendingTasks(MBeanServerConnection connection, ReadingsReceiver receiver) throws IOException {
-        List<ObjectName> gauges = new ArrayList<>(connection.queryNames(REQUEST_POOLS_PENDING, null));
-        gauges.add(NATIVE_TRANSPORT_PENDING);
-        gauges.add(COMPACTION_PENDING);
-        List<Object> values = new ArrayList<>(gauges.size());
-        for (ObjectName gauge : gauges) {
+        if (pendingGauges == null || pollsSinceGaugeQuery >= GAUGE_QUERY_EVERY_POLLS) {
+            List<ObjectName> gauges = new ArrayList<>(connection.queryNames(REQUEST_POOLS_PENDING, null));
+            gauges.add(NATIVE_TRANSPORT_PENDING);
+            gauges.add(COMPACTION_PENDING);
+            pendingGauges = gauges;
+            pollsSinceGaugeQuery = 0;
+        }
+        pollsSinceGaugeQuery++;
+        List<Object> values = new ArrayList<>(pendingGauges.size());
+        for (ObjectName gauge : pendingGauges) {
             try {
                 values.add(connection.getAttribute(gauge, "Value"));
             } catch (InstanceNotFoundException e) {
-                // not created yet: contributes nothing
+                // not created yet, or gone after a restart: contributes nothing; look again next poll
+                pollsSinceGaugeQuery = GAUGE_QUERY_EVERY_POLLS;
             } catch (JMException e) {
                 reportOnce(gauge.toString(), e);
             }

@@ -46,12 +46,11 @@ public final class CassandraNode implements AutoCloseable {
         this.jmxPassword = jmxPassword;
     }
 
-    /** Starts a node without JMX authentication; returns once JMX and CQL answer. */
-    public static CassandraNode start(Path runDir) {
-        return start(runDir, null, null);
-    }
-
-    /** Starts a node whose JMX requires {@code user}/{@code password}. */
+    /**
+     * Starts a node; returns once JMX and CQL answer.
+     *
+     * @param user null for no JMX authentication, else the JMX user with {@code password}
+     */
     public static CassandraNode start(Path runDir, String user, String password) {
         CassandraNode node = new CassandraNode(runDir, FreePorts.several(4), user, password);
         node.launch();
@@ -162,15 +161,30 @@ public final class CassandraNode implements AutoCloseable {
         }
     }
 
-    /** Reuses the repository's resolved classpath (keyed by the tool POM's hash) instead of asking Maven again. */
     private void shareToolClasspathCache() throws IOException {
-        Path link = runDir.resolve("classpath");
-        if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+        prepareRunDir(runDir);
+    }
+
+    /**
+     * Points the run directory's classpath cache at the repository's, so that the scripts reuse
+     * the resolved classpaths (keyed by the tool POM's hash) instead of asking Maven again. Call
+     * it before starting Kafka and Cassandra at the same time, so they do not race to create it.
+     */
+    public static synchronized void prepareRunDir(Path runDir) {
+        Path link = runDir.toAbsolutePath().resolve("classpath");
+        try {
+            Files.createDirectories(link.getParent());
+            if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            Path shared = RepoPaths.root().resolve("run").resolve("classpath");
+            Files.createDirectories(shared);
+            Files.createSymbolicLink(link, shared);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // another starter made it meanwhile: fine
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + runDir, e);
         }
-        Path shared = RepoPaths.root().resolve("run").resolve("classpath");
-        Files.createDirectories(shared);
-        Files.createSymbolicLink(link, shared);
     }
 
     private Path scriptLog() {

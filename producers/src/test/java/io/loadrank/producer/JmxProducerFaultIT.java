@@ -1,0 +1,212 @@
+package io.loadrank.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadrank.message.Sample;
+import io.loadrank.producer.it.Servers;
+import io.loadrank.producer.it.TopicRecorder;
+import io.loadrank.producer.metrics.Metric;
+import io.loadrank.testing.Await;
+import io.loadrank.testing.FreePorts;
+import io.loadrank.testing.RepoPaths;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Acceptance 3 of issue 3: the producer under faults, against one real Cassandra (with JMX
+ * password authentication, shared by the tests) and one real Kafka broker.
+ */
+class JmxProducerFaultIT {
+
+    private static final String HOST = "it-db-2.example.org";
+    private static final String JMX_USER = "monitor";
+    private static final String JMX_PASSWORD = "it-secret";
+    private static final long INTERVAL_MS = 500;
+    /** The same in every test: RMI timeouts are JVM-wide and fixed by the first connection. */
+    private static final int JMX_TIMEOUT_MS = 2000;
+    private static final List<String> TOPICS = Servers.TOPICS;
+
+    @RegisterExtension
+    static final Servers.PerClass SERVERS = Servers.perClass(JMX_USER, JMX_PASSWORD);
+
+    private static ProducerConfig config(int jmxPort, String... more) throws ConfigException {
+        List<String> args = new ArrayList<>(List.of("--host=" + HOST, "--interval.ms=" + INTERVAL_MS,
+                "--jmx.port=" + jmxPort, "--jmx.timeout.ms=" + JMX_TIMEOUT_MS, "--jmx.username=" + JMX_USER,
+                "--kafka.bootstrap.servers=" + SERVERS.kafka().bootstrapServers()));
+        args.addAll(List.of(more));
+        return ProducerConfig.parse(args, Map.of("LOADRANK_JMX_PASSWORD", JMX_PASSWORD), () -> "unused");
+    }
+
+    @Test
+    void cassandra_stopped_and_started_again_under_a_running_producer_reconnects_and_resumes() throws Exception {
+        try (TopicRecorder recorder = new TopicRecorder(SERVERS.kafka().bootstrapServers(), TOPICS);
+             ProducerApp producer = ProducerApp.toKafka(config(SERVERS.cassandra().jmxPort())).start()) {
+            // given: samples flowing
+            Await.until(Duration.ofSeconds(60), "cpuLoad samples", () -> recorder.received("cpuLoad").size() >= 3);
+
+            // when: Cassandra stops
+            SERVERS.cassandra().stop();
+            long stoppedAt = System.currentTimeMillis();
+            long ticksAtStop = producer.loop().ticks();
+            Await.until(Duration.ofSeconds(30), "the producer to notice the outage", () -> producer.loop().jmxDown());
+            Await.until(Duration.ofSeconds(30), "the poll loop to keep ticking while Cassandra is down",
+                    () -> producer.loop().ticks() >= ticksAtStop + 8);
+            long quietUntil = System.currentTimeMillis();
+            assertThat(producer.loop().jmxDown()).as("still down while Cassandra is stopped").isTrue();
+
+            // and: it starts again on the same ports with the same data
+            SERVERS.cassandra().startAgain();
+            long restartedAt = System.currentTimeMillis();
+
+            // then: the producer reconnects and every JMX metric resumes
+            for (String topic : List.of("cpuLoad", "pendingTasks", "readLatency", "writeLatency")) {
+                Await.until(Duration.ofSeconds(90), topic + " samples after the restart",
+                        () -> !recorder.samplesSince(topic, restartedAt).isEmpty());
+            }
+            assertThat(producer.loop().jmxDown()).isFalse();
+            assertThat(producer.loop().jmxOutages()).as("one outage, logged once").isEqualTo(1);
+            // nothing was sent for what could not be read while it was down (JMX answers again a
+            // while before CQL, so samples may resume before startAgain returns); memory kept flowing
+            long quietFrom = stoppedAt + 2 * INTERVAL_MS;
+            assertThat(recorder.samplesSince("cpuLoad", quietFrom)).noneMatch(s -> s.timestampMillis() <= quietUntil);
+            assertThat(recorder.samplesSince("memLoad", quietFrom).stream()
+                    .filter(s -> s.timestampMillis() <= quietUntil)).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(recorder.malformed()).isEmpty();
+        }
+    }
+
+    @Test
+    void kafka_stopped_and_started_again_loses_no_buffered_sample_and_polling_never_stops() throws Exception {
+        try (TopicRecorder recorder = new TopicRecorder(SERVERS.kafka().bootstrapServers(), TOPICS);
+             ProducerApp producer = ProducerApp.toKafka(config(SERVERS.cassandra().jmxPort())).start()) {
+            // given: samples flowing
+            Await.until(Duration.ofSeconds(60), "cpuLoad samples", () -> recorder.received("cpuLoad").size() >= 3);
+
+            // when: Kafka stops for a while
+            SERVERS.kafka().stop();
+            long stoppedAt = System.currentTimeMillis();
+            long polls = producer.loop().successfulPolls();
+            Await.until(Duration.ofSeconds(30), "the producer to keep polling Cassandra while Kafka is down",
+                    () -> producer.loop().successfulPolls() >= polls + 8);
+            long restartAt = System.currentTimeMillis();
+            SERVERS.kafka().restart();
+
+            // then: the samples measured while Kafka was down arrive, and new ones follow
+            Await.until(Duration.ofSeconds(120), "samples after Kafka's restart in every topic",
+                    () -> TOPICS.stream().allMatch(t -> !recorder.samplesSince(t, restartAt + INTERVAL_MS).isEmpty()));
+            List<Long> duringOutage = recorder.samplesSince("cpuLoad", stoppedAt + INTERVAL_MS).stream()
+                    .map(Sample::timestampMillis).filter(t -> t < restartAt).toList();
+            assertThat(duringOutage).as("cpuLoad samples measured while Kafka was down")
+                    .hasSizeGreaterThanOrEqualTo(6);
+            assertThat(recorder.malformed()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_jmx_port_that_accepts_connections_but_never_answers_does_not_break_the_poll_rhythm() throws Exception {
+        try (SilentServer silent = new SilentServer()) {
+            // given: a producer pointed at a port that accepts and then says nothing
+            RecordingSink sink = new RecordingSink();
+            ProducerConfig config = config(silent.port(), "--memory.source=meminfo");
+            try (ProducerApp producer = new ProducerApp(config, sink, MemInfoSource.PROC_MEMINFO).start()) {
+                // when: it has run for a while
+                Await.until(Duration.ofSeconds(30), "16 ticks", () -> producer.loop().ticks() >= 16);
+
+                // then: it kept its rhythm (the host's memory went out every tick) ...
+                List<Long> times = sink.sent(Metric.MEM_LOAD).stream().map(RecordingSink.Sent::timestampMillis).toList();
+                assertThat(times).hasSizeGreaterThanOrEqualTo(15);
+                for (int i = 1; i < times.size(); i++) {
+                    assertThat(times.get(i) - times.get(i - 1)).as("gap before tick %d", i)
+                            .isBetween(INTERVAL_MS / 2, INTERVAL_MS * 3 / 2);
+                }
+                // ... while the JMX connection attempts hung and were given up after the timeout
+                assertThat(silent.accepted()).as("connections the producer opened").isGreaterThanOrEqualTo(1);
+                Await.until(Duration.ofSeconds(JMX_TIMEOUT_MS / 1000 + 10), "the hung connection to count as an outage",
+                        () -> producer.loop().jmxDown());
+                assertThat(producer.loop().skippedTicks()).as("ticks that found the JMX poll still hung").isPositive();
+                assertThat(sink.sent(Metric.CPU_LOAD)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void a_wrong_jmx_password_stops_the_producer_with_exit_code_2_and_a_clear_error(@TempDir Path dir)
+            throws Exception {
+        // given: the real producer jar, as an operator runs it, with a password Cassandra refuses
+        Path jar = RepoPaths.root().resolve("producers/target/loadrank-producer.jar");
+        Path output = dir.resolve("wrong-password.log");
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-jar", jar.toString(), "--host=" + HOST, "--jmx.port=" + SERVERS.cassandra().jmxPort(),
+                "--jmx.username=" + JMX_USER, "--jmx.password.env=IT_JMX_PASSWORD",
+                "--kafka.bootstrap.servers=" + SERVERS.kafka().bootstrapServers())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("IT_JMX_PASSWORD", "not-" + JMX_PASSWORD);
+
+        // when
+        Process process = builder.start();
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+
+        // then
+        String log = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(exited).as("exited by itself; output:%n%s", log).isTrue();
+        assertThat(process.exitValue()).as("exit code; output:%n%s", log).isEqualTo(2);
+        assertThat(log).contains("refused the credentials").contains("jmx.username")
+                .doesNotContain("not-" + JMX_PASSWORD).doesNotContain(JMX_PASSWORD);
+    }
+
+    /** Accepts TCP connections on 127.0.0.1 and never writes or reads a byte: a hung JVM, as far as RMI can tell. */
+    private static final class SilentServer implements AutoCloseable {
+        private final ServerSocket server;
+        private final List<Socket> held = new CopyOnWriteArrayList<>();
+        private final Thread acceptor;
+
+        SilentServer() throws IOException {
+            server = new ServerSocket(FreePorts.one(), 50, InetAddress.getLoopbackAddress());
+            acceptor = new Thread(() -> {
+                try {
+                    while (!server.isClosed()) {
+                        held.add(server.accept());
+                    }
+                } catch (IOException e) {
+                    // closed by close()
+                }
+            }, "silent-jmx");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        int accepted() {
+            return held.size();
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            server.close();
+            for (Socket socket : held) {
+                socket.close();
+            }
+            acceptor.join(5_000);
+        }
+    }
+}

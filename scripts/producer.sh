@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs the loadrank JMX producer (producers/target/loadrank-producer.jar) on this machine.
+#
+# usage: scripts/producer.sh [--config FILE] [--KEY=VALUE ...]    (--help lists every key)
+#
+# Without --config it uses producers/producer.properties (Cassandra JMX on 127.0.0.1:7199, Kafka on
+# 127.0.0.1:9092). Build the jar first: mvn -B -pl producers -am package -DskipTests
+#
+# Environment:
+#   PRODUCER_JAVA_OPTS   JVM options; the default keeps the producer under 64 MiB resident and
+#                        well under 1 % of a core (docs/BENCHMARKS.md, "JMX producer")
+#   PRODUCER_EXTRA_JAVA_OPTS  JVM options added to those (e.g. -D properties)
+#   LOADRANK_JMX_PASSWORD  the JMX password, when jmx.username is set and no jmx.password.file
+set -euo pipefail
+
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+DEFAULT_JAVA_OPTS="-Xms8m -Xmx16m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 \
+-XX:ReservedCodeCacheSize=8m -XX:MaxMetaspaceSize=48m -XX:MaxDirectMemorySize=8m -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError"
+JAVA_OPTS="${PRODUCER_JAVA_OPTS:-$DEFAULT_JAVA_OPTS} ${PRODUCER_EXTRA_JAVA_OPTS:-}"
+
+JAR="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
+[[ -f "$JAR" ]] || die "no $JAR: build it with: mvn -B -pl producers -am package -DskipTests"
+
+args=("$@")
+has_config=false
+for arg in "${args[@]+"${args[@]}"}"; do
+  [[ "$arg" == --config || "$arg" == --config=* || "$arg" == --help || "$arg" == -h ]] && has_config=true
+done
+if [[ "$has_config" == false ]]; then
+  args=(--config "$LOADRANK_HOME/producers/producer.properties" "${args[@]+"${args[@]}"}")
+fi
+
+# glibc gives every thread its own malloc arena by default (64 MiB of address space, some of it
+# resident); two are plenty for a handful of threads
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
+# exec: SIGTERM/Ctrl-C reach the JVM, which flushes to Kafka and closes before it exits
+# shellcheck disable=SC2086
+exec "$(java_bin)" $JAVA_OPTS -jar "$JAR" "${args[@]}"

@@ -90,15 +90,7 @@ kafka_started=false
 stop_child() {
   local pid="$1" name="$2" seconds="$3"
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  local deadline=$((SECONDS + seconds))
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((SECONDS >= deadline)); then
-      info "$name (pid $pid) did not stop within ${seconds}s; killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-    sleep 0.2
-  done
+  terminate_pids "$name" "$seconds" "$pid"
   wait "$pid" 2>/dev/null || true
 }
 

@@ -275,23 +275,10 @@ worker_pids() { pids_with_arg "-Dstorm.local.dir=$local_dir"; }
 
 # kill_pids NAME SECONDS PID...: TERM, then KILL after SECONDS; waits until all are gone
 kill_pids() {
-  local name="$1" seconds="$2"
+  (($# > 2)) || return 0
+  terminate_pids "$@"
+  local name="$1"
   shift 2
-  (($# > 0)) || return 0
-  kill -TERM "$@" 2>/dev/null || true
-  local deadline=$((SECONDS + seconds)) pid alive
-  while :; do
-    alive=()
-    for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
-    ((${#alive[@]} == 0)) && break
-    if ((SECONDS >= deadline)); then
-      info "$name (pids ${alive[*]}) did not stop within ${seconds}s; killing them"
-      kill -KILL "${alive[@]}" 2>/dev/null || true
-      seconds=$((seconds + 10))
-      deadline=$((SECONDS + 10))
-    fi
-    sleep 0.2
-  done
   info "$name stopped (pids $*)"
 }
 
@@ -304,8 +291,8 @@ running_daemons() {
 # ---------------------------------------------------------------------------------------------
 # waiting for the cluster
 
-# wait_until SECONDS DESCRIPTION COMMAND...: until COMMAND succeeds; fails at once if a daemon exits
-wait_until() {
+# wait_for_cluster SECONDS DESCRIPTION COMMAND...: until COMMAND succeeds; fails at once if a daemon exits
+wait_for_cluster() {
   local seconds="$1" description="$2"
   shift 2
   local deadline=$((SECONDS + seconds)) d
@@ -380,12 +367,12 @@ cmd_start() {
   # a failed start leaves nothing running
   trap 'info "start failed: stopping what was started"; cmd_stop >&2 || true' EXIT
   start_zookeeper
-  wait_until "$timeout" "ZooKeeper serving on 127.0.0.1:$zk_port" zookeeper_serving "$zk_port"
+  wait_for_cluster "$timeout" "ZooKeeper serving on 127.0.0.1:$zk_port" zookeeper_serving "$zk_port"
   start_storm_daemon nimbus org.apache.storm.daemon.nimbus.Nimbus "$(conf_value nimbus.childopts)"
   start_storm_daemon supervisor org.apache.storm.daemon.supervisor.Supervisor "$(conf_value supervisor.childopts)"
-  wait_until "$timeout" "Nimbus on 127.0.0.1:$nimbus_port" port_open 127.0.0.1 "$nimbus_port"
-  wait_until "$timeout" "answer from Nimbus (leader) on 127.0.0.1:$nimbus_port" nimbus_answers
-  wait_until "$timeout" "registration of the Supervisor in ZooKeeper" supervisor_registered
+  wait_for_cluster "$timeout" "Nimbus on 127.0.0.1:$nimbus_port" port_open 127.0.0.1 "$nimbus_port"
+  wait_for_cluster "$timeout" "answer from Nimbus (leader) on 127.0.0.1:$nimbus_port" nimbus_answers
+  wait_for_cluster "$timeout" "registration of the Supervisor in ZooKeeper" supervisor_registered
   trap - EXIT
 
   echo "Storm $STORM_VERSION cluster running (started in $((SECONDS - started))s), home $home"

@@ -97,6 +97,29 @@ pid_running() {
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dloadrank.run.dir=" || return 1
 }
 
+# terminate_pids NAME SECONDS PID...
+# Sends TERM to the processes, KILL to those still alive after SECONDS (again every 10 s), and
+# returns once all of them are gone. Says nothing when they stop in time.
+terminate_pids() {
+  local name="$1" seconds="$2"
+  shift 2
+  (($# > 0)) || return 0
+  kill -TERM "$@" 2>/dev/null || true
+  local deadline=$((SECONDS + seconds)) pid alive
+  while :; do
+    alive=()
+    for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+    ((${#alive[@]} == 0)) && return 0
+    if ((SECONDS >= deadline)); then
+      info "$name (pid ${alive[*]}) did not stop within ${seconds}s; killing it"
+      kill -KILL "${alive[@]}" 2>/dev/null || true
+      seconds=$((seconds + 10))
+      deadline=$((SECONDS + 10))
+    fi
+    sleep 0.2
+  done
+}
+
 # stop_pid PIDFILE NAME [SECONDS]
 # Ends the process named in PIDFILE (TERM, then KILL after SECONDS) and removes the pid file.
 stop_pid() {
@@ -108,18 +131,7 @@ stop_pid() {
   fi
   local pid
   pid="$(cat "$pidfile")"
-  kill -TERM "$pid" 2>/dev/null || true
-  local deadline=$((SECONDS + seconds))
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((SECONDS >= deadline)); then
-      info "$name (pid $pid) did not stop within ${seconds}s; killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-      break
-    fi
-    sleep 0.2
-  done
-  # a killed process may take a moment to be reaped
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  terminate_pids "$name" "$seconds" "$pid"
   rm -f "$pidfile"
   info "$name stopped (pid $pid)"
 }

@@ -85,6 +85,7 @@ public final class GlobalScorer {
         }
 
         ArrayList<StaleHost> stale = new ArrayList<>();
+        List<Map.Entry<String, double[]>> reporting = new ArrayList<>(averagesByHost.size());
         double[] totals = new double[topicCount];
         for (Map.Entry<String, double[]> entry : averagesByHost.entrySet()) {
             long lastSeen = lastSeenByHost.get(entry.getKey());
@@ -92,6 +93,7 @@ public final class GlobalScorer {
                 stale.add(new StaleHost(entry.getKey(), lastSeen));
                 continue;
             }
+            reporting.add(entry);
             double[] averages = entry.getValue();
             for (int t = 0; t < topicCount; t++) {
                 if (!Double.isNaN(averages[t])) {
@@ -100,12 +102,8 @@ public final class GlobalScorer {
             }
         }
 
-        ArrayList<HostScore> ranked = new ArrayList<>(averagesByHost.size() - stale.size());
-        for (Map.Entry<String, double[]> entry : averagesByHost.entrySet()) {
-            long lastSeen = lastSeenByHost.get(entry.getKey());
-            if (now - lastSeen > staleAfterMillis) {
-                continue;
-            }
+        ArrayList<HostScore> ranked = new ArrayList<>(reporting.size());
+        for (Map.Entry<String, double[]> entry : reporting) {
             double[] averages = entry.getValue();
             double[] shares = new double[topicCount];
             boolean incomplete = false;
@@ -118,7 +116,8 @@ public final class GlobalScorer {
                     weighted += weights[t] * shares[t];
                 }
             }
-            ranked.add(new HostScore(entry.getKey(), weighted / weightSum, shares, averages, incomplete, lastSeen));
+            ranked.add(new HostScore(entry.getKey(), weighted / weightSum, shares, averages, incomplete,
+                    lastSeenByHost.get(entry.getKey())));
         }
         ranked.sort(BY_SCORE);
         stale.sort(Comparator.comparing(StaleHost::host));

@@ -94,15 +94,18 @@ public final class HostSimulator {
         long periodNanos = Math.round(NANOS_PER_SECOND / options.rateHz());
         long durationNanos = options.durationSeconds() * NANOS_PER_SECOND;
         long progressNanos = options.progressSeconds() * NANOS_PER_SECOND;
-        long startMillis = System.currentTimeMillis();
         long startNanos = System.nanoTime();
+        long nowMillis = System.currentTimeMillis();
+        long startMillis = options.startTimeMillis().orElse(nowMillis);
+        // the nanoTime at which the wall clock reads startMillis: paced round r is due r periods later
+        long roundZeroNanos = startNanos + (startMillis - nowMillis) * 1_000_000L;
         long nextProgressNanos = startNanos + progressNanos;
         long lastProgressSent = 0;
         long lastProgressNanos = startNanos;
         long round = 0;
-        System.err.printf(Locale.ROOT, "simulator: %d hosts (%s), %s, seed %d, to %s topics %s%n",
+        System.err.printf(Locale.ROOT, "simulator: %d hosts (%s), %s, seed %d, start time %d, to %s topics %s%n",
                 fleet.hosts().size(), profileCounts(), options.maxSpeed() ? "max speed" : options.rateHz() + " rounds/s",
-                options.seed(), options.bootstrapServers(), options.topics());
+                options.seed(), startMillis, options.bootstrapServers(), options.topics());
         while (!stopRequested) {
             if (options.rounds() > 0 && round >= options.rounds()) {
                 break;
@@ -116,7 +119,7 @@ public final class HostSimulator {
                 }
             }
             if (!options.maxSpeed()) {
-                long due = startNanos + round * periodNanos;
+                long due = roundZeroNanos + round * periodNanos;
                 while (!stopRequested && (now = System.nanoTime()) < due) {
                     LockSupport.parkNanos(Math.min(due - now, 100_000_000L));
                 }

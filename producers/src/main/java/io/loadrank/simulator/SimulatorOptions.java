@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -16,6 +17,7 @@ public record SimulatorOptions(
         double rateHz,
         long durationSeconds,
         long rounds,
+        OptionalLong startTimeMillis,
         long seed,
         String bootstrapServers,
         List<String> topics,
@@ -38,6 +40,9 @@ public record SimulatorOptions(
         OPTIONS.put("--rate", new String[] {"1", "rounds per second: every host sends each metric this often (Hz)"});
         OPTIONS.put("--duration", new String[] {"0", "stop after this many seconds; 0 = until Ctrl-C"});
         OPTIONS.put("--rounds", new String[] {"0", "stop after this many rounds; 0 = no limit"});
+        OPTIONS.put("--start-time", new String[] {"now", "sample time of round 0, epoch milliseconds; round r carries"
+            + " start + r/rate s and, unless --max-speed, is sent when the wall clock reaches that time (benchmarks"
+            + " fill topics with recent history by starting in the past)"});
         OPTIONS.put("--seed", new String[] {"42", "seed of the hosts' profiles and values; same seed, same messages"});
         OPTIONS.put("--bootstrap-servers", new String[] {"127.0.0.1:9092", "Kafka bootstrap servers"});
         OPTIONS.put("--topics", new String[] {String.join(",", defaultTopics()),
@@ -130,6 +135,7 @@ public record SimulatorOptions(
                 parseRate(values.get("--rate")),
                 parseLong("--duration", values.get("--duration"), 0, Long.MAX_VALUE / 1000),
                 parseLong("--rounds", values.get("--rounds"), 0, Long.MAX_VALUE),
+                parseStartTime(values.get("--start-time")),
                 parseLong("--seed", values.get("--seed"), Long.MIN_VALUE, Long.MAX_VALUE),
                 bootstrap,
                 topics,
@@ -165,6 +171,14 @@ public record SimulatorOptions(
             // reported below with what is allowed
         }
         throw new IllegalArgumentException(name + "=" + value + " is not allowed: a whole number from " + min + " to " + max);
+    }
+
+    /** Epoch milliseconds from 2001-09-09 (10^12) to 2286-11-20 (10^13): anything else is a unit mistake. */
+    private static OptionalLong parseStartTime(String value) {
+        if (value.equals("now")) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(parseLong("--start-time", value, 1_000_000_000_000L, 10_000_000_000_000L - 1));
     }
 
     private static double parseRate(String value) {

@@ -94,6 +94,19 @@ class HostFleetTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} rounds at {1} Hz from a start 10 s ago")
+    @CsvSource({"20, 2", "2000, 200", "200, 20"})
+    void a_prefill_of_r_rounds_at_r_tenths_hertz_spans_ten_seconds_from_its_start_time(long rounds, double rateHz) {
+        // given the benchmark's prefill: R rounds at R/10 Hz from an explicit start time (--start-time)
+        HostFleet fleet = HostFleet.create(12, 42, rateHz);
+        long start = START - 10_000;
+
+        // then the sample times run from the start to one period short of 10 s later, evenly
+        assertThat(fleet.sampleTimeMillis(start, 0)).isEqualTo(start);
+        assertThat(fleet.sampleTimeMillis(start, rounds - 1)).isEqualTo(START - Math.round(1000 / rateHz));
+        assertThat(fleet.sampleTimeMillis(start, rounds)).isEqualTo(START);
+    }
+
     @ParameterizedTest(name = "{0} in [{1}, {2}]")
     @CsvSource({
         "CPU,            0, 100",

@@ -17,6 +17,7 @@ class SimulatorOptionsTest {
         assertThat(options.hosts()).isEqualTo(12);
         assertThat(options.rateHz()).isEqualTo(1.0);
         assertThat(options.durationSeconds()).isZero();
+        assertThat(options.startTimeMillis()).as("start now").isEmpty();
         assertThat(options.seed()).isEqualTo(42);
         assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(options.topics()).containsExactly("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
@@ -28,7 +29,7 @@ class SimulatorOptionsTest {
     void options_take_their_value_after_a_space_or_an_equals_sign() {
         SimulatorOptions options = SimulatorOptions.parse("--hosts", "100000", "--rate=2.5", "--duration", "30",
                 "--seed=-7", "--bootstrap-servers", "127.0.0.1:19092", "--max-speed", "--topics", "a,b,c,d,e",
-                "--compression=none");
+                "--compression=none", "--start-time", "1763800000000");
 
         assertThat(options.hosts()).isEqualTo(100_000);
         assertThat(options.rateHz()).isEqualTo(2.5);
@@ -39,6 +40,7 @@ class SimulatorOptionsTest {
         assertThat(options.topics()).isEqualTo(List.of("a", "b", "c", "d", "e"));
         assertThat(options.topic(Metric.READ_LATENCY)).isEqualTo("d");
         assertThat(options.compression()).isEqualTo("none");
+        assertThat(options.startTimeMillis()).hasValue(1_763_800_000_000L);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -51,6 +53,9 @@ class SimulatorOptionsTest {
         "--compression | brotli    | --compression=brotli is not allowed: one of",
         "--acks        | 2         | --acks=2 is not allowed",
         "--batch-size  | 10        | --batch-size=10 is not allowed",
+        "--start-time  | yesterday | --start-time=yesterday is not allowed: a whole number from 1000000000000",
+        "--start-time  | 1763800000| --start-time=1763800000 is not allowed: a whole number from 1000000000000 to 9999999999999",
+        "--start-time  | -1        | --start-time=-1 is not allowed",
     })
     void a_bad_value_is_refused_naming_the_option_the_value_and_what_is_allowed(String option, String value, String message) {
         assertThatThrownBy(() -> SimulatorOptions.parse(option, value))
@@ -70,7 +75,7 @@ class SimulatorOptionsTest {
         assertThat(SimulatorOptions.parse("-h").help()).isTrue();
         assertThat(SimulatorOptions.usage())
                 .contains("--hosts VALUE", "(default 12)", "--rate VALUE", "(default 1)", "--duration VALUE",
-                        "--seed VALUE", "(default 42)", "--bootstrap-servers VALUE", "(default 127.0.0.1:9092)",
+                        "--start-time VALUE", "(default now)", "--seed VALUE", "(default 42)", "--bootstrap-servers VALUE", "(default 127.0.0.1:9092)",
                         "--topics VALUE", "(default cpuLoad,memLoad,pendingTasks,readLatency,writeLatency)",
                         "--max-speed", "--help");
     }

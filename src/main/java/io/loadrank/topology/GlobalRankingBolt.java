@@ -89,10 +89,13 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         reportedThisRound.clear();
         lastPublished = now;
         files.write(TEXT_FILE, out -> out.write(RankingText.global(ranking)));
-        String json = RankingJson.global(ranking);
-        files.write(JSON_FILE, out -> out.write(json));
         if (publishToKafka) {
+            String json = RankingJson.global(ranking);
+            files.write(JSON_FILE, out -> out.write(json));
             collector.emit(TopologyStreams.RANKINGS_STREAM, new Values("global", json));
+        } else {
+            // streamed: at 100,000 hosts the document is tens of megabytes
+            files.write(JSON_FILE, out -> RankingJson.writeGlobal(ranking, out));
         }
     }
 

@@ -16,7 +16,14 @@ final class IsoInstants {
     private long cachedSecond = Long.MIN_VALUE;
     private String cachedPrefix = "";
 
-    /** Appends the instant; same text as {@code Instant.ofEpochMilli(epochMillis).toString()}. */
+    /** The text of {@code Instant.ofEpochMilli(epochMillis).toString()}. */
+    String format(long epochMillis) {
+        StringBuilder out = new StringBuilder(24);
+        append(out, epochMillis);
+        return out.toString();
+    }
+
+    /** Appends the text of {@code Instant.ofEpochMilli(epochMillis).toString()}. */
     void append(StringBuilder out, long epochMillis) {
         long second = Math.floorDiv(epochMillis, 1000);
         int millis = (int) Math.floorMod(epochMillis, 1000);

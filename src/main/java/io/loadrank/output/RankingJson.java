@@ -7,6 +7,7 @@ import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostScore;
 import io.loadrank.scoring.StaleHost;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -24,8 +25,10 @@ import java.util.Map;
  * say when the rolling bolts took the window snapshots a ranking is made of, so a reader can tell
  * how old the data behind a file is, and how long an emit took from snapshot to file.
  *
- * <p>Streamed through {@link CompactJsonWriter}: a ranking of 100,000 hosts is written every emit
- * and should not first be copied into a tree.
+ * <p>Written with Gson's streaming {@link JsonWriter} rather than object mapping, because a
+ * ranking of 100,000 hosts is written every emit and should not first be copied into a tree; for
+ * the same reason it writes through a {@link BlockWriter} and formats times with {@link IsoInstants}
+ * (both measured in docs/BENCHMARKS.md).
  */
 public final class RankingJson {
 
@@ -41,10 +44,12 @@ public final class RankingJson {
 
     public static void writeGlobal(GlobalRanking ranking, Writer out) {
         try {
-            CompactJsonWriter json = new CompactJsonWriter(out);
+            BlockWriter block = new BlockWriter(out);
+            JsonWriter json = new JsonWriter(block);
+            IsoInstants instants = new IsoInstants();
             List<String> topics = ranking.topics();
             json.beginObject();
-            writeTime(json, ranking.rankedAtMillis());
+            writeTime(json, instants, ranking.rankedAtMillis());
             json.name("windowsAtMillis").value(ranking.windowsAtMillis());
             json.name("topics").beginArray();
             for (int t = 0; t < topics.size(); t++) {
@@ -64,7 +69,7 @@ public final class RankingJson {
                         .name("score").value(host.score())
                         .name("incomplete").value(host.incomplete())
                         .name("stale").value(false);
-                writeLastSeen(json, host.lastSeenMillis());
+                writeLastSeen(json, instants, host.lastSeenMillis());
                 json.name("shares").beginObject();
                 for (int t = 0; t < topics.size(); t++) {
                     json.name(topics.get(t)).value(host.shares()[t]);
@@ -85,12 +90,12 @@ public final class RankingJson {
                 json.beginObject()
                         .name("host").value(host.host())
                         .name("stale").value(true);
-                writeLastSeen(json, host.lastSeenMillis());
+                writeLastSeen(json, instants, host.lastSeenMillis());
                 json.endObject();
             }
             json.endArray();
             json.endObject();
-            json.flush();
+            json.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,10 +113,12 @@ public final class RankingJson {
      */
     public static void writeTopic(TopicRanking ranking, long windowMillis, Writer out) {
         try {
-            CompactJsonWriter json = new CompactJsonWriter(out);
+            BlockWriter block = new BlockWriter(out);
+            JsonWriter json = new JsonWriter(block);
+            IsoInstants instants = new IsoInstants();
             json.beginObject();
             json.name("topic").value(ranking.topic());
-            writeTime(json, ranking.rankedAtMillis());
+            writeTime(json, instants, ranking.rankedAtMillis());
             json.name("windowAtMillis").value(ranking.windowAtMillis());
             json.name("windowSeconds").value(ranking.coveredMillis() / 1000.0);
             json.name("configuredWindowSeconds").value(windowMillis / 1000.0);
@@ -123,19 +130,19 @@ public final class RankingJson {
                         .name("host").value(host.host())
                         .name("average").value(host.average())
                         .name("samples").value(host.samples());
-                writeLastSeen(json, host.lastSampleMillis());
+                writeLastSeen(json, instants, host.lastSampleMillis());
                 json.endObject();
             }
             json.endArray();
             writeStats(json, ranking.stats());
             json.endObject();
-            json.flush();
+            json.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void writeStats(CompactJsonWriter json, IngestStats stats) throws IOException {
+    private static void writeStats(JsonWriter json, IngestStats stats) throws IOException {
         json.name("ingest").beginObject()
                 .name("accepted").value(stats.window().accepted())
                 .name("duplicates").value(stats.window().duplicates())
@@ -150,13 +157,13 @@ public final class RankingJson {
         json.endObject();
     }
 
-    private static void writeLastSeen(CompactJsonWriter json, long epochMillis) throws IOException {
-        json.name("lastSeen").instant(epochMillis);
+    private static void writeLastSeen(JsonWriter json, IsoInstants instants, long epochMillis) throws IOException {
+        json.name("lastSeen").value(instants.format(epochMillis));
         json.name("lastSeenMillis").value(epochMillis);
     }
 
-    private static void writeTime(CompactJsonWriter json, long epochMillis) throws IOException {
-        json.name("rankedAt").instant(epochMillis);
+    private static void writeTime(JsonWriter json, IsoInstants instants, long epochMillis) throws IOException {
+        json.name("rankedAt").value(instants.format(epochMillis));
         json.name("rankedAtMillis").value(epochMillis);
     }
 }

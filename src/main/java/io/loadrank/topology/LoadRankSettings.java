@@ -347,6 +347,23 @@ public final class LoadRankSettings implements Serializable {
         return futureToleranceSecs * 1000L;
     }
 
+    /**
+     * How long the first emit of a rolling bolt waits for the read-back of the last window (0 when
+     * the read-back is off); after that it ranks with what it has.
+     */
+    public long readBackWaitMillis() {
+        return readBackEnabled() ? Math.max(windowMillis(), 30_000) : 0;
+    }
+
+    /**
+     * How long the ranking bolts wait, in their first round, for every rolling task or topic to
+     * report: the read-back wait plus one emit. A first ranking made of only the topics that
+     * finished their read-back first would put the hosts in the wrong order.
+     */
+    public long firstRoundWaitMillis() {
+        return readBackWaitMillis() + emitSecs() * 1000L;
+    }
+
     public boolean readBackEnabled() {
         return readBackEnabled;
     }

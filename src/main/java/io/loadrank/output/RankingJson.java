@@ -1,6 +1,5 @@
 package io.loadrank.output;
 
-import com.google.gson.stream.JsonWriter;
 import io.loadrank.message.MalformedReason;
 import io.loadrank.ranking.HostAverage;
 import io.loadrank.ranking.IngestStats;
@@ -8,19 +7,28 @@ import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostScore;
 import io.loadrank.scoring.StaleHost;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The JSON files and messages of SPEC section 4: full precision, sample counts, window length,
  * per-topic shares, incomplete and stale flags, the time of the ranking.
  *
+ * <p>Every time is written twice: as ISO-8601 text for people ({@code rankedAt}, {@code lastSeen})
+ * and as epoch milliseconds for programs ({@code rankedAtMillis}, {@code lastSeenMillis}).
+ * {@code windowAtMillis} (per topic) and {@code windowsAtMillis} (global, the oldest of the topics)
+ * say when the rolling bolts took the window snapshots a ranking is made of, so a reader can tell
+ * how old the data behind a file is, and how long an emit took from snapshot to file.
+ *
  * <p>Written with Gson's streaming {@link JsonWriter} rather than object mapping, because a
- * ranking of 100,000 hosts is written every emit and should not first be copied into a tree.
+ * ranking of 100,000 hosts is written every emit and should not first be copied into a tree; for
+ * the same reason it writes through a {@link BlockWriter} and formats times with {@link IsoInstants}
+ * (both measured in docs/BENCHMARKS.md).
  */
 public final class RankingJson {
 
@@ -29,19 +37,24 @@ public final class RankingJson {
 
     /** The global ranking as one JSON document (also the record of the rankings topic). */
     public static String global(GlobalRanking ranking) {
-        StringWriter out = new StringWriter(256 + ranking.ranked().size() * 160);
+        StringWriter out = new StringWriter(256 + ranking.ranked().size() * 320);
         writeGlobal(ranking, out);
         return out.toString();
     }
 
     public static void writeGlobal(GlobalRanking ranking, Writer out) {
-        try (JsonWriter json = new JsonWriter(out)) {
+        try {
+            BlockWriter block = new BlockWriter(out);
+            JsonWriter json = new JsonWriter(block);
+            IsoInstants instants = new IsoInstants();
+            List<String> topics = ranking.topics();
             json.beginObject();
-            writeTime(json, ranking.rankedAtMillis());
+            writeTime(json, instants, ranking.rankedAtMillis());
+            json.name("windowsAtMillis").value(ranking.windowsAtMillis());
             json.name("topics").beginArray();
-            for (int t = 0; t < ranking.topics().size(); t++) {
+            for (int t = 0; t < topics.size(); t++) {
                 json.beginObject()
-                        .name("topic").value(ranking.topics().get(t))
+                        .name("topic").value(topics.get(t))
                         .name("weight").value(ranking.weights()[t])
                         .name("windowSeconds").value(ranking.coveredMillis()[t] / 1000.0)
                         .endObject();
@@ -55,17 +68,17 @@ public final class RankingJson {
                         .name("host").value(host.host())
                         .name("score").value(host.score())
                         .name("incomplete").value(host.incomplete())
-                        .name("stale").value(false)
-                        .name("lastSeen").value(Instant.ofEpochMilli(host.lastSeenMillis()).toString());
+                        .name("stale").value(false);
+                writeLastSeen(json, instants, host.lastSeenMillis());
                 json.name("shares").beginObject();
-                for (int t = 0; t < ranking.topics().size(); t++) {
-                    json.name(ranking.topics().get(t)).value(host.shares()[t]);
+                for (int t = 0; t < topics.size(); t++) {
+                    json.name(topics.get(t)).value(host.shares()[t]);
                 }
                 json.endObject();
                 json.name("averages").beginObject();
-                for (int t = 0; t < ranking.topics().size(); t++) {
+                for (int t = 0; t < topics.size(); t++) {
                     if (!Double.isNaN(host.averages()[t])) {
-                        json.name(ranking.topics().get(t)).value(host.averages()[t]);
+                        json.name(topics.get(t)).value(host.averages()[t]);
                     }
                 }
                 json.endObject();
@@ -76,19 +89,20 @@ public final class RankingJson {
             for (StaleHost host : ranking.stale()) {
                 json.beginObject()
                         .name("host").value(host.host())
-                        .name("stale").value(true)
-                        .name("lastSeen").value(Instant.ofEpochMilli(host.lastSeenMillis()).toString())
-                        .endObject();
+                        .name("stale").value(true);
+                writeLastSeen(json, instants, host.lastSeenMillis());
+                json.endObject();
             }
             json.endArray();
             json.endObject();
+            json.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static String topic(TopicRanking ranking, long windowMillis) {
-        StringWriter out = new StringWriter(256 + ranking.ranked().size() * 120);
+        StringWriter out = new StringWriter(256 + ranking.ranked().size() * 150);
         writeTopic(ranking, windowMillis, out);
         return out.toString();
     }
@@ -98,10 +112,14 @@ public final class RankingJson {
      *                     reader can tell a young window from a full one
      */
     public static void writeTopic(TopicRanking ranking, long windowMillis, Writer out) {
-        try (JsonWriter json = new JsonWriter(out)) {
+        try {
+            BlockWriter block = new BlockWriter(out);
+            JsonWriter json = new JsonWriter(block);
+            IsoInstants instants = new IsoInstants();
             json.beginObject();
             json.name("topic").value(ranking.topic());
-            writeTime(json, ranking.rankedAtMillis());
+            writeTime(json, instants, ranking.rankedAtMillis());
+            json.name("windowAtMillis").value(ranking.windowAtMillis());
             json.name("windowSeconds").value(ranking.coveredMillis() / 1000.0);
             json.name("configuredWindowSeconds").value(windowMillis / 1000.0);
             json.name("hosts").beginArray();
@@ -111,13 +129,14 @@ public final class RankingJson {
                         .name("rank").value(rank++)
                         .name("host").value(host.host())
                         .name("average").value(host.average())
-                        .name("samples").value(host.samples())
-                        .name("lastSeen").value(Instant.ofEpochMilli(host.lastSampleMillis()).toString())
-                        .endObject();
+                        .name("samples").value(host.samples());
+                writeLastSeen(json, instants, host.lastSampleMillis());
+                json.endObject();
             }
             json.endArray();
             writeStats(json, ranking.stats());
             json.endObject();
+            json.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -138,8 +157,13 @@ public final class RankingJson {
         json.endObject();
     }
 
-    private static void writeTime(JsonWriter json, long epochMillis) throws IOException {
-        json.name("rankedAt").value(Instant.ofEpochMilli(epochMillis).toString());
+    private static void writeLastSeen(JsonWriter json, IsoInstants instants, long epochMillis) throws IOException {
+        json.name("lastSeen").value(instants.format(epochMillis));
+        json.name("lastSeenMillis").value(epochMillis);
+    }
+
+    private static void writeTime(JsonWriter json, IsoInstants instants, long epochMillis) throws IOException {
+        json.name("rankedAt").value(instants.format(epochMillis));
         json.name("rankedAtMillis").value(epochMillis);
     }
 }

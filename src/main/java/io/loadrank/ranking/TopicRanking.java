@@ -11,7 +11,9 @@ import java.util.ArrayList;
  * @param coveredMillis  how much time the window covers (the window length unless less history exists)
  * @param stats          what happened to the topic's messages so far
  * @param rankedAtMillis when the ranking was made
+ * @param windowAtMillis when the oldest of the window snapshots it is made of was taken (the
+ *                       data behind the ranking is at least this old); the ranking time if none
  */
 public record TopicRanking(String topic, ArrayList<HostAverage> ranked, long coveredMillis, IngestStats stats,
-                           long rankedAtMillis) implements Serializable {
+                           long rankedAtMillis, long windowAtMillis) implements Serializable {
 }

@@ -68,13 +68,16 @@ public final class TopicRankingAssembler {
         }
         ArrayList<HostAverage> ranked = new ArrayList<>(hosts);
         long covered = 0;
+        long oldestSnapshot = partials.isEmpty() ? now : Long.MAX_VALUE;
         List<WindowCounters> counters = new ArrayList<>(partials.size());
         for (WindowSnapshot snapshot : partials.values()) {
             ranked.addAll(snapshot.averages());
             covered = Math.max(covered, snapshot.coveredMillis());
+            oldestSnapshot = Math.min(oldestSnapshot, snapshot.takenAtMillis());
             counters.add(snapshot.counters());
         }
         ranked.sort(RankingOrder.BY_AVERAGE);
-        return new TopicRanking(topic, ranked, covered, IngestStats.sum(counters, malformedByTask.values()), now);
+        return new TopicRanking(topic, ranked, covered, IngestStats.sum(counters, malformedByTask.values()), now,
+                oldestSnapshot);
     }
 }

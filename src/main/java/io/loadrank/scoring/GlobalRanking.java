@@ -12,8 +12,10 @@ import java.util.ArrayList;
  * @param ranked         the hosts that report, highest score first, ties by host name
  * @param stale          the hosts that stopped reporting, by host name; not part of the shares
  * @param rankedAtMillis when the ranking was made
+ * @param windowsAtMillis the oldest {@link io.loadrank.ranking.TopicRanking#windowAtMillis()} of the
+ *                        topic rankings combined; the ranking time if none
  */
 public record GlobalRanking(ArrayList<String> topics, double[] weights, long[] coveredMillis,
                             ArrayList<HostScore> ranked, ArrayList<StaleHost> stale,
-                            long rankedAtMillis) implements Serializable {
+                            long rankedAtMillis, long windowsAtMillis) implements Serializable {
 }

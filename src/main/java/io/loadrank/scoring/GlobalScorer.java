@@ -25,8 +25,11 @@ import java.util.Map;
  */
 public final class GlobalScorer {
 
-    private static final Comparator<HostScore> BY_SCORE =
-            Comparator.comparingDouble(HostScore::score).reversed().thenComparing(HostScore::host);
+    /** Highest score first, then host name; a plain comparator for the same reason as RankingOrder's. */
+    private static final Comparator<HostScore> BY_SCORE = (a, b) -> {
+        int byScore = Double.compare(b.score(), a.score());
+        return byScore != 0 ? byScore : a.host().compareTo(b.host());
+    };
 
     private final ArrayList<String> topics;
     private final double[] weights;
@@ -69,42 +72,50 @@ public final class GlobalScorer {
     public GlobalRanking score(Map<String, TopicRanking> latest, long now) {
         int topicCount = topics.size();
         long[] covered = new long[topicCount];
-        Map<String, double[]> averagesByHost = new HashMap<>();
-        Map<String, Long> lastSeenByHost = new HashMap<>();
+        long oldestWindow = Long.MAX_VALUE;
+        int largestTopic = 0;
+        for (TopicRanking ranking : latest.values()) {
+            largestTopic = Math.max(largestTopic, ranking.ranked().size());
+        }
+        // one map entry per host holding all it needs: one hash lookup per (host, topic)
+        HashMap<String, HostValues> byHost = new HashMap<>(Math.max(16, largestTopic * 4 / 3 + 1));
         for (TopicRanking ranking : latest.values()) {
             Integer index = topicIndex.get(ranking.topic());
             if (index == null) {
                 continue;
             }
             covered[index] = ranking.coveredMillis();
+            oldestWindow = Math.min(oldestWindow, ranking.windowAtMillis());
             for (HostAverage average : ranking.ranked()) {
-                double[] averages = averagesByHost.computeIfAbsent(average.host(), host -> nanArray(topicCount));
-                averages[index] = average.average();
-                lastSeenByHost.merge(average.host(), average.lastSampleMillis(), Math::max);
+                HostValues values = byHost.get(average.host());
+                if (values == null) {
+                    values = new HostValues(average.host(), nanArray(topicCount));
+                    byHost.put(average.host(), values);
+                }
+                values.averages[index] = average.average();
+                values.lastSeen = Math.max(values.lastSeen, average.lastSampleMillis());
             }
         }
 
         ArrayList<StaleHost> stale = new ArrayList<>();
-        List<Map.Entry<String, double[]>> reporting = new ArrayList<>(averagesByHost.size());
+        ArrayList<HostValues> reporting = new ArrayList<>(byHost.size());
         double[] totals = new double[topicCount];
-        for (Map.Entry<String, double[]> entry : averagesByHost.entrySet()) {
-            long lastSeen = lastSeenByHost.get(entry.getKey());
-            if (now - lastSeen > staleAfterMillis) {
-                stale.add(new StaleHost(entry.getKey(), lastSeen));
+        for (HostValues values : byHost.values()) {
+            if (now - values.lastSeen > staleAfterMillis) {
+                stale.add(new StaleHost(values.host, values.lastSeen));
                 continue;
             }
-            reporting.add(entry);
-            double[] averages = entry.getValue();
+            reporting.add(values);
             for (int t = 0; t < topicCount; t++) {
-                if (!Double.isNaN(averages[t])) {
-                    totals[t] += averages[t];
+                if (!Double.isNaN(values.averages[t])) {
+                    totals[t] += values.averages[t];
                 }
             }
         }
 
         ArrayList<HostScore> ranked = new ArrayList<>(reporting.size());
-        for (Map.Entry<String, double[]> entry : reporting) {
-            double[] averages = entry.getValue();
+        for (HostValues values : reporting) {
+            double[] averages = values.averages;
             double[] shares = new double[topicCount];
             boolean incomplete = false;
             double weighted = 0;
@@ -116,12 +127,24 @@ public final class GlobalScorer {
                     weighted += weights[t] * shares[t];
                 }
             }
-            ranked.add(new HostScore(entry.getKey(), weighted / weightSum, shares, averages, incomplete,
-                    lastSeenByHost.get(entry.getKey())));
+            ranked.add(new HostScore(values.host, weighted / weightSum, shares, averages, incomplete, values.lastSeen));
         }
         ranked.sort(BY_SCORE);
         stale.sort(Comparator.comparing(StaleHost::host));
-        return new GlobalRanking(topics, weights.clone(), covered, ranked, stale, now);
+        return new GlobalRanking(topics, weights.clone(), covered, ranked, stale, now,
+                oldestWindow == Long.MAX_VALUE ? now : oldestWindow);
+    }
+
+    /** What the scorer gathers about one host across the topics. */
+    private static final class HostValues {
+        final String host;
+        final double[] averages;
+        long lastSeen = Long.MIN_VALUE;
+
+        HostValues(String host, double[] averages) {
+            this.host = host;
+            this.averages = averages;
+        }
     }
 
     private static double[] nanArray(int length) {

@@ -38,6 +38,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private final double[] weights;
     private final long staleAfterMillis;
     private final int emitSecs;
+    private final long firstRoundWaitMillis;
     private final String outputDir;
     private final boolean publishToKafka;
 
@@ -46,13 +47,15 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private transient RankingFileWriter files;
     private transient Map<String, TopicRanking> latest;
     private transient Set<String> reportedThisRound;
-    private transient long lastPublished;
+    private transient long roundOpenedAt;
+    private transient boolean publishedOnce;
 
     public GlobalRankingBolt(LoadRankSettings settings) {
         this.topics = settings.topics();
         this.weights = settings.weights();
         this.staleAfterMillis = settings.staleAfterMillis();
         this.emitSecs = settings.emitSecs();
+        this.firstRoundWaitMillis = settings.firstRoundWaitMillis();
         this.outputDir = settings.outputDir();
         this.publishToKafka = settings.rankingsTopic() != null;
     }
@@ -70,12 +73,19 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     public void execute(Tuple tuple) {
         long now = System.currentTimeMillis();
         if (TupleUtils.isTick(tuple)) {
-            if (!reportedThisRound.isEmpty() && now - lastPublished >= emitSecs * 1000L) {
+            // a topic that has not reported a whole emit after the first one did is late (its
+            // bolts are busy or gone): publish without waiting longer. Measured from the opening
+            // of the round, not from the last publication, so that the first ranking after a
+            // start is not published with whichever topic happened to finish its read-back first.
+            if (!reportedThisRound.isEmpty() && now - roundOpenedAt >= lateAfterMillis()) {
                 publish(now);
             }
         } else {
             TopicRanking ranking = (TopicRanking) tuple.getValue(0);
             latest.put(ranking.topic(), ranking);
+            if (reportedThisRound.isEmpty()) {
+                roundOpenedAt = now;
+            }
             reportedThisRound.add(ranking.topic());
             if (reportedThisRound.size() >= topics.size()) {
                 publish(now);
@@ -87,13 +97,21 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private void publish(long now) {
         GlobalRanking ranking = scorer.score(latest, now);
         reportedThisRound.clear();
-        lastPublished = now;
+        publishedOnce = true;
         files.write(TEXT_FILE, out -> out.write(RankingText.global(ranking)));
-        String json = RankingJson.global(ranking);
-        files.write(JSON_FILE, out -> out.write(json));
         if (publishToKafka) {
+            String json = RankingJson.global(ranking);
+            files.write(JSON_FILE, out -> out.write(json));
             collector.emit(TopologyStreams.RANKINGS_STREAM, new Values("global", json));
+        } else {
+            // streamed: at 100,000 hosts the document is tens of megabytes
+            files.write(JSON_FILE, out -> RankingJson.writeGlobal(ranking, out));
         }
+    }
+
+    /** How long after a round opened the missing reports are late: longer in the first round (read-back). */
+    private long lateAfterMillis() {
+        return publishedOnce ? emitSecs * 1000L : firstRoundWaitMillis;
     }
 
     @Override

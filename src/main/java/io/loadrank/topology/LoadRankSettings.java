@@ -82,7 +82,9 @@ public final class LoadRankSettings implements Serializable {
         kafkaProperties = stringMap(conf, KAFKA_PROPERTIES);
         consumerGroup = string(conf, CONSUMER_GROUP, "loadrank", STORM_NAME, "1-200 of letters, digits, '.', '_', '-'");
         firstPollOffsetStrategy = oneOf(conf, FIRST_POLL, "LATEST", FIRST_POLL_STRATEGIES);
-        processingGuarantee = oneOf(conf, PROCESSING_GUARANTEE, "AT_LEAST_ONCE", PROCESSING_GUARANTEES);
+        // not tracked by default: samples are de-duplicated and the read-back restores the window after
+        // a crash, so tracking every tuple through the ackers buys nothing (README "Delivery guarantee")
+        processingGuarantee = oneOf(conf, PROCESSING_GUARANTEE, "NO_GUARANTEE", PROCESSING_GUARANTEES);
         topicWeights = topics(conf);
         windowSecs = integer(conf, WINDOW_SECS, 60, 1, 86_400);
         emitSecs = integer(conf, EMIT_SECS, 2, 1, 3_600);
@@ -343,6 +345,23 @@ public final class LoadRankSettings implements Serializable {
 
     public long futureToleranceMillis() {
         return futureToleranceSecs * 1000L;
+    }
+
+    /**
+     * How long the first emit of a rolling bolt waits for the read-back of the last window (0 when
+     * the read-back is off); after that it ranks with what it has.
+     */
+    public long readBackWaitMillis() {
+        return readBackEnabled() ? Math.max(windowMillis(), 30_000) : 0;
+    }
+
+    /**
+     * How long the ranking bolts wait, in their first round, for every rolling task or topic to
+     * report: the read-back wait plus one emit. A first ranking made of only the topics that
+     * finished their read-back first would put the hosts in the wrong order.
+     */
+    public long firstRoundWaitMillis() {
+        return readBackWaitMillis() + emitSecs() * 1000L;
     }
 
     public boolean readBackEnabled() {

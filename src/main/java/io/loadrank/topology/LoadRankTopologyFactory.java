@@ -60,13 +60,11 @@ public final class LoadRankTopologyFactory {
                 parserBolt.localOrShuffleGrouping(readBackSpout)
                         .allGrouping(readBackSpout, TopologyStreams.READBACK_DONE_STREAM);
             }
-            // the first emit waits up to one window for the read-back; no read-back, no wait
-            long readBackWait = settings.readBackEnabled() ? Math.max(settings.windowMillis(), 30_000) : 0;
             builder.setBolt(rolling, new RollingAverageBolt(topic, settings.windowMillis(), settings.futureToleranceMillis(),
-                            settings.emitSecs(), parser, readBackWait), settings.rollingParallelism())
+                            settings.emitSecs(), parser, settings.readBackWaitMillis()), settings.rollingParallelism())
                     .fieldsGrouping(parser, new Fields("host"))
                     .allGrouping(parser, TopologyStreams.READBACK_DONE_STREAM);
-            builder.setBolt(ranking, new TopicRankingBolt(topic, rolling, settings.windowMillis(), settings.emitSecs(),
+            builder.setBolt(ranking, new TopicRankingBolt(topic, rolling, settings.windowMillis(), settings.emitSecs(), settings.firstRoundWaitMillis(),
                             settings.outputDir()), 1)
                     .globalGrouping(rolling, TopologyStreams.WINDOW_STREAM)
                     .globalGrouping(parser, TopologyStreams.MALFORMED_COUNTS_STREAM);

@@ -32,27 +32,33 @@ public final class TopicRankingBolt extends BaseRichBolt {
     private final String rollingComponent;
     private final long windowMillis;
     private final int emitSecs;
+    private final long firstRoundWaitMillis;
     private final String outputDir;
 
     private transient OutputCollector collector;
     private transient TopicRankingAssembler assembler;
     private transient RankingFileWriter files;
     private transient int rollingTasks;
-    private transient long lastRanked;
+    private transient long roundOpenedAt;
+    private transient boolean publishedOnce;
 
-    public TopicRankingBolt(String topic, String rollingComponent, long windowMillis, int emitSecs, String outputDir) {
+    public TopicRankingBolt(String topic, String rollingComponent, long windowMillis, int emitSecs,
+                            long firstRoundWaitMillis, String outputDir) {
         this.topic = topic;
         this.rollingComponent = rollingComponent;
         this.windowMillis = windowMillis;
         this.emitSecs = emitSecs;
+        this.firstRoundWaitMillis = firstRoundWaitMillis;
         this.outputDir = outputDir;
     }
 
     @Override
     public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
-        // a window not refreshed for three emits comes from a task that is gone
-        this.assembler = new TopicRankingAssembler(topic, 3L * emitSecs * 1000);
+        // Keep a task's last window until every host in it would have left the window anyway: a
+        // rolling task behind on a backlog sends its window late, and dropping it sooner published
+        // rankings without its hosts (seen at 100,000 hosts under load).
+        this.assembler = new TopicRankingAssembler(topic, windowMillis);
         this.files = new RankingFileWriter(Path.of(outputDir));
         this.rollingTasks = context.getComponentTasks(rollingComponent).size();
     }
@@ -62,10 +68,15 @@ public final class TopicRankingBolt extends BaseRichBolt {
     public void execute(Tuple tuple) {
         long now = System.currentTimeMillis();
         if (TupleUtils.isTick(tuple)) {
-            if (assembler.hasNews() && now - lastRanked >= emitSecs * 1000L) {
+            // a rolling task still silent a whole emit after the first of the round reported is
+            // late: rank without it (see GlobalRankingBolt for why this counts from the round)
+            if (assembler.hasNews() && now - roundOpenedAt >= lateAfterMillis()) {
                 publish(now);
             }
         } else if (TopologyStreams.WINDOW_STREAM.equals(tuple.getSourceStreamId())) {
+            if (!assembler.hasNews()) {
+                roundOpenedAt = now;
+            }
             assembler.acceptWindow(tuple.getInteger(0), (WindowSnapshot) tuple.getValue(1));
             if (assembler.roundComplete(rollingTasks)) {
                 publish(now);
@@ -78,10 +89,15 @@ public final class TopicRankingBolt extends BaseRichBolt {
 
     private void publish(long now) {
         TopicRanking ranking = assembler.rank(now);
-        lastRanked = now;
+        publishedOnce = true;
         files.write(topic + ".txt", out -> out.write(RankingText.topic(ranking)));
         files.write(topic + ".json", out -> RankingJson.writeTopic(ranking, windowMillis, out));
         collector.emit(new Values(ranking));
+    }
+
+    /** How long after a round opened the missing reports are late: longer in the first round (read-back). */
+    private long lateAfterMillis() {
+        return publishedOnce ? emitSecs * 1000L : firstRoundWaitMillis;
     }
 
     @Override

@@ -26,7 +26,7 @@ class RankingTextTest {
                 new HostAverage("cass-uk-1", 36.5, 60, T0),
                 new HostAverage("cass-fi-1", 26.0, 60, T0)));
 
-        String text = RankingText.topic(new TopicRanking("cpuLoad", ranked, covered, IngestStats.empty(), T0));
+        String text = RankingText.topic(new TopicRanking("cpuLoad", ranked, covered, IngestStats.empty(), T0, T0));
 
         assertThat(text).isEqualTo(expected + "\n");
     }

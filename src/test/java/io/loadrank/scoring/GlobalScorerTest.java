@@ -26,7 +26,7 @@ class GlobalScorerTest {
         for (int i = 0; i < hostValuePairs.length; i += 2) {
             ranked.add(new HostAverage((String) hostValuePairs[i], ((Number) hostValuePairs[i + 1]).doubleValue(), 60, NOW));
         }
-        return new TopicRanking(name, ranked, 60_000, IngestStats.empty(), NOW);
+        return new TopicRanking(name, ranked, 60_000, IngestStats.empty(), NOW, NOW);
     }
 
     private static Map<String, TopicRanking> latest(TopicRanking... rankings) {
@@ -116,7 +116,7 @@ class GlobalScorerTest {
                 new HostAverage("B", 10, 60, NOW - STALE_AFTER)));
 
         GlobalRanking ranking = scorer.score(
-                Map.of("cpuLoad", new TopicRanking("cpuLoad", ranked, 60_000, IngestStats.empty(), NOW)), NOW);
+                Map.of("cpuLoad", new TopicRanking("cpuLoad", ranked, 60_000, IngestStats.empty(), NOW, NOW)), NOW);
 
         assertThat(ranking.stale()).containsExactly(new StaleHost("D", NOW - STALE_AFTER - 1));
         assertThat(ranking.ranked()).extracting(HostScore::host).containsExactly("A", "B");
@@ -132,8 +132,8 @@ class GlobalScorerTest {
         ArrayList<HostAverage> mem = new ArrayList<>(List.of(new HostAverage("A", 30, 60, NOW - 1_000)));
 
         GlobalRanking ranking = scorer.score(Map.of(
-                "cpuLoad", new TopicRanking("cpuLoad", cpu, 60_000, IngestStats.empty(), NOW),
-                "memLoad", new TopicRanking("memLoad", mem, 60_000, IngestStats.empty(), NOW)), NOW);
+                "cpuLoad", new TopicRanking("cpuLoad", cpu, 60_000, IngestStats.empty(), NOW, NOW),
+                "memLoad", new TopicRanking("memLoad", mem, 60_000, IngestStats.empty(), NOW, NOW)), NOW);
 
         assertThat(ranking.stale()).isEmpty();
         assertThat(ranking.ranked()).singleElement().extracting(HostScore::lastSeenMillis).isEqualTo(NOW - 1_000);

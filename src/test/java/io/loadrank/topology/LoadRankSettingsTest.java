@@ -27,7 +27,7 @@ class LoadRankSettingsTest {
         assertThat(settings.outputDir()).isEqualTo("STORM_OUTPUT");
         assertThat(settings.rankingsTopic()).isNull();
         assertThat(settings.deadLetterTopic()).isNull();
-        assertThat(settings.processingGuarantee()).isEqualTo("AT_LEAST_ONCE");
+        assertThat(settings.processingGuarantee()).isEqualTo("NO_GUARANTEE");
         assertThat(settings.readBackEnabled()).isTrue();
     }
 

@@ -104,14 +104,16 @@ class LoadRankTopologyIT {
     }
 
     @Test
-    void givenRollingBoltsWithParallelismThree_whenRanked_thenTheWorkedExampleRankingIsTheSame() throws Exception {
+    void givenRollingBoltsWithParallelismThreeAndAtLeastOnce_whenRanked_thenTheWorkedExampleRankingIsTheSame() throws Exception {
         Scenario scenario = new Scenario("parallel");
         scenario.sendWorkedExample(System.currentTimeMillis());
 
-        // every tuple is serialised as between workers, so the Kryo registrations are proven too
+        // every tuple is serialised as between workers, so the Kryo registrations are proven too; and
+        // the tracked delivery guarantee (not the default) runs here, with the ackers
         scenario.submit(Map.of(
                 LoadRankSettings.ROLLING_PARALLELISM, 3,
                 LoadRankSettings.PARSER_PARALLELISM, 2,
+                LoadRankSettings.PROCESSING_GUARANTEE, "AT_LEAST_ONCE",
                 Config.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE, true));
 
         scenario.awaitWorkedExampleRankings();

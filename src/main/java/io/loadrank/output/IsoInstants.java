@@ -1,0 +1,49 @@
+package io.loadrank.output;
+
+import java.time.Instant;
+
+/**
+ * Formats epoch milliseconds exactly as {@link Instant#toString()} does for millisecond instants
+ * ({@code 2026-11-22T10:15:02Z}, {@code 2026-11-22T10:15:02.250Z}), without its cost per call.
+ *
+ * <p>A ranking of 100,000 hosts carries 100,000 "last seen" times, almost all within the same
+ * few seconds; {@code Instant.toString()} goes through {@code DateTimeFormatter} for each and was
+ * a tenth of the emit time in a profile. This keeps the text of the last second formatted and only
+ * appends the milliseconds. Not thread-safe: one per writer.
+ */
+final class IsoInstants {
+
+    private long cachedSecond = Long.MIN_VALUE;
+    private String cachedPrefix = "";
+
+    /** The text of {@code Instant.ofEpochMilli(epochMillis).toString()}. */
+    String format(long epochMillis) {
+        StringBuilder out = new StringBuilder(24);
+        append(out, epochMillis);
+        return out.toString();
+    }
+
+    /** Appends the text of {@code Instant.ofEpochMilli(epochMillis).toString()}. */
+    void append(StringBuilder out, long epochMillis) {
+        long second = Math.floorDiv(epochMillis, 1000);
+        int millis = (int) Math.floorMod(epochMillis, 1000);
+        if (second != cachedSecond) {
+            String full = Instant.ofEpochSecond(second).toString();
+            // "....:SSZ": everything but the zone letter is the per-second prefix
+            cachedPrefix = full.substring(0, full.length() - 1);
+            cachedSecond = second;
+        }
+        out.append(cachedPrefix);
+        if (millis != 0) {
+            out.append('.');
+            if (millis < 100) {
+                out.append('0');
+            }
+            if (millis < 10) {
+                out.append('0');
+            }
+            out.append(millis);
+        }
+        out.append('Z');
+    }
+}

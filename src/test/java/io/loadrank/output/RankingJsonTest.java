@@ -1,0 +1,106 @@
+package io.loadrank.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.loadrank.message.MalformedReason;
+import io.loadrank.ranking.HostAverage;
+import io.loadrank.ranking.IngestStats;
+import io.loadrank.ranking.TopicRanking;
+import io.loadrank.scoring.GlobalRanking;
+import io.loadrank.scoring.GlobalScorer;
+import io.loadrank.window.WindowCounters;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RankingJsonTest {
+
+    private static final long NOW = 1_763_806_502_250L;
+    private static final long SNAPSHOT = NOW - 40;
+
+    private static TopicRanking cpuRanking() {
+        ArrayList<HostAverage> ranked = new ArrayList<>(List.of(
+                new HostAverage("cass-eu-1", 55.25, 60, NOW - 250),
+                new HostAverage("cass-uk-1", 1.0E-7, 59, NOW - 1250),
+                new HostAverage("cass-fi-1", 0.0, 3, NOW - 9000)));
+        EnumMap<MalformedReason, Long> malformed = new EnumMap<>(MalformedReason.class);
+        malformed.put(MalformedReason.BAD_HOST, 4L);
+        IngestStats stats = new IngestStats(new WindowCounters(120, 7, 2, 1), malformed);
+        return new TopicRanking("cpuLoad", ranked, 45_000, stats, NOW, SNAPSHOT);
+    }
+
+    @Test
+    void givenATopicRanking_whenWritten_thenEveryFieldReadsBackExactly() {
+        JsonObject json = JsonParser.parseString(RankingJson.topic(cpuRanking(), 60_000)).getAsJsonObject();
+
+        assertThat(json.get("topic").getAsString()).isEqualTo("cpuLoad");
+        assertThat(json.get("rankedAt").getAsString()).isEqualTo("2025-11-22T10:15:02.250Z");
+        assertThat(json.get("rankedAtMillis").getAsLong()).isEqualTo(NOW);
+        assertThat(json.get("windowAtMillis").getAsLong()).isEqualTo(SNAPSHOT);
+        assertThat(json.get("windowSeconds").getAsDouble()).isEqualTo(45.0);
+        assertThat(json.get("configuredWindowSeconds").getAsDouble()).isEqualTo(60.0);
+        JsonArray hosts = json.getAsJsonArray("hosts");
+        assertThat(hosts).hasSize(3);
+        JsonObject second = hosts.get(1).getAsJsonObject();
+        assertThat(second.get("rank").getAsInt()).isEqualTo(2);
+        assertThat(second.get("host").getAsString()).isEqualTo("cass-uk-1");
+        assertThat(second.get("average").getAsDouble()).isEqualTo(1.0E-7);
+        assertThat(second.get("samples").getAsInt()).isEqualTo(59);
+        assertThat(second.get("lastSeen").getAsString()).isEqualTo("2025-11-22T10:15:01Z");
+        assertThat(second.get("lastSeenMillis").getAsLong()).isEqualTo(NOW - 1250);
+        JsonObject ingest = json.getAsJsonObject("ingest");
+        assertThat(ingest.get("accepted").getAsLong()).isEqualTo(120);
+        assertThat(ingest.get("duplicates").getAsLong()).isEqualTo(7);
+        assertThat(ingest.get("late").getAsLong()).isEqualTo(2);
+        assertThat(ingest.get("early").getAsLong()).isEqualTo(1);
+        assertThat(ingest.get("malformedTotal").getAsLong()).isEqualTo(4);
+        assertThat(ingest.getAsJsonObject("malformed").get(MalformedReason.BAD_HOST.label()).getAsLong()).isEqualTo(4);
+    }
+
+    @Test
+    void givenAGlobalRanking_whenWritten_thenScoresSharesAndStaleHostsReadBack() {
+        TopicRanking cpu = cpuRanking();
+        ArrayList<HostAverage> mem = new ArrayList<>(List.of(new HostAverage("cass-eu-1", 30.0, 60, NOW - 300)));
+        TopicRanking memory = new TopicRanking("memLoad", mem, 60_000, IngestStats.empty(), NOW, SNAPSHOT - 500);
+        GlobalRanking ranking = new GlobalScorer(List.of("cpuLoad", "memLoad"), new double[] {1, 1}, 5_000)
+                .score(Map.of("cpuLoad", cpu, "memLoad", memory), NOW);
+
+        JsonObject json = JsonParser.parseString(RankingJson.global(ranking)).getAsJsonObject();
+
+        assertThat(json.get("windowsAtMillis").getAsLong()).isEqualTo(SNAPSHOT - 500);
+        JsonArray hosts = json.getAsJsonArray("hosts");
+        assertThat(hosts).hasSize(2);
+        JsonObject top = hosts.get(0).getAsJsonObject();
+        assertThat(top.get("host").getAsString()).isEqualTo("cass-eu-1");
+        assertThat(top.get("incomplete").getAsBoolean()).isFalse();
+        assertThat(top.get("lastSeenMillis").getAsLong()).isEqualTo(NOW - 250);
+        assertThat(top.getAsJsonObject("shares").get("memLoad").getAsDouble()).isEqualTo(100.0);
+        assertThat(top.getAsJsonObject("averages").get("cpuLoad").getAsDouble()).isEqualTo(55.25);
+        JsonObject incomplete = hosts.get(1).getAsJsonObject();
+        assertThat(incomplete.get("incomplete").getAsBoolean()).isTrue();
+        assertThat(incomplete.getAsJsonObject("averages").has("memLoad")).isFalse();
+        JsonArray stale = json.getAsJsonArray("stale");
+        assertThat(stale).hasSize(1);
+        assertThat(stale.get(0).getAsJsonObject().get("host").getAsString()).isEqualTo("cass-fi-1");
+        assertThat(stale.get(0).getAsJsonObject().get("lastSeen").getAsString()).isEqualTo("2025-11-22T10:14:53.250Z");
+    }
+
+    @Test
+    void givenAManyHostRanking_whenWritten_thenTheLargeOutputIsCompleteJson() {
+        ArrayList<HostAverage> ranked = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            ranked.add(new HostAverage(String.format("cass-%05d.dc1", i), 20_000 - i + 0.5, 60, NOW - i));
+        }
+        TopicRanking ranking = new TopicRanking("cpuLoad", ranked, 60_000, IngestStats.empty(), NOW, SNAPSHOT);
+
+        JsonArray hosts = JsonParser.parseString(RankingJson.topic(ranking, 60_000)).getAsJsonObject().getAsJsonArray("hosts");
+
+        assertThat(hosts).hasSize(20_000);
+        assertThat(hosts.get(19_999).getAsJsonObject().get("host").getAsString()).isEqualTo("cass-19999.dc1");
+    }
+}

@@ -46,15 +46,7 @@ jar="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
 [[ -f "$jar" ]] || die "no simulator jar at $jar: build it with 'mvn -B -q clean package -DskipTests'"
 
 # a broker port and the controller port above it, both free
-port=""
-for _ in $(seq 1 50); do
-  candidate=$((20000 + RANDOM % 30000))
-  if ! port_open 127.0.0.1 "$candidate" && ! port_open 127.0.0.1 $((candidate + 1)); then
-    port="$candidate"
-    break
-  fi
-done
-[[ -n "$port" ]] || die "found no free port for the benchmark broker"
+port="$(free_port_pair)"
 
 mkdir -p "$LOADRANK_HOME/run"
 run_dir="$(mktemp -d "$LOADRANK_HOME/run/bench-simulator.XXXXXX")"

@@ -59,6 +59,20 @@ port_open() {
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
 
+# free_port_pair: prints a port P such that P and P+1 on 127.0.0.1 are both free (a Kafka broker
+# and its KRaft controller). Random, so that people running tests on one machine rarely collide.
+free_port_pair() {
+  local candidate
+  for _ in $(seq 1 100); do
+    candidate=$((20000 + RANDOM % 30000))
+    if ! port_open 127.0.0.1 "$candidate" && ! port_open 127.0.0.1 $((candidate + 1)); then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  die "found no free pair of ports on 127.0.0.1"
+}
+
 # wait_until SECONDS PID NAME LOG WHAT COMMAND...
 # Runs COMMAND every half second until it succeeds; fails at once if PID exits, or after SECONDS,
 # showing the last lines of LOG. WHAT completes "NAME did not ... within N s".

@@ -110,7 +110,12 @@ public final class BenchReport {
         double emitSecs = number(settings, "emit_secs").doubleValue();
         StringBuilder out = new StringBuilder();
         out.append("# loadrank benchmark, ").append(settings.getOrDefault("started_utc", "?")).append("\n\n");
-        out.append("Command: `").append(settings.getOrDefault("command", "?")).append("`\n\n");
+        out.append("Command: `").append(settings.getOrDefault("command", "?")).append("`");
+        double elapsed = number(settings, "elapsed_secs");
+        if (!Double.isNaN(elapsed)) {
+            out.append(String.format(Locale.ROOT, " (took %d min %02d s)", (long) elapsed / 60, (long) elapsed % 60));
+        }
+        out.append("\n\n");
         out.append("Machine: ").append(machine).append("; load average ")
                 .append(settings.getOrDefault("load_at_start", "?")).append(" at the start, ")
                 .append(settings.getOrDefault("load_at_end", "?")).append(" at the end.\n\n");

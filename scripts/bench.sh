@@ -1,0 +1,357 @@
+#!/usr/bin/env bash
+# The performance benchmark of SPEC section 8, on this machine, in one run: for each fleet size H
+# and each of R runs, on a Kafka broker of its own (free port, 127.0.0.1):
+#
+#   1. prefill  the host simulator writes ~--messages messages for H hosts to five fresh topics,
+#               with sample times spanning the 10 s before the topology reads them (--start-time);
+#               Kafka's end offsets are the exact totals
+#   2. consumer a plain KafkaConsumer reads all of it (ConsumerReadBench): the baseline msgs/s
+#   3. ingest   the topology in a Storm LocalCluster (scripts/run-local.sh) consumes and counts all of
+#               it; IngestWatcher checks the per-topic counters of the ranking files against Kafka's
+#               totals and takes the rate between window snapshots
+#   4. live     the simulator at 1 Hz on the same topology until the window holds only live
+#               samples; FreshnessWatcher times every live sample to the file version that shows it
+#               and the ranking cost of every emit
+#   5. memory   heap after a full GC of the topology's JVM (jcmd), still under live load
+#
+# then writes a markdown report (median [min-max] over the runs per H, SPEC targets at 100,000
+# hosts, machine, date, command) and a CSV of every run's figures, and prints the report.
+# Everything it starts is stopped by process id on exit, Ctrl-C and failure included.
+#
+# Environment:
+#   BENCH_TOPOLOGY_HEAP_OPTS  JVM options of the topology's LocalCluster JVM, default -Xms2g -Xmx2g
+#   BENCH_TOOL_HEAP_OPTS      JVM options of the simulator and the bench tools, default -Xmx1g
+#   KAFKA_HEAP_OPTS           the broker's, default -Xmx1g
+#   LOADRANK_RUN_DIR          run directory, default <repo>/run; the session goes to its bench/ directory
+set -euo pipefail
+
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+usage() {
+  cat >&2 <<'USAGE'
+usage: scripts/bench.sh [--hosts LIST] [--runs N] [--messages N] [--live-secs S] [--partitions N] [--out FILE]
+  --hosts LIST     fleet sizes, comma-separated (default 1000,10000,100000)
+  --runs N         runs per fleet size; the report gives median and min-max over them (default 3)
+  --messages N     messages prefilled per run, at every fleet size (default 10000000)
+  --live-secs S    live phase at 1 Hz, from its first sample; at least until the prefill has left the
+                   window (default 66: window 60 s + 2 emits + 2 s, so the window holds only live samples)
+  --partitions N   partitions of every topic (default 2)
+  --out FILE       the report (default $LOADRANK_RUN_DIR/bench/report-<UTC time>.md; the CSV goes next to it)
+Build first: mvn -B clean package -DskipTests
+USAGE
+  exit 2
+}
+
+# the topology's window and emit interval: topology.yaml's defaults, set explicitly for every run
+readonly WINDOW_SECS=60 EMIT_SECS=2
+readonly SEED=42
+
+hosts_list="1000,10000,100000"
+runs=3
+messages=10000000
+live_secs=$((WINDOW_SECS + 2 * EMIT_SECS + 2))
+partitions=2
+out=""
+command_line="scripts/bench.sh${*:+ $*}"
+while (($#)); do
+  case "$1" in
+    --hosts | --runs | --messages | --live-secs | --partitions | --out)
+      (($# >= 2)) || usage
+      case "$1" in
+        --hosts) hosts_list="$2" ;;
+        --runs) runs="$2" ;;
+        --messages) messages="$2" ;;
+        --live-secs) live_secs="$2" ;;
+        --partitions) partitions="$2" ;;
+        --out) out="$2" ;;
+      esac
+      shift 2
+      ;;
+    -h | --help) usage ;;
+    *) echo "error: unknown option $1" >&2; usage ;;
+  esac
+done
+
+# require_count OPTION VALUE MIN MAX
+require_count() {
+  if ! [[ "$2" =~ ^[0-9]+$ ]] || ((10#$2 < $3 || 10#$2 > $4)); then
+    die "$1 $2 is not allowed: a whole number from $3 to $4"
+  fi
+}
+require_count --runs "$runs" 1 100
+require_count --messages "$messages" 1000 1000000000
+require_count --live-secs "$live_secs" 10 3600
+require_count --partitions "$partitions" 1 64
+[[ "$hosts_list" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--hosts $hosts_list is not allowed: fleet sizes, comma-separated, e.g. 1000,10000"
+IFS=, read -r -a fleet_sizes <<<"$hosts_list"
+for hosts in "${fleet_sizes[@]}"; do
+  require_count "--hosts (each)" "$hosts" 1 10000000
+  # the prefill's rounds are spread over 10 s, at most 1000 rounds/s (the simulator's limit, and
+  # sample times a millisecond apart): more rounds than 10,000 would span more than 10 s
+  rounds=$(((messages + 5 * hosts - 1) / (5 * hosts)))
+  ((rounds <= 20000)) ||
+    die "--messages $messages at --hosts $hosts needs $rounds rounds of 5 messages per host; at most 20000 fit" \
+      "in 20 s of sample times (1000 rounds/s): use more hosts or fewer messages"
+done
+
+java="$(java_bin)"
+topology_jar="$LOADRANK_HOME/target/loadrank-topology.jar"
+bench_jar="$LOADRANK_HOME/target/loadrank-bench.jar"
+producer_jar="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
+for jar in "$topology_jar" "$bench_jar" "$producer_jar"; do
+  [[ -f "$jar" ]] || die "no $jar: build it with 'mvn -B clean package -DskipTests'"
+done
+topology_heap="${BENCH_TOPOLOGY_HEAP_OPTS:--Xms2g -Xmx2g}"
+tool_heap="${BENCH_TOOL_HEAP_OPTS:--Xmx1g}"
+export KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx1g}"
+
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$LOADRANK_RUN_DIR/bench"
+bench_dir="$(cd "$LOADRANK_RUN_DIR/bench" && pwd)"
+session="$bench_dir/$stamp"
+mkdir -p "$session/runs"
+[[ -n "$out" ]] || out="$bench_dir/report-$stamp.md"
+csv="${out%.md}.csv"
+# the broker and the local cluster keep their state in the session; the resolved classpaths are shared
+export LOADRANK_CLASSPATH_CACHE="${LOADRANK_CLASSPATH_CACHE:-$(cd "$LOADRANK_RUN_DIR" && pwd)/classpath}"
+export LOADRANK_RUN_DIR="$session"
+export KAFKA_PORT KAFKA_PARTITIONS="$partitions"
+KAFKA_PORT="$(free_port_pair)"
+bootstrap="127.0.0.1:$KAFKA_PORT"
+started=$SECONDS
+
+now_ms() { date +%s%3N; }
+log() { info "bench $(date -u +%H:%M:%S) [$((SECONDS - started))s] $*"; }
+
+# --- processes: everything started is tracked by pid and stopped on exit -----------------------
+children=()
+kafka_started=false
+forget() {
+  local pid="$1" kept=() p
+  for p in "${children[@]+"${children[@]}"}"; do [[ "$p" == "$pid" ]] || kept+=("$p"); done
+  children=("${kept[@]+"${kept[@]}"}")
+}
+stop_children() {
+  local alive=() p
+  for p in "${children[@]+"${children[@]}"}"; do kill -0 "$p" 2>/dev/null && alive+=("$p"); done
+  # the topology's JVM stops its local cluster on TERM (up to a minute); the others at once
+  terminate_pids "bench processes" 60 "${alive[@]+"${alive[@]}"}"
+  children=()
+}
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  stop_children
+  if $kafka_started; then
+    "$LOADRANK_HOME/scripts/kafka.sh" stop 2>/dev/null || true
+    # the prefilled records (gigabytes over a session) are not needed after the report
+    rm -rf "$session/kafka-$KAFKA_PORT/data"
+  fi
+  ((status == 0)) || info "bench: stopped (status $status); logs in $session"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# run_logged LOG COMMAND...: runs COMMAND in the background (so that a signal stops it too), output
+# to LOG, and returns its exit status
+run_logged() {
+  local logfile="$1" pid status=0
+  shift
+  "$@" >"$logfile" 2>&1 &
+  pid=$!
+  children+=("$pid")
+  wait "$pid" || status=$?
+  forget "$pid"
+  return "$status"
+}
+
+# last_error LOG: the tool's own failure line, or the log's last line
+last_error() {
+  local line
+  line="$(grep -E ': (failed|error): ' "$1" | tail -n 1 || true)"
+  [[ -n "$line" ]] || line="$(tail -n 1 "$1" 2>/dev/null || true)"
+  echo "${line:-no output}"
+}
+
+# the JVMs of the tools, as command arrays rather than functions: a background job of a simple
+# command is the JVM itself, so its $! is the pid to stop (a function would run in a subshell)
+# shellcheck disable=SC2206
+bench_tool=("$java" $tool_heap -cp "$bench_jar")
+# shellcheck disable=SC2206
+simulator=("$java" $tool_heap -cp "$producer_jar" io.loadrank.simulator.HostSimulator --seed "$SEED"
+  --bootstrap-servers "$bootstrap")
+
+# write_config FILE RUN_ID OUTPUT_DIR TOPIC...: topology.yaml as shipped, but for the keys that make
+# a run a run (its topics, consumer group, output directory, reading from the earliest offset, no
+# read-back of the prefill a second time) and the window and emit interval, set explicitly
+write_config() {
+  local file="$1" id="$2" output="$3"
+  shift 3
+  {
+    echo "# written by scripts/bench.sh: $LOADRANK_HOME/topology.yaml with the run's own keys at the end"
+    awk '
+      /^loadrank\.topics:/ { skipping = 1; next }
+      skipping && /^[[:space:]]/ { next }
+      { skipping = 0 }
+      /^loadrank\.(topology\.name|kafka\.bootstrap\.servers|kafka\.consumer\.group|kafka\.first\.poll\.offset\.strategy|readback\.enabled|output\.dir|window\.secs|emit\.secs):/ { next }
+      { print }
+    ' "$LOADRANK_HOME/topology.yaml"
+    echo "loadrank.topology.name: \"bench-$id\""
+    echo "loadrank.kafka.bootstrap.servers: \"$bootstrap\""
+    echo "loadrank.kafka.consumer.group: \"bench-$id\""
+    echo "loadrank.kafka.first.poll.offset.strategy: EARLIEST"
+    echo "loadrank.readback.enabled: false"
+    echo "loadrank.output.dir: \"$output\""
+    echo "loadrank.window.secs: $WINDOW_SECS"
+    echo "loadrank.emit.secs: $EMIT_SECS"
+    echo "loadrank.topics:"
+    local topic
+    for topic in "$@"; do echo "  \"$topic\": 1.0"; done
+  } >"$file"
+}
+
+# fail_run RESULT PHASE LOG: records why the run failed
+fail_run() {
+  local message
+  message="$(last_error "$3")"
+  echo "failure=$2: ${message#*: failed: }" >>"$1"
+  log "run failed in the $2 phase: ${message#*: failed: } (log: $3)"
+}
+
+# one_run HOSTS RUN RESULT: one benchmark run; non-zero if it failed (the reason is in RESULT)
+one_run() {
+  local hosts="$1" run="$2" result="$3"
+  local id="h${hosts}r${run}" dir="$session/h${hosts}r${run}"
+  local topics=("$id.cpuLoad" "$id.memLoad" "$id.pendingTasks" "$id.readLatency" "$id.writeLatency")
+  local topics_csv
+  topics_csv="$(IFS=,; echo "${topics[*]}")"
+  mkdir -p "$dir"
+  local deadline=$((messages / 50000 + 60))
+
+  # 1. prefill: R rounds at R/10 rounds per second (at most 1000) from now: sample times spanning
+  #    10 s, all in the recent past once the topology reads them
+  local rounds rate start_ms prefill_last_ms prefill_started=$SECONDS
+  rounds=$(((messages + 5 * hosts - 1) / (5 * hosts)))
+  rate="$(awk -v r="$rounds" 'BEGIN { x = r / 10; if (x > 1000) x = 1000; printf "%.6g", x }')"
+  start_ms="$(now_ms)"
+  prefill_last_ms="$(awk -v s="$start_ms" -v r="$rounds" -v hz="$rate" 'BEGIN { printf "%d", s + int((r - 1) * 1000 / hz + 0.5) }')"
+  log "H=$hosts run $run: prefill of $rounds rounds x $hosts hosts x 5 topics at $rate rounds/s of sample time"
+  if ! run_logged "$dir/prefill.log" "${simulator[@]}" --hosts "$hosts" --rounds "$rounds" --rate "$rate" --max-speed \
+      --start-time "$start_ms" --topics "$topics_csv" --progress 10; then
+    fail_run "$result" prefill "$dir/prefill.log"
+    return 1
+  fi
+  printf 'prefill.rounds=%s\nprefill.rate_hz=%s\nprefill.seconds=%s\n' "$rounds" "$rate" \
+    "$((SECONDS - prefill_started))" >>"$result"
+
+  # 2. a plain KafkaConsumer reads it all; Kafka's totals per topic
+  log "H=$hosts run $run: plain KafkaConsumer reads the prefill"
+  if ! run_logged "$dir/consumer.log" "${bench_tool[@]}" io.loadrank.bench.ConsumerReadBench --bootstrap-servers "$bootstrap" \
+      --topics "$topics_csv" --totals-out "$dir/totals.txt" --result "$result" --deadline-secs "$deadline"; then
+    fail_run "$result" consumer "$dir/consumer.log"
+    return 1
+  fi
+  log "H=$hosts run $run: $(grep '^consumer:' "$dir/consumer.log" | tail -n 1)"
+
+  # 3. the topology consumes and counts it
+  write_config "$dir/topology.yaml" "$id" "$dir/output" "${topics[@]}"
+  log "H=$hosts run $run: topology starts (LocalCluster, $topology_heap); deadline ${deadline}s to count everything"
+  LOCAL_HEAP_OPTS="$topology_heap" "$LOADRANK_HOME/scripts/run-local.sh" --ttl 0 "$dir/topology.yaml" \
+    >"$dir/topology.log" 2>&1 &
+  local topology_pid=$!
+  children+=("$topology_pid")
+  if ! run_logged "$dir/ingest.log" "${bench_tool[@]}" io.loadrank.bench.IngestWatcher --dir "$dir/output" --totals "$dir/totals.txt" \
+      --result "$result" --deadline-secs "$deadline" --pid "$topology_pid"; then
+    fail_run "$result" ingest "$dir/ingest.log"
+    stop_children
+    return 1
+  fi
+  log "H=$hosts run $run: $(grep '^ingest: all' "$dir/ingest.log" | tail -n 1)"
+  local line
+  while read -r line; do log "H=$hosts run $run: $line"; done < <(grep 'warning' "$dir/ingest.log" || true)
+
+  # 4. live load at 1 Hz on the same topology, until the window holds only live samples
+  local live_start_ms live_end_ms
+  live_start_ms=$(($(now_ms) + 4000))
+  live_end_ms=$((live_start_ms + live_secs * 1000))
+  local prefill_gone_ms=$((prefill_last_ms + (WINDOW_SECS + 2 * EMIT_SECS) * 1000))
+  ((live_end_ms >= prefill_gone_ms)) || live_end_ms=$prefill_gone_ms
+  log "H=$hosts run $run: live phase at 1 Hz for $(((live_end_ms - live_start_ms) / 1000))s"
+  "${bench_tool[@]}" io.loadrank.bench.FreshnessWatcher --dir "$dir/output" --topic-file "${topics[0]}.json" --hosts "$hosts" --seed "$SEED" \
+    --live-start "$live_start_ms" --until "$live_end_ms" --min-age-ms $(((2 * EMIT_SECS + 1) * 1000)) \
+    --result "$result" >"$dir/freshness.log" 2>&1 &
+  local watcher_pid=$!
+  children+=("$watcher_pid")
+  "${simulator[@]}" --hosts "$hosts" --rate 1 --start-time "$live_start_ms" \
+    --duration $(((live_end_ms - live_start_ms) / 1000 + 60)) --topics "$topics_csv" --progress 0 \
+    >"$dir/live.log" 2>&1 &
+  children+=("$!")
+  local status=0
+  wait "$watcher_pid" || status=$?
+  forget "$watcher_pid"
+  echo "live.seconds=$(((live_end_ms - live_start_ms) / 1000))" >>"$result"
+  if ((status != 0)); then
+    fail_run "$result" live "$dir/freshness.log"
+    stop_children
+    return 1
+  fi
+  log "H=$hosts run $run: $(grep '^freshness: Global' "$dir/freshness.log" | tail -n 1)"
+
+  # 5. heap after a full GC, the simulator still sending
+  if ! run_logged "$dir/heap.log" "${bench_tool[@]}" io.loadrank.bench.HeapAfterGc --pid "$topology_pid" --result "$result"; then
+    fail_run "$result" memory "$dir/heap.log"
+    stop_children
+    return 1
+  fi
+  log "H=$hosts run $run: $(tail -n 1 "$dir/heap.log")"
+  stop_children
+  return 0
+}
+
+# --- the session --------------------------------------------------------------------------------
+log "session $session; Kafka on $bootstrap ($partitions partitions per topic)"
+cat >"$session/session.properties" <<EOF
+command=${command_line//\\/\\\\}
+started_utc=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+window_secs=$WINDOW_SECS
+emit_secs=$EMIT_SECS
+setup=Kafka 4.3.1 broker on this machine (127.0.0.1, $partitions partitions per topic, $KAFKA_HEAP_OPTS). Topology in a Storm LocalCluster (scripts/run-local.sh, $topology_heap), with topology.yaml as shipped except per-run topics, consumer group and output directory, EARLIEST first poll and the read-back off; window $WINDOW_SECS s, emit $EMIT_SECS s. Per run: a prefill of about $messages messages (R rounds of H hosts x 5 topics, sample times spanning the 10 s before the topology reads them), read by a plain KafkaConsumer and then by the topology; then $live_secs s or more of live load at 1 Hz, until the window holds only live samples; then the heap after a full GC (jcmd GC.run, GC.heap_info), under live load. Simulator and bench tools $tool_heap, seed $SEED.
+EOF
+"$LOADRANK_HOME/scripts/kafka.sh" start >/dev/null 2>"$session/kafka-start.log" || {
+  cat "$session/kafka-start.log" >&2
+  die "could not start the benchmark's Kafka broker"
+}
+kafka_started=true
+
+failed_runs=0
+for hosts in "${fleet_sizes[@]}"; do
+  for run in $(seq 1 "$runs"); do
+    result="$session/runs/$(printf '%09d-%03d' "$hosts" "$run").properties"
+    printf 'hosts=%s\nrun=%s\n' "$hosts" "$run" >"$result"
+    if ! one_run "$hosts" "$run" "$result"; then
+      failed_runs=$((failed_runs + 1))
+      # the next runs at this size would fail the same way and eat the time budget
+      for skipped in $(seq $((run + 1)) "$runs"); do
+        printf 'hosts=%s\nrun=%s\nfailure=skipped: run %s at this fleet size failed\n' "$hosts" "$skipped" "$run" \
+          >"$session/runs/$(printf '%09d-%03d' "$hosts" "$skipped").properties"
+      done
+      break
+    fi
+  done
+done
+
+echo "load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$session/session.properties"
+elapsed=$((SECONDS - started))
+log "all runs done in ${elapsed}s ($((elapsed / 60)) min $((elapsed % 60)) s); writing the report"
+echo "elapsed_secs=$elapsed" >>"$session/session.properties"
+mkdir -p "$(dirname "$out")"
+"${bench_tool[@]}" io.loadrank.bench.BenchReport --session "$session" --out "$out" --csv "$csv"
+info ""
+info "report: $out"
+info "runs:   $csv"
+info "logs:   $session"
+((elapsed <= 1200)) || info "warning: the benchmark took more than 20 minutes (${elapsed}s)"
+((failed_runs == 0)) || die "$failed_runs run(s) failed (see the report)"

@@ -40,6 +40,7 @@ public class GlobalScoreBenchmark {
     public void rankTheTopics() {
         rankings = Fleet.topicRankings(Fleet.hostNames(hosts));
         scorer = Fleet.scorer();
+        Fleet.settleHeap();
     }
 
     @Benchmark

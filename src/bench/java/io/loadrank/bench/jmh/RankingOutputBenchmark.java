@@ -48,6 +48,7 @@ public class RankingOutputBenchmark {
         Map<String, TopicRanking> rankings = Fleet.topicRankings(Fleet.hostNames(hosts));
         topicRanking = rankings.get("cpuLoad");
         globalRanking = Fleet.scorer().score(rankings, Fleet.now());
+        Fleet.settleHeap();
     }
 
     @Benchmark

@@ -54,6 +54,7 @@ public class TopicRankingBenchmark {
         }
         snapshots = new WindowSnapshot[tasks];
         assembler = Fleet.assembler("cpuLoad");
+        Fleet.settleHeap();
     }
 
     @Setup(Level.Invocation)

@@ -38,6 +38,7 @@ public class WindowSnapshotBenchmark {
     @Setup(Level.Trial)
     public void fillTheWindow() {
         window = Fleet.fullWindow("cpuLoad", Fleet.hostNames(hosts), true);
+        Fleet.settleHeap();
     }
 
     @Benchmark

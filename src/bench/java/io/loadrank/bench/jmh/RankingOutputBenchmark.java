@@ -1,0 +1,82 @@
+package io.loadrank.bench.jmh;
+
+import io.loadrank.output.RankingJson;
+import io.loadrank.output.RankingText;
+import io.loadrank.ranking.TopicRanking;
+import io.loadrank.scoring.GlobalRanking;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The cost of the output formats of SPEC section 4 per emit: {@code <topic>.json},
+ * {@code <topic>.txt}, {@code GlobalRankings.json} (as a String, which the bolt also sends to the
+ * rankings topic, and streamed to a writer) and {@code GlobalRankings.txt}. The writers discard
+ * the text ({@link CountingWriter}): the disk is not measured.
+ *
+ * <p>Five warm-up iterations rather than three: an operation of several hundred milliseconds
+ * (the global JSON at 100,000 hosts) is called only a few times per iteration, so the JIT needs
+ * longer to settle.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@State(Scope.Benchmark)
+public class RankingOutputBenchmark {
+
+    @Param({Fleet.DEFAULT_HOSTS})
+    public int hosts;
+
+    private TopicRanking topicRanking;
+    private GlobalRanking globalRanking;
+
+    @Setup(Level.Trial)
+    public void rankTheFleet() {
+        Map<String, TopicRanking> rankings = Fleet.topicRankings(Fleet.hostNames(hosts));
+        topicRanking = rankings.get("cpuLoad");
+        globalRanking = Fleet.scorer().score(rankings, Fleet.now());
+        Fleet.settleHeap();
+    }
+
+    @Benchmark
+    public long topicJson() {
+        CountingWriter out = new CountingWriter();
+        RankingJson.writeTopic(topicRanking, Fleet.WINDOW_MILLIS, out);
+        return out.chars();
+    }
+
+    @Benchmark
+    public String topicText() {
+        return RankingText.topic(topicRanking);
+    }
+
+    @Benchmark
+    public String globalJsonString() {
+        return RankingJson.global(globalRanking);
+    }
+
+    @Benchmark
+    public long globalJsonWriter() {
+        CountingWriter out = new CountingWriter();
+        RankingJson.writeGlobal(globalRanking, out);
+        return out.chars();
+    }
+
+    @Benchmark
+    public String globalText() {
+        return RankingText.global(globalRanking);
+    }
+}

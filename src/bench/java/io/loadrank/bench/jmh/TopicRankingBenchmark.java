@@ -4,19 +4,10 @@ import io.loadrank.ranking.TopicRanking;
 import io.loadrank.ranking.TopicRankingAssembler;
 import io.loadrank.window.SlidingWindowAverages;
 import io.loadrank.window.WindowSnapshot;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The topic ranking bolt's cost per emit, as {@code TopicRankingBolt} spends it: one
@@ -27,13 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * so that an assembler that sorts or reuses the lists it is given still sees the unsorted, hash
  * ordered lists of a real snapshot every time.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@State(Scope.Benchmark)
-public class TopicRankingBenchmark {
+public class TopicRankingBenchmark extends FleetBenchmark {
 
     @Param({Fleet.DEFAULT_HOSTS})
     public int hosts;

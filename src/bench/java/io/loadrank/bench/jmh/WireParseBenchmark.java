@@ -5,29 +5,17 @@ import io.loadrank.message.WireFormat;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The parser bolt's cost per message: {@link WireFormat#parse} of a typical valid message as the
  * producers write it, e.g. {@code cass-00042.dc1,55.25,1763800041042}. The messages cycle through
  * 1024 hosts with varied values, so branch prediction sees realistic variety.
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-@State(Scope.Benchmark)
-public class WireParseBenchmark {
+public class WireParseBenchmark extends FleetBenchmark {
 
     /** A power of two: the next message is picked by masking a counter. */
     private static final int MESSAGES = 1024;

@@ -123,10 +123,11 @@ public final class LoadRankTopology {
         conf.putAll(settings.asConfig());
         // tuples between workers are serialised by Kryo, which needs every class named
         for (Class<?> type : List.of(HostAverage.class, WindowSnapshot.class, WindowCounters.class, IngestStats.class,
-                TopicRanking.class, MalformedReason.class, EnumMap.class, SampleBatch.class, String[].class,
-                double[].class, long[].class)) {
+                TopicRanking.class, MalformedReason.class, SampleBatch.class, String[].class, double[].class,
+                long[].class)) {
             conf.registerSerialization(type);
         }
+        conf.registerSerialization(EnumMap.class, MalformedCountsSerializer.class);
         // An idle bolt sleeps at once (1 ms steps) instead of first parking a thousand times: with
         // a dozen executors per core, the spinning of idle bolts took the CPU the busy ones needed
         // (ingest +50 % at 2 cores, docs/BENCHMARKS.md). The cost is up to 1 ms per hop when idle.

@@ -53,23 +53,9 @@ for jar in "$producer_jar" "$bench_jar"; do
   [[ -f "$jar" ]] || die "no $jar: build with 'mvn -B clean package -DskipTests'"
 done
 
-port="$(free_port_pair)"
-mkdir -p "$LOADRANK_HOME/run/classpath"
-run_dir="$(mktemp -d "$LOADRANK_HOME/run/bench-storm-ceiling.XXXXXX")"
-# share the resolved-classpath cache instead of asking Maven again
-ln -s "$LOADRANK_HOME/run/classpath" "$run_dir/classpath"
-export LOADRANK_RUN_DIR="$run_dir" KAFKA_PORT="$port"
-export KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx1g}"
-cleanup() {
-  "$LOADRANK_HOME/scripts/kafka.sh" stop || true
-  rm -rf "$run_dir"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
 java="$(java_bin)"
 storm_classpath="$(tool_classpath storm-local)"
-"$LOADRANK_HOME/scripts/kafka.sh" start >/dev/null
+start_own_kafka bench-storm-ceiling
 topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
 "$LOADRANK_HOME/scripts/kafka.sh" create-topics --partitions "$partitions" "${topics[@]}" >/dev/null 2>&1
 

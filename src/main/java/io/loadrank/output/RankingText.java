@@ -31,13 +31,7 @@ public final class RankingText {
 
     /** {@code [[host|average|windowSeconds], ...]}, most loaded first, averages rounded to integers. */
     public static String topic(TopicRanking ranking) {
-        StringWriter out = new StringWriter();
-        try {
-            writeTopic(ranking, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a StringWriter does not fail", e);
-        }
-        return out.toString();
+        return text(out -> writeTopic(ranking, out));
     }
 
     /** Writes {@link #topic}'s text to {@code target}. */
@@ -61,13 +55,7 @@ public final class RankingText {
 
     /** {@code {host=score, ...}}, highest first, then a STALE line when any host is stale. */
     public static String global(GlobalRanking ranking) {
-        StringWriter out = new StringWriter();
-        try {
-            writeGlobal(ranking, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a StringWriter does not fail", e);
-        }
-        return out.toString();
+        return text(out -> writeGlobal(ranking, out));
     }
 
     /** Writes {@link #global}'s text to {@code target}. */
@@ -149,6 +137,16 @@ public final class RankingText {
         public void close() throws IOException {
             passOn();
         }
+    }
+
+    private static String text(AtomicFiles.Content content) {
+        StringWriter out = new StringWriter();
+        try {
+            content.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return out.toString();
     }
 
     /** An instant in UTC to the second, e.g. {@code 2026-11-22T10:15:02Z}. */

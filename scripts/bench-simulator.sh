@@ -45,25 +45,7 @@ done
 jar="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
 [[ -f "$jar" ]] || die "no simulator jar at $jar: build it with 'mvn -B -q clean package -DskipTests'"
 
-# a broker port and the controller port above it, both free
-port="$(free_port_pair)"
-
-mkdir -p "$LOADRANK_HOME/run"
-run_dir="$(mktemp -d "$LOADRANK_HOME/run/bench-simulator.XXXXXX")"
-# share the resolved-classpath cache instead of asking Maven again
-mkdir -p "$LOADRANK_HOME/run/classpath"
-ln -s "$LOADRANK_HOME/run/classpath" "$run_dir/classpath"
-export LOADRANK_RUN_DIR="$run_dir" KAFKA_PORT="$port"
-export KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx1g}"
-
-cleanup() {
-  "$LOADRANK_HOME/scripts/kafka.sh" stop || true
-  rm -rf "$run_dir"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-"$LOADRANK_HOME/scripts/kafka.sh" start >/dev/null
+start_own_kafka bench-simulator
 topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
 "$LOADRANK_HOME/scripts/kafka.sh" create-topics --partitions "$partitions" "${topics[@]}" 2>/dev/null
 

@@ -73,6 +73,28 @@ free_port_pair() {
   die "found no free pair of ports on 127.0.0.1"
 }
 
+# start_own_kafka NAME: a Kafka broker of the calling script's own, for a benchmark: free ports, a
+# temporary run directory run/NAME.XXXXXX (sharing the resolved-classpath cache instead of asking
+# Maven again), stopped and removed when the script exits. Sets run_dir and port, exports
+# LOADRANK_RUN_DIR and KAFKA_PORT; KAFKA_HEAP_OPTS defaults to -Xmx1g. Call it from the script's
+# own shell, not a subshell: it sets the EXIT trap.
+start_own_kafka() {
+  port="$(free_port_pair)"
+  mkdir -p "$LOADRANK_HOME/run/classpath"
+  run_dir="$(mktemp -d "$LOADRANK_HOME/run/$1.XXXXXX")"
+  ln -s "$LOADRANK_HOME/run/classpath" "$run_dir/classpath"
+  export LOADRANK_RUN_DIR="$run_dir" KAFKA_PORT="$port"
+  export KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx1g}"
+  trap stop_own_kafka EXIT
+  trap 'exit 130' INT TERM
+  "$LOADRANK_HOME/scripts/kafka.sh" start >/dev/null
+}
+
+stop_own_kafka() {
+  "$LOADRANK_HOME/scripts/kafka.sh" stop || true
+  rm -rf "$run_dir"
+}
+
 # wait_until SECONDS PID NAME LOG WHAT COMMAND...
 # Runs COMMAND every half second until it succeeds; fails at once if PID exits, or after SECONDS,
 # showing the last lines of LOG. WHAT completes "NAME did not ... within N s".

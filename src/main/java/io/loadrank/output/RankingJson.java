@@ -27,8 +27,8 @@ import java.util.Map;
  *
  * <p>Written with Gson's streaming {@link JsonWriter} rather than object mapping, because a
  * ranking of 100,000 hosts is written every emit and should not first be copied into a tree; for
- * the same reason it writes through a {@link BlockWriter} and formats times with {@link IsoInstants}
- * (both measured in docs/BENCHMARKS.md).
+ * the same reason it writes through a {@link BlockWriter}, formats times with {@link IsoInstants}
+ * and doubles with {@link JsonNumbers} (all measured in docs/BENCHMARKS.md).
  */
 public final class RankingJson {
 
@@ -53,11 +53,10 @@ public final class RankingJson {
             json.name("windowsAtMillis").value(ranking.windowsAtMillis());
             json.name("topics").beginArray();
             for (int t = 0; t < topics.size(); t++) {
-                json.beginObject()
-                        .name("topic").value(topics.get(t))
-                        .name("weight").value(ranking.weights()[t])
-                        .name("windowSeconds").value(ranking.coveredMillis()[t] / 1000.0)
-                        .endObject();
+                json.beginObject().name("topic").value(topics.get(t));
+                JsonNumbers.value(json.name("weight"), ranking.weights()[t]);
+                JsonNumbers.value(json.name("windowSeconds"), ranking.coveredMillis()[t] / 1000.0);
+                json.endObject();
             }
             json.endArray();
             json.name("hosts").beginArray();
@@ -65,20 +64,20 @@ public final class RankingJson {
             for (HostScore host : ranking.ranked()) {
                 json.beginObject()
                         .name("rank").value(rank++)
-                        .name("host").value(host.host())
-                        .name("score").value(host.score())
+                        .name("host").value(host.host());
+                JsonNumbers.value(json.name("score"), host.score())
                         .name("incomplete").value(host.incomplete())
                         .name("stale").value(false);
                 writeLastSeen(json, instants, host.lastSeenMillis());
                 json.name("shares").beginObject();
                 for (int t = 0; t < topics.size(); t++) {
-                    json.name(topics.get(t)).value(host.shares()[t]);
+                    JsonNumbers.value(json.name(topics.get(t)), host.shares()[t]);
                 }
                 json.endObject();
                 json.name("averages").beginObject();
                 for (int t = 0; t < topics.size(); t++) {
                     if (!Double.isNaN(host.averages()[t])) {
-                        json.name(topics.get(t)).value(host.averages()[t]);
+                        JsonNumbers.value(json.name(topics.get(t)), host.averages()[t]);
                     }
                 }
                 json.endObject();
@@ -120,15 +119,15 @@ public final class RankingJson {
             json.name("topic").value(ranking.topic());
             writeTime(json, instants, ranking.rankedAtMillis());
             json.name("windowAtMillis").value(ranking.windowAtMillis());
-            json.name("windowSeconds").value(ranking.coveredMillis() / 1000.0);
-            json.name("configuredWindowSeconds").value(windowMillis / 1000.0);
+            JsonNumbers.value(json.name("windowSeconds"), ranking.coveredMillis() / 1000.0);
+            JsonNumbers.value(json.name("configuredWindowSeconds"), windowMillis / 1000.0);
             json.name("hosts").beginArray();
             int rank = 1;
             for (HostAverage host : ranking.ranked()) {
                 json.beginObject()
                         .name("rank").value(rank++)
-                        .name("host").value(host.host())
-                        .name("average").value(host.average())
+                        .name("host").value(host.host());
+                JsonNumbers.value(json.name("average"), host.average())
                         .name("samples").value(host.samples());
                 writeLastSeen(json, instants, host.lastSampleMillis());
                 json.endObject();

@@ -5,6 +5,10 @@ import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostScore;
 import io.loadrank.scoring.StaleHost;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -27,24 +31,41 @@ public final class RankingText {
 
     /** {@code [[host|average|windowSeconds], ...]}, most loaded first, averages rounded to integers. */
     public static String topic(TopicRanking ranking) {
+        return text(out -> writeTopic(ranking, out));
+    }
+
+    /** Writes {@link #topic}'s text to {@code target}. */
+    public static void writeTopic(TopicRanking ranking, Writer target) throws IOException {
         long windowSeconds = Math.round(ranking.coveredMillis() / 1000.0);
-        StringBuilder out = new StringBuilder(16 + ranking.ranked().size() * 24);
-        out.append('[');
-        boolean first = true;
-        for (HostAverage host : ranking.ranked()) {
-            if (!first) {
-                out.append(", ");
+        try (Chunks out = new Chunks(target)) {
+            out.append('[');
+            boolean first = true;
+            for (HostAverage host : ranking.ranked()) {
+                if (!first) {
+                    out.append(", ");
+                }
+                first = false;
+                out.append('[').append(host.host()).append('|').append(Math.round(host.average()))
+                        .append('|').append(windowSeconds).append(']');
+                out.passOnWhenFull();
             }
-            first = false;
-            out.append('[').append(host.host()).append('|').append(Math.round(host.average()))
-                    .append('|').append(windowSeconds).append(']');
+            out.append("]\n");
         }
-        return out.append("]\n").toString();
     }
 
     /** {@code {host=score, ...}}, highest first, then a STALE line when any host is stale. */
     public static String global(GlobalRanking ranking) {
-        StringBuilder out = new StringBuilder(16 + ranking.ranked().size() * 20);
+        return text(out -> writeGlobal(ranking, out));
+    }
+
+    /** Writes {@link #global}'s text to {@code target}. */
+    public static void writeGlobal(GlobalRanking ranking, Writer target) throws IOException {
+        try (Chunks out = new Chunks(target)) {
+            appendGlobal(ranking, out);
+        }
+    }
+
+    private static void appendGlobal(GlobalRanking ranking, Chunks out) throws IOException {
         out.append('{');
         boolean first = true;
         for (HostScore host : ranking.ranked()) {
@@ -53,6 +74,7 @@ public final class RankingText {
             }
             first = false;
             out.append(host.host()).append('=').append(Math.round(host.score()));
+            out.passOnWhenFull();
         }
         out.append("}\n");
         if (!ranking.stale().isEmpty()) {
@@ -64,8 +86,65 @@ public final class RankingText {
                 }
                 first = false;
                 out.append(host.host()).append("=lastSeen ").append(isoSeconds(host.lastSeenMillis()));
+                out.passOnWhenFull();
             }
             out.append("}\n");
+        }
+    }
+
+    /**
+     * Text built in a reusable 64 KiB piece and passed on to the writer piece by piece: at 100,000
+     * hosts one string of the whole file was copied three times as it grew (a profile's
+     * {@code Arrays.copyOf}).
+     */
+    private static final class Chunks implements AutoCloseable {
+        private static final int PIECE = 1 << 16;
+
+        private final Writer target;
+        private final StringBuilder piece = new StringBuilder(PIECE + 256);
+
+        Chunks(Writer target) {
+            this.target = target;
+        }
+
+        Chunks append(char c) {
+            piece.append(c);
+            return this;
+        }
+
+        Chunks append(String text) {
+            piece.append(text);
+            return this;
+        }
+
+        Chunks append(long number) {
+            piece.append(number);
+            return this;
+        }
+
+        void passOnWhenFull() throws IOException {
+            if (piece.length() >= PIECE) {
+                passOn();
+            }
+        }
+
+        private void passOn() throws IOException {
+            target.append(piece);
+            piece.setLength(0);
+        }
+
+        @Override
+        public void close() throws IOException {
+            passOn();
+        }
+    }
+
+    private static String text(AtomicFiles.Content content) {
+        StringWriter out = new StringWriter();
+        try {
+            content.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
         }
         return out.toString();
     }

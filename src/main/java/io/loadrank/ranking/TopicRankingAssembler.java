@@ -76,7 +76,7 @@ public final class TopicRankingAssembler {
             oldestSnapshot = Math.min(oldestSnapshot, snapshot.takenAtMillis());
             counters.add(snapshot.counters());
         }
-        ranked.sort(RankingOrder.BY_AVERAGE);
+        RankingOrder.sortByAverage(ranked);
         return new TopicRanking(topic, ranked, covered, IngestStats.sum(counters, malformedByTask.values()), now,
                 oldestSnapshot);
     }

@@ -1,6 +1,7 @@
 package io.loadrank.scoring;
 
 import io.loadrank.ranking.HostAverage;
+import io.loadrank.ranking.RankingOrder;
 import io.loadrank.ranking.TopicRanking;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,7 +130,7 @@ public final class GlobalScorer {
             }
             ranked.add(new HostScore(values.host, weighted / weightSum, shares, averages, incomplete, values.lastSeen));
         }
-        ranked.sort(BY_SCORE);
+        RankingOrder.sortHighestFirst(ranked, HostScore::score, BY_SCORE);
         stale.sort(Comparator.comparing(StaleHost::host));
         return new GlobalRanking(topics, weights.clone(), covered, ranked, stale, now,
                 oldestWindow == Long.MAX_VALUE ? now : oldestWindow);

@@ -98,7 +98,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         GlobalRanking ranking = scorer.score(latest, now);
         reportedThisRound.clear();
         publishedOnce = true;
-        files.write(TEXT_FILE, out -> out.write(RankingText.global(ranking)));
+        files.write(TEXT_FILE, out -> RankingText.writeGlobal(ranking, out));
         if (publishToKafka) {
             String json = RankingJson.global(ranking);
             files.write(JSON_FILE, out -> out.write(json));

@@ -42,6 +42,8 @@ public final class LoadRankSettings implements Serializable {
     public static final String SPOUT_PARALLELISM = "loadrank.parallelism.spout";
     public static final String PARSER_PARALLELISM = "loadrank.parallelism.parser";
     public static final String ROLLING_PARALLELISM = "loadrank.parallelism.rolling";
+    public static final String BATCH_SIZE = "loadrank.batch.size";
+    public static final String BATCH_FLUSH_MILLIS = "loadrank.batch.flush.millis";
 
     /** The metric topics of SPEC section 2, each with weight 1. */
     public static final List<String> DEFAULT_TOPICS =
@@ -74,6 +76,8 @@ public final class LoadRankSettings implements Serializable {
     private final int spoutParallelism;
     private final int parserParallelism;
     private final int rollingParallelism;
+    private final int batchSize;
+    private final int batchFlushMillis;
 
     private LoadRankSettings(Map<String, Object> conf) {
         topologyName = string(conf, TOPOLOGY_NAME, "loadrank", STORM_NAME, "1-200 of letters, digits, '.', '_', '-'");
@@ -101,6 +105,9 @@ public final class LoadRankSettings implements Serializable {
         spoutParallelism = integer(conf, SPOUT_PARALLELISM, 1, 1, 256);
         parserParallelism = integer(conf, PARSER_PARALLELISM, 1, 1, 256);
         rollingParallelism = integer(conf, ROLLING_PARALLELISM, 1, 1, 256);
+        // samples per tuple from parser to rolling bolt, and the longest a sample waits for its batch
+        batchSize = integer(conf, BATCH_SIZE, 256, 1, 65_536);
+        batchFlushMillis = integer(conf, BATCH_FLUSH_MILLIS, 100, 1, 1_000);
     }
 
     /**
@@ -141,6 +148,8 @@ public final class LoadRankSettings implements Serializable {
         conf.put(SPOUT_PARALLELISM, spoutParallelism);
         conf.put(PARSER_PARALLELISM, parserParallelism);
         conf.put(ROLLING_PARALLELISM, rollingParallelism);
+        conf.put(BATCH_SIZE, batchSize);
+        conf.put(BATCH_FLUSH_MILLIS, batchFlushMillis);
         return conf;
     }
 
@@ -396,6 +405,16 @@ public final class LoadRankSettings implements Serializable {
 
     public int rollingParallelism() {
         return rollingParallelism;
+    }
+
+    /** Samples per batch from parser to rolling bolt, at most. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** How often every parser sends the samples it holds: the longest a sample waits for its batch. */
+    public int batchFlushMillis() {
+        return batchFlushMillis;
     }
 
     @Override

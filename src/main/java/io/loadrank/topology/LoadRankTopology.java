@@ -1,5 +1,6 @@
 package io.loadrank.topology;
 
+import io.loadrank.batch.SampleBatch;
 import io.loadrank.message.MalformedReason;
 import io.loadrank.ranking.HostAverage;
 import io.loadrank.ranking.IngestStats;
@@ -122,9 +123,15 @@ public final class LoadRankTopology {
         conf.putAll(settings.asConfig());
         // tuples between workers are serialised by Kryo, which needs every class named
         for (Class<?> type : List.of(HostAverage.class, WindowSnapshot.class, WindowCounters.class, IngestStats.class,
-                TopicRanking.class, MalformedReason.class, EnumMap.class)) {
+                TopicRanking.class, MalformedReason.class, SampleBatch.class, String[].class, double[].class,
+                long[].class)) {
             conf.registerSerialization(type);
         }
+        conf.registerSerialization(EnumMap.class, MalformedCountsSerializer.class);
+        // An idle bolt sleeps at once (1 ms steps) instead of first parking a thousand times: with
+        // a dozen executors per core, the spinning of idle bolts took the CPU the busy ones needed
+        // (ingest +50 % at 2 cores, docs/BENCHMARKS.md). The cost is up to 1 ms per hop when idle.
+        conf.putIfAbsent(Config.TOPOLOGY_BOLT_WAIT_PROGRESSIVE_LEVEL2_COUNT, 0);
         return conf;
     }
 

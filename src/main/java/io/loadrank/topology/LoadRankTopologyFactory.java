@@ -16,7 +16,6 @@ import org.apache.storm.kafka.spout.KafkaSpout;
 import org.apache.storm.kafka.spout.KafkaSpoutConfig;
 import org.apache.storm.topology.BoltDeclarer;
 import org.apache.storm.topology.TopologyBuilder;
-import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Values;
 
 /**
@@ -24,12 +23,16 @@ import org.apache.storm.tuple.Values;
  *
  * <pre>
  *   kafka-spout-T ──┐
- *                   ├─shuffle─▶ parser-T ─fields(host)─▶ rolling-T ─global─▶ ranking-T ─┐
- *   readback-spout-T┘              │ malformed counts ───────────────────▶ ranking-T   │
- *                                  └ malformed ─▶ deadletter-kafka-bolt (optional)       │
- *                                                                                        ▼
+ *                   ├─shuffle─▶ parser-T ─batches by host─▶ rolling-T ─global─▶ ranking-T ─┐
+ *   readback-spout-T┘   ▲          │ malformed counts ──────────────────────▶ ranking-T   │
+ *   batch-flush-clock ──┘ (all)    └ malformed ─▶ deadletter-kafka-bolt (optional)          │
+ *                                                                                           ▼
  *                        global-ranking (one task) ─▶ rankings-kafka-bolt (optional)
  * </pre>
+ *
+ * "Batches by host" is fields grouping by host done by the parser (direct grouping of
+ * {@link io.loadrank.batch.SampleBatch} tuples): Storm's cost is per tuple, and one tuple per
+ * sample on this hop cost more than the window work (docs/BENCHMARKS.md).
  */
 public final class LoadRankTopologyFactory {
 
@@ -39,6 +42,7 @@ public final class LoadRankTopologyFactory {
     public static StormTopology build(LoadRankSettings settings) {
         TopologyBuilder builder = new TopologyBuilder();
         BoltDeclarer global = builder.setBolt(TopologyStreams.GLOBAL_RANKING, new GlobalRankingBolt(settings), 1);
+        builder.setSpout(TopologyStreams.BATCH_FLUSH_CLOCK, new BatchFlushClockSpout(settings.batchFlushMillis()), 1);
         BoltDeclarer deadLetter = settings.deadLetterTopic() == null ? null
                 : builder.setBolt(TopologyStreams.DEADLETTER_KAFKA_BOLT, kafkaBolt(settings, settings.deadLetterTopic()), 1);
 
@@ -51,9 +55,11 @@ public final class LoadRankTopologyFactory {
 
             builder.setSpout(kafkaSpout, new KafkaSpout<>(kafkaSpoutConfig(settings, topic)), settings.spoutParallelism());
             BoltDeclarer parserBolt = builder.setBolt(parser,
-                            new ParserBolt(topic, settings.deadLetterTopic() != null, settings.emitSecs()),
+                            new ParserBolt(topic, rolling, settings.deadLetterTopic() != null, settings.emitSecs(),
+                                    settings.batchSize()),
                             settings.parserParallelism())
-                    .localOrShuffleGrouping(kafkaSpout);
+                    .localOrShuffleGrouping(kafkaSpout)
+                    .allGrouping(TopologyStreams.BATCH_FLUSH_CLOCK, TopologyStreams.FLUSH_STREAM);
             if (settings.readBackEnabled()) {
                 builder.setSpout(readBackSpout, new ReadBackSpout(topic, settings.bootstrapServers(),
                         settings.kafkaProperties(), settings.windowMillis(), settings.readBackOverlapMillis()), 1);
@@ -62,7 +68,7 @@ public final class LoadRankTopologyFactory {
             }
             builder.setBolt(rolling, new RollingAverageBolt(topic, settings.windowMillis(), settings.futureToleranceMillis(),
                             settings.emitSecs(), parser, settings.readBackWaitMillis()), settings.rollingParallelism())
-                    .fieldsGrouping(parser, new Fields("host"))
+                    .directGrouping(parser, TopologyStreams.SAMPLE_BATCH_STREAM)
                     .allGrouping(parser, TopologyStreams.READBACK_DONE_STREAM);
             builder.setBolt(ranking, new TopicRankingBolt(topic, rolling, settings.windowMillis(), settings.emitSecs(), settings.firstRoundWaitMillis(),
                             settings.outputDir()), 1)

@@ -1,5 +1,6 @@
 package io.loadrank.topology;
 
+import io.loadrank.batch.SampleBatch;
 import io.loadrank.window.SampleOutcome;
 import io.loadrank.window.SlidingWindowAverages;
 import io.loadrank.window.WindowSnapshot;
@@ -19,14 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the sliding-window averages of the hosts that fields grouping sends to this task (SPEC
- * section 3, item 3) and, every emit, sends its part of the topic's window to the topic ranking
+ * Keeps the sliding-window averages of the hosts whose sample batches the parsers send to this
+ * task (SPEC section 3, item 3; a host's samples always come to the same task) and, every emit, sends its part of the topic's window to the topic ranking
  * bolt. A thin adapter around {@link SlidingWindowAverages}; the clock is the wall clock.
  */
 public final class RollingAverageBolt extends BaseRichBolt {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RollingAverageBolt.class);
+    private static final SampleOutcome[] OUTCOMES = SampleOutcome.values();
 
     private final String topic;
     private final long windowMillis;
@@ -86,10 +88,24 @@ public final class RollingAverageBolt extends BaseRichBolt {
         } else if (TopologyStreams.READBACK_DONE_STREAM.equals(tuple.getSourceStreamId())) {
             readBackDoneFrom.add(tuple.getSourceTask());
         } else {
-            SampleOutcome outcome = window.add(tuple.getString(0), tuple.getDouble(1), tuple.getLong(2), now);
-            metrics.get(outcome).inc();
+            add((SampleBatch) tuple.getValue(0), now);
         }
         collector.ack(tuple);
+    }
+
+    private void add(SampleBatch batch, long now) {
+        String[] hosts = batch.hosts();
+        double[] values = batch.values();
+        long[] times = batch.times();
+        int[] outcomes = new int[OUTCOMES.length];
+        for (int i = 0; i < hosts.length; i++) {
+            outcomes[window.add(hosts[i], values[i], times[i], now).ordinal()]++;
+        }
+        for (SampleOutcome outcome : OUTCOMES) {
+            if (outcomes[outcome.ordinal()] > 0) {
+                metrics.get(outcome).inc(outcomes[outcome.ordinal()]);
+            }
+        }
     }
 
     /**

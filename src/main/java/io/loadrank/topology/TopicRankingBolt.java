@@ -90,9 +90,11 @@ public final class TopicRankingBolt extends BaseRichBolt {
     private void publish(long now) {
         TopicRanking ranking = assembler.rank(now);
         publishedOnce = true;
-        files.write(topic + ".txt", out -> out.write(RankingText.topic(ranking)));
-        files.write(topic + ".json", out -> RankingJson.writeTopic(ranking, windowMillis, out));
+        // to the global ranking first: it scores while this task writes its files (nobody changes
+        // a ranking once made, so both may read it at once)
         collector.emit(new Values(ranking));
+        files.write(topic + ".txt", out -> RankingText.writeTopic(ranking, out));
+        files.write(topic + ".json", out -> RankingJson.writeTopic(ranking, windowMillis, out));
     }
 
     /** How long after a round opened the missing reports are late: longer in the first round (read-back). */

@@ -16,8 +16,16 @@ public final class TopologyStreams {
     public static final String READBACK_DONE_STREAM = "readBackDone";
     public static final Fields READBACK_DONE_FIELDS = new Fields("topic");
 
-    /** Parsed samples, fields-grouped by host towards the rolling bolts. */
-    public static final Fields SAMPLE_FIELDS = new Fields("host", "value", "time");
+    /**
+     * Parsed samples in batches ({@link io.loadrank.batch.SampleBatch}), sent directly to the rolling
+     * task that owns their hosts: fields grouping by host, done by the parser once per batch.
+     */
+    public static final String SAMPLE_BATCH_STREAM = "samples";
+    public static final Fields SAMPLE_BATCH_FIELDS = new Fields("batch");
+
+    /** The batch flush clock: every parser sends what it holds when this ticks. */
+    public static final String FLUSH_STREAM = "flush";
+    public static final Fields FLUSH_FIELDS = new Fields("tickMillis");
 
     /** Malformed messages for the dead-letter topic; the names are what KafkaBolt's default mapper reads. */
     public static final String MALFORMED_STREAM = "malformed";
@@ -38,6 +46,7 @@ public final class TopologyStreams {
     public static final String RANKINGS_STREAM = "rankings";
 
     public static final String GLOBAL_RANKING = "global-ranking";
+    public static final String BATCH_FLUSH_CLOCK = "batch-flush-clock";
     public static final String RANKINGS_KAFKA_BOLT = "rankings-kafka-bolt";
     public static final String DEADLETTER_KAFKA_BOLT = "deadletter-kafka-bolt";
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loadrank.ranking.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,6 +31,22 @@ class RankingTextTest {
         String text = RankingText.topic(new TopicRanking("cpuLoad", ranked, covered, IngestStats.empty(), T0, T0));
 
         assertThat(text).isEqualTo(expected + "\n");
+    }
+
+    @Test
+    void givenARankingLongerThanOnePieceOfText_whenWrittenToAWriter_thenTheWholeTextArrivesInOrder() throws Exception {
+        ArrayList<HostAverage> ranked = new ArrayList<>();
+        StringBuilder expected = new StringBuilder("[");
+        for (int i = 0; i < 20_000; i++) {
+            ranked.add(new HostAverage("cass-" + i + ".example.org", 20_000 - i, 60, T0));
+            expected.append(i == 0 ? "" : ", ").append("[cass-").append(i).append(".example.org|").append(20_000 - i)
+                    .append("|60]");
+        }
+        StringWriter out = new StringWriter();
+
+        RankingText.writeTopic(new TopicRanking("cpuLoad", ranked, 60_000, IngestStats.empty(), T0, T0), out);
+
+        assertThat(out.toString()).hasSizeGreaterThan(4 * 65_536).isEqualTo(expected.append("]\n").toString());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -149,6 +149,26 @@ class GlobalScorerTest {
     }
 
     @Test
+    void givenALargeFleetWithManyEqualScores_whenRanked_thenHighestScoreFirstAndTiesByHostName() {
+        GlobalScorer scorer = new GlobalScorer(List.of("cpuLoad", "memLoad"), new double[] {1, 1}, STALE_AFTER);
+        java.util.Random random = new java.util.Random(7);
+        Object[] cpu = new Object[2 * 5_000];
+        Object[] mem = new Object[2 * 5_000];
+        for (int i = 0; i < 5_000; i++) {
+            cpu[2 * i] = mem[2 * i] = "host-" + random.nextInt(1_000_000);
+            cpu[2 * i + 1] = random.nextInt(20);
+            mem[2 * i + 1] = random.nextInt(20);
+        }
+
+        GlobalRanking ranking = scorer.score(latest(topic("cpuLoad", cpu), topic("memLoad", mem)), NOW);
+
+        assertThat(ranking.ranked()).hasSizeGreaterThan(4_900).isSortedAccordingTo((a, b) -> {
+            int byScore = Double.compare(b.score(), a.score());
+            return byScore != 0 ? byScore : a.host().compareTo(b.host());
+        });
+    }
+
+    @Test
     void givenNoRankingYetForATopic_whenScored_thenEveryHostIsIncomplete() {
         GlobalScorer scorer = new GlobalScorer(List.of("cpuLoad", "memLoad"), new double[] {1, 1}, STALE_AFTER);
 

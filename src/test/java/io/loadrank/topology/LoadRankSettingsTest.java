@@ -29,6 +29,8 @@ class LoadRankSettingsTest {
         assertThat(settings.deadLetterTopic()).isNull();
         assertThat(settings.processingGuarantee()).isEqualTo("NO_GUARANTEE");
         assertThat(settings.readBackEnabled()).isTrue();
+        assertThat(settings.batchSize()).isEqualTo(256);
+        assertThat(settings.batchFlushMillis()).isEqualTo(100);
     }
 
     @Test
@@ -67,6 +69,8 @@ class LoadRankSettingsTest {
             {LoadRankSettings.READBACK_ENABLED, "yes", "true or false"},
             {LoadRankSettings.KAFKA_PROPERTIES, "security.protocol=SSL", "a map of Kafka client properties"},
             {LoadRankSettings.ROLLING_PARALLELISM, 0, "a whole number from 1 to 256"},
+            {LoadRankSettings.BATCH_SIZE, 0, "a whole number from 1 to 65536"},
+            {LoadRankSettings.BATCH_FLUSH_MILLIS, 5000, "a whole number from 1 to 1000"},
         };
     }
 

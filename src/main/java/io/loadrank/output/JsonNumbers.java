@@ -1,0 +1,30 @@
+package io.loadrank.output;
+
+import com.fasterxml.jackson.core.io.NumberOutput;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+
+/**
+ * Doubles for the ranking JSON, in the text {@link Double#toString(double)} gives (the shortest
+ * decimal that reads back as the same double, SPEC section 4's "full precision"), but made by
+ * jackson-core's Schubfach implementation: JDK 17's {@code Double.toString}, which Gson's
+ * {@code JsonWriter.value(double)} calls, was most of the global JSON's time at 100,000 hosts
+ * (1.1 million numbers per emit; docs/BENCHMARKS.md). JDK 19 adopted the same algorithm.
+ */
+final class JsonNumbers {
+
+    private JsonNumbers() {
+    }
+
+    /**
+     * Writes {@code value} as a JSON number.
+     *
+     * @throws IllegalArgumentException for NaN and infinities, which JSON cannot hold (as Gson does)
+     */
+    static JsonWriter value(JsonWriter json, double value) throws IOException {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("Numeric values must be finite, but was " + value);
+        }
+        return json.jsonValue(NumberOutput.toString(value, true));
+    }
+}

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import io.loadrank.ranking.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.scoring.GlobalRanking;
+import io.loadrank.scoring.HostScore;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,17 +40,22 @@ class JsonNumbersTest {
     @CsvSource({
         // Double.toString's format: a fraction always shown, scientific below 1e-3 and from 1e7
         "0.0,                    [0.0]",
+        // the wire format has no sign, so -0.0 never reaches a ranking; if it did, its sign is kept
+        "-0.0,                   [-0.0]",
         "1.0,                    [1.0]",
         "55.25,                  [55.25]",
         "0.1,                    [0.1]",
         "33.333333333333336,     [33.333333333333336]",
         "1.0E-7,                 [1.0E-7]",
         "0.001,                  [0.001]",
+        "0.002,                  [0.002]",
         "1.0E7,                  [1.0E7]",
         "1.0E21,                 [1.0E21]",
-        // JDK 17 prints these with more digits than needed (2.0000000000000002E23 ...): shortest here
+        // JDK 17 prints these with more digits than needed (1.9999999999999998E23, 9.999999999999999E22,
+        // 8.409999999999999E21; exact, but not shortest): shortest here, as JDK 19+ does
         "2.0E23,                 [2.0E23]",
         "1.0E23,                 [1.0E23]",
+        "8.41E21,                [8.41E21]",
         "4.9E-324,               [4.9E-324]",
         "1.7976931348623157E308, [1.7976931348623157E308]",
     })
@@ -65,21 +75,27 @@ class JsonNumbersTest {
                 .hasMessageContaining("must be finite");
     }
 
+    /** A finite double >= 0 of one of several kinds, chosen by {@code i}; seeded, so a failure repeats. */
+    private static double randomValue(Random random, int i) {
+        double value = switch (i % 4) {
+            case 0 -> random.nextDouble() * 100;                                  // percentages
+            case 1 -> Double.longBitsToDouble(random.nextLong() & Long.MAX_VALUE); // any finite >= 0 bits
+            case 2 -> random.nextInt(100_000) / 60.0;                              // means of whole numbers
+            default -> Math.scalb(random.nextDouble(), random.nextInt(200) - 100);
+        };
+        return Double.isFinite(value) ? value : i;
+    }
+
+    private static void assertSameBits(JsonElement read, double written, String what) {
+        assertThat(Double.doubleToLongBits(read.getAsDouble())).as(what).isEqualTo(Double.doubleToLongBits(written));
+    }
+
     @Test
     void givenManyRandomAverages_whenWrittenInATopicRanking_thenEachReadsBackBitForBit() {
         Random random = new Random(20261122);
         ArrayList<HostAverage> ranked = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
-            double average = switch (i % 4) {
-                case 0 -> random.nextDouble() * 100;                                  // percentages
-                case 1 -> Double.longBitsToDouble(random.nextLong() & Long.MAX_VALUE); // any finite >= 0 bits
-                case 2 -> random.nextInt(100_000) / 60.0;                              // means of whole numbers
-                default -> Math.scalb(random.nextDouble(), random.nextInt(200) - 100);
-            };
-            if (!Double.isFinite(average)) {
-                average = i;
-            }
-            ranked.add(new HostAverage("h" + i, average, 60, T0));
+            ranked.add(new HostAverage("h" + i, randomValue(random, i), 60, T0));
         }
 
         String json = RankingJson.topic(new TopicRanking("cpuLoad", ranked, 60_000, IngestStats.empty(), T0, T0), 60_000);
@@ -87,9 +103,46 @@ class JsonNumbersTest {
         JsonArray hosts = JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("hosts");
         assertThat(hosts).hasSize(ranked.size());
         for (int i = 0; i < ranked.size(); i++) {
-            double read = hosts.get(i).getAsJsonObject().get("average").getAsDouble();
-            assertThat(Double.doubleToLongBits(read)).as("host %d", i)
-                    .isEqualTo(Double.doubleToLongBits(ranked.get(i).average()));
+            assertSameBits(hosts.get(i).getAsJsonObject().get("average"), ranked.get(i).average(), "host " + i);
+        }
+    }
+
+    @Test
+    void givenManyRandomScoresSharesAndAverages_whenWrittenInTheGlobalRanking_thenEachReadsBackBitForBit() {
+        Random random = new Random(20261123);
+        ArrayList<String> topics = new ArrayList<>(List.of("cpuLoad", "memLoad", "readLatency"));
+        double[] weights = {randomValue(random, 0), randomValue(random, 1), randomValue(random, 3)};
+        long[] coveredMillis = {59_999, 1, 60_001};
+        ArrayList<HostScore> ranked = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            double[] shares = new double[topics.size()];
+            double[] averages = new double[topics.size()];
+            for (int t = 0; t < topics.size(); t++) {
+                shares[t] = randomValue(random, i + t);
+                averages[t] = randomValue(random, i + t + 1);
+            }
+            ranked.add(new HostScore("h" + i, randomValue(random, i), shares, averages, false, T0));
+        }
+        GlobalRanking ranking = new GlobalRanking(topics, weights, coveredMillis, ranked, new ArrayList<>(), T0, T0);
+
+        JsonObject json = JsonParser.parseString(RankingJson.global(ranking)).getAsJsonObject();
+
+        JsonArray topicsRead = json.getAsJsonArray("topics");
+        for (int t = 0; t < topics.size(); t++) {
+            JsonObject topic = topicsRead.get(t).getAsJsonObject();
+            assertSameBits(topic.get("weight"), weights[t], "weight " + t);
+            assertSameBits(topic.get("windowSeconds"), coveredMillis[t] / 1000.0, "windowSeconds " + t);
+        }
+        JsonArray hosts = json.getAsJsonArray("hosts");
+        assertThat(hosts).hasSize(ranked.size());
+        for (int i = 0; i < ranked.size(); i++) {
+            JsonObject host = hosts.get(i).getAsJsonObject();
+            HostScore written = ranked.get(i);
+            assertSameBits(host.get("score"), written.score(), "score " + i);
+            for (int t = 0; t < topics.size(); t++) {
+                assertSameBits(host.getAsJsonObject("shares").get(topics.get(t)), written.shares()[t], "share " + i);
+                assertSameBits(host.getAsJsonObject("averages").get(topics.get(t)), written.averages()[t], "average " + i);
+            }
         }
     }
 }

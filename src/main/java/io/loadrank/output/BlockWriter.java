@@ -17,6 +17,7 @@ final class BlockWriter extends Writer {
 
     private final Writer target;
     private final char[] buffer = new char[BLOCK];
+    private final StringBuilder digits = new StringBuilder(20);
     private int used;
 
     BlockWriter(Writer target) {
@@ -54,6 +55,18 @@ final class BlockWriter extends Writer {
             }
         }
         text.getChars(offset, offset + length, buffer, used);
+        used += length;
+    }
+
+    /** Writes a whole number in decimal, without a String per number (ranking text: one per host). */
+    void number(long value) throws IOException {
+        digits.setLength(0);
+        digits.append(value);
+        int length = digits.length();
+        if (length > BLOCK - used) {
+            drain();
+        }
+        digits.getChars(0, length, buffer, used);
         used += length;
     }
 

@@ -37,20 +37,26 @@ public final class RankingText {
     /** Writes {@link #topic}'s text to {@code target}. */
     public static void writeTopic(TopicRanking ranking, Writer target) throws IOException {
         long windowSeconds = Math.round(ranking.coveredMillis() / 1000.0);
-        try (Chunks out = new Chunks(target)) {
-            out.append('[');
-            boolean first = true;
-            for (HostAverage host : ranking.ranked()) {
-                if (!first) {
-                    out.append(", ");
-                }
-                first = false;
-                out.append('[').append(host.host()).append('|').append(Math.round(host.average()))
-                        .append('|').append(windowSeconds).append(']');
-                out.passOnWhenFull();
+        // through the JSON files' buffer: one string of the whole file, at 100,000 hosts, was
+        // copied three times as it grew (a profile's Arrays.copyOf)
+        BlockWriter out = new BlockWriter(target);
+        out.write('[');
+        boolean first = true;
+        for (HostAverage host : ranking.ranked()) {
+            if (!first) {
+                out.write(", ");
             }
-            out.append("]\n");
+            first = false;
+            out.write('[');
+            out.write(host.host());
+            out.write('|');
+            out.number(Math.round(host.average()));
+            out.write('|');
+            out.number(windowSeconds);
+            out.write(']');
         }
+        out.write("]\n");
+        out.flush();
     }
 
     /** {@code {host=score, ...}}, highest first, then a STALE line when any host is stale. */
@@ -60,83 +66,34 @@ public final class RankingText {
 
     /** Writes {@link #global}'s text to {@code target}. */
     public static void writeGlobal(GlobalRanking ranking, Writer target) throws IOException {
-        try (Chunks out = new Chunks(target)) {
-            appendGlobal(ranking, out);
-        }
-    }
-
-    private static void appendGlobal(GlobalRanking ranking, Chunks out) throws IOException {
-        out.append('{');
+        BlockWriter out = new BlockWriter(target);
+        out.write('{');
         boolean first = true;
         for (HostScore host : ranking.ranked()) {
             if (!first) {
-                out.append(", ");
+                out.write(", ");
             }
             first = false;
-            out.append(host.host()).append('=').append(Math.round(host.score()));
-            out.passOnWhenFull();
+            out.write(host.host());
+            out.write('=');
+            out.number(Math.round(host.score()));
         }
-        out.append("}\n");
+        out.write("}\n");
         if (!ranking.stale().isEmpty()) {
-            out.append("STALE: {");
+            out.write("STALE: {");
             first = true;
             for (StaleHost host : ranking.stale()) {
                 if (!first) {
-                    out.append(", ");
+                    out.write(", ");
                 }
                 first = false;
-                out.append(host.host()).append("=lastSeen ").append(isoSeconds(host.lastSeenMillis()));
-                out.passOnWhenFull();
+                out.write(host.host());
+                out.write("=lastSeen ");
+                out.write(isoSeconds(host.lastSeenMillis()));
             }
-            out.append("}\n");
+            out.write("}\n");
         }
-    }
-
-    /**
-     * Text built in a reusable 64 KiB piece and passed on to the writer piece by piece: at 100,000
-     * hosts one string of the whole file was copied three times as it grew (a profile's
-     * {@code Arrays.copyOf}).
-     */
-    private static final class Chunks implements AutoCloseable {
-        private static final int PIECE = 1 << 16;
-
-        private final Writer target;
-        private final StringBuilder piece = new StringBuilder(PIECE + 256);
-
-        Chunks(Writer target) {
-            this.target = target;
-        }
-
-        Chunks append(char c) {
-            piece.append(c);
-            return this;
-        }
-
-        Chunks append(String text) {
-            piece.append(text);
-            return this;
-        }
-
-        Chunks append(long number) {
-            piece.append(number);
-            return this;
-        }
-
-        void passOnWhenFull() throws IOException {
-            if (piece.length() >= PIECE) {
-                passOn();
-            }
-        }
-
-        private void passOn() throws IOException {
-            target.append(piece);
-            piece.setLength(0);
-        }
-
-        @Override
-        public void close() throws IOException {
-            passOn();
-        }
+        out.flush();
     }
 
     private static String text(AtomicFiles.Content content) {

@@ -49,6 +49,26 @@ class BlockWriterTest {
         assertThat(target.toString()).isEqualTo("pending");
     }
 
+    @Test
+    void givenWholeNumbersAcrossManyBlocks_whenWritten_thenEachIsItsDecimalText() throws Exception {
+        long[] numbers = {0, 7, -7, 60, 1_763_800_000_000L, Long.MAX_VALUE, Long.MIN_VALUE};
+        StringBuilder expected = new StringBuilder();
+        StringWriter target = new StringWriter();
+        BlockWriter writer = new BlockWriter(target);
+
+        // 7 numbers and separators per round, 65 chars: 5,000 rounds fill four 64 KiB blocks
+        for (int round = 0; round < 5_000; round++) {
+            for (long number : numbers) {
+                writer.number(number);
+                writer.write('|');
+                expected.append(number).append('|');
+            }
+        }
+        writer.close();
+
+        assertThat(target.toString()).hasSizeGreaterThan(4 * 65_536).isEqualTo(expected.toString());
+    }
+
     private static void write(BlockWriter writer, int c) {
         try {
             writer.write(c);

@@ -27,7 +27,7 @@ USAGE
 
 [[ "${1:-}" == "--help" ]] && usage
 
-jar="$LOADRANK_HOME/target/loadrank-bench.jar"
+jar="$LOADRANK_HOME/bench/target/loadrank-bench.jar"
 [[ -f "$jar" ]] || die "no benchmark jar at $jar: build it with 'mvn -B -q clean package -DskipTests'"
 java="$(java_bin)"
 

@@ -42,7 +42,7 @@ while (($#)); do
   esac
 done
 
-jar="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
+jar="$LOADRANK_HOME/simulator/target/loadrank-simulator.jar"
 [[ -f "$jar" ]] || die "no simulator jar at $jar: build it with 'mvn -B -q clean package -DskipTests'"
 
 start_own_kafka bench-simulator

@@ -47,9 +47,9 @@ while (($#)); do
   esac
 done
 
-producer_jar="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
-bench_jar="$LOADRANK_HOME/target/loadrank-bench.jar"
-for jar in "$producer_jar" "$bench_jar"; do
+simulator_jar="$LOADRANK_HOME/simulator/target/loadrank-simulator.jar"
+bench_jar="$LOADRANK_HOME/bench/target/loadrank-bench.jar"
+for jar in "$simulator_jar" "$bench_jar"; do
   [[ -f "$jar" ]] || die "no $jar: build with 'mvn -B clean package -DskipTests'"
 done
 
@@ -64,7 +64,7 @@ total=$((rounds * hosts * 5))
 info "prefill: $rounds rounds x $hosts hosts x 5 topics = $total messages"
 # sample times in the recent past, as in scripts/bench.sh; the shapes here do not look at them
 # shellcheck disable=SC2086
-"$java" ${BENCH_TOOL_HEAP_OPTS:--Xmx1g} -cp "$producer_jar" io.loadrank.simulator.HostSimulator --seed 42 \
+"$java" ${BENCH_TOOL_HEAP_OPTS:--Xmx1g} -cp "$simulator_jar" io.loadrank.simulator.HostSimulator --seed 42 \
   --bootstrap-servers "127.0.0.1:$port" --hosts "$hosts" --rounds "$rounds" --rate 1000 --max-speed \
   --start-time "$(($(date +%s%3N) - 60000))" --topics "$(IFS=,; echo "${topics[*]}")" >"$run_dir/prefill.log" 2>&1 \
   || { cat "$run_dir/prefill.log" >&2; die "the prefill failed (log above)"; }

@@ -97,9 +97,9 @@ done
 
 java="$(java_bin)"
 topology_jar="$LOADRANK_HOME/target/loadrank-topology.jar"
-bench_jar="$LOADRANK_HOME/target/loadrank-bench.jar"
-producer_jar="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
-for jar in "$topology_jar" "$bench_jar" "$producer_jar"; do
+bench_jar="$LOADRANK_HOME/bench/target/loadrank-bench.jar"
+simulator_jar="$LOADRANK_HOME/simulator/target/loadrank-simulator.jar"
+for jar in "$topology_jar" "$bench_jar" "$simulator_jar"; do
   [[ -f "$jar" ]] || die "no $jar: build it with 'mvn -B clean package -DskipTests'"
 done
 topology_heap="${BENCH_TOPOLOGY_HEAP_OPTS:--Xms2g -Xmx2g}"
@@ -180,7 +180,7 @@ last_error() {
 # shellcheck disable=SC2206
 bench_tool=("$java" $tool_heap -cp "$bench_jar")
 # shellcheck disable=SC2206
-simulator=("$java" $tool_heap -cp "$producer_jar" io.loadrank.simulator.HostSimulator --seed "$SEED"
+simulator=("$java" $tool_heap -cp "$simulator_jar" io.loadrank.simulator.HostSimulator --seed "$SEED"
   --bootstrap-servers "$bootstrap")
 
 # write_config FILE RUN_ID OUTPUT_DIR TOPIC...: topology.yaml as shipped, but for the keys that make

@@ -68,7 +68,7 @@ export LOADRANK_RUN_DIR="$run_dir" KAFKA_PORT="$port"
 unset KAFKA_CONTROLLER_PORT
 
 topology_jar="$LOADRANK_HOME/target/loadrank-topology.jar"
-producer_jar="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
+simulator_jar="$LOADRANK_HOME/simulator/target/loadrank-simulator.jar"
 output_dir="$LOADRANK_HOME/STORM_OUTPUT"
 java="$(java_bin)"
 
@@ -119,7 +119,7 @@ trap cleanup EXIT
 trap 'exit 0' INT TERM
 
 # --- build what is missing ---------------------------------------------------------------------
-if [[ ! -f "$topology_jar" || ! -f "$producer_jar" ]]; then
+if [[ ! -f "$topology_jar" || ! -f "$simulator_jar" ]]; then
   command -v mvn >/dev/null 2>&1 || die "mvn not found: install Apache Maven (and a JDK 17)"
   progress "building loadrank (mvn -B -q clean package -DskipTests; a few minutes on a fresh machine) ..."
   if ! mvn -B -q clean package -DskipTests >"$run_dir/build.log" 2>&1; then
@@ -150,7 +150,7 @@ scripts/kafka.sh create-topics "${topics[@]}" "$rankings_topic" >>"$run_dir/kafk
 # --- simulator and topology --------------------------------------------------------------------
 progress "starting the host simulator ($hosts hosts, seed $seed) ..."
 start_millis="$(date +%s%3N)"
-"$java" -Xmx256m -Dloadrank.run.dir="$run_dir/simulator" -cp "$producer_jar" io.loadrank.simulator.HostSimulator \
+"$java" -Xmx256m -Dloadrank.run.dir="$run_dir/simulator" -cp "$simulator_jar" io.loadrank.simulator.HostSimulator \
   --hosts "$hosts" --seed "$seed" --bootstrap-servers "$bootstrap" --progress 30 \
   </dev/null >"$run_dir/simulator.log" 2>&1 &
 simulator_pid=$!
@@ -169,7 +169,7 @@ view_args=(--watch "$output_dir/GlobalRankings.json" --since-millis "$start_mill
 [[ -t 1 ]] || view_args+=(--plain)
 progress "waiting for the first ranking ..."
 progress_done
-"$java" -Xmx128m -XX:TieredStopAtLevel=1 -Dloadrank.run.dir="$run_dir/view" -cp "$producer_jar" \
+"$java" -Xmx128m -XX:TieredStopAtLevel=1 -Dloadrank.run.dir="$run_dir/view" -cp "$simulator_jar" \
   io.loadrank.simulator.RankingView "${view_args[@]}" </dev/null &
 view_pid=$!
 

@@ -1,5 +1,6 @@
 package io.loadrank.producer.it;
 
+import io.loadrank.testing.CassandraNode;
 import io.loadrank.testing.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;

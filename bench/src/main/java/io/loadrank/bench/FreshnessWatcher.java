@@ -1,0 +1,201 @@
+package io.loadrank.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.loadrank.simulator.HostFleet;
+import io.loadrank.simulator.SimulatedHost;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The live phase of a benchmark run, seen from the ranking files: while the host simulator sends
+ * 1 Hz traffic from {@code --live-start}, polls the modification times of GlobalRankings.json and
+ * one topic file until {@code --until}, and for every new version
+ *
+ * <ul>
+ *   <li>freshness: the delay from each live sample's time to the moment a version showing it was
+ *       seen ({@link FreshnessAccounting}; the simulated fleet, rebuilt from {@code --hosts} and
+ *       {@code --seed}, says which rounds each host sent), p50 and p99 per file;</li>
+ *   <li>ranking cost (GlobalRankings.json only): the file's modification time - its
+ *       {@code windowsAtMillis}, the moment the rolling bolts took the window snapshots it
+ *       combines; median and p99 over the emits of the live phase.</li>
+ * </ul>
+ *
+ * Each file is watched by a thread of its own, so that parsing the large global file never delays
+ * noticing the other. Also reports its own CPU time, which the topology did not get.
+ *
+ * <pre>
+ *   java -cp bench/target/loadrank-bench.jar io.loadrank.bench.FreshnessWatcher --dir OUTPUT_DIR --topic-file cpu.json \
+ *       --hosts 1000 --live-start MILLIS --until MILLIS --result run.properties [--seed 42] [--poll-ms 20] [--min-age-ms 5000]
+ * </pre>
+ */
+public final class FreshnessWatcher {
+
+    private static final String GLOBAL_FILE = "GlobalRankings.json";
+    private static final long MAX_DELAY_MILLIS = 600_000;
+
+    private FreshnessWatcher() {
+    }
+
+    public static void main(String[] args) {
+        BenchMain.run("FreshnessWatcher", () -> {
+            Args options = Args.parse(args);
+            return watch(options);
+        });
+    }
+
+    /** One ranking file, watched by one thread. */
+    private static final class FileWatch implements Runnable {
+        final Path file;
+        final boolean global;
+        final long liveStart;
+        final long until;
+        final long pollMillis;
+        final DelayHistogram delays = new DelayHistogram(MAX_DELAY_MILLIS);
+        final FreshnessAccounting accounting;
+        final List<Double> emitCostsMillis = new ArrayList<>();
+        long versions;
+        long slowestParseMillis;
+        volatile Exception failure;
+
+        FileWatch(Path file, boolean global, long liveStart, long until, long pollMillis,
+                  FreshnessAccounting.SentRounds sent) {
+            this.file = file;
+            this.global = global;
+            this.liveStart = liveStart;
+            this.until = until;
+            this.pollMillis = pollMillis;
+            this.accounting = new FreshnessAccounting(liveStart, 1000, sent, delays);
+        }
+
+        /** The version there is now, as the state before the live phase; the version read. */
+        RankingFiles.Version baseline() throws IOException {
+            try (RankingFiles.Opened opened = RankingFiles.open(file)) {
+                if (opened == null) {
+                    throw new BenchMain.Failure("no " + file + " to start from: the topology has not ranked yet");
+                }
+                RankingFiles.hosts(opened.reader(), accounting::baseline);
+                return opened.version();
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                RankingFiles.Version last = baseline();
+                if (System.currentTimeMillis() >= liveStart) {
+                    System.err.println("freshness: warning: the baseline of " + file.getFileName()
+                            + " was read after the live phase began; its first samples are not counted");
+                }
+                while (System.currentTimeMillis() < until) {
+                    RankingFiles.Version version = RankingFiles.version(file);
+                    if (version != null && !version.equals(last)) {
+                        last = read();
+                    } else {
+                        LockSupport.parkNanos(pollMillis * 1_000_000L);
+                    }
+                }
+            } catch (Exception e) {
+                failure = e;
+            }
+        }
+
+        private RankingFiles.Version read() throws IOException {
+            long visible = System.currentTimeMillis();
+            try (RankingFiles.Opened opened = RankingFiles.open(file)) {
+                Map<String, Double> numbers = RankingFiles.hosts(opened.reader(),
+                        (host, lastSeen) -> accounting.seen(host, lastSeen, visible));
+                versions++;
+                slowestParseMillis = Math.max(slowestParseMillis, System.currentTimeMillis() - visible);
+                if (global && visible >= liveStart) {
+                    long windowsAt = RankingFiles.requireMillis(numbers, "windowsAtMillis", file);
+                    emitCostsMillis.add(opened.version().modifiedMillis() - windowsAt);
+                }
+                return opened.version();
+            }
+        }
+    }
+
+    private static int watch(Args options) throws Exception {
+        Path dir = Path.of(options.get("dir"));
+        int hosts = (int) options.getLong("hosts");
+        long seed = options.getLong("seed", 42);
+        long liveStart = options.getLong("live-start");
+        long until = options.getLong("until");
+        long pollMillis = options.getLong("poll-ms", 20);
+        long minAgeMillis = options.getLong("min-age-ms", 5000);
+        Path result = Path.of(options.get("result"));
+
+        // the fleet the live simulator runs (same hosts, seed, 1 Hz): which host sent which round
+        HostFleet fleet = HostFleet.create(hosts, seed, 1.0);
+        Map<String, SimulatedHost> byName = new HashMap<>();
+        fleet.hosts().forEach(host -> byName.put(host.name(), host));
+        FreshnessAccounting.SentRounds sent = (host, round) -> {
+            SimulatedHost simulated = byName.get(host);
+            return simulated != null && !fleet.silent(simulated, round);
+        };
+
+        FileWatch global = new FileWatch(dir.resolve(GLOBAL_FILE), true, liveStart, until, pollMillis, sent);
+        FileWatch topic = new FileWatch(dir.resolve(options.get("topic-file")), false, liveStart, until, pollMillis, sent);
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
+        long wallStart = System.nanoTime();
+        Thread globalThread = new Thread(global, "watch-global");
+        Thread topicThread = new Thread(topic, "watch-topic");
+        globalThread.start();
+        topicThread.start();
+        System.err.printf(Locale.ROOT, "freshness: watching %s and %s until %d (live samples from %d)%n",
+                global.file.getFileName(), topic.file.getFileName(), until, liveStart);
+        globalThread.join();
+        topicThread.join();
+        double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+        for (FileWatch watch : List.of(global, topic)) {
+            if (watch.failure != null) {
+                throw watch.failure;
+            }
+            watch.accounting.finish(byName.keySet(), until, minAgeMillis);
+        }
+        if (global.accounting.visibleSamples() == 0) {
+            throw new BenchMain.Failure("no live sample became visible in " + global.file + " between " + liveStart
+                    + " and " + until + " (" + global.versions + " versions seen)");
+        }
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        report(figures, "freshness.global", global);
+        report(figures, "freshness.topic", topic);
+        double[] costs = global.emitCostsMillis.stream().mapToDouble(Double::doubleValue).toArray();
+        figures.put("emit.count", costs.length);
+        figures.put("emit.median_ms", Stats.median(costs));
+        figures.put("emit.p99_ms", Stats.percentile(99, costs));
+        figures.put("emit.max_ms", Stats.percentile(100, costs));
+        figures.put("watcher.cpu_s", cpuSeconds);
+        figures.put("watcher.core_share", cpuSeconds / wallSeconds);
+        figures.put("watcher.slowest_parse_ms.global", global.slowestParseMillis);
+        figures.put("watcher.slowest_parse_ms.topic", topic.slowestParseMillis);
+        ResultFile.append(result, figures);
+        System.err.printf(Locale.ROOT, "freshness: GlobalRankings.json p50 %.2f s, p99 %.2f s over %,d samples;"
+                        + " %s p50 %.2f s, p99 %.2f s; emit cost median %.0f ms, p99 %.0f ms over %d emits;"
+                        + " watcher CPU %.1f s (%.0f %% of a core)%n",
+                global.delays.percentile(50) / 1000, global.delays.percentile(99) / 1000, global.delays.count(),
+                topic.file.getFileName(), topic.delays.percentile(50) / 1000, topic.delays.percentile(99) / 1000,
+                Stats.median(costs), Stats.percentile(99, costs), costs.length, cpuSeconds, 100 * cpuSeconds / wallSeconds);
+        return 0;
+    }
+
+    private static void report(Map<String, Object> figures, String prefix, FileWatch watch) {
+        figures.put(prefix + ".p50_s", watch.delays.percentile(50) / 1000);
+        figures.put(prefix + ".p99_s", watch.delays.percentile(99) / 1000);
+        figures.put(prefix + ".max_s", watch.delays.percentile(100) / 1000);
+        figures.put(prefix + ".samples", watch.delays.count());
+        figures.put(prefix + ".never_visible", watch.accounting.neverVisibleSamples());
+        figures.put(prefix + ".versions", watch.versions);
+    }
+}

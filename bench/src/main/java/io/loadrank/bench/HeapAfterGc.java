@@ -1,0 +1,82 @@
+package io.loadrank.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The memory figure of SPEC section 8: the heap a running JVM still uses after a full garbage
+ * collection, measured with the JDK's {@code jcmd}: {@code GC.run} (a full GC), then
+ * {@code GC.heap_info}, whose generation lines say how much of the heap is used.
+ *
+ * <pre>
+ *   java -cp bench/target/loadrank-bench.jar io.loadrank.bench.HeapAfterGc --pid PID --result run.properties
+ * </pre>
+ */
+public final class HeapAfterGc {
+
+    /** A heap line of GC.heap_info: G1's one, or each generation of Parallel and Serial GC. */
+    private static final Pattern HEAP_LINE = Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+    private HeapAfterGc() {
+    }
+
+    public static void main(String[] args) {
+        BenchMain.run("HeapAfterGc", () -> {
+            Args options = Args.parse(args);
+            long pid = options.getLong("pid");
+            jcmd(pid, "GC.run");
+            String info = jcmd(pid, "GC.heap_info");
+            long used = usedBytes(info);
+            System.err.printf(Locale.ROOT, "heap: %.1f MiB used after a full GC (pid %d)%n", used / 1048576.0, pid);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("heap.used_after_gc_mib", used / 1048576.0);
+            ResultFile.append(Path.of(options.get("result")), figures);
+            return 0;
+        });
+    }
+
+    /**
+     * The heap in use according to the output of {@code jcmd PID GC.heap_info}: the sum of the
+     * {@code used} of its heap lines ({@code total ...K, used ...K}); Metaspace lines, which have no
+     * total, are not heap.
+     */
+    static long usedBytes(String heapInfo) {
+        Matcher matcher = HEAP_LINE.matcher(heapInfo);
+        long usedKiB = 0;
+        boolean found = false;
+        while (matcher.find()) {
+            usedKiB += Long.parseLong(matcher.group(2));
+            found = true;
+        }
+        if (!found) {
+            throw new BenchMain.Failure("no heap figure in the output of jcmd GC.heap_info: " + heapInfo.strip());
+        }
+        return usedKiB * 1024;
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        String executable = Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd";
+        Process process = new ProcessBuilder(List.of(executable, Long.toString(pid), command))
+                .redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new BenchMain.Failure("jcmd " + pid + " " + command + " did not finish within 120 s");
+        }
+        String text = new String(output, StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+            throw new BenchMain.Failure("jcmd " + pid + " " + command + " failed (exit " + process.exitValue() + "): " + text.strip());
+        }
+        return text;
+    }
+}

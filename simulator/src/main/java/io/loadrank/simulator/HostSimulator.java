@@ -1,0 +1,162 @@
+package io.loadrank.simulator;
+
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.logging.log4j.LogManager;
+
+/**
+ * The host simulator: a fleet of simulated Cassandra hosts ({@link HostFleet}) sending the five
+ * metrics to Kafka, one round of messages per host every {@code 1/rate} seconds, or back to back
+ * with {@code --max-speed} (benchmarks). Progress and a summary go to stderr; Ctrl-C stops it
+ * cleanly (the messages handed to Kafka are flushed, the producer closed).
+ *
+ * <pre>
+ *   java -cp simulator/target/loadrank-simulator.jar io.loadrank.simulator.HostSimulator --hosts 12
+ * </pre>
+ */
+public final class HostSimulator {
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long STOP_WAIT_SECONDS = 30;
+
+    private final SimulatorOptions options;
+    private final HostFleet fleet;
+    private final KafkaMessageSender sender;
+    private volatile boolean stopRequested;
+
+    HostSimulator(SimulatorOptions options, HostFleet fleet, KafkaMessageSender sender) {
+        this.options = options;
+        this.fleet = fleet;
+        this.sender = sender;
+    }
+
+    public static void main(String[] args) {
+        SimulatorOptions options;
+        try {
+            options = SimulatorOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(SimulatorOptions.usage());
+            return;
+        }
+        int status = run(options);
+        LogManager.shutdown();
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs until the duration or round limit is reached or the JVM is asked to stop; the exit status. */
+    static int run(SimulatorOptions options) {
+        HostFleet fleet = HostFleet.create(options.hosts(), options.seed(), options.rateHz());
+        CountDownLatch finished = new CountDownLatch(1);
+        HostSimulator simulator;
+        try (KafkaMessageSender sender = new KafkaMessageSender(options, fleet)) {
+            simulator = new HostSimulator(options, fleet, sender);
+            HostSimulator running = simulator;
+            Thread stopOnSignal = new Thread(() -> {
+                running.stop();
+                try {
+                    // let the loop flush, close the producer and print its summary before the JVM ends
+                    finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "simulator-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnSignal);
+            try {
+                simulator.loop();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already stopping (Ctrl-C): the hook is waiting for us, which is fine
+                }
+            }
+        } finally {
+            finished.countDown();
+        }
+        return 0;
+    }
+
+    /** Asks the loop to stop after the round it is in. */
+    void stop() {
+        stopRequested = true;
+    }
+
+    private void loop() {
+        long periodNanos = Math.round(NANOS_PER_SECOND / options.rateHz());
+        long durationNanos = options.durationSeconds() * NANOS_PER_SECOND;
+        long progressNanos = options.progressSeconds() * NANOS_PER_SECOND;
+        long startNanos = System.nanoTime();
+        long nowMillis = System.currentTimeMillis();
+        long startMillis = options.startTimeMillis().orElse(nowMillis);
+        // the nanoTime at which the wall clock reads startMillis: paced round r is due r periods later
+        long roundZeroNanos = startNanos + (startMillis - nowMillis) * 1_000_000L;
+        long nextProgressNanos = startNanos + progressNanos;
+        long lastProgressSent = 0;
+        long lastProgressNanos = startNanos;
+        long round = 0;
+        System.err.printf(Locale.ROOT, "simulator: %d hosts (%s), %s, seed %d, start time %d, to %s topics %s%n",
+                fleet.hosts().size(), profileCounts(), options.maxSpeed() ? "max speed" : options.rateHz() + " rounds/s",
+                options.seed(), startMillis, options.bootstrapServers(), options.topics());
+        while (!stopRequested) {
+            if (options.rounds() > 0 && round >= options.rounds()) {
+                break;
+            }
+            long now = System.nanoTime();
+            if (durationNanos > 0) {
+                // paced: exactly duration x rate rounds; max speed: whatever fits in the wall-clock duration
+                long elapsed = options.maxSpeed() ? now - startNanos : round * periodNanos;
+                if (elapsed >= durationNanos) {
+                    break;
+                }
+            }
+            if (!options.maxSpeed()) {
+                long due = roundZeroNanos + round * periodNanos;
+                while (!stopRequested && (now = System.nanoTime()) < due) {
+                    LockSupport.parkNanos(Math.min(due - now, 100_000_000L));
+                }
+                if (stopRequested) {
+                    break;
+                }
+            }
+            long sampleTime = fleet.sampleTimeMillis(startMillis, round);
+            fleet.generateRound(round, startMillis, (metric, host, message) -> sender.send(metric, host, message, sampleTime));
+            round++;
+            if (progressNanos > 0 && (now = System.nanoTime()) >= nextProgressNanos) {
+                long sent = sender.sent();
+                System.err.printf(Locale.ROOT, "simulator: round %d, %d messages sent, %d acknowledged, %d failed,"
+                                + " %.0f msgs/s%n", round, sent, sender.acknowledged(), sender.failed(),
+                        (sent - lastProgressSent) * (double) NANOS_PER_SECOND / (now - lastProgressNanos));
+                lastProgressSent = sent;
+                lastProgressNanos = now;
+                nextProgressNanos = now + progressNanos;
+            }
+        }
+        sender.flush();
+        double seconds = (System.nanoTime() - startNanos) / (double) NANOS_PER_SECOND;
+        System.err.printf(Locale.ROOT, "simulator: done after %d rounds in %.1f s: %d messages sent, %d acknowledged,"
+                        + " %d failed, %.0f msgs/s%n", round, seconds, sender.sent(), sender.acknowledged(),
+                sender.failed(), sender.acknowledged() / Math.max(seconds, 1e-9));
+    }
+
+    private String profileCounts() {
+        int[] counts = new int[LoadProfile.values().length];
+        fleet.hosts().forEach(host -> counts[host.profile().ordinal()]++);
+        StringBuilder out = new StringBuilder();
+        for (LoadProfile profile : LoadProfile.values()) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(counts[profile.ordinal()]).append(' ').append(profile.name().toLowerCase(Locale.ROOT));
+        }
+        return out.toString();
+    }
+}

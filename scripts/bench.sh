@@ -238,6 +238,10 @@ one_run() {
   start_ms="$(now_ms)"
   prefill_last_ms="$(awk -v s="$start_ms" -v r="$rounds" -v hz="$rate" 'BEGIN { printf "%d", s + int((r - 1) * 1000 / hz + 0.5) }')"
   log "H=$hosts run $run: prefill of $rounds rounds x $hosts hosts x 5 topics at $rate rounds/s of sample time"
+  if ! run_logged "$dir/topics.log" "$LOADRANK_HOME/scripts/kafka.sh" create-topics --partitions "$partitions" "${topics[@]}"; then
+    fail_run "$result" topics "$dir/topics.log"
+    return 1
+  fi
   if ! run_logged "$dir/prefill.log" "${simulator[@]}" --hosts "$hosts" --rounds "$rounds" --rate "$rate" --max-speed \
       --start-time "$start_ms" --topics "$topics_csv" --progress 10; then
     fail_run "$result" prefill "$dir/prefill.log"

@@ -119,7 +119,7 @@ trap cleanup EXIT
 trap 'exit 0' INT TERM
 
 # --- build what is missing ---------------------------------------------------------------------
-if [[ ! -f "$topology_jar" || ! -f "$simulator_jar" ]]; then
+if [[ ! -f "$topology_jar" || ! -f "$simulator_jar" || ! -f "$LOADRANK_HOME/common/target/loadrank-common.jar" ]]; then
   command -v mvn >/dev/null 2>&1 || die "mvn not found: install Apache Maven (and a JDK 17)"
   progress "building loadrank (mvn -B -q clean package -DskipTests; a few minutes on a fresh machine) ..."
   if ! mvn -B -q clean package -DskipTests >"$run_dir/build.log" 2>&1; then

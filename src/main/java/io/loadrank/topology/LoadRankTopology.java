@@ -1,5 +1,6 @@
 package io.loadrank.topology;
 
+import io.loadrank.config.ConfigException;
 import io.loadrank.batch.SampleBatch;
 import io.loadrank.message.MalformedReason;
 import io.loadrank.ranking.HostAverage;

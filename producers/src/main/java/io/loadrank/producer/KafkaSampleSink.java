@@ -1,7 +1,7 @@
 package io.loadrank.producer;
 
 import io.loadrank.message.WireFormat;
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;

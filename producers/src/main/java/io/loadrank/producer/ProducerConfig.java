@@ -2,7 +2,7 @@ package io.loadrank.producer;
 
 import io.loadrank.message.WireFormat;
 import io.loadrank.producer.jmx.JmxSettings;
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;

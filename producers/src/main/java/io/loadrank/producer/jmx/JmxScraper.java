@@ -3,7 +3,7 @@ package io.loadrank.producer.jmx;
 import io.loadrank.producer.metrics.CpuPercent;
 import io.loadrank.producer.metrics.LatencyCounters;
 import io.loadrank.producer.metrics.MemoryPercent;
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import io.loadrank.producer.metrics.ReadingsReceiver;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.loadrank.output;
 
 import io.loadrank.message.MalformedReason;
-import io.loadrank.ranking.HostAverage;
+import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;

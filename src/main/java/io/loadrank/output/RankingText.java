@@ -1,6 +1,6 @@
 package io.loadrank.output;
 
-import io.loadrank.ranking.HostAverage;
+import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostScore;

@@ -1,6 +1,6 @@
 package io.loadrank.scoring;
 
-import io.loadrank.ranking.HostAverage;
+import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.RankingOrder;
 import io.loadrank.ranking.TopicRanking;
 import java.util.ArrayList;

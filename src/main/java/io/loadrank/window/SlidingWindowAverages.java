@@ -1,6 +1,5 @@
 package io.loadrank.window;
 
-import io.loadrank.ranking.HostAverage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the JMX producer's own cost on this machine (SPEC section 8: at 1 Hz, at most 0.5 % of
+# Measures the JMX producer's own cost on this machine (docs/BENCHMARKS.md: at 1 Hz, at most 0.5 % of
 # one core and 64 MiB resident): a real Cassandra (scripts/cassandra.sh) and a real Kafka broker
 # (scripts/kafka.sh), the producer started by scripts/producer.sh with its default JVM options,
 # CPU time (utime+stime) and peak resident memory (VmHWM) read from /proc.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The performance benchmark of SPEC section 8, on this machine, in one run: for each fleet size H
+# The performance benchmark of the topology (docs/BENCHMARKS.md), on this machine, in one run: for each fleet size H
 # and each of R runs, on a Kafka broker of its own (free port, 127.0.0.1):
 #
 #   1. prefill  the host simulator writes ~--messages messages for H hosts to five fresh topics,
@@ -14,7 +14,7 @@
 #               and the ranking cost of every emit
 #   5. memory   heap after a full GC of the topology's JVM (jcmd), still under live load
 #
-# then writes a markdown report (median [min-max] over the runs per H, SPEC targets at 100,000
+# then writes a markdown report (median [min-max] over the runs per H, the targets at 100,000
 # hosts, machine, date, command) and a CSV of every run's figures, and prints the report.
 # Everything it starts is stopped by process id on exit, Ctrl-C and failure included.
 #

@@ -24,7 +24,7 @@ import org.apache.storm.tuple.Values;
 import org.apache.storm.utils.TupleUtils;
 
 /**
- * Combines the latest ranking of every topic into the global ranking (SPEC sections 3.1, 3.2)
+ * Combines the latest ranking of every topic into the global ranking (docs/RANKING.md)
  * and publishes it: GlobalRankings.txt and .json, and one JSON record per emit on the rankings
  * topic when one is configured. Runs as exactly one task. It publishes once every topic has sent
  * a new ranking, and on its own tick if some topic stays silent.

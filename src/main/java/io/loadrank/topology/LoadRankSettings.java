@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The project's own settings (SPEC section 5), read from the topology configuration (the
+ * The project's own settings (docs/CONFIGURATION.md), read from the topology configuration (the
  * {@code loadrank.*} keys of topology.yaml; Storm's own keys pass through untouched) and checked
  * once, at start, so that a bad value fails the submission with the key, the value and what is
  * allowed, instead of failing later inside a worker.

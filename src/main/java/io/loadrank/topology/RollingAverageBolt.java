@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the sliding-window averages of the hosts whose sample batches the parsers send to this
- * task (SPEC section 3, item 3; a host's samples always come to the same task) and, every emit,
+ * task (docs/WINDOWS.md; a host's samples always come to the same task) and, every emit,
  * sends its part of the topic's window to the topic ranking bolt. A thin adapter around
  * {@link SlidingWindowAverages}; the clock is the wall clock (a hand-moved one in the unit tests).
  */

@@ -21,7 +21,7 @@ import org.apache.storm.tuple.Values;
 import org.apache.storm.utils.TupleUtils;
 
 /**
- * Ranks all hosts of one topic (SPEC section 3, item 4): merges the windows of the rolling tasks,
+ * Ranks all hosts of one topic (docs/RANKING.md): merges the windows of the rolling tasks,
  * writes {@code <topic>.txt} and {@code <topic>.json}, and sends the ranking to the global
  * ranking bolt. It ranks as soon as every rolling task has reported (so a ranking is as fresh as
  * the windows), and on its own tick if some task stays silent.

@@ -82,7 +82,7 @@ class LoadRankTopologyIT {
     }
 
     // ------------------------------------------------------------------------------------------
-    // the worked example of SPEC section 3.1
+    // the worked example (docs/RANKING.md)
 
     /** Window averages of the worked example: topic suffix -> host -> value. */
     static final Map<String, Map<String, Integer>> WORKED_EXAMPLE = new LinkedHashMap<>();

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  */
 public final class ProducerConfig {
 
-    /** Where memLoad comes from (SPEC section 2). */
+    /** Where memLoad comes from (docs/PRODUCER.md). */
     public enum MemorySource { AUTO, MEMINFO, MBEAN }
 
     private final String host;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The global ranking (GlobalRankings.json, SPEC section 4) as a compact text table for a terminal
+ * The global ranking (GlobalRankings.json, docs/OUTPUT.md) as a compact text table for a terminal
  * of 80 columns: rank, host, score, the simulator's profile of the host when known, the window
  * averages of every topic, then the STALE hosts. Pure: JSON tree in, lines out.
  */

@@ -53,7 +53,7 @@ public final class JmxScraper {
     /**
      * The request pools are found with a pattern query; pools Cassandra creates later (on first
      * use) are picked up by asking again now and then rather than on every poll, which would
-     * add a call per poll (SPEC section 8 wants the producer cheap).
+     * add a call per poll (the producer must stay cheap, docs/BENCHMARKS.md).
      */
     private static final int GAUGE_QUERY_EVERY_POLLS = 30;
 

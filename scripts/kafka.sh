@@ -17,6 +17,8 @@ set -euo pipefail
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/args.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/args.sh"
 
 usage() {
   cat >&2 <<'EOF'
@@ -33,27 +35,20 @@ EOF
   exit 2
 }
 
-# require_int KEY VALUE MIN MAX: bad configuration fails naming the key, the value and what is allowed
-require_int() {
-  local key="$1" value="$2" min="$3" max="$4"
-  if ! [[ "$value" =~ ^[0-9]+$ ]] || ((10#$value < min || 10#$value > max)); then
-    die "$key=$value is not allowed: it must be a whole number from $min to $max"
-  fi
-}
 
 KAFKA_PORT="${KAFKA_PORT:-9092}"
-require_int KAFKA_PORT "$KAFKA_PORT" 1 65534
+env_check require_int KAFKA_PORT "$KAFKA_PORT" 1 65534
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((10#$KAFKA_PORT + 1))}"
-require_int KAFKA_CONTROLLER_PORT "$KAFKA_CONTROLLER_PORT" 1 65535
+env_check require_int KAFKA_CONTROLLER_PORT "$KAFKA_CONTROLLER_PORT" 1 65535
 ((10#$KAFKA_CONTROLLER_PORT != 10#$KAFKA_PORT)) ||
   die "KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT is not allowed: it must differ from KAFKA_PORT"
 KAFKA_PARTITIONS="${KAFKA_PARTITIONS:-1}"
-require_int KAFKA_PARTITIONS "$KAFKA_PARTITIONS" 1 10000
+env_check require_int KAFKA_PARTITIONS "$KAFKA_PARTITIONS" 1 10000
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx512m}"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}"
-require_int KAFKA_START_TIMEOUT "$KAFKA_START_TIMEOUT" 1 3600
+env_check require_int KAFKA_START_TIMEOUT "$KAFKA_START_TIMEOUT" 1 3600
 KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-60}"
-require_int KAFKA_STOP_TIMEOUT "$KAFKA_STOP_TIMEOUT" 1 3600
+env_check require_int KAFKA_STOP_TIMEOUT "$KAFKA_STOP_TIMEOUT" 1 3600
 
 HOST=127.0.0.1
 ADDRESS="$HOST:$KAFKA_PORT"

@@ -30,6 +30,8 @@ public final class Cli {
         commandLine.registerConverter(Long.TYPE, text -> wholeNumber(text, Long::valueOf));
         commandLine.registerConverter(Integer.class, text -> wholeNumber(text, Integer::valueOf));
         commandLine.registerConverter(Integer.TYPE, text -> wholeNumber(text, Integer::valueOf));
+        // the hand-written parsers let a repeated option's last value win, and scripts may rely on it
+        commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setParameterExceptionHandler((e, args) -> usageError(e.getCommandLine().getErr(), e.getMessage()));
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             if (e instanceof UsageException) {
@@ -47,7 +49,11 @@ public final class Cli {
 
     /** {@link #execute(Object, String...)} with help and errors written to {@code out} and {@code err}. */
     public static int execute(Object command, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine(command);
+        return execute(commandLine(command), out, err, args);
+    }
+
+    /** Runs a command line made by {@link #commandLine} and then extended (options added in code, say). */
+    public static int execute(CommandLine commandLine, PrintWriter out, PrintWriter err, String... args) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(args);
@@ -71,7 +77,9 @@ public final class Cli {
     /** Prints bad usage in the one style and returns {@link #EXIT_USAGE}. */
     public static int usageError(PrintWriter err, String problem) {
         // one line, even when the problem quotes a multi-line message (a YAML parser's, say)
-        err.println("error: " + String.valueOf(problem).strip().replaceAll("\\s*\\R\\s*", "; "));
+        // (and without the "Error: " some picocli messages start with)
+        err.println("error: " + String.valueOf(problem).strip().replaceFirst("^Error: ", "")
+                .replaceAll("\\s*\\R\\s*", "; "));
         err.println("try --help");
         err.flush();
         return EXIT_USAGE;

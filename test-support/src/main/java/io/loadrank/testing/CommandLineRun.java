@@ -18,6 +18,14 @@ public record CommandLineRun(int exitCode, String out, String err) {
         return new CommandLineRun(code, out.toString(), err.toString());
     }
 
+    /** Runs a command line made by {@link Cli#commandLine} and extended by the program. */
+    public static CommandLineRun of(picocli.CommandLine commandLine, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.execute(commandLine, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new CommandLineRun(code, out.toString(), err.toString());
+    }
+
     /** The lines of stderr. */
     public java.util.List<String> errLines() {
         return err.lines().toList();

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** LoadRankTopology's command line, without running a topology (--dry-run or a refused line). */
+/**
+ * LoadRankTopology's command line, without running a topology: every case is a --dry-run or a
+ * refused line, so that a check that breaks makes a dry run, never a local cluster.
+ */
 class LoadRankTopologyCommandLineTest {
 
     private static CommandLineRun run(String args) {
@@ -39,9 +42,9 @@ class LoadRankTopologyCommandLineTest {
     @CsvSource(delimiter = '|', value = {
         "--dry-run --nope topology.yaml                  | error: Unknown option: '--nope'",
         "topology.yaml                                   | error: Missing required argument",
-        "--local --remote topology.yaml                  | error: --local, --remote are mutually exclusive",
-        "--local --ttl soon topology.yaml                | error: Invalid value for option '--ttl': 'soon' is not a whole number",
-        "--local --ttl -1 topology.yaml                  | error: Invalid value for option '--ttl': '-1' is not a whole number from 0",
+        "--dry-run --remote topology.yaml                | error: --remote, --dry-run are mutually exclusive",
+        "--dry-run --ttl soon topology.yaml              | error: Invalid value for option '--ttl': 'soon' is not a whole number",
+        "--dry-run --ttl -1 topology.yaml                | error: Invalid value for option '--ttl': '-1' is not a whole number from 0",
         "--dry-run --set loadrank.emit.secs topology.yaml | error: Value for option option '--set' (KEY=VALUE) should be in KEY=VALUE format",
         "--dry-run --set loadrank.emit.secs=0 topology.yaml | error: bad configuration: loadrank.emit.secs = 0",
         "--dry-run no-such.yaml                          | error: bad configuration: CONFIG = 'no-such.yaml'",
@@ -65,7 +68,7 @@ class LoadRankTopologyCommandLineTest {
 
     @Test
     void givenSetValues_whenTyped_thenWholeNumbersAndBooleansAreTypedAndTheRestIsText() {
-        assertThat(LoadRankTopology.typed(Map.of("a", "42", "b", "-7", "c", "true", "d", "4.5", "e", "x=y")))
-                .isEqualTo(Map.of("a", 42L, "b", -7L, "c", true, "d", "4.5", "e", "x=y"));
+        assertThat(LoadRankTopology.typed(Map.of("a", "600000", "b", "-7", "c", "true", "d", "4.5", "e", "x=y")))
+                .isEqualTo(Map.of("a", 600_000L, "b", -7L, "c", true, "d", "4.5", "e", "x=y"));
     }
 }

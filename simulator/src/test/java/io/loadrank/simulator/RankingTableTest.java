@@ -1,7 +1,6 @@
 package io.loadrank.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadrank.rankingfile.GlobalRankingFile;
 import io.loadrank.rankingfile.RankingFileException;

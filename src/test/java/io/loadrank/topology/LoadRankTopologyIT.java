@@ -2,13 +2,19 @@ package io.loadrank.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.loadrank.message.MalformedReason;
+import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.RankedHost;
+import io.loadrank.rankingfile.RankingFileException;
+import io.loadrank.rankingfile.RankingFileReader;
+import io.loadrank.rankingfile.StaleHost;
+import io.loadrank.rankingfile.TopicHost;
+import io.loadrank.rankingfile.TopicRankingFile;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,12 +157,10 @@ class LoadRankTopologyIT {
         scenario.submit(Map.of(LoadRankSettings.DEADLETTER_TOPIC.key(), deadLetterTopic));
 
         scenario.awaitWorkedExampleRankings();
-        JsonObject counts = Await.value(RANKING_DEADLINE, "every malformed message counted in " + cpuTopic + ".json",
-                () -> scenario.files.json(cpuTopic + ".json")
-                        .map(json -> json.getAsJsonObject("ingest").getAsJsonObject("malformed"))
-                        .filter(malformed -> malformed.entrySet().size() == expectedCounts.size()));
-        Map<String, Long> counted = new HashMap<>();
-        counts.entrySet().forEach(entry -> counted.put(entry.getKey(), entry.getValue().getAsLong()));
+        Map<String, Long> counted = Await.value(RANKING_DEADLINE, "every malformed message counted in " + cpuTopic + ".json",
+                () -> scenario.files.topicJson(cpuTopic)
+                        .map(json -> json.ingest().malformed())
+                        .filter(malformed -> malformed.size() == expectedCounts.size()));
         assertThat(counted).isEqualTo(expectedCounts);
 
         Map<String, Long> deadLetters = readDeadLetters(deadLetterTopic, expectedCounts.values().stream().mapToLong(c -> c).sum());
@@ -194,9 +198,9 @@ class LoadRankTopologyIT {
             assertThat(ranking).as("a stale host is not ranked").doesNotContain("D=").contains("A=75", "B=25");
             assertThat(staleAfterMillis).as("STALE within staleAfter + one emit (+ 2 s for processing and polling)")
                     .isLessThanOrEqualTo((staleAfterSecs + emitSecs + 2) * 1000L);
-            JsonObject json = scenario.files.json("GlobalRankings.json").orElseThrow();
-            assertThat(hostNames(json.getAsJsonArray("hosts"))).containsExactly("A", "B");
-            assertThat(hostNames(json.getAsJsonArray("stale"))).containsExactly("D");
+            GlobalRankingFile json = scenario.files.globalJson().orElseThrow();
+            assertThat(json.hosts()).extracting(RankedHost::host).containsExactly("A", "B");
+            assertThat(json.stale()).extracting(StaleHost::host).containsExactly("D");
 
             Await.until(Duration.ofSeconds(windowSecs + 20), "D gone from the output after one window",
                     () -> scenario.files.read("GlobalRankings.txt").filter(text -> !text.contains("D")).isPresent());
@@ -276,14 +280,14 @@ class LoadRankTopologyIT {
         String topologyName = scenario.submit(settings);
         for (String suffix : WORKED_EXAMPLE.keySet()) {
             Await.until(RANKING_DEADLINE, "all 120 samples of " + scenario.topic(suffix) + " in its window",
-                    () -> scenario.files.json(scenario.topic(suffix) + ".json")
-                            .filter(json -> json.getAsJsonObject("ingest").get("accepted").getAsLong() == 120).isPresent());
+                    () -> scenario.files.topicJson(scenario.topic(suffix))
+                            .filter(json -> json.ingest().accepted() == 120).isPresent());
         }
         // the global ranking written after every topic holds every sample
         scenario.files.directory().resolve("GlobalRankings.txt").toFile().delete();
         String before = Await.value(RANKING_DEADLINE, "the ranking before the restart",
                 () -> scenario.files.read("GlobalRankings.txt"));
-        JsonObject cpuBefore = scenario.files.json(scenario.topic("cpuLoad") + ".json").orElseThrow();
+        TopicRankingFile cpuBefore = scenario.files.topicJson(scenario.topic("cpuLoad")).orElseThrow();
         assertThat(before.lines().findFirst().orElseThrow().split("=")).hasSize(4);
         kill(topologyName);
         scenario.files.directory().resolve("GlobalRankings.txt").toFile().delete();
@@ -292,12 +296,12 @@ class LoadRankTopologyIT {
         scenario.submit(settings);
         String after = Await.value(RANKING_DEADLINE, "the first ranking after the restart",
                 () -> scenario.files.read("GlobalRankings.txt"));
-        JsonObject cpuAfter = Await.value(RANKING_DEADLINE, "the cpu ranking after the restart",
-                () -> scenario.files.json(scenario.topic("cpuLoad") + ".json"));
+        TopicRankingFile cpuAfter = Await.value(RANKING_DEADLINE, "the cpu ranking after the restart",
+                () -> scenario.files.topicJson(scenario.topic("cpuLoad")));
 
         assertThat(after).isEqualTo(before);
         assertThat(averages(cpuAfter)).isEqualTo(averages(cpuBefore));
-        assertThat(cpuAfter.getAsJsonObject("ingest").get("duplicates").getAsLong())
+        assertThat(cpuAfter.ingest().duplicates())
                 .as("replayed samples were seen and counted once").isPositive();
     }
 
@@ -427,18 +431,10 @@ class LoadRankTopologyIT {
         return counts;
     }
 
-    private static List<String> hostNames(JsonArray hosts) {
-        List<String> names = new ArrayList<>();
-        for (JsonElement host : hosts) {
-            names.add(host.getAsJsonObject().get("host").getAsString());
-        }
-        return names;
-    }
-
-    private static Map<String, Double> averages(JsonObject topicJson) {
+    private static Map<String, Double> averages(TopicRankingFile topicJson) {
         Map<String, Double> averages = new HashMap<>();
-        for (JsonElement host : topicJson.getAsJsonArray("hosts")) {
-            averages.put(host.getAsJsonObject().get("host").getAsString(), host.getAsJsonObject().get("average").getAsDouble());
+        for (TopicHost host : topicJson.hosts()) {
+            averages.put(host.host(), host.average());
         }
         return averages;
     }
@@ -446,8 +442,13 @@ class LoadRankTopologyIT {
     private static boolean isComplete(String file, String content) {
         if (file.endsWith(".json")) {
             try {
-                return JsonParser.parseString(content).getAsJsonObject().has("rankedAt");
-            } catch (RuntimeException e) {
+                if (file.startsWith("GlobalRankings")) {
+                    RankingFileReader.global(new StringReader(content), file);
+                } else {
+                    RankingFileReader.topic(new StringReader(content), file);
+                }
+                return true;
+            } catch (RankingFileException e) {
                 return false;
             }
         }

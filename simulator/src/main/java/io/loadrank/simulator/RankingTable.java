@@ -1,5 +1,9 @@
 package io.loadrank.simulator;
 
+import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.RankedHost;
+import io.loadrank.rankingfile.StaleHost;
+import io.loadrank.rankingfile.TopicWeight;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +15,7 @@ import java.util.Map;
 /**
  * The global ranking (GlobalRankings.json, docs/OUTPUT.md) as a compact text table for a terminal
  * of 80 columns: rank, host, score, the simulator's profile of the host when known, the window
- * averages of every topic, then the STALE hosts. Pure: JSON tree in, lines out.
+ * averages of every topic, then the STALE hosts. Pure: the file's records in, lines out.
  */
 final class RankingTable {
 
@@ -21,40 +25,27 @@ final class RankingTable {
     private RankingTable() {
     }
 
-    /** The time of the ranking in epoch milliseconds, or -1 if the document has none. */
-    static long rankedAtMillis(Map<String, Object> ranking) {
-        if (ranking.get("rankedAtMillis") instanceof Double millis) {
-            return millis.longValue();
-        }
-        if (ranking.get("rankedAt") instanceof String text) {
-            try {
-                return Instant.parse(text).toEpochMilli();
-            } catch (RuntimeException e) {
-                return -1;
-            }
-        }
-        return -1;
+    /** The time of the ranking in epoch milliseconds, from the millis or else the ISO time; -1 if it has neither. */
+    static long rankedAtMillis(GlobalRankingFile ranking) {
+        return ranking.rankedAtMillis() > 0 ? ranking.rankedAtMillis() : parseInstant(ranking.rankedAt());
     }
 
     /**
      * @param profiles host name to the simulator's profile name; empty to leave the column out
      * @param top      at most this many ranked hosts are listed
      */
-    static List<String> render(Map<String, Object> ranking, long nowMillis, Map<String, String> profiles, int top) {
+    static List<String> render(GlobalRankingFile ranking, long nowMillis, Map<String, String> profiles, int top) {
         List<String> lines = new ArrayList<>();
-        List<Map<String, Object>> topics = objects(ranking.get("topics"));
-        List<Map<String, Object>> hosts = objects(ranking.get("hosts"));
-        List<Map<String, Object>> stale = objects(ranking.get("stale"));
+        List<TopicWeight> topics = ranking.topics();
+        List<RankedHost> hosts = ranking.hosts();
+        List<StaleHost> stale = ranking.stale();
         long rankedAt = rankedAtMillis(ranking);
 
         double minWindow = Double.MAX_VALUE;
         double maxWindow = 0;
-        for (Map<String, Object> topic : topics) {
-            double window = number(topic.get("windowSeconds"));
-            if (!Double.isNaN(window)) {
-                minWindow = Math.min(minWindow, window);
-                maxWindow = Math.max(maxWindow, window);
-            }
+        for (TopicWeight topic : topics) {
+            minWindow = Math.min(minWindow, topic.windowSeconds());
+            maxWindow = Math.max(maxWindow, topic.windowSeconds());
         }
         String window = maxWindow == 0 ? "?" : Math.round(minWindow) == Math.round(maxWindow)
                 ? Math.round(maxWindow) + " s" : Math.round(minWindow) + "-" + Math.round(maxWindow) + " s";
@@ -68,32 +59,28 @@ final class RankingTable {
         if (withProfile) {
             header.append(String.format(Locale.ROOT, " %-6s", "kind"));
         }
-        for (Map<String, Object> topic : topics) {
-            String topicName = String.valueOf(topic.get("topic"));
-            header.append(String.format(Locale.ROOT, "%" + width(topicName) + "s", label(topicName)));
+        for (TopicWeight topic : topics) {
+            header.append(String.format(Locale.ROOT, "%" + width(topic.topic()) + "s", label(topic.topic())));
         }
         lines.add(header.toString());
 
         boolean anyIncomplete = false;
         int shown = 0;
-        for (Map<String, Object> host : hosts) {
+        for (RankedHost host : hosts) {
             if (shown++ >= top) {
                 lines.add(String.format(Locale.ROOT, "    ... and %d more hosts", hosts.size() - top));
                 break;
             }
-            String name = String.valueOf(host.get("host"));
-            boolean incomplete = Boolean.TRUE.equals(host.get("incomplete"));
-            anyIncomplete |= incomplete;
+            anyIncomplete |= host.incomplete();
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%3s %-19s %5.1f%s",
-                    format(number(host.get("rank")), 0), fit(name, 19), number(host.get("score")), incomplete ? "*" : " "));
+                    host.rank(), fit(host.host(), 19), host.score(), host.incomplete() ? "*" : " "));
             if (withProfile) {
-                row.append(String.format(Locale.ROOT, " %-6s", profiles.getOrDefault(name, "")));
+                row.append(String.format(Locale.ROOT, " %-6s", profiles.getOrDefault(host.host(), "")));
             }
-            Map<String, Object> averages = object(host.get("averages"));
-            for (Map<String, Object> topic : topics) {
-                String topicName = String.valueOf(topic.get("topic"));
-                double average = number(averages.get(topicName));
-                row.append(String.format(Locale.ROOT, "%" + width(topicName) + "s", Double.isNaN(average) ? "-" : format(average, decimals(topicName))));
+            for (TopicWeight topic : topics) {
+                Double average = host.averages().get(topic.topic());
+                row.append(String.format(Locale.ROOT, "%" + width(topic.topic()) + "s",
+                        average == null ? "-" : format(average, decimals(topic.topic()))));
             }
             lines.add(row.toString());
         }
@@ -108,9 +95,9 @@ final class RankingTable {
             lines.add("STALE: none");
         } else {
             lines.add("STALE (no sample lately; left out of the shares):");
-            for (Map<String, Object> host : stale) {
-                long lastSeen = host.get("lastSeen") instanceof String text ? parseInstant(text) : -1;
-                String name = String.valueOf(host.get("host"));
+            for (StaleHost host : stale) {
+                long lastSeen = host.lastSeenMillis() > 0 ? host.lastSeenMillis() : parseInstant(host.lastSeen());
+                String name = host.host();
                 lines.add(String.format(Locale.ROOT, "    %-19s last seen %s (%s ago)%s", fit(name, 19),
                         lastSeen < 0 ? "?" : CLOCK.format(Instant.ofEpochMilli(lastSeen)), ago(nowMillis, lastSeen),
                         withProfile && profiles.containsKey(name) ? "  [" + profiles.get(name) + "]" : ""));
@@ -163,6 +150,9 @@ final class RankingTable {
     }
 
     private static long parseInstant(String text) {
+        if (text == null) {
+            return -1;
+        }
         try {
             return Instant.parse(text).toEpochMilli();
         } catch (RuntimeException e) {
@@ -172,27 +162,5 @@ final class RankingTable {
 
     private static String fit(String text, int width) {
         return text.length() <= width ? text : text.substring(0, width - 1) + "~";
-    }
-
-    private static double number(Object value) {
-        return value instanceof Double number ? number : Double.NaN;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> objects(Object value) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> map) {
-                    out.add((Map<String, Object>) map);
-                }
-            }
-        }
-        return out;
     }
 }

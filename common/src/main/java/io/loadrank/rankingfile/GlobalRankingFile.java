@@ -1,0 +1,22 @@
+package io.loadrank.rankingfile;
+
+import java.util.List;
+
+/**
+ * GlobalRankings.json: the hosts by score, highest first, and the stale hosts.
+ *
+ * @param rankedAt        the time of the ranking, ISO-8601
+ * @param rankedAtMillis  the same in epoch milliseconds
+ * @param windowsAtMillis when the oldest of the topic windows behind this ranking was taken
+ * @param topics          the topics with their weights and covered window lengths, in the configured order
+ * @param hosts           the ranked hosts, rank 1 first
+ * @param stale           the hosts left out of the ranking because they sent nothing lately
+ */
+public record GlobalRankingFile(
+        String rankedAt,
+        long rankedAtMillis,
+        long windowsAtMillis,
+        List<TopicWeight> topics,
+        List<RankedHost> hosts,
+        List<StaleHost> stale) {
+}

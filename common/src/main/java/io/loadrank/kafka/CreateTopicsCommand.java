@@ -1,5 +1,7 @@
 package io.loadrank.kafka;
 
+import io.loadrank.cli.Cli;
+import io.loadrank.cli.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,14 +16,13 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.Producer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code create-topics}: creates topics with {@link TopicCreator} and exits once every partition
- * takes a write. scripts/kafka.sh runs it; exit 0 when ready, 1 when not, 2 on bad usage.
+ * takes a write. scripts/kafka.sh runs it; exit 0 when ready, 1 when not, 2 on bad usage ({@link Cli}).
  */
 @Command(name = "create-topics", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Creates Kafka topics (existing ones are kept) and returns only when every partition "
@@ -56,15 +57,12 @@ public final class CreateTopicsCommand implements Callable<Integer> {
     List<String> topics = new ArrayList<>();
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CreateTopicsCommand()).execute(args));
+        System.exit(Cli.execute(new CreateTopicsCommand(), args));
     }
 
     @Override
     public Integer call() throws IOException {
-        CommandLine.ParameterException usage = usageProblem();
-        if (usage != null) {
-            throw usage;
-        }
+        checkUsage();
         List<TopicCreator.TopicSpec> specs = new ArrayList<>();
         topics.forEach(topic -> specs.add(new TopicCreator.TopicSpec(topic, partitions, false)));
         compacted.forEach(topic -> specs.add(new TopicCreator.TopicSpec(topic, partitions, true)));
@@ -82,21 +80,19 @@ public final class CreateTopicsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private CommandLine.ParameterException usageProblem() {
-        CommandLine line = new CommandLine(this);
+    private void checkUsage() {
         if (topics.isEmpty() && compacted.isEmpty()) {
-            return new CommandLine.ParameterException(line, "name at least one topic");
+            throw new UsageException("name at least one topic");
         }
         if (partitions < 1 || partitions > 10_000) {
-            return new CommandLine.ParameterException(line, "--partitions must be 1..10000, got " + partitions);
+            throw new UsageException("--partitions must be 1..10000, got " + partitions);
         }
         if (replicationFactor < 1) {
-            return new CommandLine.ParameterException(line, "--replication-factor must be >= 1, got " + replicationFactor);
+            throw new UsageException("--replication-factor must be >= 1, got " + replicationFactor);
         }
         if (timeoutSecs < 1) {
-            return new CommandLine.ParameterException(line, "--timeout-secs must be >= 1, got " + timeoutSecs);
+            throw new UsageException("--timeout-secs must be >= 1, got " + timeoutSecs);
         }
-        return null;
     }
 
     private Map<String, Object> clientProperties() throws IOException {

@@ -20,11 +20,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 usage() {
   cat >&2 <<'EOF'
-usage: scripts/kafka.sh start|stop|status|create-topics [--partitions N] TOPIC...
+usage: scripts/kafka.sh start|stop|status|create-topics [--partitions N] [--compacted] TOPIC...
   start          start the broker (formats its storage on first start); prints the bootstrap address
   stop           stop the broker this script started (TERM, then KILL after KAFKA_STOP_TIMEOUT)
   status         print whether it runs; exit 0 if running, 3 if not
-  create-topics  create topics on the running broker (existing topics are left as they are)
+  create-topics  create topics on the running broker (existing topics are left as they are);
+                 --compacted creates them with cleanup.policy=compact (the host-info topic)
 env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (port+1), KAFKA_PARTITIONS (1), KAFKA_HEAP_OPTS (-Xmx512m),
      KAFKA_START_TIMEOUT (120), KAFKA_STOP_TIMEOUT (60), LOADRANK_RUN_DIR (<repo>/run)
 EOF
@@ -205,8 +206,13 @@ cmd_status() {
 
 cmd_create_topics() {
   local partitions=1
+  local -a topic_config=()
   while (($#)); do
     case "$1" in
+      --compacted)
+        topic_config=(--config cleanup.policy=compact)
+        shift
+        ;;
       --partitions)
         (($# >= 2)) || die "--partitions needs a value"
         partitions="$2"
@@ -227,7 +233,7 @@ cmd_create_topics() {
   for topic in "$@"; do
     run_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$ADDRESS" \
       --command-config "$ADMIN_PROPERTIES" --create --if-not-exists \
-      --topic "$topic" --partitions "$partitions" --replication-factor 1 >&2 ||
+      --topic "$topic" --partitions "$partitions" --replication-factor 1 ${topic_config[@]+"${topic_config[@]}"} >&2 ||
       die "could not create topic $topic on $ADDRESS"
   done
 }

@@ -125,9 +125,21 @@ public final class KafkaBroker implements AutoCloseable {
      * waits until every partition of every topic has a leader, so producers and consumers can use them.
      */
     public void createTopics(Map<String, Integer> topicPartitions) {
+        createTopics(topicPartitions, Map.of());
+    }
+
+    /** Topic configuration of a compacted topic, e.g. the host-info topic: the latest record per key is kept. */
+    public static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
+
+    /**
+     * Like {@link #createTopics(Map)}, with {@code topicConfig} (e.g. {@link #COMPACTED}) for every
+     * topic created.
+     */
+    public void createTopics(Map<String, Integer> topicPartitions, Map<String, String> topicConfig) {
         try (Admin admin = Admin.create(adminConfig())) {
             List<NewTopic> topics = new ArrayList<>();
-            topicPartitions.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)));
+            topicPartitions.forEach((name, partitions) -> topics.add(
+                    new NewTopic(name, partitions, (short) 1).configs(topicConfig)));
             admin.createTopics(topics).values().forEach((name, created) -> {
                 try {
                     created.get(TOPICS_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

@@ -39,11 +39,15 @@ public final class LoadRankSettings implements Serializable {
     public static final String OUTPUT_DIR = "loadrank.output.dir";
     public static final String RANKINGS_TOPIC = "loadrank.rankings.topic";
     public static final String DEADLETTER_TOPIC = "loadrank.deadletter.topic";
+    public static final String HOSTS_TOPIC = "loadrank.hosts.topic";
     public static final String SPOUT_PARALLELISM = "loadrank.parallelism.spout";
     public static final String PARSER_PARALLELISM = "loadrank.parallelism.parser";
     public static final String ROLLING_PARALLELISM = "loadrank.parallelism.rolling";
     public static final String BATCH_SIZE = "loadrank.batch.size";
     public static final String BATCH_FLUSH_MILLIS = "loadrank.batch.flush.millis";
+
+    /** The host-info topic's default name (docs/DATACENTERS.md). */
+    public static final String DEFAULT_HOSTS_TOPIC = "hosts";
 
     /** The metric topics of SPEC section 2, each with weight 1. */
     public static final List<String> DEFAULT_TOPICS =
@@ -73,6 +77,7 @@ public final class LoadRankSettings implements Serializable {
     private final String outputDir;
     private final String rankingsTopic;
     private final String deadLetterTopic;
+    private final String hostsTopic;
     private final int spoutParallelism;
     private final int parserParallelism;
     private final int rollingParallelism;
@@ -102,6 +107,13 @@ public final class LoadRankSettings implements Serializable {
         outputDir = string(conf, OUTPUT_DIR, "STORM_OUTPUT", Pattern.compile(".+"), "a directory path");
         rankingsTopic = optionalTopic(conf, RANKINGS_TOPIC);
         deadLetterTopic = optionalTopic(conf, DEADLETTER_TOPIC);
+        // on unless turned off: a key that is present but empty turns it off
+        hostsTopic = conf.containsKey(HOSTS_TOPIC) ? optionalTopic(conf, HOSTS_TOPIC) : DEFAULT_HOSTS_TOPIC;
+        if (hostsTopic != null && (hostsTopic.equals(rankingsTopic) || hostsTopic.equals(deadLetterTopic)
+                || topicWeights.containsKey(hostsTopic))) {
+            throw new ConfigException(HOSTS_TOPIC, hostsTopic, "a topic of its own (not a metric, rankings or dead-letter "
+                    + "topic), or empty for none");
+        }
         spoutParallelism = integer(conf, SPOUT_PARALLELISM, 1, 1, 256);
         parserParallelism = integer(conf, PARSER_PARALLELISM, 1, 1, 256);
         rollingParallelism = integer(conf, ROLLING_PARALLELISM, 1, 1, 256);
@@ -145,6 +157,7 @@ public final class LoadRankSettings implements Serializable {
         conf.put(OUTPUT_DIR, outputDir);
         conf.put(RANKINGS_TOPIC, rankingsTopic == null ? "" : rankingsTopic);
         conf.put(DEADLETTER_TOPIC, deadLetterTopic == null ? "" : deadLetterTopic);
+        conf.put(HOSTS_TOPIC, hostsTopic == null ? "" : hostsTopic);
         conf.put(SPOUT_PARALLELISM, spoutParallelism);
         conf.put(PARSER_PARALLELISM, parserParallelism);
         conf.put(ROLLING_PARALLELISM, rollingParallelism);
@@ -393,6 +406,14 @@ public final class LoadRankSettings implements Serializable {
     /** The topic for malformed messages, or null when none is configured. */
     public String deadLetterTopic() {
         return deadLetterTopic;
+    }
+
+    /**
+     * The host-info topic (datacenter, rack and host id of every host; docs/DATACENTERS.md), or null
+     * when it is turned off: then every host is ranked fleet-wide only.
+     */
+    public String hostsTopic() {
+        return hostsTopic;
     }
 
     public int spoutParallelism() {

@@ -71,6 +71,8 @@ class LoadRankSettingsTest {
             {LoadRankSettings.ROLLING_PARALLELISM, 0, "a whole number from 1 to 256"},
             {LoadRankSettings.BATCH_SIZE, 0, "a whole number from 1 to 65536"},
             {LoadRankSettings.BATCH_FLUSH_MILLIS, 5000, "a whole number from 1 to 1000"},
+            {LoadRankSettings.HOSTS_TOPIC, "../hosts", "a Kafka topic name"},
+            {LoadRankSettings.HOSTS_TOPIC, "cpuLoad", "a topic of its own"},
         };
     }
 
@@ -86,6 +88,21 @@ class LoadRankSettingsTest {
                 .hasMessageContaining(String.valueOf(value))
                 .hasMessageContaining("allowed: ")
                 .hasMessageContaining(allowed);
+    }
+
+    @Test
+    void givenNoHostsTopicKey_whenRead_thenHostInfoIsReadFromTopicHosts() {
+        assertThat(LoadRankSettings.from(Map.of()).hostsTopic()).isEqualTo("hosts");
+        assertThat(LoadRankSettings.from(Map.of(LoadRankSettings.HOSTS_TOPIC, "dc-hosts")).hostsTopic()).isEqualTo("dc-hosts");
+    }
+
+    @Test
+    void givenAnEmptyHostsTopic_whenRead_thenHostInfoIsOffAndStaysOffThroughTheStormConfig() {
+        LoadRankSettings settings = LoadRankSettings.from(Map.of(LoadRankSettings.HOSTS_TOPIC, ""));
+
+        assertThat(settings.hostsTopic()).isNull();
+        assertThat(LoadRankSettings.from(settings.asConfig()).hostsTopic()).isNull();
+        assertThat(settings.withOutputDirResolvedAgainst(Path.of("/srv")).hostsTopic()).isNull();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.loadrank.producer;
 
+import io.loadrank.hostinfo.HostInfo;
+import io.loadrank.hostinfo.HostInfoFormat;
 import io.loadrank.message.WireFormat;
 import io.loadrank.producer.metrics.Metric;
 import java.time.Duration;
@@ -16,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends samples to Kafka as {@code host,value,epochMillis}, keyed by host, one topic per metric.
+ * Sends samples to Kafka as {@code host,value,epochMillis}, keyed by host, one topic per metric,
+ * and the host-info record (JSON, keyed by host) to the host-info topic.
  *
  * <p>The poll loop only appends to a {@link DropOldestBuffer}; a sender thread of its own hands the
  * records to the {@link KafkaProducer}. So a Kafka that is down, or slow to give metadata (which
@@ -79,6 +82,16 @@ final class KafkaSampleSink implements SampleSink {
                         config.bufferSamples(), dropped);
             }
         }
+    }
+
+    @Override
+    public void sendHostInfo(HostInfo info, long timestampMillis) {
+        String topic = config.hostsTopic();
+        if (topic == null) {
+            return;
+        }
+        // through the same bounded buffer: a record dropped while Kafka is down is sent again within a minute
+        buffer.add(new ProducerRecord<>(topic, null, timestampMillis, info.host(), HostInfoFormat.encode(info)));
     }
 
     private void sendLoop() {

@@ -21,6 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  *   java -cp loadrank-producer.jar io.loadrank.simulator.RankingView --watch STORM_OUTPUT/GlobalRankings.json
  * </pre>
  *
+ * With {@code --by-datacenter} it shows every datacenter's ranking on its own, grouped; with
+ * {@code --datacenter NAME} only that datacenter's (docs/DATACENTERS.md).
+ *
  * The file is replaced atomically by the topology, so every read sees a whole document; a file
  * that is missing or cannot be read keeps the last good table on screen with a note.
  */
@@ -38,6 +41,8 @@ public final class RankingView {
     private final int top;
     private final boolean plain;
     private final Map<String, String> profiles;
+    /** null: the fleet ranking; "": every datacenter, grouped; a name: that datacenter only */
+    private final String datacenter;
     private final PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
 
     private Map<String, Object> lastRanking;
@@ -45,7 +50,7 @@ public final class RankingView {
     private String problem = "";
 
     private RankingView(Path file, String title, long sinceMillis, long endsAtMillis, int top, boolean plain,
-                        Map<String, String> profiles) {
+                        Map<String, String> profiles, String datacenter) {
         this.file = file;
         this.title = title;
         this.sinceMillis = sinceMillis;
@@ -53,6 +58,7 @@ public final class RankingView {
         this.top = top;
         this.plain = plain;
         this.profiles = profiles;
+        this.datacenter = datacenter;
     }
 
     public static void main(String[] args) {
@@ -61,17 +67,24 @@ public final class RankingView {
                 "--top", "25", "--fleet-hosts", "0", "--fleet-seed", "42", "--interval-ms", "500"));
         boolean plain = false;
         boolean once = false;
+        String datacenter = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--plain")) {
                 plain = true;
             } else if (arg.equals("--once")) {
                 once = true;
+            } else if (arg.equals("--by-datacenter")) {
+                datacenter = "";
+            } else if (arg.equals("--datacenter") && i + 1 < args.length
+                    && io.loadrank.hostinfo.HostInfoFormat.isValidLocationName(args[i + 1])) {
+                datacenter = args[++i];
             } else if (options.containsKey(arg) && i + 1 < args.length) {
                 options.put(arg, args[++i]);
             } else {
                 System.err.println("error: unknown option or missing value: " + arg);
                 System.err.println("usage: RankingView [--watch FILE] [--once] [--plain] [--title TEXT] [--top N]"
+                        + " [--by-datacenter | --datacenter NAME]"
                         + " [--since-millis EPOCH_MS] [--ends-at-millis EPOCH_MS] [--fleet-hosts N --fleet-seed S]"
                         + " [--interval-ms MS]");
                 System.exit(2);
@@ -87,7 +100,7 @@ public final class RankingView {
             }
             RankingView view = new RankingView(Path.of(options.get("--watch")), options.get("--title"),
                     Long.parseLong(options.get("--since-millis")), Long.parseLong(options.get("--ends-at-millis")),
-                    Integer.parseInt(options.get("--top")), plain || once, profiles);
+                    Integer.parseInt(options.get("--top")), plain || once, profiles, datacenter);
             if (once) {
                 view.poll();
                 view.draw();
@@ -157,7 +170,9 @@ public final class RankingView {
             long waited = sinceMillis > 0 ? (now - sinceMillis) / 1000 : 0;
             line(screen, "waiting for the first ranking in " + file + (sinceMillis > 0 ? " (" + waited + " s)" : "") + " ...");
         } else {
-            List<String> lines = RankingTable.render(lastRanking, now, profiles, top);
+            List<String> lines = datacenter == null ? RankingTable.render(lastRanking, now, profiles, top)
+                    : datacenter.isEmpty() ? RankingTable.renderByDatacenter(lastRanking, now, profiles, top)
+                    : RankingTable.renderDatacenter(lastRanking, datacenter, now, profiles, top);
             for (String text : lines) {
                 line(screen, text);
             }

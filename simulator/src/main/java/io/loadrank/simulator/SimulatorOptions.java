@@ -21,6 +21,7 @@ public record SimulatorOptions(
         long seed,
         String bootstrapServers,
         List<String> topics,
+        String hostsTopic,
         boolean maxSpeed,
         String acks,
         String compression,
@@ -47,6 +48,8 @@ public record SimulatorOptions(
         OPTIONS.put("--bootstrap-servers", new String[] {"127.0.0.1:9092", "Kafka bootstrap servers"});
         OPTIONS.put("--topics", new String[] {String.join(",", defaultTopics()),
             "the topics of cpu, memory, pending tasks, read and write latency, in this order"});
+        OPTIONS.put("--hosts-topic", new String[] {"hosts", "compacted topic of the hosts' host info (datacenter ="
+            + " region, rack, host id), sent at start and every 60 s; empty: none"});
         OPTIONS.put("--max-speed", new String[] {"off", "flag: send rounds back to back as fast as Kafka takes them"
             + " (benchmarks); sample times still advance one round each"});
         OPTIONS.put("--acks", new String[] {"1", "Kafka producer acks: 0, 1 or all"});
@@ -118,6 +121,11 @@ public record SimulatorOptions(
                     + " names (letters, digits, '.', '_', '-'), comma-separated, for "
                     + "cpu, memory, pending tasks, read latency and write latency");
         }
+        String hostsTopic = values.get("--hosts-topic").trim();
+        if (!hostsTopic.isEmpty() && !hostsTopic.matches("[A-Za-z0-9._-]{1,249}")) {
+            throw new IllegalArgumentException("--hosts-topic=" + hostsTopic + " is not allowed: a Kafka topic name"
+                    + " (letters, digits, '.', '_', '-'), or empty for none");
+        }
         String compression = values.get("--compression");
         if (!COMPRESSIONS.contains(compression)) {
             throw new IllegalArgumentException("--compression=" + compression + " is not allowed: one of " + COMPRESSIONS);
@@ -139,6 +147,7 @@ public record SimulatorOptions(
                 parseLong("--seed", values.get("--seed"), Long.MIN_VALUE, Long.MAX_VALUE),
                 bootstrap,
                 topics,
+                hostsTopic.isEmpty() ? null : hostsTopic,
                 maxSpeed,
                 acks,
                 compression,

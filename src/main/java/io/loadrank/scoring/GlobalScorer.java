@@ -198,7 +198,7 @@ public final class GlobalScorer {
     }
 
     /**
-     * The one formula of the scores (SPEC section 3.1), for the fleet and for a datacenter alike:
+     * The one formula of the scores (see the class comment), for the fleet and for a datacenter alike:
      * writes each topic's share of {@code totals} into {@code shares} and returns the weighted mean
      * share. A topic without a value (NaN) or with a total of 0 has share 0.
      */

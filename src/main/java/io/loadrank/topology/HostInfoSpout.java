@@ -116,7 +116,7 @@ public final class HostInfoSpout extends BaseRichSpout {
 
     /** Assigns the partitions not assigned yet, each from its beginning. */
     private void assignNewPartitions() {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(2));
         if (partitions == null || partitions.isEmpty()) {
             if (!waitingLogged) {
                 waitingLogged = true;

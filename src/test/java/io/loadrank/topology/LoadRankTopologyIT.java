@@ -360,6 +360,13 @@ class LoadRankTopologyIT {
         assertThat(b.get("dcRank").getAsInt()).isEqualTo(1);
         assertThat(b.get("dcScore").getAsDouble()).isEqualTo(100.0);
         assertThat(b.keySet()).contains("rack", "hostId");
+
+        // and: a later record moves B to north, live: south has no host left and loses its files
+        scenario.feed.flushAndCheck(scenario.feed.raw(hostsTopic, "B", hostInfo("B", "north", "r3")));
+        Await.until(RANKING_DEADLINE, "B ranked in north and the files of south removed",
+                () -> scenario.files.read("GlobalRankings-north.txt").filter("{C=41, A=34, B=24}\n"::equals).isPresent()
+                        && scenario.files.read("GlobalRankings-south.txt").isEmpty()
+                        && scenario.files.read("GlobalRankings-south.json").isEmpty());
     }
 
     @Test

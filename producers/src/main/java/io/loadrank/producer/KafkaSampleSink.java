@@ -40,6 +40,7 @@ final class KafkaSampleSink implements SampleSink {
     private final AtomicLong failed = new AtomicLong();
     private final Thread sender;
     private volatile boolean closing;
+    private boolean hostInfoWarned;
 
     KafkaSampleSink(io.loadrank.producer.ProducerConfig config) {
         this.config = config;
@@ -116,7 +117,9 @@ final class KafkaSampleSink implements SampleSink {
                         // called from inside send(): Kafka never took the record (no metadata for the
                         // topic within max.block.ms, or its buffer is full), so it is not lost yet
                         notAccepted[0] = true;
-                        outage.failed(System.currentTimeMillis(), error.toString());
+                        if (!isHostInfo(record)) {
+                            outage.failed(System.currentTimeMillis(), error.toString());
+                        }
                     } else {
                         failed.incrementAndGet();
                         outage.failed(System.currentTimeMillis(), "a sample to " + record.topic() + " failed: " + error);
@@ -124,14 +127,35 @@ final class KafkaSampleSink implements SampleSink {
                 });
             } catch (KafkaException e) {
                 notAccepted[0] = true;
-                outage.failed(System.currentTimeMillis(), e.toString());
+                if (!isHostInfo(record)) {
+                    outage.failed(System.currentTimeMillis(), e.toString());
+                }
             }
             if (notAccepted[0]) {
-                buffer.putBack(record);
+                if (isHostInfo(record)) {
+                    // never retried in front of the samples: a host-info topic that does not exist
+                    // would otherwise hold every metric back; the record is sent again within a minute
+                    hostInfoNotAccepted();
+                } else {
+                    buffer.putBack(record);
+                }
                 if (closing) {
                     return;
                 }
             }
+        }
+    }
+
+    private boolean isHostInfo(ProducerRecord<String, String> record) {
+        return record.topic().equals(config.hostsTopic());
+    }
+
+    private void hostInfoNotAccepted() {
+        if (!hostInfoWarned) {
+            hostInfoWarned = true;
+            LOG.warn("Kafka did not take the host-info record for topic {} (does the topic exist? create it compacted,"
+                    + " or set topic.hosts empty); the metrics are sent all the same, the record again later"
+                    + " (reported once)", config.hostsTopic());
         }
     }
 

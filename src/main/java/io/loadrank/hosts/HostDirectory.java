@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The latest host info of every host, as the host-info topic says (docs/DATACENTERS.md): each
  * record is parsed once, when it arrives; the latest valid record of a host wins, a tombstone
- * deletes it, a malformed record is counted by reason and changes nothing.
+ * deletes it (a tombstone under a key that is no host name is ignored), a malformed record is
+ * counted by reason and changes nothing.
  */
 public final class HostDirectory {
 
@@ -41,8 +42,8 @@ public final class HostDirectory {
         } else if (result instanceof HostInfoResult.Deleted gone) {
             byHost.remove(gone.host());
             deleted++;
-        } else {
-            malformed.merge(((HostInfoResult.Malformed) result).reason(), 1L, Long::sum);
+        } else if (result instanceof HostInfoResult.Malformed bad) {
+            malformed.merge(bad.reason(), 1L, Long::sum);
         }
         return result;
     }

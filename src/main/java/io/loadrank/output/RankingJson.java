@@ -4,7 +4,7 @@ import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.hostinfo.HostInfoMalformedReason;
 import io.loadrank.hosts.HostInfoStats;
 import io.loadrank.message.MalformedReason;
-import io.loadrank.ranking.HostAverage;
+import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.DatacenterRanking;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON files and messages of SPEC section 4: full precision, sample counts, window length,
+ * The JSON files and messages of docs/OUTPUT.md: full precision, sample counts, window length,
  * per-topic shares, incomplete and stale flags, the time of the ranking.
  *
  * <p>Every host of the global ranking carries {@code datacenter}, {@code rack}, {@code hostId},

@@ -1,6 +1,6 @@
 package io.loadrank.output;
 
-import io.loadrank.ranking.HostAverage;
+import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.DatacenterRanking;
 import io.loadrank.scoring.GlobalRanking;
@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * The text files of the original design (SPEC section 4), which operators and scripts already
+ * The text files of the original design (docs/OUTPUT.md), which operators and scripts already
  * parse, so their format is kept exactly:
  *
  * <pre>

@@ -4,7 +4,7 @@ import io.loadrank.hostinfo.HostInfo;
 import java.io.Serializable;
 
 /**
- * A host that has stopped reporting (SPEC section 3.2), when it was last seen, and what the
+ * A host that has stopped reporting (docs/RANKING.md), when it was last seen, and what the
  * host-info topic says about it (null when nothing).
  */
 public record StaleHost(String host, long lastSeenMillis, HostInfo info) implements Serializable {

@@ -1,8 +1,9 @@
 package io.loadrank.topology;
 
+import io.loadrank.config.ConfigException;
 import io.loadrank.batch.SampleBatch;
 import io.loadrank.message.MalformedReason;
-import io.loadrank.ranking.HostAverage;
+import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.window.WindowCounters;

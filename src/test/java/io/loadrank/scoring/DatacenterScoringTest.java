@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.output.RankingText;
-import io.loadrank.ranking.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.window.HostAverage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.hostinfo.HostInfoFormat;
 import io.loadrank.hostinfo.HostInfoMalformedReason;
+import io.loadrank.kafka.TopicCreator;
 import io.loadrank.message.MalformedReason;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
@@ -87,7 +88,7 @@ class LoadRankTopologyIT {
     }
 
     // ------------------------------------------------------------------------------------------
-    // the worked example of SPEC section 3.1
+    // the worked example (docs/RANKING.md)
 
     /** Window averages of the worked example: topic suffix -> host -> value. */
     static final Map<String, Map<String, Integer>> WORKED_EXAMPLE = new LinkedHashMap<>();
@@ -116,9 +117,9 @@ class LoadRankTopologyIT {
         // every tuple is serialised as between workers, so the Kryo registrations are proven too; and
         // the tracked delivery guarantee (not the default) runs here, with the ackers
         scenario.submit(Map.of(
-                LoadRankSettings.ROLLING_PARALLELISM, 3,
-                LoadRankSettings.PARSER_PARALLELISM, 2,
-                LoadRankSettings.PROCESSING_GUARANTEE, "AT_LEAST_ONCE",
+                LoadRankSettings.ROLLING_PARALLELISM.key(), 3,
+                LoadRankSettings.PARSER_PARALLELISM.key(), 2,
+                LoadRankSettings.PROCESSING_GUARANTEE.key(), "AT_LEAST_ONCE",
                 Config.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE, true));
 
         scenario.awaitWorkedExampleRankings();
@@ -153,7 +154,7 @@ class LoadRankTopologyIT {
 
         String deadLetterTopic = scenario.prefix + "deadletter";
         broker.createTopics(Map.of(deadLetterTopic, 1));
-        scenario.submit(Map.of(LoadRankSettings.DEADLETTER_TOPIC, deadLetterTopic));
+        scenario.submit(Map.of(LoadRankSettings.DEADLETTER_TOPIC.key(), deadLetterTopic));
 
         scenario.awaitWorkedExampleRankings();
         JsonObject counts = Await.value(RANKING_DEADLINE, "every malformed message counted in " + cpuTopic + ".json",
@@ -179,9 +180,9 @@ class LoadRankTopologyIT {
         topics.forEach(topic -> scenario.topicWeights.put(topic, 1.0));
         broker.createTopics(Map.of(topics.get(0), 1, topics.get(1), 1));
         scenario.submit(Map.of(
-                LoadRankSettings.STALE_AFTER_SECS, staleAfterSecs,
-                LoadRankSettings.WINDOW_SECS, windowSecs,
-                LoadRankSettings.EMIT_SECS, emitSecs));
+                LoadRankSettings.STALE_AFTER_SECS.key(), staleAfterSecs,
+                LoadRankSettings.WINDOW_SECS.key(), windowSecs,
+                LoadRankSettings.EMIT_SECS.key(), emitSecs));
 
         AtomicBoolean silenceD = new AtomicBoolean(false);
         AtomicLong lastSampleOfD = new AtomicLong();
@@ -217,7 +218,7 @@ class LoadRankTopologyIT {
         scenario.topicWeights.clear();
         scenario.topicWeights.put(topics.get(0), 1.0);
         broker.createTopics(Map.of(topics.get(0), 1));
-        scenario.submit(Map.of(LoadRankSettings.EMIT_SECS, 1));
+        scenario.submit(Map.of(LoadRankSettings.EMIT_SECS.key(), 1));
 
         Map<String, String> hosts = new LinkedHashMap<>();
         for (int i = 0; i < 300; i++) {
@@ -273,10 +274,10 @@ class LoadRankTopologyIT {
         }
         scenario.feed.flushAndCheck(last);
         Map<String, Object> settings = Map.of(
-                LoadRankSettings.WINDOW_SECS, 120,
-                LoadRankSettings.STALE_AFTER_SECS, 600,
+                LoadRankSettings.WINDOW_SECS.key(), 120,
+                LoadRankSettings.STALE_AFTER_SECS.key(), 600,
                 // the KafkaSpout re-reads the whole topic: every sample also reaches the windows twice
-                LoadRankSettings.FIRST_POLL, "EARLIEST");
+                LoadRankSettings.FIRST_POLL.key(), "EARLIEST");
 
         String topologyName = scenario.submit(settings);
         for (String suffix : WORKED_EXAMPLE.keySet()) {
@@ -321,7 +322,7 @@ class LoadRankTopologyIT {
         Scenario scenario = new Scenario("dc");
         String hostsTopic = scenario.prefix + "hosts";
         String rankingsTopic = scenario.prefix + "rankings";
-        broker.createTopics(Map.of(hostsTopic, 2), KafkaBroker.COMPACTED);
+        broker.createTopics(List.of(new TopicCreator.TopicSpec(hostsTopic, 2, true)));
         broker.createTopics(Map.of(rankingsTopic, 1));
         // A is first said to be in south: the latest record of a host wins
         scenario.feed.raw(hostsTopic, "A", hostInfo("A", "south", "r9"));
@@ -330,7 +331,7 @@ class LoadRankTopologyIT {
         scenario.feed.flushAndCheck(scenario.feed.raw(hostsTopic, "A", hostInfo("A", "north", "r1")));
         scenario.sendWorkedExample(System.currentTimeMillis());
 
-        scenario.submit(Map.of(LoadRankSettings.HOSTS_TOPIC, hostsTopic, LoadRankSettings.RANKINGS_TOPIC, rankingsTopic));
+        scenario.submit(Map.of(LoadRankSettings.HOSTS_TOPIC.key(), hostsTopic, LoadRankSettings.RANKINGS_TOPIC.key(), rankingsTopic));
 
         scenario.awaitWorkedExampleRankings(() -> {
             Await.until(RANKING_DEADLINE, "GlobalRankings-north.txt to read {C=54, A=46}",
@@ -374,9 +375,8 @@ class LoadRankTopologyIT {
             throws Exception {
         Scenario scenario = new Scenario("dcmalformed");
         String hostsTopic = scenario.prefix + "hosts";
-        broker.createTopics(Map.of(hostsTopic, 1), KafkaBroker.COMPACTED);
+        broker.createTopics(List.of(new TopicCreator.TopicSpec(hostsTopic, 1, true)));
         Map<HostInfoMalformedReason, String[]> examples = new EnumMap<>(HostInfoMalformedReason.class);
-        examples.put(HostInfoMalformedReason.NOT_TEXT, new String[] {"a/b", null});
         examples.put(HostInfoMalformedReason.OVERSIZED, new String[] {"A", "{\"host\":\"A\",\"x\":\"" + "y".repeat(3000) + "\"}"});
         examples.put(HostInfoMalformedReason.BAD_JSON, new String[] {"A", "{\"host\":\"A\",\"datacenter\":"});
         examples.put(HostInfoMalformedReason.MISSING_HOST, new String[] {"A", "{\"datacenter\":\"south\"}"});
@@ -406,7 +406,7 @@ class LoadRankTopologyIT {
         scenario.feed.flushAndCheck(last);
         scenario.sendWorkedExample(System.currentTimeMillis());
 
-        scenario.submit(Map.of(LoadRankSettings.HOSTS_TOPIC, hostsTopic));
+        scenario.submit(Map.of(LoadRankSettings.HOSTS_TOPIC.key(), hostsTopic));
 
         scenario.awaitWorkedExampleRankings(() -> Await.until(RANKING_DEADLINE, "GlobalRankings-north.txt to read {C=54, A=46}",
                 () -> scenario.files.read("GlobalRankings-north.txt").filter("{C=54, A=46}\n"::equals).isPresent()));
@@ -441,15 +441,15 @@ class LoadRankTopologyIT {
         topics.forEach(topic -> scenario.topicWeights.put(topic, 1.0));
         broker.createTopics(Map.of(topics.get(0), 1, topics.get(1), 1));
         String hostsTopic = scenario.prefix + "hosts";
-        broker.createTopics(Map.of(hostsTopic, 1), KafkaBroker.COMPACTED);
+        broker.createTopics(List.of(new TopicCreator.TopicSpec(hostsTopic, 1, true)));
         scenario.feed.raw(hostsTopic, "A", hostInfo("A", "north", "r1"));
         scenario.feed.raw(hostsTopic, "B", hostInfo("B", "north", "r2"));
         scenario.feed.flushAndCheck(scenario.feed.raw(hostsTopic, "D", hostInfo("D", "west", "r1")));
         scenario.submit(Map.of(
-                LoadRankSettings.HOSTS_TOPIC, hostsTopic,
-                LoadRankSettings.STALE_AFTER_SECS, staleAfterSecs,
-                LoadRankSettings.WINDOW_SECS, windowSecs,
-                LoadRankSettings.EMIT_SECS, 1));
+                LoadRankSettings.HOSTS_TOPIC.key(), hostsTopic,
+                LoadRankSettings.STALE_AFTER_SECS.key(), staleAfterSecs,
+                LoadRankSettings.WINDOW_SECS.key(), windowSecs,
+                LoadRankSettings.EMIT_SECS.key(), 1));
 
         AtomicBoolean silenceD = new AtomicBoolean(false);
         AtomicLong lastSampleOfD = new AtomicLong();
@@ -499,17 +499,17 @@ class LoadRankTopologyIT {
         /** Submits the topology with the test's topics and output, plus {@code overrides}; returns its name. */
         String submit(Map<String, Object> overrides) throws Exception {
             Map<String, Object> conf = new HashMap<>();
-            conf.put(LoadRankSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-            conf.put(LoadRankSettings.TOPICS, new LinkedHashMap<>(topicWeights));
-            conf.put(LoadRankSettings.OUTPUT_DIR, files.directory().toString());
-            conf.put(LoadRankSettings.CONSUMER_GROUP, prefix + "group");
-            conf.put(LoadRankSettings.EMIT_SECS, 1);
-            conf.put(LoadRankSettings.STALE_AFTER_SECS, 300);
-            conf.put(LoadRankSettings.READBACK_OVERLAP_SECS, 3);
+            conf.put(LoadRankSettings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers());
+            conf.put(LoadRankSettings.TOPICS.key(), new LinkedHashMap<>(topicWeights));
+            conf.put(LoadRankSettings.OUTPUT_DIR.key(), files.directory().toString());
+            conf.put(LoadRankSettings.CONSUMER_GROUP.key(), prefix + "group");
+            conf.put(LoadRankSettings.EMIT_SECS.key(), 1);
+            conf.put(LoadRankSettings.STALE_AFTER_SECS.key(), 300);
+            conf.put(LoadRankSettings.READBACK_OVERLAP_SECS.key(), 3);
             conf.put(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS, 30);
             conf.putAll(overrides);
             String name = prefix + "topology-" + (++submissions);
-            conf.put(LoadRankSettings.TOPOLOGY_NAME, name);
+            conf.put(LoadRankSettings.TOPOLOGY_NAME.key(), name);
             Config stormConf = LoadRankTopology.stormConfig(conf, runDir);
             cluster.submitTopology(name, stormConf, LoadRankTopologyFactory.build(LoadRankSettings.from(stormConf)));
             return name;

@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the topology's ranking files (SPEC section 4) as cheaply as a benchmark must: they are
+ * Reads the topology's ranking files (docs/OUTPUT.md) as cheaply as a benchmark must: they are
  * replaced atomically every emit and, at 100,000 hosts, are tens of megabytes each, while the
  * benchmark's reader runs on the same cores as the topology it measures.
  *

@@ -30,7 +30,9 @@ import java.io.UncheckedIOException;
  *
  * A field that is JSON {@code null} counts as absent; fields this version does not know are
  * skipped, so that a newer producer does not break an older topology. A record with no value
- * (a tombstone, which log compaction keeps for a while) deletes the host's information.
+ * (a tombstone, which log compaction keeps for a while) deletes the host's information; a
+ * tombstone under a key that is no host name (the probe written when the topic was created,
+ * io.loadrank.kafka.TopicCreator) is ignored.
  */
 public final class HostInfoFormat {
 
@@ -81,14 +83,15 @@ public final class HostInfoFormat {
      *
      * @param key   the record key (the host name), or null when the record has none (a compacted
      *              topic refuses such records, so only a hand-made one lacks it: then not checked)
-     * @param value the record value, or null for a tombstone
+     * @param value the record value, or null for a tombstone: it deletes the info of the host named
+     *              by the key, and is ignored under any other key (topic creation's probe)
      */
     public static HostInfoResult parse(String key, String value) {
         if (value == null) {
             if (WireFormat.isValidHost(key)) {
                 return new HostInfoResult.Deleted(key);
             }
-            return malformed(HostInfoMalformedReason.NOT_TEXT, "record has no value and no valid host name as key");
+            return new HostInfoResult.Ignored("a tombstone under a key that is no host name");
         }
         if (value.length() > MAX_RECORD_CHARS) {
             return malformed(HostInfoMalformedReason.OVERSIZED, value.length() + " characters, at most " + MAX_RECORD_CHARS);

@@ -8,8 +8,6 @@ import java.util.Locale;
  * file name.
  */
 public enum HostInfoMalformedReason {
-    /** The record has a key but its value is not text (a tombstone is not malformed: it deletes). */
-    NOT_TEXT,
     /** Longer than {@link HostInfoFormat#MAX_RECORD_CHARS}. */
     OVERSIZED,
     /** Not one JSON object (syntax error, trailing text, a duplicated field, a field that is not a string). */

@@ -25,6 +25,16 @@ public sealed interface HostInfoResult {
         }
     }
 
+    /**
+     * A tombstone under a key no host can have, such as the probe that topic creation writes into
+     * a new compacted topic: there is nothing to delete, and nothing is wrong.
+     */
+    record Ignored(String why) implements HostInfoResult {
+        public Ignored {
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
     /** A malformed record, with the reason and a short detail for the log (control characters escaped). */
     record Malformed(HostInfoMalformedReason reason, String detail) implements HostInfoResult {
         public Malformed {

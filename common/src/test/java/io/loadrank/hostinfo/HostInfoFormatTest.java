@@ -76,8 +76,6 @@ class HostInfoFormatTest {
                 Arguments.of("h", "{\"host\":\"h\"" + dc + ",\"rack\":true}", HostInfoMalformedReason.BAD_JSON),
                 Arguments.of("h", "{\"host\":\"h\"" + dc + ",\"x\":\"" + "y".repeat(HostInfoFormat.MAX_RECORD_CHARS) + "\"}",
                         HostInfoMalformedReason.OVERSIZED),
-                Arguments.of(null, null, HostInfoMalformedReason.NOT_TEXT),
-                Arguments.of("a/b", null, HostInfoMalformedReason.NOT_TEXT),
                 Arguments.of("h", "{\"datacenter\":\"dc1\"}", HostInfoMalformedReason.MISSING_HOST),
                 Arguments.of("h", "{\"host\":null" + dc + "}", HostInfoMalformedReason.MISSING_HOST),
                 Arguments.of("../x", "{\"host\":\"../x\"" + dc + "}", HostInfoMalformedReason.BAD_HOST),
@@ -143,6 +141,14 @@ class HostInfoFormatTest {
     @Test
     void givenATombstoneKeyedByAHost_whenParsed_thenTheHostIsDeleted() {
         assertThat(HostInfoFormat.parse("cass-eu-1", null)).isEqualTo(new HostInfoResult.Deleted("cass-eu-1"));
+    }
+
+    @Test
+    void givenATombstoneUnderAKeyThatIsNoHost_likeTheTopicCreationProbe_whenParsed_thenItIsIgnoredNotMalformed() {
+        assertThat(HostInfoFormat.parse(io.loadrank.kafka.TopicCreator.PROBE_KEY, null))
+                .isInstanceOf(HostInfoResult.Ignored.class);
+        assertThat(HostInfoFormat.parse(null, null)).isInstanceOf(HostInfoResult.Ignored.class);
+        assertThat(HostInfoFormat.parse("a/b", null)).isInstanceOf(HostInfoResult.Ignored.class);
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")

@@ -5,7 +5,7 @@ import io.loadrank.producer.hostinfo.HostInfoCollector;
 import io.loadrank.producer.hostinfo.HostInfoSchedule;
 import io.loadrank.producer.jmx.JmxScraper;
 import io.loadrank.producer.jmx.JmxSession;
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import io.loadrank.producer.metrics.SampleCalculator;
 import java.io.IOException;
 import java.time.Clock;

@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.hostinfo.HostInfoFormat;
 import io.loadrank.hostinfo.HostInfoResult;
+import io.loadrank.kafka.TopicCreator;
 import io.loadrank.producer.it.Servers;
 import io.loadrank.producer.it.TopicRecorder;
 import io.loadrank.testing.Await;
@@ -61,7 +62,7 @@ class HostInfoProducerIT {
         Map<String, Integer> topics = new LinkedHashMap<>();
         Servers.TOPICS.forEach(topic -> topics.put(topic, 1));
         kafka.createTopics(topics);
-        kafka.createTopics(Map.of(HOSTS_TOPIC, 1), KafkaBroker.COMPACTED);
+        kafka.createTopics(List.of(new TopicCreator.TopicSpec(HOSTS_TOPIC, 1, true)));
     }
 
     @AfterAll

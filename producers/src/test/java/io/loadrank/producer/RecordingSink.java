@@ -1,7 +1,7 @@
 package io.loadrank.producer;
 
 import io.loadrank.hostinfo.HostInfo;
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -2,6 +2,7 @@ package io.loadrank.simulator;
 
 import io.loadrank.hostinfo.HostInfoFormat;
 import java.nio.charset.StandardCharsets;
+import io.loadrank.metric.Metric;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;

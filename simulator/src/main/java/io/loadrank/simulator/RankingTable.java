@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The global ranking (GlobalRankings.json, SPEC section 4) as a compact text table for a terminal
+ * The global ranking (GlobalRankings.json, docs/OUTPUT.md) as a compact text table for a terminal
  * of 80 columns: rank, host, score, the simulator's profile of the host when known, the window
  * averages of every topic, then the STALE hosts; or the same per datacenter, with the ranks and
  * scores within it (docs/DATACENTERS.md). Pure: JSON tree in, lines out.

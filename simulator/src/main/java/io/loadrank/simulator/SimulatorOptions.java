@@ -1,5 +1,6 @@
 package io.loadrank.simulator;
 
+import io.loadrank.metric.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

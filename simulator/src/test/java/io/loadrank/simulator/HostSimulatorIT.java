@@ -38,7 +38,7 @@ class HostSimulatorIT {
             topics.put(topic, 2);
         }
         kafka.createTopics(topics);
-        kafka.createTopics(Map.of("sim-hosts", 1), KafkaBroker.COMPACTED);
+        kafka.createTopics(List.of(new io.loadrank.kafka.TopicCreator.TopicSpec("sim-hosts", 1, true)));
     }
 
     @AfterAll

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class RankingTableTest {
 
-    /** GlobalRankings.json as the topology writes it (SPEC section 4). */
+    /** GlobalRankings.json as the topology writes it (docs/OUTPUT.md). */
     private static final String RANKING = """
             {"rankedAt":"2026-11-22T10:15:12Z","rankedAtMillis":1795342512000,
              "topics":[{"topic":"cpuLoad","weight":1.0,"windowSeconds":60.0},

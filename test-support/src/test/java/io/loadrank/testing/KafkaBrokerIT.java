@@ -12,15 +12,12 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -76,40 +73,6 @@ class KafkaBrokerIT {
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(kafka.isRunning()).isFalse();
         assertThat(runStatus(kafka.port())).isEqualTo(3);
-    }
-
-    @Test
-    void givenARunningBroker_whenTopicsAreCreatedCompacted_byTheHelperAndByTheScript_thenTheirCleanupPolicyIsCompact()
-            throws Exception {
-        try (KafkaBroker kafka = KafkaBroker.start(runDir)) {
-            // when
-            kafka.createTopics(Map.of("hosts-helper", 1), KafkaBroker.COMPACTED);
-            kafka.createTopics(Map.of("plain-helper", 1));
-            ProcessBuilder builder = new ProcessBuilder("bash", RepoPaths.script("kafka.sh").toString(), "create-topics",
-                    "--compacted", "hosts-script")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve("create-topics.log").toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            builder.environment().put("LOADRANK_RUN_DIR", runDir.toString());
-            builder.environment().put("KAFKA_PORT", Integer.toString(kafka.port()));
-            builder.environment().put("KAFKA_CONTROLLER_PORT", Integer.toString(kafka.controllerPort()));
-            Process create = builder.start();
-            assertThat(create.waitFor(120, TimeUnit.SECONDS)).as("kafka.sh create-topics finished").isTrue();
-            assertThat(create.exitValue()).isZero();
-
-            // then
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                assertThat(cleanupPolicy(admin, "hosts-helper")).isEqualTo("compact");
-                assertThat(cleanupPolicy(admin, "hosts-script")).isEqualTo("compact");
-                assertThat(cleanupPolicy(admin, "plain-helper")).isEqualTo("delete");
-            }
-        }
-    }
-
-    private static String cleanupPolicy(Admin admin, String topic) throws Exception {
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
-                .get("cleanup.policy").value();
     }
 
     @Test

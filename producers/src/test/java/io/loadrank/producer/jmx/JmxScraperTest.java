@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.producer.hostinfo.HostInfoCollector;
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import io.loadrank.producer.metrics.SampleCalculator;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;

@@ -13,6 +13,10 @@
 #   CASSANDRA_JMX_USER          with CASSANDRA_JMX_PASSWORD: JMX requires this user and password
 #   CASSANDRA_JMX_PASSWORD
 #   CASSANDRA_START_TIMEOUT     seconds to wait for JMX and CQL to answer  default 240
+#   CASSANDRA_SNITCH            endpoint_snitch                            default SimpleSnitch
+#                               (GossipingPropertyFileSnitch when CASSANDRA_DC is set)
+#   CASSANDRA_DC, CASSANDRA_RACK  datacenter and rack of the node, written to its
+#                               cassandra-rackdc.properties (rack default rack1)
 #   LOADRANK_RUN_DIR            run directory; data, logs and pid file go to
 #                               $LOADRANK_RUN_DIR/cassandra-<cql port>/
 #
@@ -38,6 +42,18 @@ START_TIMEOUT="${CASSANDRA_START_TIMEOUT:-240}"
 for var in CQL_PORT JMX_PORT STORAGE_PORT SSL_STORAGE_PORT START_TIMEOUT; do
   [[ "${!var}" =~ ^[0-9]+$ ]] || die "CASSANDRA_$var must be a number, got '${!var}'"
 done
+DC="${CASSANDRA_DC:-}"
+RACK="${CASSANDRA_RACK:-rack1}"
+if [[ -n "$DC" ]]; then
+  SNITCH="${CASSANDRA_SNITCH:-GossipingPropertyFileSnitch}"
+else
+  SNITCH="${CASSANDRA_SNITCH:-SimpleSnitch}"
+fi
+for var in DC RACK; do
+  [[ -z "${!var}" || "${!var}" =~ ^[A-Za-z0-9._-]{1,64}$ ]] ||
+    die "CASSANDRA_$var=${!var} is not allowed: 1-64 letters, digits, '.', '-', '_'"
+done
+[[ "$SNITCH" =~ ^[A-Za-z0-9.]+$ ]] || die "CASSANDRA_SNITCH=$SNITCH is not allowed: a snitch class name"
 
 DIR="$LOADRANK_RUN_DIR/cassandra-$CQL_PORT"
 PIDFILE="$DIR/cassandra.pid"
@@ -55,7 +71,7 @@ num_tokens: 1
 initial_token: 0
 auto_bootstrap: false
 partitioner: org.apache.cassandra.dht.Murmur3Partitioner
-endpoint_snitch: SimpleSnitch
+endpoint_snitch: $SNITCH
 seed_provider:
   - class_name: org.apache.cassandra.locator.SimpleSeedProvider
     parameters:
@@ -86,6 +102,12 @@ concurrent_compactors: 1
 authenticator: AllowAllAuthenticator
 authorizer: AllowAllAuthorizer
 dynamic_snitch: false
+EOF
+
+  # read by GossipingPropertyFileSnitch (and the other property-file snitches)
+  cat >"$DIR/conf/cassandra-rackdc.properties" <<EOF
+dc=${DC:-dc1}
+rack=$RACK
 EOF
 
   cat >"$DIR/conf/logback.xml" <<EOF
@@ -180,6 +202,7 @@ start() {
     "${opts[@]}" \
     -Djava.net.preferIPv4Stack=true \
     "-Dcassandra.config=file://$DIR/conf/cassandra.yaml" \
+    "-Dcassandra-rackdc.properties=file://$DIR/conf/cassandra-rackdc.properties" \
     "-Dlogback.configurationFile=$DIR/conf/logback.xml" \
     "-Dcassandra.logdir=$DIR/logs" \
     "-Dcassandra.storagedir=$DIR/data" \

@@ -2,7 +2,7 @@
 # The one-command demo: a real Kafka broker, the host simulator and the loadrank topology in a Storm
 # LocalCluster, all on this machine, with the global ranking shown live in the terminal.
 #
-#   scripts/demo.sh [--hosts N] [--duration SECONDS] [--seed N]
+#   scripts/demo.sh [--hosts N] [--duration SECONDS] [--seed N] [--by-datacenter | --datacenter NAME]
 #
 # Needs only a JDK 17 and Maven: what is not built yet is built, the broker's artifacts come from
 # Maven Central. Everything it starts lives under $LOADRANK_RUN_DIR/demo (default run/demo) and is
@@ -21,10 +21,12 @@ source "$LOADRANK_HOME/scripts/lib/args.sh"
 
 usage() {
   cat >&2 <<'USAGE'
-usage: scripts/demo.sh [--hosts N] [--duration SECONDS] [--seed N]
+usage: scripts/demo.sh [--hosts N] [--duration SECONDS] [--seed N] [--by-datacenter | --datacenter NAME]
   --hosts N           simulated Cassandra hosts (default 12)
   --duration SECONDS  how long the demo runs once the simulator sends, 0 = until Ctrl-C (default 0)
   --seed N            the simulator's seed: the same seed plays the same load (default 42)
+  --by-datacenter     show every datacenter's ranking on its own (the simulator's regions), grouped
+  --datacenter NAME   show only the ranking of datacenter NAME (e.g. eu-west)
 env: DEMO_KAFKA_PORT (19092), LOADRANK_RUN_DIR (<repo>/run; the demo uses its demo/ subdirectory)
 USAGE
   exit 2
@@ -33,6 +35,7 @@ USAGE
 hosts=12
 duration=0
 seed=42
+view_mode=()
 while (($#)); do
   case "$1" in
     --hosts)
@@ -47,6 +50,12 @@ while (($#)); do
       require_value "$1" "$#"
       require_match "$1" "$2" '^-?[0-9]{1,18}$' "a whole number of at most 18 digits"
       seed="$2"; shift 2 ;;
+    --by-datacenter)
+      view_mode=(--by-datacenter); shift ;;
+    --datacenter)
+      (($# >= 2)) || usage
+      [[ "$2" =~ ^[A-Za-z0-9._-]{1,64}$ ]] || die "--datacenter $2 is not allowed: 1-64 letters, digits, '.', '-', '_'"
+      view_mode=(--datacenter "$2"); shift 2 ;;
     -h | --help) usage ;;
     *) echo "error: unknown argument $1" >&2; usage ;;
   esac
@@ -58,6 +67,8 @@ port="${DEMO_KAFKA_PORT:-19092}"
 bootstrap="127.0.0.1:$port"
 topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
 rankings_topic=loadRankings
+# compacted: the latest host-info record (datacenter, rack, host id) of every host is kept
+hosts_topic=hosts
 
 cd "$LOADRANK_HOME"
 base_run_dir="$LOADRANK_RUN_DIR"
@@ -111,7 +122,8 @@ cleanup() {
     scripts/kafka.sh stop >>"$run_dir/kafka-script.log" 2>&1 || info "could not stop the demo broker (see $run_dir/kafka-script.log)"
   fi
   if [[ -s "$output_dir/GlobalRankings.txt" ]]; then
-    info "demo stopped. The last rankings are in STORM_OUTPUT/ (GlobalRankings.txt, GlobalRankings.json, <topic>.txt/.json);"
+    info "demo stopped. The last rankings are in STORM_OUTPUT/ (GlobalRankings.txt/.json, GlobalRankings-<datacenter>.txt/.json,"
+    info "<topic>.txt/.json);"
     info "logs in ${run_dir#"$LOADRANK_HOME"/}/ (simulator.log, topology.log, kafka-$port/kafka.log)."
   fi
   exit "$status"
@@ -145,21 +157,21 @@ if ! scripts/kafka.sh start >>"$run_dir/kafka-script.log" 2>&1; then
   tail -n 20 "$run_dir/kafka-script.log" >&2
   die "Kafka did not start on $bootstrap (above; set DEMO_KAFKA_PORT to use another port)"
 fi
-progress "creating the topics ${topics[*]} $rankings_topic ..."
-scripts/kafka.sh create-topics "${topics[@]}" "$rankings_topic" >>"$run_dir/kafka-script.log" 2>&1 ||
+progress "creating the topics ${topics[*]} $rankings_topic $hosts_topic ..."
+scripts/kafka.sh create-topics --compacted "$hosts_topic" "${topics[@]}" "$rankings_topic" >>"$run_dir/kafka-script.log" 2>&1 ||
   die "could not create the topics (see $run_dir/kafka-script.log)"
 
 # --- simulator and topology --------------------------------------------------------------------
 progress "starting the host simulator ($hosts hosts, seed $seed) ..."
 start_millis="$(date +%s%3N)"
 "$java" -Xmx256m -Dloadrank.run.dir="$run_dir/simulator" -cp "$simulator_jar" io.loadrank.simulator.HostSimulator \
-  --hosts "$hosts" --seed "$seed" --bootstrap-servers "$bootstrap" --progress 30 \
+  --hosts "$hosts" --seed "$seed" --bootstrap-servers "$bootstrap" --hosts-topic "$hosts_topic" --progress 30 \
   </dev/null >"$run_dir/simulator.log" 2>&1 &
 simulator_pid=$!
 
 progress "starting the topology in a Storm LocalCluster ..."
 scripts/run-local.sh --set "loadrank.kafka.bootstrap.servers=$bootstrap" \
-  --set "loadrank.rankings.topic=$rankings_topic" topology.yaml \
+  --set "loadrank.rankings.topic=$rankings_topic" --set "loadrank.hosts.topic=$hosts_topic" topology.yaml \
   </dev/null >"$run_dir/topology.log" 2>&1 &
 topology_pid=$!
 
@@ -169,6 +181,7 @@ title="loadrank demo · $hosts simulated hosts · Kafka $bootstrap · Ctrl-C sto
 view_args=(--watch "$output_dir/GlobalRankings.json" --since-millis "$start_millis" --ends-at-millis "$ends_at"
   --fleet-hosts "$hosts" --fleet-seed "$seed" --title "$title")
 [[ -t 1 ]] || view_args+=(--plain)
+view_args+=(${view_mode[@]+"${view_mode[@]}"})
 progress "waiting for the first ranking ..."
 progress_done
 "$java" -Xmx128m -XX:TieredStopAtLevel=1 -Dloadrank.run.dir="$run_dir/view" -cp "$simulator_jar" \

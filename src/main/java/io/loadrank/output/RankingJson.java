@@ -1,9 +1,13 @@
 package io.loadrank.output;
 
+import io.loadrank.hostinfo.HostInfo;
+import io.loadrank.hostinfo.HostInfoMalformedReason;
+import io.loadrank.hosts.HostInfoStats;
 import io.loadrank.message.MalformedReason;
 import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.scoring.DatacenterRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostScore;
 import io.loadrank.scoring.StaleHost;
@@ -18,6 +22,12 @@ import java.util.Map;
 /**
  * The JSON files and messages of docs/OUTPUT.md: full precision, sample counts, window length,
  * per-topic shares, incomplete and stale flags, the time of the ranking.
+ *
+ * <p>Every host of the global ranking carries {@code datacenter}, {@code rack}, {@code hostId},
+ * {@code address}, {@code dcRank} and {@code dcScore} (null when the host has no host info), so
+ * that one record per emit tells a balancer everything; {@code datacenters} lists the ranked
+ * datacenters and {@code hostInfo} counts the host-info records, malformed ones by reason
+ * (docs/DATACENTERS.md).
  *
  * <p>Every time is written twice: as ISO-8601 text for people ({@code rankedAt}, {@code lastSeen})
  * and as epoch milliseconds for programs ({@code rankedAtMillis}, {@code lastSeenMillis}).
@@ -43,12 +53,30 @@ public final class RankingJson {
     }
 
     public static void writeGlobal(GlobalRanking ranking, Writer out) {
+        writeRanking(ranking, null, out);
+    }
+
+    /**
+     * {@code GlobalRankings-<datacenter>.json}: the global format for the hosts of one datacenter,
+     * with their ranks, scores and shares within it, and their fleet-wide score as
+     * {@code fleetScore} (docs/DATACENTERS.md).
+     */
+    public static void writeDatacenter(GlobalRanking ranking, DatacenterRanking datacenter, Writer out) {
+        writeRanking(ranking, datacenter, out);
+    }
+
+    /** The global ranking, or with {@code datacenter} that datacenter's ranking. */
+    private static void writeRanking(GlobalRanking ranking, DatacenterRanking datacenter, Writer out) {
         try {
             BlockWriter block = new BlockWriter(out);
             JsonWriter json = new JsonWriter(block);
             IsoInstants instants = new IsoInstants();
             List<String> topics = ranking.topics();
+            boolean inDatacenter = datacenter != null;
             json.beginObject();
+            if (inDatacenter) {
+                json.name("datacenter").value(datacenter.datacenter());
+            }
             writeTime(json, instants, ranking.rankedAtMillis());
             json.name("windowsAtMillis").value(ranking.windowsAtMillis());
             json.name("topics").beginArray();
@@ -61,17 +89,28 @@ public final class RankingJson {
             json.endArray();
             json.name("hosts").beginArray();
             int rank = 1;
-            for (HostScore host : ranking.ranked()) {
+            for (HostScore host : inDatacenter ? datacenter.ranked() : ranking.ranked()) {
                 json.beginObject()
                         .name("rank").value(rank++)
                         .name("host").value(host.host());
-                JsonNumbers.value(json.name("score"), host.score())
-                        .name("incomplete").value(host.incomplete())
+                JsonNumbers.value(json.name("score"), inDatacenter ? host.dcScore() : host.score());
+                if (inDatacenter) {
+                    JsonNumbers.value(json.name("fleetScore"), host.score());
+                }
+                json.name("incomplete").value(host.incomplete())
                         .name("stale").value(false);
                 writeLastSeen(json, instants, host.lastSeenMillis());
+                writeHostInfo(json, host.info());
+                if (host.datacenter() == null) {
+                    json.name("dcRank").nullValue().name("dcScore").nullValue();
+                } else {
+                    json.name("dcRank").value(host.dcRank());
+                    JsonNumbers.value(json.name("dcScore"), host.dcScore());
+                }
+                double[] shares = inDatacenter ? host.dcShares() : host.shares();
                 json.name("shares").beginObject();
                 for (int t = 0; t < topics.size(); t++) {
-                    JsonNumbers.value(json.name(topics.get(t)), host.shares()[t]);
+                    JsonNumbers.value(json.name(topics.get(t)), shares[t]);
                 }
                 json.endObject();
                 json.name("averages").beginObject();
@@ -85,19 +124,66 @@ public final class RankingJson {
             }
             json.endArray();
             json.name("stale").beginArray();
-            for (StaleHost host : ranking.stale()) {
+            for (StaleHost host : inDatacenter ? datacenter.stale() : ranking.stale()) {
                 json.beginObject()
                         .name("host").value(host.host())
                         .name("stale").value(true);
                 writeLastSeen(json, instants, host.lastSeenMillis());
+                writeHostInfo(json, host.info());
+                json.name("dcRank").nullValue().name("dcScore").nullValue();
                 json.endObject();
             }
             json.endArray();
+            if (!inDatacenter) {
+                json.name("datacenters").beginArray();
+                for (DatacenterRanking each : ranking.datacenters()) {
+                    json.beginObject()
+                            .name("datacenter").value(each.datacenter())
+                            .name("hosts").value(each.ranked().size())
+                            .name("stale").value(each.stale().size())
+                            .endObject();
+                }
+                json.endArray();
+                if (ranking.hostInfo() != null) {
+                    writeHostInfoStats(json, ranking.hostInfo());
+                }
+            }
             json.endObject();
             json.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Where the host is (docs/DATACENTERS.md): {@code datacenter}, {@code rack}, {@code hostId} and
+     * {@code address}, each null when unknown, so that a reader finds every name in every entry.
+     */
+    private static void writeHostInfo(JsonWriter json, HostInfo info) throws IOException {
+        if (info == null) {
+            json.name("datacenter").nullValue().name("rack").nullValue().name("hostId").nullValue()
+                    .name("address").nullValue();
+            return;
+        }
+        json.name("datacenter").value(info.datacenter())
+                .name("rack").value(info.rack())
+                .name("hostId").value(info.hostId())
+                .name("address").value(info.address());
+    }
+
+    private static void writeHostInfoStats(JsonWriter json, HostInfoStats stats) throws IOException {
+        json.name("hostInfo").beginObject()
+                .name("topic").value(stats.topic())
+                .name("accepted").value(stats.accepted())
+                .name("deleted").value(stats.deleted())
+                .name("hosts").value(stats.hosts())
+                .name("malformedTotal").value(stats.malformedTotal());
+        json.name("malformed").beginObject();
+        for (Map.Entry<HostInfoMalformedReason, Long> entry : stats.malformed().entrySet()) {
+            json.name(entry.getKey().label()).value(entry.getValue());
+        }
+        json.endObject();
+        json.endObject();
     }
 
     public static String topic(TopicRanking ranking, long windowMillis) {

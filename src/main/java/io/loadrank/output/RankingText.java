@@ -2,6 +2,7 @@ package io.loadrank.output;
 
 import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.scoring.DatacenterRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostScore;
 import io.loadrank.scoring.StaleHost;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * The text files of the original design (docs/OUTPUT.md), which operators and scripts already
@@ -20,6 +22,7 @@ import java.time.temporal.ChronoUnit;
  *   cpuLoad.txt          [[cass-eu-1|55|60], [cass-uk-1|37|60], [cass-fi-1|26|60]]
  *   GlobalRankings.txt   {C=41, A=34, B=24}
  *                        STALE: {D=lastSeen 2026-11-22T10:15:02Z}
+ *   GlobalRankings-north.txt  {C=54, A=46}      (the same format, scores within the datacenter)
  * </pre>
  *
  * Host names cannot break the format: the wire format only admits letters, digits and {@code .-_:}.
@@ -66,23 +69,41 @@ public final class RankingText {
 
     /** Writes {@link #global}'s text to {@code target}. */
     public static void writeGlobal(GlobalRanking ranking, Writer target) throws IOException {
+        writeScores(ranking.ranked(), false, ranking.stale(), target);
+    }
+
+    /**
+     * {@code GlobalRankings-<datacenter>.txt}: the same format as {@link #global}, with each host's
+     * score within its datacenter, e.g. {@code {C=54, A=46}} (docs/DATACENTERS.md).
+     */
+    public static String datacenter(DatacenterRanking ranking) {
+        return text(out -> writeDatacenter(ranking, out));
+    }
+
+    /** Writes {@link #datacenter}'s text to {@code target}. */
+    public static void writeDatacenter(DatacenterRanking ranking, Writer target) throws IOException {
+        writeScores(ranking.ranked(), true, ranking.stale(), target);
+    }
+
+    private static void writeScores(List<HostScore> ranked, boolean datacenterScores, List<StaleHost> stale,
+                                    Writer target) throws IOException {
         BlockWriter out = new BlockWriter(target);
         out.write('{');
         boolean first = true;
-        for (HostScore host : ranking.ranked()) {
+        for (HostScore host : ranked) {
             if (!first) {
                 out.write(", ");
             }
             first = false;
             out.write(host.host());
             out.write('=');
-            out.number(Math.round(host.score()));
+            out.number(Math.round(datacenterScores ? host.dcScore() : host.score()));
         }
         out.write("}\n");
-        if (!ranking.stale().isEmpty()) {
+        if (!stale.isEmpty()) {
             out.write("STALE: {");
             first = true;
-            for (StaleHost host : ranking.stale()) {
+            for (StaleHost host : stale) {
                 if (!first) {
                     out.write(", ");
                 }

@@ -1,5 +1,6 @@
 package io.loadrank.scoring;
 
+import io.loadrank.hosts.HostInfoStats;
 import java.io.Serializable;
 import java.util.ArrayList;
 
@@ -14,8 +15,25 @@ import java.util.ArrayList;
  * @param rankedAtMillis when the ranking was made
  * @param windowsAtMillis the oldest {@link io.loadrank.ranking.TopicRanking#windowAtMillis()} of the
  *                        topic rankings combined; the ranking time if none
+ * @param datacenters    the ranking of every datacenter with hosts in the window (reporting or
+ *                       stale), by name; empty without host info
+ * @param hostInfo       what the host-info topic brought so far, or null when it is not read
  */
 public record GlobalRanking(ArrayList<String> topics, double[] weights, long[] coveredMillis,
                             ArrayList<HostScore> ranked, ArrayList<StaleHost> stale,
-                            long rankedAtMillis, long windowsAtMillis) implements Serializable {
+                            long rankedAtMillis, long windowsAtMillis,
+                            ArrayList<DatacenterRanking> datacenters, HostInfoStats hostInfo) implements Serializable {
+
+    /** A ranking without datacenters. */
+    public GlobalRanking(ArrayList<String> topics, double[] weights, long[] coveredMillis,
+                         ArrayList<HostScore> ranked, ArrayList<StaleHost> stale,
+                         long rankedAtMillis, long windowsAtMillis) {
+        this(topics, weights, coveredMillis, ranked, stale, rankedAtMillis, windowsAtMillis, new ArrayList<>(), null);
+    }
+
+    /** The same ranking with the host-info counts to publish beside it. */
+    public GlobalRanking withHostInfo(HostInfoStats stats) {
+        return new GlobalRanking(topics, weights, coveredMillis, ranked, stale, rankedAtMillis, windowsAtMillis,
+                datacenters, stats);
+    }
 }

@@ -1,5 +1,6 @@
 package io.loadrank.scoring;
 
+import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.RankingOrder;
 import io.loadrank.ranking.TopicRanking;
@@ -23,6 +24,9 @@ import java.util.Map;
  * incomplete. A host with no sample in any topic for {@code staleAfter} is listed as stale and
  * left out of the shares, so that a silent host never looks like the least loaded one and does not
  * dilute the others' shares.
+ *
+ * <p>Besides the fleet, every datacenter is ranked on its own, with the same formula among its
+ * own hosts (docs/DATACENTERS.md): load moves between the servers of one datacenter.
  */
 public final class GlobalScorer {
 
@@ -31,6 +35,14 @@ public final class GlobalScorer {
         int byScore = Double.compare(b.score(), a.score());
         return byScore != 0 ? byScore : a.host().compareTo(b.host());
     };
+
+    /** Highest datacenter score first, then host name. */
+    private static final Comparator<HostValues> BY_DC_SCORE = (a, b) -> {
+        int byScore = Double.compare(b.dcScore, a.dcScore);
+        return byScore != 0 ? byScore : a.host.compareTo(b.host);
+    };
+
+    private static final Comparator<StaleHost> BY_HOST = Comparator.comparing(StaleHost::host);
 
     private final ArrayList<String> topics;
     private final double[] weights;
@@ -67,10 +79,23 @@ public final class GlobalScorer {
     }
 
     /**
-     * Scores the hosts of the latest topic rankings at {@code now}. Topics missing from
-     * {@code latest} (no ranking yet) count as topics where no host has a value.
+     * Scores the hosts of the latest topic rankings at {@code now}, fleet-wide only. Topics missing
+     * from {@code latest} (no ranking yet) count as topics where no host has a value.
      */
     public GlobalRanking score(Map<String, TopicRanking> latest, long now) {
+        return score(latest, now, Map.of());
+    }
+
+    /**
+     * Scores the hosts of the latest topic rankings at {@code now}: fleet-wide, and within each
+     * datacenter that {@code hostInfo} places hosts in (docs/DATACENTERS.md). The fleet ranking
+     * does not depend on {@code hostInfo}. A datacenter's shares are computed among its reporting
+     * hosts only, with the same formula as the fleet's ({@link #weightedShares}); its stale hosts
+     * are listed with it. A host without host info is ranked fleet-wide only.
+     *
+     * @param hostInfo the latest host info per host name (read, not kept)
+     */
+    public GlobalRanking score(Map<String, TopicRanking> latest, long now, Map<String, HostInfo> hostInfo) {
         int topicCount = topics.size();
         long[] covered = new long[topicCount];
         long oldestWindow = Long.MAX_VALUE;
@@ -98,42 +123,102 @@ public final class GlobalScorer {
             }
         }
 
+        boolean withDatacenters = !hostInfo.isEmpty();
+        HashMap<String, Datacenter> datacenters = new HashMap<>();
         ArrayList<StaleHost> stale = new ArrayList<>();
         ArrayList<HostValues> reporting = new ArrayList<>(byHost.size());
         double[] totals = new double[topicCount];
         for (HostValues values : byHost.values()) {
+            Datacenter datacenter = null;
+            if (withDatacenters) {
+                values.info = hostInfo.get(values.host);
+                if (values.info != null) {
+                    datacenter = datacenters.get(values.info.datacenter());
+                    if (datacenter == null) {
+                        datacenter = new Datacenter(values.info.datacenter(), topicCount);
+                        datacenters.put(datacenter.name, datacenter);
+                    }
+                }
+            }
             if (now - values.lastSeen > staleAfterMillis) {
-                stale.add(new StaleHost(values.host, values.lastSeen));
+                StaleHost staleHost = new StaleHost(values.host, values.lastSeen, values.info);
+                stale.add(staleHost);
+                if (datacenter != null) {
+                    datacenter.stale.add(staleHost);
+                }
                 continue;
             }
             reporting.add(values);
-            for (int t = 0; t < topicCount; t++) {
-                if (!Double.isNaN(values.averages[t])) {
-                    totals[t] += values.averages[t];
-                }
+            addTo(totals, values.averages);
+            if (datacenter != null) {
+                values.datacenter = datacenter;
+                datacenter.reporting.add(values);
+                addTo(datacenter.totals, values.averages);
+            }
+        }
+
+        for (HostValues values : reporting) {
+            values.shares = new double[topicCount];
+            values.score = weightedShares(values.averages, totals, values.shares);
+            if (values.datacenter != null) {
+                values.dcShares = new double[topicCount];
+                values.dcScore = weightedShares(values.averages, values.datacenter.totals, values.dcShares);
+            }
+        }
+        ArrayList<Datacenter> byName = new ArrayList<>(datacenters.values());
+        byName.sort(Comparator.comparing(datacenter -> datacenter.name));
+        for (Datacenter datacenter : byName) {
+            RankingOrder.sortHighestFirst(datacenter.reporting, values -> values.dcScore, BY_DC_SCORE);
+            for (int i = 0; i < datacenter.reporting.size(); i++) {
+                datacenter.reporting.get(i).dcRank = i + 1;
             }
         }
 
         ArrayList<HostScore> ranked = new ArrayList<>(reporting.size());
         for (HostValues values : reporting) {
-            double[] averages = values.averages;
-            double[] shares = new double[topicCount];
-            boolean incomplete = false;
-            double weighted = 0;
-            for (int t = 0; t < topicCount; t++) {
-                if (Double.isNaN(averages[t])) {
-                    incomplete = true;
-                } else if (totals[t] > 0) {
-                    shares[t] = 100.0 * averages[t] / totals[t];
-                    weighted += weights[t] * shares[t];
-                }
-            }
-            ranked.add(new HostScore(values.host, weighted / weightSum, shares, averages, incomplete, values.lastSeen));
+            values.result = new HostScore(values.host, values.score, values.shares, values.averages,
+                    values.incomplete(), values.lastSeen, values.info, values.dcRank,
+                    values.datacenter == null ? Double.NaN : values.dcScore, values.dcShares);
+            ranked.add(values.result);
         }
         RankingOrder.sortHighestFirst(ranked, HostScore::score, BY_SCORE);
-        stale.sort(Comparator.comparing(StaleHost::host));
+        stale.sort(BY_HOST);
+
+        ArrayList<DatacenterRanking> datacenterRankings = new ArrayList<>(byName.size());
+        for (Datacenter datacenter : byName) {
+            ArrayList<HostScore> dcRanked = new ArrayList<>(datacenter.reporting.size());
+            for (HostValues values : datacenter.reporting) {
+                dcRanked.add(values.result);
+            }
+            datacenter.stale.sort(BY_HOST);
+            datacenterRankings.add(new DatacenterRanking(datacenter.name, dcRanked, datacenter.stale));
+        }
         return new GlobalRanking(topics, weights.clone(), covered, ranked, stale, now,
-                oldestWindow == Long.MAX_VALUE ? now : oldestWindow);
+                oldestWindow == Long.MAX_VALUE ? now : oldestWindow, datacenterRankings, null);
+    }
+
+    /**
+     * The one formula of the scores (see the class comment), for the fleet and for a datacenter alike:
+     * writes each topic's share of {@code totals} into {@code shares} and returns the weighted mean
+     * share. A topic without a value (NaN) or with a total of 0 has share 0.
+     */
+    double weightedShares(double[] averages, double[] totals, double[] shares) {
+        double weighted = 0;
+        for (int t = 0; t < averages.length; t++) {
+            if (!Double.isNaN(averages[t]) && totals[t] > 0) {
+                shares[t] = 100.0 * averages[t] / totals[t];
+                weighted += weights[t] * shares[t];
+            }
+        }
+        return weighted / weightSum;
+    }
+
+    private static void addTo(double[] totals, double[] averages) {
+        for (int t = 0; t < totals.length; t++) {
+            if (!Double.isNaN(averages[t])) {
+                totals[t] += averages[t];
+            }
+        }
     }
 
     /** What the scorer gathers about one host across the topics. */
@@ -141,10 +226,40 @@ public final class GlobalScorer {
         final String host;
         final double[] averages;
         long lastSeen = Long.MIN_VALUE;
+        HostInfo info;
+        Datacenter datacenter;
+        double[] shares;
+        double score;
+        double[] dcShares;
+        double dcScore;
+        int dcRank;
+        HostScore result;
 
         HostValues(String host, double[] averages) {
             this.host = host;
             this.averages = averages;
+        }
+
+        boolean incomplete() {
+            for (double average : averages) {
+                if (Double.isNaN(average)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** One datacenter while it is scored: its hosts and its totals per topic. */
+    private static final class Datacenter {
+        final String name;
+        final double[] totals;
+        final ArrayList<HostValues> reporting = new ArrayList<>();
+        final ArrayList<StaleHost> stale = new ArrayList<>();
+
+        Datacenter(String name, int topicCount) {
+            this.name = name;
+            this.totals = new double[topicCount];
         }
     }
 

@@ -1,5 +1,8 @@
 package io.loadrank.topology;
 
+import io.loadrank.hostinfo.HostInfoResult;
+import io.loadrank.hosts.HostDirectory;
+import io.loadrank.output.DatacenterRankingFiles;
 import io.loadrank.output.RankingFileWriter;
 import io.loadrank.output.RankingJson;
 import io.loadrank.output.RankingText;
@@ -22,16 +25,24 @@ import org.apache.storm.topology.base.BaseRichBolt;
 import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
 import org.apache.storm.utils.TupleUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Combines the latest ranking of every topic into the global ranking (docs/RANKING.md)
  * and publishes it: GlobalRankings.txt and .json, and one JSON record per emit on the rankings
  * topic when one is configured. Runs as exactly one task. It publishes once every topic has sent
  * a new ranking, and on its own tick if some topic stays silent.
+ *
+ * <p>With a host-info topic it also keeps the latest host info per host ({@link HostDirectory},
+ * each record parsed once as it arrives; malformed ones counted and logged at a bounded rate),
+ * ranks every datacenter on its own and writes {@code GlobalRankings-<datacenter>.txt}/.json
+ * ({@link DatacenterRankingFiles}; docs/DATACENTERS.md).
  */
 public final class GlobalRankingBolt extends BaseRichBolt {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(GlobalRankingBolt.class);
 
     static final String TEXT_FILE = "GlobalRankings.txt";
     static final String JSON_FILE = "GlobalRankings.json";
@@ -43,11 +54,15 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private final long firstRoundWaitMillis;
     private final String outputDir;
     private final boolean publishToKafka;
+    private final String hostsTopic;
     private final Clock clock;
 
     private transient OutputCollector collector;
     private transient GlobalScorer scorer;
     private transient RankingFileWriter files;
+    private transient DatacenterRankingFiles datacenterFiles;
+    private transient HostDirectory hosts;
+    private transient LogThrottle hostInfoLog;
     private transient Map<String, TopicRanking> latest;
     private transient Set<String> reportedThisRound;
     private transient RankingRound round;
@@ -66,6 +81,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         this.firstRoundWaitMillis = settings.firstRoundWaitMillis();
         this.outputDir = settings.outputDir();
         this.publishToKafka = settings.rankingsTopic() != null;
+        this.hostsTopic = settings.hostsTopic();
     }
 
     @Override
@@ -73,6 +89,9 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         this.collector = collector;
         this.scorer = new GlobalScorer(topics, weights, staleAfterMillis);
         this.files = new RankingFileWriter(Path.of(outputDir));
+        this.datacenterFiles = new DatacenterRankingFiles(files);
+        this.hosts = hostsTopic == null ? null : new HostDirectory(hostsTopic);
+        this.hostInfoLog = new LogThrottle(10_000);
         this.latest = new HashMap<>();
         this.reportedThisRound = new HashSet<>();
         this.round = new RankingRound(emitSecs * 1000L, firstRoundWaitMillis);
@@ -81,7 +100,9 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     @Override
     public void execute(Tuple tuple) {
         long now = clock.millis();
-        if (TupleUtils.isTick(tuple)) {
+        if (TopologyStreams.HOST_INFO_STREAM.equals(tuple.getSourceStreamId())) {
+            acceptHostInfo(tuple.getString(0), tuple.getString(1), now);
+        } else if (TupleUtils.isTick(tuple)) {
             if (round.isLate(now)) {
                 publish(now);
             }
@@ -97,8 +118,21 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         collector.ack(tuple);
     }
 
+    private void acceptHostInfo(String key, String value, long now) {
+        HostInfoResult result = hosts.accept(key, value);
+        if (result instanceof HostInfoResult.Malformed malformed) {
+            long heldBack = hostInfoLog.tryAcquire(now);
+            if (heldBack >= 0) {
+                LOG.warn("skipping malformed host-info record on topic {}: {} ({}){}", hostsTopic,
+                        malformed.reason().label(), malformed.detail(),
+                        heldBack > 0 ? "; " + heldBack + " more malformed records were not logged" : "");
+            }
+        }
+    }
+
     private void publish(long now) {
-        GlobalRanking ranking = scorer.score(latest, now);
+        GlobalRanking ranking = hosts == null ? scorer.score(latest, now)
+                : scorer.score(latest, now, hosts.hosts()).withHostInfo(hosts.stats());
         reportedThisRound.clear();
         round.published();
         files.write(TEXT_FILE, out -> RankingText.writeGlobal(ranking, out));
@@ -110,6 +144,8 @@ public final class GlobalRankingBolt extends BaseRichBolt {
             // streamed: at 100,000 hosts the document is tens of megabytes
             files.write(JSON_FILE, out -> RankingJson.writeGlobal(ranking, out));
         }
+        // also without a host-info topic: removes the files an earlier run left
+        datacenterFiles.publish(ranking);
     }
 
     @Override

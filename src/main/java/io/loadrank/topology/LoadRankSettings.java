@@ -80,6 +80,9 @@ public final class LoadRankSettings implements Serializable {
             "Kafka topic for one global-ranking JSON record per emit");
     public static final Setting<String> DEADLETTER_TOPIC = Setting.optionalTopic("loadrank.deadletter.topic", null,
             "Kafka topic for malformed messages, as JSON with the reason");
+    public static final Setting<String> HOSTS_TOPIC = Setting.optionalTopic("loadrank.hosts.topic", "hosts",
+            "compacted host-info topic (datacenter, rack, host id per host), read from its beginning at start: every "
+                    + "datacenter is also ranked on its own; empty turns it off ([docs/DATACENTERS.md](docs/DATACENTERS.md))");
     public static final Setting<Integer> SPOUT_PARALLELISM = Setting.integer("loadrank.parallelism.spout", 1, 1, 256,
             "KafkaSpout tasks per topic");
     public static final Setting<Integer> PARSER_PARALLELISM = Setting.integer("loadrank.parallelism.parser", 1, 1, 256,
@@ -94,7 +97,7 @@ public final class LoadRankSettings implements Serializable {
     /** Every setting, in the order of the README's table. */
     public static final List<Setting<?>> ALL = List.of(TOPOLOGY_NAME, BOOTSTRAP_SERVERS, KAFKA_PROPERTIES, CONSUMER_GROUP,
             FIRST_POLL, PROCESSING_GUARANTEE, TOPICS, WINDOW_SECS, EMIT_SECS, STALE_AFTER_SECS, FUTURE_TOLERANCE_SECS,
-            READBACK_ENABLED, READBACK_OVERLAP_SECS, OUTPUT_DIR, RANKINGS_TOPIC, DEADLETTER_TOPIC, SPOUT_PARALLELISM,
+            READBACK_ENABLED, READBACK_OVERLAP_SECS, OUTPUT_DIR, RANKINGS_TOPIC, DEADLETTER_TOPIC, HOSTS_TOPIC, SPOUT_PARALLELISM,
             PARSER_PARALLELISM, ROLLING_PARALLELISM, BATCH_SIZE, BATCH_FLUSH_MILLIS);
 
     /** The checked value of each setting. */
@@ -106,6 +109,12 @@ public final class LoadRankSettings implements Serializable {
         }
         if (emitSecs() > windowSecs()) {
             throw EMIT_SECS.refuse(emitSecs(), "at most " + WINDOW_SECS.key() + " (" + windowSecs() + ")");
+        }
+        String hostsTopic = hostsTopic();
+        if (hostsTopic != null && (hostsTopic.equals(rankingsTopic()) || hostsTopic.equals(deadLetterTopic())
+                || topics().contains(hostsTopic))) {
+            throw HOSTS_TOPIC.refuse(hostsTopic, "a topic of its own (not a metric, rankings or dead-letter topic), "
+                    + "or empty for none");
         }
     }
 
@@ -289,6 +298,14 @@ public final class LoadRankSettings implements Serializable {
     /** The topic for malformed messages, or null when none is configured. */
     public String deadLetterTopic() {
         return get(DEADLETTER_TOPIC);
+    }
+
+    /**
+     * The host-info topic (datacenter, rack and host id of every host; docs/DATACENTERS.md), or null
+     * when it is turned off: then every host is ranked fleet-wide only.
+     */
+    public String hostsTopic() {
+        return get(HOSTS_TOPIC);
     }
 
     public int spoutParallelism() {

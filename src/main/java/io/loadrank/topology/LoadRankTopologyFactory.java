@@ -27,7 +27,7 @@ import org.apache.storm.tuple.Values;
  *   readback-spout-T┘   ▲          │ malformed counts ──────────────────────▶ ranking-T   │
  *   batch-flush-clock ──┘ (all)    └ malformed ─▶ deadletter-kafka-bolt (optional)          │
  *                                                                                           ▼
- *                        global-ranking (one task) ─▶ rankings-kafka-bolt (optional)
+ *   host-info-spout (optional) ─────────▶ global-ranking (one task) ─▶ rankings-kafka-bolt (optional)
  * </pre>
  *
  * "Batches by host" is fields grouping by host done by the parser (direct grouping of
@@ -78,6 +78,11 @@ public final class LoadRankTopologyFactory {
             if (deadLetter != null) {
                 deadLetter.localOrShuffleGrouping(parser, TopologyStreams.MALFORMED_STREAM);
             }
+        }
+        if (settings.hostsTopic() != null) {
+            builder.setSpout(TopologyStreams.HOST_INFO_SPOUT, new HostInfoSpout(settings.hostsTopic(),
+                    settings.bootstrapServers(), settings.kafkaProperties()), 1);
+            global.globalGrouping(TopologyStreams.HOST_INFO_SPOUT, TopologyStreams.HOST_INFO_STREAM);
         }
         if (settings.rankingsTopic() != null) {
             builder.setBolt(TopologyStreams.RANKINGS_KAFKA_BOLT, kafkaBolt(settings, settings.rankingsTopic()), 1)

@@ -45,7 +45,12 @@ public final class TopologyStreams {
     /** The global ranking as JSON, towards the rankings topic. */
     public static final String RANKINGS_STREAM = "rankings";
 
+    /** The records of the host-info topic as they are, towards the global ranking bolt. */
+    public static final String HOST_INFO_STREAM = "hostInfo";
+    public static final Fields HOST_INFO_FIELDS = new Fields("host", "record");
+
     public static final String GLOBAL_RANKING = "global-ranking";
+    public static final String HOST_INFO_SPOUT = "host-info-spout";
     public static final String BATCH_FLUSH_CLOCK = "batch-flush-clock";
     public static final String RANKINGS_KAFKA_BOLT = "rankings-kafka-bolt";
     public static final String DEADLETTER_KAFKA_BOLT = "deadletter-kafka-bolt";

@@ -108,13 +108,13 @@ class RankingFileRoundTripTest {
                 }
             }
             hosts.add(new RankedHost(i + 1, host.host(), host.score(), host.incomplete(), false,
-                    iso(host.lastSeenMillis()), host.lastSeenMillis(), shares, averages, null, null, null, null, null));
+                    iso(host.lastSeenMillis()), host.lastSeenMillis(), shares, averages, null, null, null, null, null, null));
         }
         List<io.loadrank.rankingfile.StaleHost> stale = written.stale().stream()
                 .map(host -> new io.loadrank.rankingfile.StaleHost(host.host(), true, iso(host.lastSeenMillis()),
                         host.lastSeenMillis(), null, null, null))
                 .toList();
-        assertThat(read).isEqualTo(new GlobalRankingFile(iso(NOW), NOW, NOW - 300, topics, hosts, stale));
+        assertThat(read).isEqualTo(new GlobalRankingFile(iso(NOW), NOW, NOW - 300, topics, hosts, stale, null, null));
         assertThat(read.hosts().get(1).averages()).as("no value, no entry").doesNotContainKey("pendingTasks");
     }
 

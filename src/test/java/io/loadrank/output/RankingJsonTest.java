@@ -103,4 +103,61 @@ class RankingJsonTest {
         assertThat(hosts).hasSize(20_000);
         assertThat(hosts.get(19_999).getAsJsonObject().get("host").getAsString()).isEqualTo("cass-19999.dc1");
     }
+
+    @Test
+    void givenHostsWithAndWithoutHostInfo_whenTheGlobalRankingIsWritten_thenEveryHostCarriesItsDatacenterFields() {
+        GlobalScorer scorer = new GlobalScorer(List.of("cpuLoad"), new double[] {1}, 10_000);
+        java.util.Map<String, io.loadrank.hostinfo.HostInfo> info = java.util.Map.of("cass-eu-1",
+                new io.loadrank.hostinfo.HostInfo("cass-eu-1", "eu-west", "rack1", "6a0e1c2e-5b7d-4c1a-9f3e-2d4b6a8c0e1f",
+                        "prod", "10.1.2.3"),
+                "cass-fi-1", io.loadrank.hostinfo.HostInfo.of("cass-fi-1", "eu-west"));
+        GlobalRanking ranking = scorer.score(Map.of("cpuLoad", cpuRanking()), NOW, info)
+                .withHostInfo(new io.loadrank.hosts.HostInfoStats("hosts", 3, 1, 2, new EnumMap<>(java.util.Map.of(
+                        io.loadrank.hostinfo.HostInfoMalformedReason.BAD_DATACENTER, 2L))));
+
+        JsonObject json = JsonParser.parseString(RankingJson.global(ranking)).getAsJsonObject();
+
+        JsonArray hosts = json.getAsJsonArray("hosts");
+        for (com.google.gson.JsonElement host : hosts) {
+            assertThat(host.getAsJsonObject().keySet()).contains("datacenter", "rack", "hostId", "address", "dcRank", "dcScore");
+        }
+        JsonObject eu = hosts.get(0).getAsJsonObject();
+        assertThat(eu.get("host").getAsString()).isEqualTo("cass-eu-1");
+        assertThat(eu.get("datacenter").getAsString()).isEqualTo("eu-west");
+        assertThat(eu.get("rack").getAsString()).isEqualTo("rack1");
+        assertThat(eu.get("hostId").getAsString()).isEqualTo("6a0e1c2e-5b7d-4c1a-9f3e-2d4b6a8c0e1f");
+        assertThat(eu.get("address").getAsString()).isEqualTo("10.1.2.3");
+        assertThat(eu.get("dcRank").getAsInt()).isEqualTo(1);
+        assertThat(eu.get("dcScore").getAsDouble()).isEqualTo(100.0);
+        JsonObject uk = hosts.get(1).getAsJsonObject();
+        assertThat(uk.get("datacenter").isJsonNull()).isTrue();
+        assertThat(uk.get("dcRank").isJsonNull()).isTrue();
+        assertThat(uk.get("dcScore").isJsonNull()).isTrue();
+        assertThat(json.getAsJsonArray("datacenters")).hasSize(1);
+        assertThat(json.getAsJsonArray("datacenters").get(0).getAsJsonObject().get("hosts").getAsInt()).isEqualTo(2);
+        JsonObject hostInfo = json.getAsJsonObject("hostInfo");
+        assertThat(hostInfo.get("malformedTotal").getAsLong()).isEqualTo(2);
+        assertThat(hostInfo.getAsJsonObject("malformed").get("badDatacenter").getAsLong()).isEqualTo(2);
+    }
+
+    @Test
+    void givenADatacenter_whenItsRankingIsWritten_thenRanksScoresAndSharesAreThoseWithinTheDatacenter() {
+        GlobalScorer scorer = new GlobalScorer(List.of("cpuLoad"), new double[] {1}, 10_000);
+        GlobalRanking ranking = scorer.score(Map.of("cpuLoad", cpuRanking()), NOW, java.util.Map.of(
+                "cass-uk-1", io.loadrank.hostinfo.HostInfo.of("cass-uk-1", "uk"),
+                "cass-fi-1", io.loadrank.hostinfo.HostInfo.of("cass-fi-1", "uk")));
+        java.io.StringWriter out = new java.io.StringWriter();
+
+        RankingJson.writeDatacenter(ranking, ranking.datacenters().get(0), out);
+
+        JsonObject json = JsonParser.parseString(out.toString()).getAsJsonObject();
+        assertThat(json.get("datacenter").getAsString()).isEqualTo("uk");
+        JsonObject first = json.getAsJsonArray("hosts").get(0).getAsJsonObject();
+        assertThat(first.get("host").getAsString()).isEqualTo("cass-uk-1");
+        assertThat(first.get("rank").getAsInt()).isEqualTo(1);
+        assertThat(first.get("score").getAsDouble()).isEqualTo(100.0);
+        assertThat(first.getAsJsonObject("shares").get("cpuLoad").getAsDouble()).isEqualTo(100.0);
+        assertThat(first.get("fleetScore").getAsDouble()).isLessThan(1e-3);
+        assertThat(json.getAsJsonArray("hosts")).hasSize(2);
+    }
 }

@@ -72,6 +72,8 @@ class LoadRankSettingsTest {
             {LoadRankSettings.ROLLING_PARALLELISM.key(), 0, "a whole number from 1 to 256"},
             {LoadRankSettings.BATCH_SIZE.key(), 0, "a whole number from 1 to 65536"},
             {LoadRankSettings.BATCH_FLUSH_MILLIS.key(), 5000, "a whole number from 1 to 1000"},
+            {LoadRankSettings.HOSTS_TOPIC.key(), "../hosts", "a Kafka topic name"},
+            {LoadRankSettings.HOSTS_TOPIC.key(), "cpuLoad", "a topic of its own"},
         };
     }
 
@@ -87,6 +89,21 @@ class LoadRankSettingsTest {
                 .hasMessageContaining(String.valueOf(value))
                 .hasMessageContaining("allowed: ")
                 .hasMessageContaining(allowed);
+    }
+
+    @Test
+    void givenNoHostsTopicKey_whenRead_thenHostInfoIsReadFromTopicHosts() {
+        assertThat(LoadRankSettings.from(Map.of()).hostsTopic()).isEqualTo("hosts");
+        assertThat(LoadRankSettings.from(Map.of(LoadRankSettings.HOSTS_TOPIC.key(), "dc-hosts")).hostsTopic()).isEqualTo("dc-hosts");
+    }
+
+    @Test
+    void givenAnEmptyHostsTopic_whenRead_thenHostInfoIsOffAndStaysOffThroughTheStormConfig() {
+        LoadRankSettings settings = LoadRankSettings.from(Map.of(LoadRankSettings.HOSTS_TOPIC.key(), ""));
+
+        assertThat(settings.hostsTopic()).isNull();
+        assertThat(LoadRankSettings.from(settings.asConfig()).hostsTopic()).isNull();
+        assertThat(settings.withOutputDirResolvedAgainst(Path.of("/srv")).hostsTopic()).isNull();
     }
 
     @Test

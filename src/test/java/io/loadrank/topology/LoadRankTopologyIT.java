@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.loadrank.hostinfo.HostInfo;
+import io.loadrank.hostinfo.HostInfoFormat;
+import io.loadrank.hostinfo.HostInfoMalformedReason;
+import io.loadrank.kafka.TopicCreator;
 import io.loadrank.message.MalformedReason;
 import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.HostInfoCounts;
 import io.loadrank.rankingfile.RankedHost;
 import io.loadrank.rankingfile.RankingFileException;
 import io.loadrank.rankingfile.RankingFileReader;
@@ -15,6 +20,7 @@ import io.loadrank.rankingfile.TopicRankingFile;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -306,6 +313,167 @@ class LoadRankTopologyIT {
     }
 
     // ------------------------------------------------------------------------------------------
+    // datacenters (docs/DATACENTERS.md)
+
+    /** The host-info record of {@code host} in {@code datacenter}, as producers send it. */
+    private static String hostInfo(String host, String datacenter, String rack) {
+        return HostInfoFormat.encode(new HostInfo(host, datacenter, rack,
+                UUID.nameUUIDFromBytes(host.getBytes(StandardCharsets.UTF_8)).toString(), "it", "127.0.0." + (host.charAt(0) - 'A' + 1)));
+    }
+
+    @Test
+    void givenHostInfoWithAAndCInNorthAndBInSouth_whenRanked_thenNorthIsC54A46SouthIsB100AndTheFleetIsUnchanged()
+            throws Exception {
+        Scenario scenario = new Scenario("dc");
+        String hostsTopic = scenario.prefix + "hosts";
+        String rankingsTopic = scenario.prefix + "rankings";
+        broker.createTopics(List.of(new TopicCreator.TopicSpec(hostsTopic, 2, true)));
+        broker.createTopics(Map.of(rankingsTopic, 1));
+        // A is first said to be in south: the latest record of a host wins
+        scenario.feed.raw(hostsTopic, "A", hostInfo("A", "south", "r9"));
+        scenario.feed.raw(hostsTopic, "B", hostInfo("B", "south", "r1"));
+        scenario.feed.raw(hostsTopic, "C", hostInfo("C", "north", "r2"));
+        scenario.feed.flushAndCheck(scenario.feed.raw(hostsTopic, "A", hostInfo("A", "north", "r1")));
+        scenario.sendWorkedExample(System.currentTimeMillis());
+
+        scenario.submit(Map.of(LoadRankSettings.HOSTS_TOPIC.key(), hostsTopic, LoadRankSettings.RANKINGS_TOPIC.key(), rankingsTopic));
+
+        scenario.awaitWorkedExampleRankings(() -> {
+            Await.until(RANKING_DEADLINE, "GlobalRankings-north.txt to read {C=54, A=46}",
+                    () -> scenario.files.read("GlobalRankings-north.txt").filter("{C=54, A=46}\n"::equals).isPresent());
+            Await.until(RANKING_DEADLINE, "GlobalRankings-south.txt to read {B=100}",
+                    () -> scenario.files.read("GlobalRankings-south.txt").filter("{B=100}\n"::equals).isPresent());
+        });
+        assertThat(scenario.files.globalRanking()).contains("{C=41, A=34, B=24}");
+        GlobalRankingFile north = scenario.files.globalJson("GlobalRankings-north.json").orElseThrow();
+        assertThat(north.datacenter()).isEqualTo("north");
+        assertThat(north.hosts()).extracting(RankedHost::host).containsExactly("C", "A");
+        GlobalRankingFile global = scenario.files.globalJson().orElseThrow();
+        RankedHost a = host(global, "A");
+        assertThat(a.datacenter()).isEqualTo("north");
+        assertThat(a.rack()).isEqualTo("r1");
+        assertThat(a.hostId()).isEqualTo(UUID.nameUUIDFromBytes("A".getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(a.address()).isEqualTo("127.0.0.1");
+        assertThat(a.dcRank()).isEqualTo(2);
+        assertThat(a.dcScore()).isCloseTo(137.5 / 3, org.assertj.core.api.Assertions.within(0.5));
+        assertThat(global.hostInfo().hosts()).isEqualTo(3);
+
+        GlobalRankingFile record = readLatestRecord(rankingsTopic, ranking -> ranking.hosts().size() == 3
+                && host(ranking, "B").dcScore() != null);
+        RankedHost b = host(record, "B");
+        assertThat(b.datacenter()).isEqualTo("south");
+        assertThat(b.dcRank()).isEqualTo(1);
+        assertThat(b.dcScore()).isEqualTo(100.0);
+        assertThat(b.rack()).isNotNull();
+        assertThat(b.hostId()).isNotNull();
+
+        // and: a later record moves B to north, live: south has no host left and loses its files
+        scenario.feed.flushAndCheck(scenario.feed.raw(hostsTopic, "B", hostInfo("B", "north", "r3")));
+        Await.until(RANKING_DEADLINE, "B ranked in north and the files of south removed",
+                () -> scenario.files.read("GlobalRankings-north.txt").filter("{C=41, A=34, B=24}\n"::equals).isPresent()
+                        && scenario.files.read("GlobalRankings-south.txt").isEmpty()
+                        && scenario.files.read("GlobalRankings-south.json").isEmpty());
+    }
+
+    @Test
+    void givenMalformedHostInfoOfEveryKind_whenRanked_thenEachIsCountedByReasonSkippedAndNoFileLeavesTheOutput()
+            throws Exception {
+        Scenario scenario = new Scenario("dcmalformed");
+        String hostsTopic = scenario.prefix + "hosts";
+        broker.createTopics(List.of(new TopicCreator.TopicSpec(hostsTopic, 1, true)));
+        Map<HostInfoMalformedReason, String[]> examples = new EnumMap<>(HostInfoMalformedReason.class);
+        examples.put(HostInfoMalformedReason.OVERSIZED, new String[] {"A", "{\"host\":\"A\",\"x\":\"" + "y".repeat(3000) + "\"}"});
+        examples.put(HostInfoMalformedReason.BAD_JSON, new String[] {"A", "{\"host\":\"A\",\"datacenter\":"});
+        examples.put(HostInfoMalformedReason.MISSING_HOST, new String[] {"A", "{\"datacenter\":\"south\"}"});
+        examples.put(HostInfoMalformedReason.BAD_HOST, new String[] {"../x", "{\"host\":\"../x\",\"datacenter\":\"south\"}"});
+        examples.put(HostInfoMalformedReason.KEY_MISMATCH, new String[] {"B", "{\"host\":\"A\",\"datacenter\":\"south\"}"});
+        examples.put(HostInfoMalformedReason.MISSING_DATACENTER, new String[] {"A", "{\"host\":\"A\"}"});
+        examples.put(HostInfoMalformedReason.BAD_DATACENTER, new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"../x\"}"});
+        examples.put(HostInfoMalformedReason.BAD_RACK, new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"south\",\"rack\":\"a/b\"}"});
+        examples.put(HostInfoMalformedReason.BAD_HOST_ID, new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"south\",\"hostId\":\"x\"}"});
+        examples.put(HostInfoMalformedReason.BAD_CLUSTER, new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"south\",\"cluster\":\"<b>\"}"});
+        examples.put(HostInfoMalformedReason.BAD_ADDRESS, new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"south\",\"address\":\"../x\"}"});
+        assertThat(examples).as("every reason has an example").hasSize(HostInfoMalformedReason.values().length);
+
+        // valid records first, then reason number i i+1 times: none of them may move A out of north
+        for (String host : List.of("A", "C")) {
+            scenario.feed.raw(hostsTopic, host, hostInfo(host, "north", "r1"));
+        }
+        scenario.feed.raw(hostsTopic, "B", hostInfo("B", "south", "r1"));
+        Map<String, Long> expectedCounts = new HashMap<>();
+        Future<RecordMetadata> last = null;
+        for (Map.Entry<HostInfoMalformedReason, String[]> example : examples.entrySet()) {
+            for (int copy = 0; copy <= example.getKey().ordinal(); copy++) {
+                last = scenario.feed.raw(hostsTopic, example.getValue()[0], example.getValue()[1]);
+            }
+            expectedCounts.put(example.getKey().label(), example.getKey().ordinal() + 1L);
+        }
+        scenario.feed.flushAndCheck(last);
+        scenario.sendWorkedExample(System.currentTimeMillis());
+
+        scenario.submit(Map.of(LoadRankSettings.HOSTS_TOPIC.key(), hostsTopic));
+
+        scenario.awaitWorkedExampleRankings(() -> Await.until(RANKING_DEADLINE, "GlobalRankings-north.txt to read {C=54, A=46}",
+                () -> scenario.files.read("GlobalRankings-north.txt").filter("{C=54, A=46}\n"::equals).isPresent()));
+        HostInfoCounts hostInfo = Await.value(RANKING_DEADLINE, "every malformed host-info record counted in GlobalRankings.json",
+                () -> scenario.files.globalJson().map(GlobalRankingFile::hostInfo)
+                        .filter(counts -> counts.malformedTotal() == expectedCounts.values().stream().mapToLong(c -> c).sum()));
+        assertThat(hostInfo.malformed()).isEqualTo(expectedCounts);
+        assertThat(hostInfo.accepted()).isEqualTo(3);
+        assertThat(scenario.files.read("GlobalRankings-south.txt")).contains("{B=100}\n");
+        try (java.util.stream.Stream<Path> everything = java.nio.file.Files.walk(runDir)) {
+            assertThat(everything.map(path -> path.getFileName().toString()))
+                    .as("no file named after a malformed datacenter or rack, anywhere")
+                    .noneMatch(name -> name.matches("(GlobalRankings-)?(x|b)\\.(txt|json)"));
+        }
+        try (java.util.stream.Stream<Path> output = java.nio.file.Files.list(scenario.files.directory())) {
+            assertThat(output.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("GlobalRankings")))
+                    .containsExactlyInAnyOrder("GlobalRankings.txt", "GlobalRankings.json", "GlobalRankings-north.txt",
+                            "GlobalRankings-north.json", "GlobalRankings-south.txt", "GlobalRankings-south.json");
+        }
+    }
+
+    @Test
+    void givenADatacenterWhoseOnlyHostGoesSilent_whenItLeavesTheWindow_thenTheDatacenterFilesAreRemoved() throws Exception {
+        Scenario scenario = new Scenario("dcleave");
+        int staleAfterSecs = 3;
+        int windowSecs = 12;
+        List<String> topics = List.of(scenario.topic("cpuLoad"), scenario.topic("memLoad"));
+        scenario.topicWeights.clear();
+        topics.forEach(topic -> scenario.topicWeights.put(topic, 1.0));
+        broker.createTopics(Map.of(topics.get(0), 1, topics.get(1), 1));
+        String hostsTopic = scenario.prefix + "hosts";
+        broker.createTopics(List.of(new TopicCreator.TopicSpec(hostsTopic, 1, true)));
+        scenario.feed.raw(hostsTopic, "A", hostInfo("A", "north", "r1"));
+        scenario.feed.raw(hostsTopic, "B", hostInfo("B", "north", "r2"));
+        scenario.feed.flushAndCheck(scenario.feed.raw(hostsTopic, "D", hostInfo("D", "west", "r1")));
+        scenario.submit(Map.of(
+                LoadRankSettings.HOSTS_TOPIC.key(), hostsTopic,
+                LoadRankSettings.STALE_AFTER_SECS.key(), staleAfterSecs,
+                LoadRankSettings.WINDOW_SECS.key(), windowSecs,
+                LoadRankSettings.EMIT_SECS.key(), 1));
+
+        AtomicBoolean silenceD = new AtomicBoolean(false);
+        AtomicLong lastSampleOfD = new AtomicLong();
+        try (LiveFeed live = new LiveFeed(scenario.feed, topics, Map.of("A", 60.0, "B", 20.0, "D", 90.0), silenceD, lastSampleOfD)) {
+            Await.until(RANKING_DEADLINE, "GlobalRankings-west.txt to rank D alone",
+                    () -> scenario.files.read("GlobalRankings-west.txt").filter("{D=100}\n"::equals).isPresent());
+            assertThat(scenario.files.read("GlobalRankings-west.json")).isPresent();
+
+            silenceD.set(true);
+            Await.until(Duration.ofSeconds(staleAfterSecs + 20), "D listed as STALE in GlobalRankings-west.txt",
+                    () -> scenario.files.read("GlobalRankings-west.txt").filter(text -> text.startsWith("{}\nSTALE: {D=lastSeen "))
+                            .isPresent());
+            Await.until(Duration.ofSeconds(windowSecs + 20), "the files of west removed once D left the window",
+                    () -> scenario.files.read("GlobalRankings-west.txt").isEmpty()
+                            && scenario.files.read("GlobalRankings-west.json").isEmpty());
+            assertThat(System.currentTimeMillis() - lastSampleOfD.get())
+                    .as("west's files stay while D is in the window").isGreaterThanOrEqualTo(windowSecs * 1000L - 1000);
+            assertThat(scenario.files.read("GlobalRankings-north.txt")).contains("{A=75, B=25}\n");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
     // helpers
 
     /** One test's topics (named with a prefix of its own), output directory, and sample feed. */
@@ -379,6 +547,11 @@ class LoadRankTopologyIT {
          * that the window stays full however long the topology takes to start on a busy machine.
          */
         void awaitWorkedExampleRankings() throws InterruptedException {
+            awaitWorkedExampleRankings(() -> { });
+        }
+
+        /** Like {@link #awaitWorkedExampleRankings()}, then {@code alsoAwait} while the hosts still report. */
+        void awaitWorkedExampleRankings(Runnable alsoAwait) throws InterruptedException {
             Map<String, Map<String, Double>> values = new LinkedHashMap<>();
             WORKED_EXAMPLE.forEach((suffix, hosts) -> {
                 Map<String, Double> hostValues = new LinkedHashMap<>();
@@ -391,6 +564,7 @@ class LoadRankTopologyIT {
                 Await.until(RANKING_DEADLINE, topic("cpuLoad") + ".txt to read [[A|20|60], [C|20|60], [B|10|60]]",
                         () -> files.topicRanking(topic("cpuLoad")).filter("[[A|20|60], [C|20|60], [B|10|60]]"::equals)
                                 .isPresent());
+                alsoAwait.run();
             }
         }
     }
@@ -429,6 +603,38 @@ class LoadRankTopologyIT {
             });
         }
         return counts;
+    }
+
+    private static RankedHost host(GlobalRankingFile ranking, String name) {
+        return ranking.hosts().stream().filter(host -> host.host().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no host " + name + " in " + ranking.hosts()));
+    }
+
+    /** The newest rankings record of {@code topic} that {@code wanted} accepts, read from the beginning. */
+    private static GlobalRankingFile readLatestRecord(String topic, java.util.function.Predicate<GlobalRankingFile> wanted) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(topic));
+            AtomicReference<GlobalRankingFile> found = new AtomicReference<>();
+            Await.until(RANKING_DEADLINE, "a record on " + topic, () -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    try {
+                        GlobalRankingFile ranking = RankingFileReader.global(new StringReader(record.value()), topic);
+                        if (wanted.test(ranking)) {
+                            found.set(ranking);
+                        }
+                    } catch (RankingFileException e) {
+                        throw new AssertionError("a rankings record that is not a ranking: " + record.value(), e);
+                    }
+                }
+                return found.get() != null;
+            });
+            return found.get();
+        }
     }
 
     private static Map<String, Double> averages(TopicRankingFile topicJson) {

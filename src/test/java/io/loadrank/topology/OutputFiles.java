@@ -57,8 +57,13 @@ final class OutputFiles {
 
     /** GlobalRankings.json, or empty while it does not exist yet. */
     Optional<GlobalRankingFile> globalJson() {
+        return globalJson("GlobalRankings.json");
+    }
+
+    /** A global ranking file (GlobalRankings.json, GlobalRankings-&lt;datacenter&gt;.json), or empty while it does not exist. */
+    Optional<GlobalRankingFile> globalJson(String fileName) {
         try {
-            return Optional.of(RankingFileReader.global(directory.resolve("GlobalRankings.json")));
+            return Optional.of(RankingFileReader.global(directory.resolve(fileName)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

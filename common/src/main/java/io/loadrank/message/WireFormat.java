@@ -322,7 +322,7 @@ public final class WireFormat {
      * A field as it may appear in a log line: at most 64 characters, with control and non-ASCII
      * characters escaped, so that hostile input cannot forge log lines.
      */
-    static String printable(CharSequence text, int from, int to) {
+    public static String printable(CharSequence text, int from, int to) {
         StringBuilder out = new StringBuilder(Math.min(to - from, 64) + 8);
         for (int i = from; i < to && i < from + 64; i++) {
             char c = text.charAt(i);

@@ -11,6 +11,8 @@ import java.util.List;
  * @param topics          the topics with their weights and covered window lengths, in the configured order
  * @param hosts           the ranked hosts, rank 1 first
  * @param stale           the hosts left out of the ranking because they sent nothing lately
+ * @param datacenter      the datacenter of a GlobalRankings-&lt;datacenter&gt;.json file; null in the fleet-wide file
+ * @param hostInfo        what the topology did with the host-info topic; null when it reads none
  */
 public record GlobalRankingFile(
         String rankedAt,
@@ -18,5 +20,7 @@ public record GlobalRankingFile(
         long windowsAtMillis,
         List<TopicWeight> topics,
         List<RankedHost> hosts,
-        List<StaleHost> stale) {
+        List<StaleHost> stale,
+        String datacenter,
+        HostInfoCounts hostInfo) {
 }

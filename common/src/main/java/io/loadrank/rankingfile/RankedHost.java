@@ -12,6 +12,7 @@ import java.util.Map;
  * @param datacenter the host's datacenter, or null in files without datacenters
  * @param rack       the host's rack, or null
  * @param hostId     the host's identity within its cluster, or null
+ * @param address    the host's address (IP literal or host name) from its host info, or null
  * @param dcRank     the host's rank within its datacenter, or null
  * @param dcScore    the host's score within its datacenter, or null
  */
@@ -28,6 +29,7 @@ public record RankedHost(
         String datacenter,
         String rack,
         String hostId,
+        String address,
         Integer dcRank,
         Double dcScore) {
 }

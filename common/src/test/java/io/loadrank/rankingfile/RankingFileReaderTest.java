@@ -59,9 +59,9 @@ class RankingFileReaderTest {
         assertThat(ranking.topics()).containsExactly(new TopicWeight("cpuLoad", 2.0, 60.0));
         assertThat(ranking.hosts()).containsExactly(
                 new RankedHost(1, "cass-eu-1", 100.0, false, false, "2026-11-22T10:15:11Z", 1_795_342_511_000L,
-                        Map.of("cpuLoad", 100.0), Map.of("cpuLoad", 91.25), "eu-west", "r1", "6f1c", 1, 100.0),
+                        Map.of("cpuLoad", 100.0), Map.of("cpuLoad", 91.25), "eu-west", "r1", "6f1c", null, 1, 100.0),
                 new RankedHost(2, "cass-us-1", 0.0, true, false, "2026-11-22T10:15:10Z", 1_795_342_510_000L,
-                        Map.of("cpuLoad", 0.0), Map.of(), null, null, null, null, null));
+                        Map.of("cpuLoad", 0.0), Map.of(), null, null, null, null, null, null));
         assertThat(ranking.stale()).containsExactly(
                 new StaleHost("cass-sa-1", true, "2026-11-22T10:15:00Z", 1_795_342_500_000L, "sa-east", null, null));
     }

@@ -33,6 +33,7 @@ record ConfigKey(String key, String defaultValue, String description) {
     static final String KAFKA_CLIENT_PROPERTIES = "kafka.client.properties";
     static final String KAFKA_BUFFER_SAMPLES = "kafka.buffer.samples";
     static final String TOPIC_PREFIX = "topic.";
+    static final String HOSTS_TOPIC = "topic.hosts";
 
     /** Shown as the default of {@link #HOST}; the real default is computed at start. */
     static final String CANONICAL_HOST_NAME = "<this machine's canonical host name>";
@@ -76,6 +77,9 @@ record ConfigKey(String key, String defaultValue, String description) {
             keys.add(new ConfigKey(TOPIC_PREFIX + metric.defaultTopic(), metric.defaultTopic(),
                     "Kafka topic of " + metric.defaultTopic()));
         }
+        keys.add(new ConfigKey(HOSTS_TOPIC, "hosts", "compacted Kafka topic of the host-info record (datacenter, rack,"
+                + " host id, cluster, address of the node, read over JMX; docs/DATACENTERS.md), sent at start, after"
+                + " every JMX reconnect, on every change and every 60 s; empty: not sent"));
         Map<String, ConfigKey> byKey = new LinkedHashMap<>();
         keys.forEach(k -> byKey.put(k.key(), k));
         return Collections.unmodifiableMap(byKey);

@@ -1,5 +1,7 @@
 package io.loadrank.producer;
 
+import io.loadrank.hostinfo.HostInfo;
+import io.loadrank.hostinfo.HostInfoFormat;
 import io.loadrank.message.WireFormat;
 import io.loadrank.metric.Metric;
 import java.time.Duration;
@@ -16,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends samples to Kafka as {@code host,value,epochMillis}, keyed by host, one topic per metric.
+ * Sends samples to Kafka as {@code host,value,epochMillis}, keyed by host, one topic per metric,
+ * and the host-info record (JSON, keyed by host) to the host-info topic.
  *
  * <p>The poll loop only appends to a {@link DropOldestBuffer}; a sender thread of its own hands the
  * records to the {@link KafkaProducer}. So a Kafka that is down, or slow to give metadata (which
@@ -37,6 +40,7 @@ final class KafkaSampleSink implements SampleSink {
     private final AtomicLong failed = new AtomicLong();
     private final Thread sender;
     private volatile boolean closing;
+    private boolean hostInfoWarned;
 
     KafkaSampleSink(io.loadrank.producer.ProducerConfig config) {
         this.config = config;
@@ -81,6 +85,16 @@ final class KafkaSampleSink implements SampleSink {
         }
     }
 
+    @Override
+    public void sendHostInfo(HostInfo info, long timestampMillis) {
+        String topic = config.hostsTopic();
+        if (topic == null) {
+            return;
+        }
+        // through the same bounded buffer: a record dropped while Kafka is down is sent again within a minute
+        buffer.add(new ProducerRecord<>(topic, null, timestampMillis, info.host(), HostInfoFormat.encode(info)));
+    }
+
     private void sendLoop() {
         while (!closing || buffer.size() > 0) {
             ProducerRecord<String, String> record;
@@ -103,7 +117,9 @@ final class KafkaSampleSink implements SampleSink {
                         // called from inside send(): Kafka never took the record (no metadata for the
                         // topic within max.block.ms, or its buffer is full), so it is not lost yet
                         notAccepted[0] = true;
-                        outage.failed(System.currentTimeMillis(), error.toString());
+                        if (!isHostInfo(record)) {
+                            outage.failed(System.currentTimeMillis(), error.toString());
+                        }
                     } else {
                         failed.incrementAndGet();
                         outage.failed(System.currentTimeMillis(), "a sample to " + record.topic() + " failed: " + error);
@@ -111,14 +127,35 @@ final class KafkaSampleSink implements SampleSink {
                 });
             } catch (KafkaException e) {
                 notAccepted[0] = true;
-                outage.failed(System.currentTimeMillis(), e.toString());
+                if (!isHostInfo(record)) {
+                    outage.failed(System.currentTimeMillis(), e.toString());
+                }
             }
             if (notAccepted[0]) {
-                buffer.putBack(record);
+                if (isHostInfo(record)) {
+                    // never retried in front of the samples: a host-info topic that does not exist
+                    // would otherwise hold every metric back; the record is sent again within a minute
+                    hostInfoNotAccepted();
+                } else {
+                    buffer.putBack(record);
+                }
                 if (closing) {
                     return;
                 }
             }
+        }
+    }
+
+    private boolean isHostInfo(ProducerRecord<String, String> record) {
+        return record.topic().equals(config.hostsTopic());
+    }
+
+    private void hostInfoNotAccepted() {
+        if (!hostInfoWarned) {
+            hostInfoWarned = true;
+            LOG.warn("Kafka did not take the host-info record for topic {} (does the topic exist? create it compacted,"
+                    + " or set topic.hosts empty); the metrics are sent all the same, the record again later"
+                    + " (reported once)", config.hostsTopic());
         }
     }
 

@@ -1,5 +1,8 @@
 package io.loadrank.producer;
 
+import io.loadrank.hostinfo.HostInfo;
+import io.loadrank.producer.hostinfo.HostInfoCollector;
+import io.loadrank.producer.hostinfo.HostInfoSchedule;
 import io.loadrank.producer.jmx.JmxScraper;
 import io.loadrank.producer.jmx.JmxSession;
 import io.loadrank.metric.Metric;
@@ -48,6 +51,8 @@ final class PollLoop implements AutoCloseable {
     private final OutageLog outage;
     private final ScheduledExecutorService ticker;
     private final ExecutorService worker;
+    private final HostInfoCollector hostInfo;
+    private final HostInfoSchedule hostInfoSchedule = HostInfoSchedule.standard();
 
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong skippedTicks = new AtomicLong();
@@ -60,8 +65,12 @@ final class PollLoop implements AutoCloseable {
     private long nextConnectAtMillis;
     private boolean everConnected;
 
+    /**
+     * @param hostInfo collects the node's identity for the host-info record (docs/DATACENTERS.md),
+     *                 read and sent as {@link HostInfoSchedule} says; null to send none
+     */
     PollLoop(Duration interval, JmxSession session, MemInfoSource memInfo, SampleSink sink,
-             Duration reconnectMax, Consumer<String> onCredentialsRefused, Clock clock) {
+             Duration reconnectMax, Consumer<String> onCredentialsRefused, Clock clock, HostInfoCollector hostInfo) {
         this.interval = interval;
         this.session = session;
         this.memInfo = memInfo;
@@ -74,6 +83,7 @@ final class PollLoop implements AutoCloseable {
         this.outage = new OutageLog(LOG, "Cassandra JMX at " + session);
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("poll-tick"));
         this.worker = Executors.newSingleThreadExecutor(daemon("jmx-poll"));
+        this.hostInfo = hostInfo;
     }
 
     void start() {
@@ -127,6 +137,9 @@ final class PollLoop implements AutoCloseable {
             outage.succeeded(clock.millis(), "");
             successfulPolls.incrementAndGet();
             values.forEach((metric, value) -> sink.send(metric, value, sampleTimeMillis));
+            if (hostInfo != null) {
+                sendHostInfoIfDue(connection, sampleTimeMillis);
+            }
         } catch (IOException e) {
             failed(now, describe(e));
         } catch (RuntimeException e) {
@@ -142,6 +155,21 @@ final class PollLoop implements AutoCloseable {
             } else {
                 failed(now, "credentials refused: " + refused.getMessage());
             }
+        }
+    }
+
+    /** Reads the node's identity when the schedule says so, and sends it when it is due. */
+    private void sendHostInfoIfDue(MBeanServerConnection connection, long sampleTimeMillis) throws IOException {
+        long connectionNumber = session.connections();
+        long now = clock.millis();
+        if (!hostInfoSchedule.readDue(connectionNumber, now)) {
+            return;
+        }
+        hostInfo.begin();
+        scraper.scrapeHostInfo(connection, hostInfo);
+        HostInfo info = hostInfo.result().orElse(null);
+        if (hostInfoSchedule.sendDue(info, connectionNumber, now)) {
+            sink.sendHostInfo(info, sampleTimeMillis);
         }
     }
 

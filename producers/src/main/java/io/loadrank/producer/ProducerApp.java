@@ -1,5 +1,6 @@
 package io.loadrank.producer;
 
+import io.loadrank.producer.hostinfo.HostInfoCollector;
 import io.loadrank.producer.jmx.JmxSession;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +36,8 @@ public final class ProducerApp implements AutoCloseable {
         this.sink = sink;
         MemInfoSource memInfo = MemInfoSource.choose(config.memorySource(), config.jmx().host(), memInfoPath);
         this.loop = new PollLoop(config.interval(), new JmxSession(config.jmx()), memInfo, sink,
-                config.jmxReconnectMax(), this::credentialsRefused, Clock.systemUTC());
+                config.jmxReconnectMax(), this::credentialsRefused, Clock.systemUTC(),
+                config.hostsTopic() == null ? null : new HostInfoCollector(config.host()));
     }
 
     public ProducerApp start() {

@@ -42,6 +42,7 @@ public final class ProducerConfig {
     private final Properties kafkaClientProperties;
     private final int bufferSamples;
     private final Map<Metric, String> topics;
+    private final String hostsTopic;
 
     private ProducerConfig(Values v) throws ConfigException {
         host = v.host();
@@ -66,6 +67,7 @@ public final class ProducerConfig {
         for (Metric metric : Metric.values()) {
             topics.put(metric, v.topic(ConfigKey.TOPIC_PREFIX + metric.defaultTopic()));
         }
+        hostsTopic = v.optional(ConfigKey.HOSTS_TOPIC) == null ? null : v.topic(ConfigKey.HOSTS_TOPIC);
     }
 
     /**
@@ -194,11 +196,17 @@ public final class ProducerConfig {
         return topics.get(metric);
     }
 
+    /** The host-info topic, or null when host info is not sent. */
+    public String hostsTopic() {
+        return hostsTopic;
+    }
+
     /** For the start-up log line: no secrets. */
     @Override
     public String toString() {
         return "host=" + host + ", interval=" + interval.toMillis() + " ms, jmx=" + jmx + ", memory=" + memorySource
-                + ", kafka=" + bootstrapServers + " acks=" + acks + ", topics=" + topics.values();
+                + ", kafka=" + bootstrapServers + " acks=" + acks + ", topics=" + topics.values()
+                + ", host info=" + (hostsTopic == null ? "off" : hostsTopic);
     }
 
     /** The raw values, with the checks that turn them into typed ones. */

@@ -86,7 +86,36 @@ class JmxProducerFaultIT {
             assertThat(recorder.samplesSince("memLoad", quietFrom).stream()
                     .filter(s -> s.timestampMillis() <= quietUntil)).hasSizeGreaterThanOrEqualTo(5);
             assertThat(recorder.malformed()).isEmpty();
+            // and: the host-info record went out at start and again after the reconnect
+            Await.until(Duration.ofSeconds(30), "a host-info record after the reconnect",
+                    () -> hostInfoTimes().stream().anyMatch(time -> time >= quietUntil));
+            assertThat(hostInfoTimes()).as("host-info records before the outage").anyMatch(time -> time < stoppedAt);
         }
+    }
+
+    /** The record times of the host-info records of this producer's host on the hosts topic. */
+    private static List<Long> hostInfoTimes() {
+        java.util.Properties props = new java.util.Properties();
+        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafka().bootstrapServers());
+        List<Long> times = new ArrayList<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
+                             new org.apache.kafka.common.serialization.StringDeserializer(),
+                             new org.apache.kafka.common.serialization.StringDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor("hosts", Duration.ofSeconds(10))
+                    .stream().map(p -> new org.apache.kafka.common.TopicPartition("hosts", p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (HOST.equals(record.key())) {
+                        times.add(record.timestamp());
+                    }
+                });
+            }
+        }
+        return times;
     }
 
     @Test

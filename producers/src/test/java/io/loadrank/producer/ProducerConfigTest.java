@@ -42,8 +42,15 @@ class ProducerConfigTest {
         for (Metric metric : Metric.values()) {
             assertThat(config.topic(metric)).isEqualTo(metric.defaultTopic());
         }
+        assertThat(config.hostsTopic()).isEqualTo("hosts");
         assertThat(List.of(Metric.values())).extracting(Metric::defaultTopic)
                 .containsExactly("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
+    }
+
+    @Test
+    void an_empty_hosts_topic_turns_host_info_off() throws ConfigException {
+        assertThat(parse("--topic.hosts=").hostsTopic()).isNull();
+        assertThat(parse("--topic.hosts=dc-hosts").hostsTopic()).isEqualTo("dc-hosts");
     }
 
     @Test
@@ -73,6 +80,7 @@ class ProducerConfigTest {
             "memory.source   | swap       | one of [auto, meminfo, mbean]",
             "host            | bad host!  | letters, digits",
             "topic.memLoad   | mem load   | Kafka topic name",
+            "topic.hosts     | ../hosts   | Kafka topic name",
             "kafka.client.properties | /no/such/file | readable",
             "jmx.ssl.truststore | /no/such/file | readable file"})
     void refuses_a_bad_value_naming_the_key_the_value_and_what_is_allowed(String key, String value, String allowed) {

@@ -1,5 +1,6 @@
 package io.loadrank.producer;
 
+import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.metric.Metric;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +16,17 @@ final class RecordingSink implements SampleSink {
     @Override
     public void send(Metric metric, double value, long timestampMillis) {
         sent.add(new Sent(metric, value, timestampMillis));
+    }
+
+    private final List<HostInfo> hostInfo = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void sendHostInfo(HostInfo info, long timestampMillis) {
+        hostInfo.add(info);
+    }
+
+    List<HostInfo> hostInfo() {
+        return List.copyOf(hostInfo);
     }
 
     List<Sent> sent(Metric metric) {

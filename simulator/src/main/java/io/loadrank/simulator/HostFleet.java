@@ -1,11 +1,14 @@
 package io.loadrank.simulator;
 
+import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.metric.Metric;
 import io.loadrank.message.WireFormat;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * The simulated fleet and the messages it sends: pure logic, no Kafka.
@@ -22,6 +25,12 @@ public final class HostFleet {
 
     /** Where the hosts are; hosts are dealt out to the regions in turn. */
     static final String[] REGIONS = {"eu-west", "us-east", "ap-southeast", "eu-north", "us-west", "sa-east"};
+
+    /** Racks per region: the hosts of a region are dealt out to its racks in turn. */
+    static final int RACKS_PER_REGION = 3;
+
+    /** The cluster name in the simulated hosts' host info. */
+    static final String CLUSTER = "loadrank-sim";
 
     /** The profiles dealt to every block of this many hosts (then shuffled), so even 4 hosts show each. */
     private static final LoadProfile[] PROFILE_BLOCK = {
@@ -119,6 +128,17 @@ public final class HostFleet {
                 out.accept(metric, host, message);
             }
         }
+    }
+
+    /**
+     * The host-info record of {@code host} (docs/DATACENTERS.md): its region is its datacenter, its
+     * rack one of {@value #RACKS_PER_REGION} per region, and its host id a UUID made from the seed
+     * and the host name, so the same seed always gives the same ids.
+     */
+    public HostInfo hostInfo(SimulatedHost host) {
+        int rack = (host.index() / REGIONS.length) % RACKS_PER_REGION + 1;
+        String hostId = UUID.nameUUIDFromBytes((seed + "/" + host.name()).getBytes(StandardCharsets.UTF_8)).toString();
+        return new HostInfo(host.name(), host.region(), "rack" + rack, hostId, CLUSTER, null);
     }
 
     /** A deterministic number in [-1, 1) for (seed, host, round, metric): SplitMix64's finaliser. */

@@ -21,6 +21,8 @@ public final class HostSimulator {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long STOP_WAIT_SECONDS = 30;
+    /** How often the host info of every host is sent again (docs/DATACENTERS.md). */
+    private static final long HOST_INFO_EVERY_NANOS = 60 * NANOS_PER_SECOND;
 
     private final SimulatorOptions options;
     private final HostFleet fleet;
@@ -92,9 +94,11 @@ public final class HostSimulator {
         long lastProgressSent = 0;
         long lastProgressNanos = startNanos;
         long round = 0;
+        long nextHostInfoNanos = startNanos;
         System.err.printf(Locale.ROOT, "simulator: %d hosts (%s), %s, seed %d, start time %d, to %s topics %s%n",
                 fleet.hosts().size(), profileCounts(), options.maxSpeed() ? "max speed" : options.rateHz() + " rounds/s",
-                options.seed(), startMillis, options.bootstrapServers(), options.topics());
+                options.seed(), startMillis, options.bootstrapServers(), options.topics()
+                        + (options.hostsTopic() == null ? "" : ", host info to " + options.hostsTopic()));
         while (!stopRequested) {
             if (options.rounds() > 0 && round >= options.rounds()) {
                 break;
@@ -115,6 +119,10 @@ public final class HostSimulator {
                 if (stopRequested) {
                     break;
                 }
+            }
+            if (options.hostsTopic() != null && now >= nextHostInfoNanos) {
+                sender.sendHostInfo(fleet, System.currentTimeMillis());
+                nextHostInfoNanos = now + HOST_INFO_EVERY_NANOS;
             }
             long sampleTime = fleet.sampleTimeMillis(startMillis, round);
             fleet.generateRound(round, startMillis, (metric, host, message) -> sender.send(metric, host, message, sampleTime));

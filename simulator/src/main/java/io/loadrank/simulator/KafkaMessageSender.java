@@ -1,5 +1,7 @@
 package io.loadrank.simulator;
 
+import io.loadrank.hostinfo.HostInfoFormat;
+import java.nio.charset.StandardCharsets;
 import io.loadrank.metric.Metric;
 import java.time.Duration;
 import java.util.Properties;
@@ -34,6 +36,12 @@ final class KafkaMessageSender implements AutoCloseable {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Callback countingCallback = this::onCompletion;
+    private final Callback hostInfoCallback = (metadata, exception) -> {
+        if (exception != null) {
+            failed.incrementAndGet();
+            reportFailure(exception);
+        }
+    };
     private volatile long lastFailureLogNanos = System.nanoTime() - FAILURE_LOG_INTERVAL_NANOS;
 
     KafkaMessageSender(SimulatorOptions options, HostFleet fleet) {
@@ -84,6 +92,24 @@ final class KafkaMessageSender implements AutoCloseable {
             // e.g. no metadata within max.block.ms because the broker is down: counted, reported, go on
             failed.incrementAndGet();
             reportFailure(e);
+        }
+    }
+
+    /** Sends the host-info record of every host of {@code fleet} (when a host-info topic is configured). */
+    void sendHostInfo(HostFleet fleet, long timestampMillis) {
+        String topic = options.hostsTopic();
+        if (topic == null) {
+            return;
+        }
+        for (SimulatedHost host : fleet.hosts()) {
+            byte[] value = HostInfoFormat.encode(fleet.hostInfo(host)).getBytes(StandardCharsets.UTF_8);
+            try {
+                // not counted as sent messages: those are the samples the benchmarks measure
+                producer.send(new ProducerRecord<>(topic, null, timestampMillis, keys[host.index()], value), hostInfoCallback);
+            } catch (KafkaException e) {
+                failed.incrementAndGet();
+                reportFailure(e);
+            }
         }
     }
 

@@ -8,14 +8,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The global ranking (GlobalRankings.json, docs/OUTPUT.md) as a compact text table for a terminal
  * of 80 columns: rank, host, score, the simulator's profile of the host when known, the window
- * averages of every topic, then the STALE hosts. Pure: the file's records in, lines out.
+ * averages of every topic, then the STALE hosts; or the same per datacenter, with the ranks and
+ * scores within it (docs/DATACENTERS.md). Pure: the file's records in, lines out.
  */
 final class RankingTable {
 
@@ -36,24 +39,103 @@ final class RankingTable {
      */
     static List<String> render(GlobalRankingFile ranking, long nowMillis, Map<String, String> profiles, int top) {
         List<String> lines = new ArrayList<>();
-        List<TopicWeight> topics = ranking.topics();
-        List<RankedHost> hosts = ranking.hosts();
-        List<StaleHost> stale = ranking.stale();
-        long rankedAt = rankedAtMillis(ranking);
+        lines.add(summary(ranking, ranking.hosts(), ranking.stale(), nowMillis));
+        lines.add("");
+        appendTable(lines, ranking.topics(), ranking.hosts(), profiles, top, false);
+        appendStale(lines, ranking.stale(), nowMillis, profiles);
+        return lines;
+    }
 
+    /**
+     * The ranking of every datacenter on its own (docs/DATACENTERS.md), datacenters by name, each
+     * with its hosts in the order of their rank within it ({@code dcRank}, {@code dcScore}); then
+     * the hosts without host info (ranked fleet-wide only), then the stale hosts.
+     *
+     * @param top at most this many hosts per datacenter
+     */
+    static List<String> renderByDatacenter(GlobalRankingFile ranking, long nowMillis, Map<String, String> profiles,
+                                           int top) {
+        Map<String, List<RankedHost>> byDatacenter = new TreeMap<>();
+        List<RankedHost> without = new ArrayList<>();
+        for (RankedHost host : ranking.hosts()) {
+            if (host.datacenter() != null) {
+                byDatacenter.computeIfAbsent(host.datacenter(), name -> new ArrayList<>()).add(host);
+            } else {
+                without.add(host);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(summary(ranking, ranking.hosts(), ranking.stale(), nowMillis));
+        lines.add(byDatacenter.size() + " datacenters, each ranked on its own: rank and score within the datacenter");
+        for (Map.Entry<String, List<RankedHost>> datacenter : byDatacenter.entrySet()) {
+            List<RankedHost> ranked = new ArrayList<>(datacenter.getValue());
+            ranked.sort(BY_DATACENTER_RANK);
+            long staleHere = ranking.stale().stream().filter(host -> datacenter.getKey().equals(host.datacenter())).count();
+            lines.add("");
+            lines.add(String.format(Locale.ROOT, "datacenter %s · %d hosts ranked · %d stale",
+                    datacenter.getKey(), ranked.size(), staleHere));
+            appendTable(lines, ranking.topics(), ranked, profiles, top, true);
+        }
+        if (!without.isEmpty()) {
+            lines.add("");
+            lines.add(String.format(Locale.ROOT, "no host info · %d hosts ranked fleet-wide only", without.size()));
+            appendTable(lines, ranking.topics(), without, profiles, top, false);
+        }
+        appendStale(lines, ranking.stale(), nowMillis, profiles);
+        return lines;
+    }
+
+    /** The ranking of one datacenter only, its stale hosts included (the view's --datacenter NAME). */
+    static List<String> renderDatacenter(GlobalRankingFile ranking, String datacenter, long nowMillis,
+                                         Map<String, String> profiles, int top) {
+        List<RankedHost> hosts = new ArrayList<>();
+        for (RankedHost host : ranking.hosts()) {
+            if (datacenter.equals(host.datacenter())) {
+                hosts.add(host);
+            }
+        }
+        hosts.sort(BY_DATACENTER_RANK);
+        List<StaleHost> stale = new ArrayList<>();
+        for (StaleHost host : ranking.stale()) {
+            if (datacenter.equals(host.datacenter())) {
+                stale.add(host);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(summary(ranking, hosts, stale, nowMillis));
+        lines.add("datacenter " + datacenter + ": rank and score within the datacenter");
+        appendTable(lines, ranking.topics(), hosts, profiles, top, true);
+        appendStale(lines, stale, nowMillis, profiles);
+        return lines;
+    }
+
+    private static final Comparator<RankedHost> BY_DATACENTER_RANK =
+            Comparator.comparingInt(host -> host.dcRank() == null ? Integer.MAX_VALUE : host.dcRank());
+
+    /** The first line: when ranked, how long ago, the window, how many hosts are ranked and stale. */
+    private static String summary(GlobalRankingFile ranking, List<RankedHost> hosts, List<StaleHost> stale,
+                                  long nowMillis) {
+        long rankedAt = rankedAtMillis(ranking);
         double minWindow = Double.MAX_VALUE;
         double maxWindow = 0;
-        for (TopicWeight topic : topics) {
+        for (TopicWeight topic : ranking.topics()) {
             minWindow = Math.min(minWindow, topic.windowSeconds());
             maxWindow = Math.max(maxWindow, topic.windowSeconds());
         }
         String window = maxWindow == 0 ? "?" : Math.round(minWindow) == Math.round(maxWindow)
                 ? Math.round(maxWindow) + " s" : Math.round(minWindow) + "-" + Math.round(maxWindow) + " s";
-        lines.add(String.format(Locale.ROOT, "ranked %s (%s ago) · window %s · %d hosts ranked · %d stale",
+        return String.format(Locale.ROOT, "ranked %s (%s ago) · window %s · %d hosts ranked · %d stale",
                 rankedAt < 0 ? "?" : CLOCK.format(Instant.ofEpochMilli(rankedAt)), ago(nowMillis, rankedAt), window,
-                hosts.size(), stale.size()));
-        lines.add("");
+                hosts.size(), stale.size());
+    }
 
+    /**
+     * The column header and one row per host: rank, host, score, the profile when known, the
+     * window average of every topic. With {@code withinDatacenter} the rank and score are the
+     * host's within its datacenter.
+     */
+    private static void appendTable(List<String> lines, List<TopicWeight> topics, List<RankedHost> hosts,
+                                    Map<String, String> profiles, int top, boolean withinDatacenter) {
         boolean withProfile = !profiles.isEmpty();
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%3s %-19s %6s", "#", "host", "score"));
         if (withProfile) {
@@ -72,8 +154,10 @@ final class RankingTable {
                 break;
             }
             anyIncomplete |= host.incomplete();
+            Object rank = withinDatacenter ? (host.dcRank() == null ? "?" : host.dcRank()) : host.rank();
+            double score = withinDatacenter ? (host.dcScore() == null ? Double.NaN : host.dcScore()) : host.score();
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%3s %-19s %5.1f%s",
-                    host.rank(), fit(host.host(), 19), host.score(), host.incomplete() ? "*" : " "));
+                    rank, fit(host.host(), 19), score, host.incomplete() ? "*" : " "));
             if (withProfile) {
                 row.append(String.format(Locale.ROOT, " %-6s", profiles.getOrDefault(host.host(), "")));
             }
@@ -90,6 +174,11 @@ final class RankingTable {
         if (anyIncomplete) {
             lines.add("    * incomplete: no value for some topic, which counts as share 0");
         }
+    }
+
+    private static void appendStale(List<String> lines, List<StaleHost> stale, long nowMillis,
+                                    Map<String, String> profiles) {
+        boolean withProfile = !profiles.isEmpty();
         lines.add("");
         if (stale.isEmpty()) {
             lines.add("STALE: none");
@@ -98,12 +187,12 @@ final class RankingTable {
             for (StaleHost host : stale) {
                 long lastSeen = host.lastSeenMillis() > 0 ? host.lastSeenMillis() : parseInstant(host.lastSeen());
                 String name = host.host();
-                lines.add(String.format(Locale.ROOT, "    %-19s last seen %s (%s ago)%s", fit(name, 19),
+                lines.add(String.format(Locale.ROOT, "    %-19s last seen %s (%s ago)%s%s", fit(name, 19),
                         lastSeen < 0 ? "?" : CLOCK.format(Instant.ofEpochMilli(lastSeen)), ago(nowMillis, lastSeen),
+                        host.datacenter() != null ? " in " + host.datacenter() : "",
                         withProfile && profiles.containsKey(name) ? "  [" + profiles.get(name) + "]" : ""));
             }
         }
-        return lines;
     }
 
     /** A short column label for the default topics, the topic name itself otherwise. */

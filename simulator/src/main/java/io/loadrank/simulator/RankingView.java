@@ -3,6 +3,8 @@ package io.loadrank.simulator;
 import io.loadrank.cli.Cli;
 import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OptionValues;
+import io.loadrank.cli.UsageException;
+import io.loadrank.hostinfo.HostInfoFormat;
 import io.loadrank.rankingfile.GlobalRankingFile;
 import io.loadrank.rankingfile.RankingFileException;
 import io.loadrank.rankingfile.RankingFileReader;
@@ -28,6 +30,9 @@ import picocli.CommandLine.Option;
  * <pre>
  *   java -cp loadrank-simulator.jar io.loadrank.simulator.RankingView --watch STORM_OUTPUT/GlobalRankings.json
  * </pre>
+ *
+ * With {@code --by-datacenter} it shows every datacenter's ranking on its own, grouped; with
+ * {@code --datacenter NAME} only that datacenter's (docs/DATACENTERS.md).
  *
  * The file is replaced atomically by the topology, so every read sees a whole document; a file
  * that is missing, cut short or not a ranking keeps the last good table on screen with a note.
@@ -77,6 +82,14 @@ public final class RankingView implements Callable<Integer> {
             description = "the host simulator's --seed (default: ${DEFAULT-VALUE})")
     long fleetSeed;
 
+    @Option(names = "--by-datacenter", description = "every datacenter's ranking on its own, grouped: ranks and "
+            + "scores within the datacenter")
+    boolean byDatacenter;
+
+    @Option(names = "--datacenter", paramLabel = "NAME",
+            description = "only this datacenter's ranking: ranks and scores within it")
+    String datacenter;
+
     @Option(names = "--interval-ms", paramLabel = "MS", defaultValue = "500",
             description = "how often to look at the file, 1-60000 (default: ${DEFAULT-VALUE})")
     long intervalMillis;
@@ -108,6 +121,10 @@ public final class RankingView implements Callable<Integer> {
         OptionValues.inRange("--top", top, 1, Integer.MAX_VALUE);
         OptionValues.inRange("--fleet-hosts", fleetHosts, 0, 10_000_000);
         OptionValues.inRange("--interval-ms", intervalMillis, 1, 60_000);
+        if (datacenter != null && !HostInfoFormat.isValidLocationName(datacenter)) {
+            throw UsageException.invalidValue("--datacenter", datacenter,
+                    "a datacenter name: 1-64 of letters, digits, '.', '-', '_'");
+        }
         plain |= once;
         if (fleetHosts > 0) {
             // the simulator's profiles follow from its host count and seed alone
@@ -176,7 +193,10 @@ public final class RankingView implements Callable<Integer> {
             long waited = sinceMillis > 0 ? (now - sinceMillis) / 1000 : 0;
             line(screen, "waiting for the first ranking in " + file + (sinceMillis > 0 ? " (" + waited + " s)" : "") + " ...");
         } else {
-            List<String> lines = RankingTable.render(lastRanking, now, profiles, (int) top);
+            List<String> lines = datacenter != null
+                    ? RankingTable.renderDatacenter(lastRanking, datacenter, now, profiles, (int) top)
+                    : byDatacenter ? RankingTable.renderByDatacenter(lastRanking, now, profiles, (int) top)
+                    : RankingTable.render(lastRanking, now, profiles, (int) top);
             for (String text : lines) {
                 line(screen, text);
             }

@@ -61,6 +61,11 @@ final class SimulatorCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     String topics = String.join(",", SimulatorOptions.defaultTopics());
 
+    @Option(names = "--hosts-topic", paramLabel = "TOPIC", defaultValue = "hosts",
+            description = "compacted topic of the hosts' host info (datacenter = region, rack, host id), sent at "
+                    + "start and every 60 s; empty: none (default: ${DEFAULT-VALUE})")
+    String hostsTopic;
+
     @Option(names = "--max-speed", arity = "0..1", paramLabel = "on|off", fallbackValue = "true", defaultValue = "false",
             converter = OnOff.class,
             description = "send rounds back to back as fast as Kafka takes them (benchmarks); sample times still "
@@ -114,6 +119,11 @@ final class SimulatorCommand implements Callable<Integer> {
         if (!ACKS.contains(acks)) {
             throw UsageException.invalidValue("--acks", acks, "one of 0, 1, all");
         }
+        String hostInfoTopic = hostsTopic.trim();
+        if (!hostInfoTopic.isEmpty() && !hostInfoTopic.matches("[A-Za-z0-9._-]{1,249}")) {
+            throw UsageException.invalidValue("--hosts-topic", hostsTopic,
+                    "a Kafka topic name (letters, digits, '.', '_', '-'), or empty for none");
+        }
         String bootstrap = bootstrapServers.trim();
         if (bootstrap.isEmpty()) {
             throw UsageException.invalidValue("--bootstrap-servers", bootstrapServers, "host:port[,host:port...]");
@@ -127,6 +137,7 @@ final class SimulatorCommand implements Callable<Integer> {
                 seed,
                 bootstrap,
                 topicList,
+                hostInfoTopic.isEmpty() ? null : hostInfoTopic,
                 maxSpeed,
                 acks,
                 compression,

@@ -18,6 +18,7 @@ public record SimulatorOptions(
         long seed,
         String bootstrapServers,
         List<String> topics,
+        String hostsTopic,
         boolean maxSpeed,
         String acks,
         String compression,

@@ -221,4 +221,25 @@ class HostFleetTest {
         assertThat(values).as("%s sends in round %d", wanted.name(), round).hasSize(5);
         return values;
     }
+
+    @Test
+    void givenASeed_whenHostInfoIsMade_thenRegionsAreDatacentersWithAFewRacksAndHostIdsAreStableForTheSeed() {
+        HostFleet fleet = HostFleet.create(36, 42, 1);
+        List<io.loadrank.hostinfo.HostInfo> info = fleet.hosts().stream().map(fleet::hostInfo).toList();
+
+        assertThat(info).allSatisfy(hostInfo -> {
+            assertThat(io.loadrank.hostinfo.HostInfoFormat.parse(hostInfo.host(),
+                    io.loadrank.hostinfo.HostInfoFormat.encode(hostInfo)))
+                    .isEqualTo(new io.loadrank.hostinfo.HostInfoResult.Valid(hostInfo));
+            assertThat(hostInfo.host()).startsWith("cass-" + hostInfo.datacenter() + "-");
+        });
+        assertThat(info).extracting(io.loadrank.hostinfo.HostInfo::datacenter).containsOnly(HostFleet.REGIONS);
+        assertThat(info).extracting(io.loadrank.hostinfo.HostInfo::rack).containsOnly("rack1", "rack2", "rack3");
+        assertThat(info.stream().map(io.loadrank.hostinfo.HostInfo::hostId).distinct()).hasSize(36);
+        HostFleet again = HostFleet.create(36, 42, 1);
+        assertThat(again.hosts().stream().map(again::hostInfo).toList()).as("same seed, same ids").isEqualTo(info);
+        HostFleet otherSeed = HostFleet.create(36, 43, 1);
+        assertThat(otherSeed.hostInfo(otherSeed.hosts().get(0)).hostId()).as("another seed, other ids")
+                .isNotEqualTo(info.get(0).hostId());
+    }
 }

@@ -38,6 +38,7 @@ class HostSimulatorIT {
             topics.put(topic, 2);
         }
         kafka.createTopics(topics);
+        kafka.createTopics(List.of(new io.loadrank.kafka.TopicCreator.TopicSpec("sim-hosts", 1, true)));
     }
 
     @AfterAll
@@ -80,6 +81,36 @@ class HostSimulatorIT {
             actual.computeIfAbsent(record.topic() + "/" + host, k -> new ArrayList<>()).add(record.value());
         }
         assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void givenAHostsTopic_whenTheSimulatorStarts_thenItSendsTheHostInfoOfEveryHostKeyedByHost() {
+        SimulatorOptions options = SimulatorOptions.parse("--hosts", "12", "--rate", "4", "--rounds", "2",
+                "--seed", "7", "--bootstrap-servers", kafka.bootstrapServers(), "--hosts-topic", "sim-hosts",
+                "--topics", "s1,s2,s3,s4,s5", "--progress", "0");
+
+        assertThat(HostSimulator.run(options)).isZero();
+
+        HostFleet fleet = HostFleet.create(12, 7, 4);
+        Map<String, io.loadrank.hostinfo.HostInfo> expected = new HashMap<>();
+        fleet.hosts().forEach(host -> expected.put(host.name(), fleet.hostInfo(host)));
+        Map<String, io.loadrank.hostinfo.HostInfo> received = new HashMap<>();
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "simulator-hosts-it");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("sim-hosts"));
+            Await.until(Duration.ofSeconds(60), "the host info of the 12 hosts", () -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    io.loadrank.hostinfo.HostInfoResult result = io.loadrank.hostinfo.HostInfoFormat.parse(record.key(), record.value());
+                    assertThat(result).isInstanceOf(io.loadrank.hostinfo.HostInfoResult.Valid.class);
+                    received.put(record.key(), ((io.loadrank.hostinfo.HostInfoResult.Valid) result).info());
+                }
+                return received.size() >= expected.size();
+            });
+        }
+        assertThat(received).isEqualTo(expected);
     }
 
     private static int expectedCount(HostFleet fleet, long rounds) {

@@ -22,6 +22,10 @@ class SimulatorOptionsTest {
         assertThat(options.seed()).isEqualTo(42);
         assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(options.topics()).containsExactly("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
+        assertThat(options.hostsTopic()).isEqualTo("hosts");
+        assertThat(SimulatorOptions.parse("--hosts-topic", "").hostsTopic()).isNull();
+        assertThatThrownBy(() -> SimulatorOptions.parse("--hosts-topic", "a/b")).hasMessageContaining("--hosts-topic")
+                .hasMessageContaining("a/b");
         assertThat(options.maxSpeed()).isFalse();
         assertThat(options.compression()).isEqualTo("lz4");
     }

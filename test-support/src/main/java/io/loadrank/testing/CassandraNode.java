@@ -29,11 +29,12 @@ public final class CassandraNode implements AutoCloseable {
     private final int sslStoragePort;
     private final String jmxUser;
     private final String jmxPassword;
+    private final Map<String, String> extraEnv;
     private long pid;
     private Thread killOnExit;
     private Duration lastStartTime;
 
-    private CassandraNode(Path runDir, int[] ports, String jmxUser, String jmxPassword) {
+    private CassandraNode(Path runDir, int[] ports, String jmxUser, String jmxPassword, Map<String, String> extraEnv) {
         this.runDir = runDir.toAbsolutePath().normalize();
         this.cqlPort = ports[0];
         this.jmxPort = ports[1];
@@ -41,6 +42,7 @@ public final class CassandraNode implements AutoCloseable {
         this.sslStoragePort = ports[3];
         this.jmxUser = jmxUser;
         this.jmxPassword = jmxPassword;
+        this.extraEnv = extraEnv;
     }
 
     /**
@@ -49,7 +51,18 @@ public final class CassandraNode implements AutoCloseable {
      * @param user null for no JMX authentication, else the JMX user with {@code password}
      */
     public static CassandraNode start(Path runDir, String user, String password) {
-        CassandraNode node = new CassandraNode(runDir, FreePorts.several(4), user, password);
+        CassandraNode node = new CassandraNode(runDir, FreePorts.several(4), user, password, Map.of());
+        node.launch();
+        return node;
+    }
+
+    /**
+     * Starts a node with {@code GossipingPropertyFileSnitch} in {@code datacenter} and {@code rack}
+     * (its cassandra-rackdc.properties), without JMX authentication; returns once JMX and CQL answer.
+     */
+    public static CassandraNode startInDatacenter(Path runDir, String datacenter, String rack) {
+        CassandraNode node = new CassandraNode(runDir, FreePorts.several(4), null, null, Map.of(
+                "CASSANDRA_SNITCH", "GossipingPropertyFileSnitch", "CASSANDRA_DC", datacenter, "CASSANDRA_RACK", rack));
         node.launch();
         return node;
     }
@@ -137,6 +150,7 @@ public final class CassandraNode implements AutoCloseable {
             env.put("CASSANDRA_JMX_PORT", Integer.toString(jmxPort));
             env.put("CASSANDRA_STORAGE_PORT", Integer.toString(storagePort));
             env.put("CASSANDRA_SSL_STORAGE_PORT", Integer.toString(sslStoragePort));
+            env.putAll(extraEnv);
             if (jmxUser != null) {
                 env.put("CASSANDRA_JMX_USER", jmxUser);
                 env.put("CASSANDRA_JMX_PASSWORD", jmxPassword);

@@ -1,14 +1,17 @@
 package io.loadrank.bench.jmh;
 
+import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.ranking.TopicRankingAssembler;
 import io.loadrank.scoring.GlobalScorer;
 import io.loadrank.window.SlidingWindowAverages;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * The simulated fleet every benchmark works on: hosts named {@code cass-00001.dc1},
@@ -173,6 +176,25 @@ final class Fleet {
             rankings.put(topic, topicRanking(topic, hosts));
         }
         return rankings;
+    }
+
+    /** Datacenters of the fleet's host info: 100,000 hosts in 10 datacenters of 10,000. */
+    static final int DATACENTERS = 10;
+
+    /**
+     * The host info of every host, as the host-info topic gives it to the global ranking bolt:
+     * host {@code i} in datacenter {@code dc-(i mod 10)}, one of 3 racks, with a host id and an
+     * address (docs/DATACENTERS.md).
+     */
+    static Map<String, HostInfo> hostInfo(String[] hosts) {
+        Map<String, HostInfo> info = new HashMap<>(hosts.length * 4 / 3 + 1);
+        for (int i = 0; i < hosts.length; i++) {
+            String hostId = new UUID(SEED, i).toString();
+            String address = "10." + (i % DATACENTERS) + "." + (i / 250 % 250) + "." + (i % 250 + 1);
+            info.put(hosts[i], new HostInfo(hosts[i], "dc-" + (i % DATACENTERS), "rack" + (i / DATACENTERS % 3 + 1), hostId,
+                    "bench", address));
+        }
+        return info;
     }
 
     /** The global scorer of the default configuration: equal weights. */

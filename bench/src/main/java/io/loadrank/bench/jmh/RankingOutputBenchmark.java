@@ -3,6 +3,7 @@ package io.loadrank.bench.jmh;
 import io.loadrank.output.RankingJson;
 import io.loadrank.output.RankingText;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.scoring.DatacenterRanking;
 import io.loadrank.scoring.GlobalRanking;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +16,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The cost of the output formats of docs/OUTPUT.md per emit: {@code <topic>.json},
  * {@code <topic>.txt}, {@code GlobalRankings.json} (as a String, which the bolt also sends to the
  * rankings topic, and streamed to a writer) and {@code GlobalRankings.txt}. The writers discard
- * the text ({@link CountingWriter}): the disk is not measured.
+ * the text ({@link CountingWriter}): the disk is not measured. The {@code ...WithDatacenters}
+ * benchmarks write the same with every host in one of 10 datacenters (the fields a balancer reads,
+ * docs/DATACENTERS.md), and {@code datacenterFiles} the text and JSON of all 10 datacenters.
  *
  * <p>Five warm-up iterations rather than three: an operation of several hundred milliseconds
  * (the global JSON at 100,000 hosts) is called only a few times per iteration, so the JIT needs
@@ -29,12 +32,14 @@ public class RankingOutputBenchmark extends FleetBenchmark {
 
     private TopicRanking topicRanking;
     private GlobalRanking globalRanking;
+    private GlobalRanking withDatacenters;
 
     @Setup(Level.Trial)
     public void rankTheFleet() {
         Map<String, TopicRanking> rankings = Fleet.topicRankings(Fleet.hostNames(hosts));
         topicRanking = rankings.get("cpuLoad");
         globalRanking = Fleet.scorer().score(rankings, Fleet.now());
+        withDatacenters = Fleet.scorer().score(rankings, Fleet.now(), Fleet.hostInfo(Fleet.hostNames(hosts)));
         Fleet.settleHeap();
     }
 
@@ -65,5 +70,23 @@ public class RankingOutputBenchmark extends FleetBenchmark {
     @Benchmark
     public String globalText() {
         return RankingText.global(globalRanking);
+    }
+
+    @Benchmark
+    public long globalJsonWriterWithDatacenters() {
+        CountingWriter out = new CountingWriter();
+        RankingJson.writeGlobal(withDatacenters, out);
+        return out.chars();
+    }
+
+    /** The text and JSON files of every datacenter: what the global bolt writes besides the fleet's. */
+    @Benchmark
+    public long datacenterFiles() throws java.io.IOException {
+        CountingWriter out = new CountingWriter();
+        for (DatacenterRanking datacenter : withDatacenters.datacenters()) {
+            RankingText.writeDatacenter(datacenter, out);
+            RankingJson.writeDatacenter(withDatacenters, datacenter, out);
+        }
+        return out.chars();
     }
 }

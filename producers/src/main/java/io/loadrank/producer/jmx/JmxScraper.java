@@ -1,5 +1,6 @@
 package io.loadrank.producer.jmx;
 
+import io.loadrank.producer.hostinfo.HostInfoReceiver;
 import io.loadrank.producer.metrics.CpuPercent;
 import io.loadrank.producer.metrics.LatencyCounters;
 import io.loadrank.producer.metrics.MemoryPercent;
@@ -42,6 +43,13 @@ public final class JmxScraper {
             "org.apache.cassandra.metrics:type=ThreadPools,path=transport,scope=Native-Transport-Requests,name=PendingTasks");
     static final ObjectName COMPACTION_PENDING = name("org.apache.cassandra.metrics:type=Compaction,name=PendingTasks");
 
+    /** The node's datacenter and rack (docs/DATACENTERS.md). */
+    static final ObjectName ENDPOINT_SNITCH_INFO = name("org.apache.cassandra.db:type=EndpointSnitchInfo");
+    static final String[] SNITCH_ATTRIBUTES = {"Datacenter", "Rack"};
+    /** The node's host id, cluster name, and the map of host ids to addresses (for its own address). */
+    static final ObjectName STORAGE_SERVICE = name("org.apache.cassandra.db:type=StorageService");
+    static final String[] STORAGE_ATTRIBUTES = {"LocalHostId", "ClusterName", "HostIdToEndpoint"};
+
     private static final Map<Metric, ObjectName[]> LATENCY = Map.of(
             Metric.READ_LATENCY, new ObjectName[] {
                     name("org.apache.cassandra.metrics:type=ClientRequest,scope=Read,name=TotalLatency"),
@@ -63,6 +71,7 @@ public final class JmxScraper {
     /** Index into {@link CpuPercent#ATTRIBUTES}: moves on when a JVM lacks the newer name. */
     private int cpuAttribute;
     private final Set<String> reportedErrors = new java.util.HashSet<>();
+    private boolean hostInfoProblemReported;
 
     /** @param readOsMemory whether to read the OperatingSystem memory attributes at all */
     public JmxScraper(boolean readOsMemory) {
@@ -78,6 +87,33 @@ public final class JmxScraper {
         readPendingTasks(connection, receiver);
         for (Metric metric : List.of(Metric.READ_LATENCY, Metric.WRITE_LATENCY)) {
             readLatency(connection, receiver, metric);
+        }
+    }
+
+    /**
+     * Reads the node's identity (docs/DATACENTERS.md) into {@code receiver}: one
+     * {@code getAttributes} call per MBean. A node without these MBeans (or attributes) gives
+     * what it has, and the first such problem is logged once, for the producer's whole life: its
+     * metrics are sent all the same. Throws only when the connection broke.
+     */
+    public void scrapeHostInfo(MBeanServerConnection connection, HostInfoReceiver receiver) throws IOException {
+        try {
+            receiver.snitch(toMap(connection.getAttributes(ENDPOINT_SNITCH_INFO, SNITCH_ATTRIBUTES).asList()));
+        } catch (JMException e) {
+            reportHostInfoProblem(ENDPOINT_SNITCH_INFO, e);
+        }
+        try {
+            receiver.storageService(toMap(connection.getAttributes(STORAGE_SERVICE, STORAGE_ATTRIBUTES).asList()));
+        } catch (JMException e) {
+            reportHostInfoProblem(STORAGE_SERVICE, e);
+        }
+    }
+
+    private void reportHostInfoProblem(ObjectName mbean, JMException e) {
+        if (!hostInfoProblemReported) {
+            hostInfoProblemReported = true;
+            LOG.warn("cannot read {} for the host-info record (datacenter, rack, host id): {}; the metrics are sent "
+                    + "all the same (reported once)", mbean, e.toString());
         }
     }
 

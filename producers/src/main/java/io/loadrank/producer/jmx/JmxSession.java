@@ -21,6 +21,7 @@ public final class JmxSession implements AutoCloseable {
     private final JmxSettings settings;
     private JMXConnector connector;
     private MBeanServerConnection connection;
+    private long connections;
 
     public JmxSession(JmxSettings settings) {
         this.settings = settings;
@@ -55,8 +56,14 @@ public final class JmxSession implements AutoCloseable {
                 throw e;
             }
             connector = opened;
+            connections++;
         }
         return connection;
+    }
+
+    /** How many connections were opened so far: a new number after every reconnect. */
+    public long connections() {
+        return connections;
     }
 
     public boolean isConnected() {

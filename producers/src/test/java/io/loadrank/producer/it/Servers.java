@@ -1,5 +1,6 @@
 package io.loadrank.producer.it;
 
+import io.loadrank.kafka.TopicCreator;
 import io.loadrank.testing.CassandraNode;
 import io.loadrank.testing.KafkaBroker;
 import java.io.IOException;
@@ -29,6 +30,9 @@ public final class Servers implements AutoCloseable {
 
     /** The five topics under their default names. */
     public static final List<String> TOPICS = List.of("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
+
+    /** The compacted host-info topic under its default name. */
+    public static final String HOSTS_TOPIC = "hosts";
 
     private final CassandraNode cassandra;
     private final KafkaBroker kafka;
@@ -120,6 +124,8 @@ public final class Servers implements AutoCloseable {
         Map<String, Integer> topics = new LinkedHashMap<>();
         TOPICS.forEach(topic -> topics.put(topic, 1));
         servers.kafka.createTopics(topics);
+        // the producer also sends its host-info record (docs/DATACENTERS.md)
+        servers.kafka.createTopics(List.of(new TopicCreator.TopicSpec(HOSTS_TOPIC, 1, true)));
         return servers;
     }
 

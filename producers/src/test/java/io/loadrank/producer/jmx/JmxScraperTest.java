@@ -3,6 +3,8 @@ package io.loadrank.producer.jmx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.loadrank.hostinfo.HostInfo;
+import io.loadrank.producer.hostinfo.HostInfoCollector;
 import io.loadrank.metric.Metric;
 import io.loadrank.producer.metrics.SampleCalculator;
 import javax.management.MBeanServer;
@@ -87,6 +89,50 @@ class JmxScraperTest {
 
         // then
         assertThat(calculator.values()).containsOnly(entry(Metric.MEM_LOAD, 25.0));
+    }
+
+    public interface EndpointSnitchInfoMBean {
+        String getDatacenter();
+
+        String getRack();
+    }
+
+    public interface StorageServiceMBean {
+        String getLocalHostId();
+
+        String getClusterName();
+
+        java.util.Map<String, String> getHostIdToEndpoint();
+    }
+
+    @Test
+    void reads_the_nodes_datacenter_rack_host_id_cluster_and_address() throws Exception {
+        String id = "6a0e1c2e-5b7d-4c1a-9f3e-2d4b6a8c0e1f";
+        register("org.apache.cassandra.db:type=EndpointSnitchInfo", EndpointSnitchInfoMBean.class, new EndpointSnitchInfoMBean() {
+            public String getDatacenter() { return "eu-west"; }
+            public String getRack() { return "r2"; }
+        });
+        register("org.apache.cassandra.db:type=StorageService", StorageServiceMBean.class, new StorageServiceMBean() {
+            public String getLocalHostId() { return id; }
+            public String getClusterName() { return "prod"; }
+            public java.util.Map<String, String> getHostIdToEndpoint() { return java.util.Map.of(id, "127.0.0.1"); }
+        });
+        HostInfoCollector collector = new HostInfoCollector("cass-eu-1");
+
+        collector.begin();
+        new JmxScraper(true).scrapeHostInfo(server, collector);
+
+        assertThat(collector.result()).contains(new HostInfo("cass-eu-1", "eu-west", "r2", id, "prod", "127.0.0.1"));
+    }
+
+    @Test
+    void a_node_without_the_identity_mbeans_gives_no_host_info_and_no_error() throws Exception {
+        HostInfoCollector collector = new HostInfoCollector("cass-eu-1");
+
+        collector.begin();
+        new JmxScraper(true).scrapeHostInfo(server, collector);
+
+        assertThat(collector.result()).isEmpty();
     }
 
     private <T> void register(String name, Class<T> type, T implementation) throws Exception {

@@ -238,12 +238,14 @@ public final class LoadRankSettings implements Serializable {
             return map;
         }
         if (!(value instanceof Map<?, ?> entries)) {
-            throw new ConfigException(key, value, "a map of Kafka client properties, e.g. {security.protocol: SASL_SSL}");
+            // the value may hold credentials (sasl.jaas.config, ssl passwords): never in a message
+            throw new ConfigException(key, ConfigException.HIDDEN,
+                    "a map of Kafka client properties, e.g. {security.protocol: SASL_SSL}");
         }
         for (Map.Entry<?, ?> entry : entries.entrySet()) {
             if (entry.getKey() == null || entry.getValue() == null || entry.getValue() instanceof Map
                     || entry.getValue() instanceof Collection) {
-                throw new ConfigException(key + "." + entry.getKey(), entry.getValue(), "a single property value");
+                throw new ConfigException(key + "." + entry.getKey(), ConfigException.HIDDEN, "a single property value");
             }
             map.put(String.valueOf(entry.getKey()), String.valueOf(entry.getValue()));
         }

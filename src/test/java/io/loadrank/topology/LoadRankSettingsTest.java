@@ -67,7 +67,6 @@ class LoadRankSettingsTest {
             {LoadRankSettings.TOPICS, Map.of("cpuLoad", 0), "at least one > 0"},
             {LoadRankSettings.RANKINGS_TOPIC, "bad/topic", "a Kafka topic name"},
             {LoadRankSettings.READBACK_ENABLED, "yes", "true or false"},
-            {LoadRankSettings.KAFKA_PROPERTIES, "security.protocol=SSL", "a map of Kafka client properties"},
             {LoadRankSettings.ROLLING_PARALLELISM, 0, "a whole number from 1 to 256"},
             {LoadRankSettings.BATCH_SIZE, 0, "a whole number from 1 to 65536"},
             {LoadRankSettings.BATCH_FLUSH_MILLIS, 5000, "a whole number from 1 to 1000"},
@@ -105,6 +104,26 @@ class LoadRankSettingsTest {
         LoadRankSettings settings = LoadRankSettings.from(Map.of()).withOutputDirResolvedAgainst(Path.of("/srv/loadrank"));
 
         assertThat(settings.outputDir()).isEqualTo("/srv/loadrank/STORM_OUTPUT");
+    }
+
+    static Object[][] badKafkaProperties() {
+        return new Object[][] {
+            {"sasl.jaas.config=password=\"hunter2\"", LoadRankSettings.KAFKA_PROPERTIES, "a map of Kafka client properties"},
+            {Map.of("sasl.jaas.config", List.of("hunter2")), LoadRankSettings.KAFKA_PROPERTIES + ".sasl.jaas.config",
+                "a single property value"},
+        };
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("badKafkaProperties")
+    void givenBadKafkaProperties_whenRead_thenTheErrorNamesKeyAndWhatIsAllowedButHidesTheValue(Object value, String key,
+                                                                                             String allowed) {
+        // Kafka client properties carry credentials, so their values stay out of messages
+        assertThatThrownBy(() -> LoadRankSettings.from(Map.of(LoadRankSettings.KAFKA_PROPERTIES, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(key + " = (hidden)")
+                .hasMessageContaining("allowed: " + allowed)
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the JMX producer's own cost on this machine (SPEC section 8: at 1 Hz, at most 0.5 % of
+# Measures the JMX producer's own cost on this machine (docs/BENCHMARKS.md: at 1 Hz, at most 0.5 % of
 # one core and 64 MiB resident): a real Cassandra (scripts/cassandra.sh) and a real Kafka broker
 # (scripts/kafka.sh), the producer started by scripts/producer.sh with its default JVM options,
 # CPU time (utime+stime) and peak resident memory (VmHWM) read from /proc.
@@ -13,12 +13,20 @@ set -euo pipefail
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/args.sh
+source "$LOADRANK_HOME/scripts/lib/args.sh"
 
+usage() {
+  echo "usage: $0 [SECONDS (>= 10)]" >&2
+  exit 2
+}
+case "${1:-}" in -h | --help) usage ;; esac
 SECONDS_TO_MEASURE="${1:-70}"
 WARMUP="${WARMUP:-10}"
-[[ "$SECONDS_TO_MEASURE" =~ ^[0-9]+$ && "$SECONDS_TO_MEASURE" -ge 10 ]] \
-  || { echo "usage: $0 [SECONDS (>= 10)]" >&2; exit 2; }
-[[ "$WARMUP" =~ ^[0-9]+$ ]] || die "WARMUP must be a whole number of seconds, got '$WARMUP'"
+require_int SECONDS "$SECONDS_TO_MEASURE" 10 "" "(the measurement, warm-up included)"
+env_check require_int WARMUP "$WARMUP" 0 "" "(seconds)"
+# both go into arithmetic: decimal, so that a leading zero is not read as octal
+SECONDS_TO_MEASURE=$((10#$SECONDS_TO_MEASURE)) WARMUP=$((10#$WARMUP))
 
 export LOADRANK_RUN_DIR
 CASSANDRA_JMX_PORT="${CASSANDRA_JMX_PORT:-7199}"

@@ -18,6 +18,8 @@ set -euo pipefail
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/args.sh
+source "$LOADRANK_HOME/scripts/lib/args.sh"
 
 usage() {
   cat >&2 <<'USAGE'
@@ -37,9 +39,10 @@ runs=3
 while (($#)); do
   case "$1" in
     --hosts | --messages | --partitions | --runs)
-      (($# >= 2)) || usage
-      [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "$1 $2 is not allowed: it must be a whole number above 0"
-      declare "${1#--}=$2"
+      require_value "$1" "$#"
+      require_int "$1" "$2" 1 ""
+      # the variable named like the option (one of the four above); decimal for the arithmetic
+      declare "${1#--}=$((10#$2))"
       shift 2
       ;;
     -h | --help) usage ;;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The performance benchmark of SPEC section 8, on this machine, in one run: for each fleet size H
+# The performance benchmark of the topology (docs/BENCHMARKS.md), on this machine, in one run: for each fleet size H
 # and each of R runs, on a Kafka broker of its own (free port, 127.0.0.1):
 #
 #   1. prefill  the host simulator writes ~--messages messages for H hosts to five fresh topics,
@@ -14,7 +14,7 @@
 #               and the ranking cost of every emit
 #   5. memory   heap after a full GC of the topology's JVM (jcmd), still under live load
 #
-# then writes a markdown report (median [min-max] over the runs per H, SPEC targets at 100,000
+# then writes a markdown report (median [min-max] over the runs per H, the targets at 100,000
 # hosts, machine, date, command) and a CSV of every run's figures, and prints the report.
 # Everything it starts is stopped by process id on exit, Ctrl-C and failure included.
 #
@@ -27,6 +27,8 @@ set -euo pipefail
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/args.sh
+source "$LOADRANK_HOME/scripts/lib/args.sh"
 
 usage() {
   cat >&2 <<'USAGE'
@@ -57,7 +59,7 @@ command_line="scripts/bench.sh${*:+ $*}"
 while (($#)); do
   case "$1" in
     --hosts | --runs | --messages | --live-secs | --partitions | --out)
-      (($# >= 2)) || usage
+      require_value "$1" "$#"
       case "$1" in
         --hosts) hosts_list="$2" ;;
         --runs) runs="$2" ;;
@@ -73,26 +75,26 @@ while (($#)); do
   esac
 done
 
-# require_count OPTION VALUE MIN MAX
-require_count() {
-  if ! [[ "$2" =~ ^[0-9]+$ ]] || ((10#$2 < $3 || 10#$2 > $4)); then
-    die "$1 $2 is not allowed: a whole number from $3 to $4"
-  fi
-}
-require_count --runs "$runs" 1 100
-require_count --messages "$messages" 1000 1000000000
-require_count --live-secs "$live_secs" 10 3600
-require_count --partitions "$partitions" 1 64
-[[ "$hosts_list" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--hosts $hosts_list is not allowed: fleet sizes, comma-separated, e.g. 1000,10000"
+# checked once all options are read, so that the last of a repeated option wins, as before
+require_int --runs "$runs" 1 100
+require_int --messages "$messages" 1000 1000000000
+require_int --live-secs "$live_secs" 10 3600
+require_int --partitions "$partitions" 1 64
+# all go into arithmetic: decimal, so that a leading zero is not read as octal
+runs=$((10#$runs)) messages=$((10#$messages)) live_secs=$((10#$live_secs)) partitions=$((10#$partitions))
+require_match --hosts "$hosts_list" '^[0-9]+(,[0-9]+)*$' "fleet sizes, comma-separated, e.g. 1000,10000"
 IFS=, read -r -a fleet_sizes <<<"$hosts_list"
+for i in "${!fleet_sizes[@]}"; do
+  require_int --hosts "${fleet_sizes[i]}" 1 10000000 "(each fleet size of the list)"
+  fleet_sizes[i]=$((10#${fleet_sizes[i]}))
+done
 for hosts in "${fleet_sizes[@]}"; do
-  require_count "--hosts (each)" "$hosts" 1 10000000
   # the prefill's rounds are spread over 10 s, at most 1000 rounds/s (the simulator's limit, and
   # sample times a millisecond apart): more rounds than 10,000 would span more than 10 s
   rounds=$(((messages + 5 * hosts - 1) / (5 * hosts)))
   ((rounds <= 20000)) ||
-    die "--messages $messages at --hosts $hosts needs $rounds rounds of 5 messages per host; at most 20000 fit" \
-      "in 20 s of sample times (1000 rounds/s): use more hosts or fewer messages"
+    not_allowed --messages "$messages" "at most $((100000 * hosts)) with --hosts $hosts (20000 rounds of 5 messages" \
+      "per host fill the 20 s of sample times, at 1000 rounds/s); use more hosts or fewer messages"
 done
 
 java="$(java_bin)"
@@ -238,6 +240,10 @@ one_run() {
   start_ms="$(now_ms)"
   prefill_last_ms="$(awk -v s="$start_ms" -v r="$rounds" -v hz="$rate" 'BEGIN { printf "%d", s + int((r - 1) * 1000 / hz + 0.5) }')"
   log "H=$hosts run $run: prefill of $rounds rounds x $hosts hosts x 5 topics at $rate rounds/s of sample time"
+  if ! run_logged "$dir/topics.log" "$LOADRANK_HOME/scripts/kafka.sh" create-topics --partitions "$partitions" "${topics[@]}"; then
+    fail_run "$result" topics "$dir/topics.log"
+    return 1
+  fi
   if ! run_logged "$dir/prefill.log" "${simulator[@]}" --hosts "$hosts" --rounds "$rounds" --rate "$rate" --max-speed \
       --start-time "$start_ms" --topics "$topics_csv" --progress 10; then
     fail_run "$result" prefill "$dir/prefill.log"

@@ -16,6 +16,8 @@ set -euo pipefail
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/args.sh
+source "$LOADRANK_HOME/scripts/lib/args.sh"
 
 usage() {
   cat >&2 <<'USAGE'
@@ -34,16 +36,16 @@ seed=42
 while (($#)); do
   case "$1" in
     --hosts)
-      (($# >= 2)) || usage
-      [[ "$2" =~ ^[1-9][0-9]{0,6}$ ]] || die "--hosts $2 is not allowed: a whole number from 1 to 9999999"
-      hosts="$2"; shift 2 ;;
+      require_value "$1" "$#"
+      require_int "$1" "$2" 1 9999999
+      hosts="$((10#$2))"; shift 2 ;;
     --duration)
-      (($# >= 2)) || usage
-      [[ "$2" =~ ^[0-9]{1,7}$ ]] || die "--duration $2 is not allowed: a whole number of seconds (0 = until Ctrl-C)"
+      require_value "$1" "$#"
+      require_int "$1" "$2" 0 9999999 "(seconds; 0 = until Ctrl-C)"
       duration="$((10#$2))"; shift 2 ;;
     --seed)
-      (($# >= 2)) || usage
-      [[ "$2" =~ ^-?[0-9]{1,18}$ ]] || die "--seed $2 is not allowed: a whole number"
+      require_value "$1" "$#"
+      require_match "$1" "$2" '^-?[0-9]{1,18}$' "a whole number of at most 18 digits"
       seed="$2"; shift 2 ;;
     -h | --help) usage ;;
     *) echo "error: unknown argument $1" >&2; usage ;;
@@ -119,7 +121,7 @@ trap cleanup EXIT
 trap 'exit 0' INT TERM
 
 # --- build what is missing ---------------------------------------------------------------------
-if [[ ! -f "$topology_jar" || ! -f "$simulator_jar" ]]; then
+if [[ ! -f "$topology_jar" || ! -f "$simulator_jar" || ! -f "$LOADRANK_HOME/common/target/loadrank-common.jar" ]]; then
   command -v mvn >/dev/null 2>&1 || die "mvn not found: install Apache Maven (and a JDK 17)"
   progress "building loadrank (mvn -B -q clean package -DskipTests; a few minutes on a fresh machine) ..."
   if ! mvn -B -q clean package -DskipTests >"$run_dir/build.log" 2>&1; then

@@ -8,7 +8,7 @@
 # Environment:
 #   KAFKA_PORT             broker (client) port, default 9092
 #   KAFKA_CONTROLLER_PORT  KRaft controller port, default KAFKA_PORT+1
-#   KAFKA_PARTITIONS       partitions of auto-created topics (num.partitions), default 1
+#   KAFKA_PARTITIONS       default partition count of new topics (num.partitions), default 1
 #   KAFKA_HEAP_OPTS        JVM heap options, default -Xmx512m
 #   KAFKA_START_TIMEOUT    seconds to wait for the broker to answer, default 120
 #   KAFKA_STOP_TIMEOUT     seconds to wait after TERM before KILL, default 60
@@ -17,41 +17,38 @@ set -euo pipefail
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/args.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/args.sh"
 
 usage() {
   cat >&2 <<'EOF'
-usage: scripts/kafka.sh start|stop|status|create-topics [--partitions N] TOPIC...
+usage: scripts/kafka.sh start|stop|status|create-topics [--partitions N] [--compacted TOPIC]... TOPIC...
   start          start the broker (formats its storage on first start); prints the bootstrap address
   stop           stop the broker this script started (TERM, then KILL after KAFKA_STOP_TIMEOUT)
   status         print whether it runs; exit 0 if running, 3 if not
-  create-topics  create topics on the running broker (existing topics are left as they are)
+  create-topics  create topics on the running broker (existing topics are left as they are); returns
+                 once every partition has a leader and has taken a write; --compacted TOPIC creates
+                 TOPIC with cleanup.policy=compact (the host-info topic). Needs common/target/loadrank-common.jar
 env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (port+1), KAFKA_PARTITIONS (1), KAFKA_HEAP_OPTS (-Xmx512m),
      KAFKA_START_TIMEOUT (120), KAFKA_STOP_TIMEOUT (60), LOADRANK_RUN_DIR (<repo>/run)
 EOF
   exit 2
 }
 
-# require_int KEY VALUE MIN MAX: bad configuration fails naming the key, the value and what is allowed
-require_int() {
-  local key="$1" value="$2" min="$3" max="$4"
-  if ! [[ "$value" =~ ^[0-9]+$ ]] || ((10#$value < min || 10#$value > max)); then
-    die "$key=$value is not allowed: it must be a whole number from $min to $max"
-  fi
-}
 
 KAFKA_PORT="${KAFKA_PORT:-9092}"
-require_int KAFKA_PORT "$KAFKA_PORT" 1 65534
+env_check require_int KAFKA_PORT "$KAFKA_PORT" 1 65534
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((10#$KAFKA_PORT + 1))}"
-require_int KAFKA_CONTROLLER_PORT "$KAFKA_CONTROLLER_PORT" 1 65535
+env_check require_int KAFKA_CONTROLLER_PORT "$KAFKA_CONTROLLER_PORT" 1 65535
 ((10#$KAFKA_CONTROLLER_PORT != 10#$KAFKA_PORT)) ||
   die "KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT is not allowed: it must differ from KAFKA_PORT"
 KAFKA_PARTITIONS="${KAFKA_PARTITIONS:-1}"
-require_int KAFKA_PARTITIONS "$KAFKA_PARTITIONS" 1 10000
+env_check require_int KAFKA_PARTITIONS "$KAFKA_PARTITIONS" 1 10000
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx512m}"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}"
-require_int KAFKA_START_TIMEOUT "$KAFKA_START_TIMEOUT" 1 3600
+env_check require_int KAFKA_START_TIMEOUT "$KAFKA_START_TIMEOUT" 1 3600
 KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-60}"
-require_int KAFKA_STOP_TIMEOUT "$KAFKA_STOP_TIMEOUT" 1 3600
+env_check require_int KAFKA_STOP_TIMEOUT "$KAFKA_STOP_TIMEOUT" 1 3600
 
 HOST=127.0.0.1
 ADDRESS="$HOST:$KAFKA_PORT"
@@ -101,7 +98,9 @@ min.insync.replicas=1
 group.initial.rebalance.delay.ms=0
 
 num.partitions=$KAFKA_PARTITIONS
-auto.create.topics.enable=true
+# a topic created by a producer's first send is exactly the race of docs/KAFKA-TOPICS.md: topics
+# are created by create-topics, which waits until they take a write
+auto.create.topics.enable=false
 EOF
   # used by the readiness check and create-topics: fail fast instead of Kafka's 60 s defaults
   cat >"$ADMIN_PROPERTIES" <<EOF
@@ -204,9 +203,14 @@ cmd_status() {
 }
 
 cmd_create_topics() {
-  local partitions=1
+  local partitions=1 compacted=()
   while (($#)); do
     case "$1" in
+      --compacted)
+        (($# >= 2)) || die "--compacted needs a topic"
+        compacted+=("$2")
+        shift 2
+        ;;
       --partitions)
         (($# >= 2)) || die "--partitions needs a value"
         partitions="$2"
@@ -221,15 +225,20 @@ cmd_create_topics() {
     esac
   done
   require_int --partitions "$partitions" 1 10000
-  (($#)) || usage
+  (($# + ${#compacted[@]})) || usage
   pid_running "$PID_FILE" || die "$NAME is not running; start it with: KAFKA_PORT=$KAFKA_PORT scripts/kafka.sh start"
-  local topic
-  for topic in "$@"; do
-    run_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$ADDRESS" \
-      --command-config "$ADMIN_PROPERTIES" --create --if-not-exists \
-      --topic "$topic" --partitions "$partitions" --replication-factor 1 >&2 ||
-      die "could not create topic $topic on $ADDRESS"
-  done
+  local common_jar="$LOADRANK_HOME/common/target/loadrank-common.jar"
+  [[ -f "$common_jar" ]] || die "no $common_jar: build it with 'mvn -B clean package -DskipTests'"
+  # returns once every partition has a leader and has taken a write: a producer that sends to a
+  # topic a moment after its creation can otherwise lose its first batch (docs/KAFKA-TOPICS.md)
+  local java
+  java="$(java_bin)"
+  "$java" -Xmx256m -XX:TieredStopAtLevel=1 \
+    -Dlog4j2.configurationFile="$LOADRANK_HOME/scripts/tools/kafka/log4j2-tools.xml" \
+    -cp "$common_jar:$(tool_classpath kafka)" io.loadrank.kafka.CreateTopicsCommand \
+    --bootstrap-server "$ADDRESS" --command-config "$ADMIN_PROPERTIES" \
+    --partitions "$partitions" "${compacted[@]/#/--compacted=}" "$@" >&2 ||
+    die "could not create topics $* ${compacted[*]} on $ADDRESS"
 }
 
 (($#)) || usage

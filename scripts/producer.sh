@@ -15,19 +15,28 @@ set -euo pipefail
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/args.sh
+source "$LOADRANK_HOME/scripts/lib/args.sh"
 
 DEFAULT_JAVA_OPTS="-Xms8m -Xmx16m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 \
 -XX:ReservedCodeCacheSize=8m -XX:MaxMetaspaceSize=48m -XX:MaxDirectMemorySize=8m -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError"
 JAVA_OPTS="${PRODUCER_JAVA_OPTS:-$DEFAULT_JAVA_OPTS} ${PRODUCER_EXTRA_JAVA_OPTS:-}"
 
+# the producer checks its command line itself; here only whether it names a configuration file (or
+# asks for help), so that producer.properties is added only when it does not
+args=("$@")
+has_config=false
+for ((i = 0; i < ${#args[@]}; i++)); do
+  case "${args[i]}" in
+    # fail here, naming the option, rather than after a JVM has started
+    --config) require_value --config $((${#args[@]} - i)); has_config=true ;;
+    --config=* | --help | -h) has_config=true ;;
+  esac
+done
+
 JAR="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
 [[ -f "$JAR" ]] || die "no $JAR: build it with: mvn -B -pl producers -am package -DskipTests"
 
-args=("$@")
-has_config=false
-for arg in "${args[@]+"${args[@]}"}"; do
-  [[ "$arg" == --config || "$arg" == --config=* || "$arg" == --help || "$arg" == -h ]] && has_config=true
-done
 if [[ "$has_config" == false ]]; then
   args=(--config "$LOADRANK_HOME/producers/producer.properties" "${args[@]+"${args[@]}"}")
 fi

@@ -10,6 +10,8 @@ set -euo pipefail
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/args.sh
+source "$LOADRANK_HOME/scripts/lib/args.sh"
 
 usage() {
   cat >&2 <<'USAGE'
@@ -27,13 +29,13 @@ sets=()
 while (($#)); do
   case "$1" in
     --ttl)
-      (($# >= 2)) || usage
-      [[ "$2" =~ ^[0-9]+$ ]] || die "--ttl $2 is not allowed: it must be a whole number of seconds (0 = until Ctrl-C)"
+      require_value "$1" "$#"
+      require_int "$1" "$2" 0 "" "(seconds; 0 = until Ctrl-C)"
       ttl="$2"
       shift 2
       ;;
     --set)
-      (($# >= 2)) || usage
+      require_value "$1" "$#"
       sets+=(--set "$2")
       shift 2
       ;;

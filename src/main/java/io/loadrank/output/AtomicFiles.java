@@ -13,7 +13,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Replaces files atomically (SPEC section 4): the content goes to a temporary file in the same
+ * Replaces files atomically (docs/OUTPUT.md): the content goes to a temporary file in the same
  * directory, which is then renamed over the target. A reader sees the old file or the new one,
  * never an empty or half-written one.
  */

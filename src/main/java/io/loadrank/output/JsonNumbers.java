@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /**
  * Doubles for the ranking JSON, in the text {@link Double#toString(double)} gives (the shortest
- * decimal that reads back as the same double, SPEC section 4's "full precision"), but made by
+ * decimal that reads back as the same double: the "full precision" of docs/OUTPUT.md), but made by
  * jackson-core's Schubfach implementation: JDK 17's {@code Double.toString}, which Gson's
  * {@code JsonWriter.value(double)} calls, was most of the global JSON's time at 100,000 hosts
  * (1.1 million numbers per emit; 451 ms per emit before, 206 ms after, docs/BENCHMARKS.md).

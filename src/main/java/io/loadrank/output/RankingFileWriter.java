@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes ranking files into the output directory, atomically, and reports trouble the way an
- * operator wants it (SPEC section 9): one error line with the cause when writing starts to fail
+ * operator wants it (docs/OUTPUT.md, "Write errors"): one error line with the cause when writing starts to fail
  * (directory missing and not creatable, disk full, not writable), one line when it works again,
  * and nothing in between but a count, so a broken disk does not also fill the log.
  */

@@ -1,7 +1,7 @@
 package io.loadrank.output;
 
 import io.loadrank.message.MalformedReason;
-import io.loadrank.ranking.HostAverage;
+import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON files and messages of SPEC section 4: full precision, sample counts, window length,
+ * The JSON files and messages of docs/OUTPUT.md: full precision, sample counts, window length,
  * per-topic shares, incomplete and stale flags, the time of the ranking.
  *
  * <p>Every time is written twice: as ISO-8601 text for people ({@code rankedAt}, {@code lastSeen})

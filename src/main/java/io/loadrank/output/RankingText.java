@@ -1,6 +1,6 @@
 package io.loadrank.output;
 
-import io.loadrank.ranking.HostAverage;
+import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostScore;
@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The text files of the original design (SPEC section 4), which operators and scripts already
+ * The text files of the original design (docs/OUTPUT.md), which operators and scripts already
  * parse, so their format is kept exactly:
  *
  * <pre>

@@ -1,5 +1,6 @@
 package io.loadrank.ranking;
 
+import io.loadrank.window.HostAverage;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

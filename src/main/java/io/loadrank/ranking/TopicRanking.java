@@ -1,5 +1,6 @@
 package io.loadrank.ranking;
 
+import io.loadrank.window.HostAverage;
 import java.io.Serializable;
 import java.util.ArrayList;
 

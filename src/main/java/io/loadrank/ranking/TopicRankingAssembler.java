@@ -1,5 +1,6 @@
 package io.loadrank.ranking;
 
+import io.loadrank.window.HostAverage;
 import io.loadrank.message.MalformedReason;
 import io.loadrank.window.WindowCounters;
 import io.loadrank.window.WindowSnapshot;

@@ -1,6 +1,6 @@
 package io.loadrank.scoring;
 
-import io.loadrank.ranking.HostAverage;
+import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.RankingOrder;
 import io.loadrank.ranking.TopicRanking;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Combines the latest ranking of every topic into the global ranking (SPEC sections 3.1, 3.2):
+ * Combines the latest ranking of every topic into the global ranking (docs/RANKING.md):
  *
  * <pre>
  *   share(h,t) = 100 * v(h,t) / sum over h' of v(h',t)     (0 when the sum is 0)

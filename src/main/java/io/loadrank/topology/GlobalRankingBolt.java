@@ -3,10 +3,12 @@ package io.loadrank.topology;
 import io.loadrank.output.RankingFileWriter;
 import io.loadrank.output.RankingJson;
 import io.loadrank.output.RankingText;
+import io.loadrank.ranking.RankingRound;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.GlobalScorer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +24,7 @@ import org.apache.storm.tuple.Values;
 import org.apache.storm.utils.TupleUtils;
 
 /**
- * Combines the latest ranking of every topic into the global ranking (SPEC sections 3.1, 3.2)
+ * Combines the latest ranking of every topic into the global ranking (docs/RANKING.md)
  * and publishes it: GlobalRankings.txt and .json, and one JSON record per emit on the rankings
  * topic when one is configured. Runs as exactly one task. It publishes once every topic has sent
  * a new ranking, and on its own tick if some topic stays silent.
@@ -41,16 +43,22 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private final long firstRoundWaitMillis;
     private final String outputDir;
     private final boolean publishToKafka;
+    private final Clock clock;
 
     private transient OutputCollector collector;
     private transient GlobalScorer scorer;
     private transient RankingFileWriter files;
     private transient Map<String, TopicRanking> latest;
     private transient Set<String> reportedThisRound;
-    private transient long roundOpenedAt;
-    private transient boolean publishedOnce;
+    private transient RankingRound round;
 
     public GlobalRankingBolt(LoadRankSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's: the unit tests move time by hand. */
+    GlobalRankingBolt(LoadRankSettings settings, Clock clock) {
+        this.clock = clock;
         this.topics = settings.topics();
         this.weights = settings.weights();
         this.staleAfterMillis = settings.staleAfterMillis();
@@ -67,25 +75,20 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         this.files = new RankingFileWriter(Path.of(outputDir));
         this.latest = new HashMap<>();
         this.reportedThisRound = new HashSet<>();
+        this.round = new RankingRound(emitSecs * 1000L, firstRoundWaitMillis);
     }
 
     @Override
     public void execute(Tuple tuple) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (TupleUtils.isTick(tuple)) {
-            // a topic that has not reported a whole emit after the first one did is late (its
-            // bolts are busy or gone): publish without waiting longer. Measured from the opening
-            // of the round, not from the last publication, so that the first ranking after a
-            // start is not published with whichever topic happened to finish its read-back first.
-            if (!reportedThisRound.isEmpty() && now - roundOpenedAt >= lateAfterMillis()) {
+            if (round.isLate(now)) {
                 publish(now);
             }
         } else {
             TopicRanking ranking = (TopicRanking) tuple.getValue(0);
             latest.put(ranking.topic(), ranking);
-            if (reportedThisRound.isEmpty()) {
-                roundOpenedAt = now;
-            }
+            round.reported(now);
             reportedThisRound.add(ranking.topic());
             if (reportedThisRound.size() >= topics.size()) {
                 publish(now);
@@ -97,7 +100,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private void publish(long now) {
         GlobalRanking ranking = scorer.score(latest, now);
         reportedThisRound.clear();
-        publishedOnce = true;
+        round.published();
         files.write(TEXT_FILE, out -> RankingText.writeGlobal(ranking, out));
         if (publishToKafka) {
             String json = RankingJson.global(ranking);
@@ -107,11 +110,6 @@ public final class GlobalRankingBolt extends BaseRichBolt {
             // streamed: at 100,000 hosts the document is tens of megabytes
             files.write(JSON_FILE, out -> RankingJson.writeGlobal(ranking, out));
         }
-    }
-
-    /** How long after a round opened the missing reports are late: longer in the first round (read-back). */
-    private long lateAfterMillis() {
-        return publishedOnce ? emitSecs * 1000L : firstRoundWaitMillis;
     }
 
     @Override

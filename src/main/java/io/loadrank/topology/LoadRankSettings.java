@@ -1,18 +1,20 @@
 package io.loadrank.topology;
 
+import io.loadrank.config.ConfigException;
+import io.loadrank.config.Setting;
+import io.loadrank.metric.Metric;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The project's own settings (SPEC section 5), read from the topology configuration (the
+ * The project's own settings (docs/CONFIGURATION.md), read from the topology configuration (the
  * {@code loadrank.*} keys of topology.yaml; Storm's own keys pass through untouched) and checked
  * once, at start, so that a bad value fails the submission with the key, the value and what is
  * allowed, instead of failing later inside a worker.
@@ -23,91 +25,93 @@ public final class LoadRankSettings implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final String TOPOLOGY_NAME = "loadrank.topology.name";
-    public static final String BOOTSTRAP_SERVERS = "loadrank.kafka.bootstrap.servers";
-    public static final String KAFKA_PROPERTIES = "loadrank.kafka.properties";
-    public static final String CONSUMER_GROUP = "loadrank.kafka.consumer.group";
-    public static final String FIRST_POLL = "loadrank.kafka.first.poll.offset.strategy";
-    public static final String PROCESSING_GUARANTEE = "loadrank.kafka.processing.guarantee";
-    public static final String TOPICS = "loadrank.topics";
-    public static final String WINDOW_SECS = "loadrank.window.secs";
-    public static final String EMIT_SECS = "loadrank.emit.secs";
-    public static final String STALE_AFTER_SECS = "loadrank.stale.after.secs";
-    public static final String FUTURE_TOLERANCE_SECS = "loadrank.future.tolerance.secs";
-    public static final String READBACK_ENABLED = "loadrank.readback.enabled";
-    public static final String READBACK_OVERLAP_SECS = "loadrank.readback.overlap.secs";
-    public static final String OUTPUT_DIR = "loadrank.output.dir";
-    public static final String RANKINGS_TOPIC = "loadrank.rankings.topic";
-    public static final String DEADLETTER_TOPIC = "loadrank.deadletter.topic";
-    public static final String SPOUT_PARALLELISM = "loadrank.parallelism.spout";
-    public static final String PARSER_PARALLELISM = "loadrank.parallelism.parser";
-    public static final String ROLLING_PARALLELISM = "loadrank.parallelism.rolling";
-    public static final String BATCH_SIZE = "loadrank.batch.size";
-    public static final String BATCH_FLUSH_MILLIS = "loadrank.batch.flush.millis";
+    private static final Pattern STORM_NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    private static final String STORM_NAME_ALLOWED = "1-200 of letters, digits, '.', '_', '-'";
+    private static final String TOPICS_ALLOWED =
+            "a list of Kafka topic names, or a map of topic name to weight (a number >= 0, at least one > 0)";
 
-    /** The metric topics of SPEC section 2, each with weight 1. */
-    public static final List<String> DEFAULT_TOPICS =
-            List.of("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
+
+    /** The metric topics, each with weight 1. */
+    public static final List<String> DEFAULT_TOPICS = Metric.defaultTopics();
 
     static final Set<String> FIRST_POLL_STRATEGIES =
             Set.of("EARLIEST", "LATEST", "UNCOMMITTED_EARLIEST", "UNCOMMITTED_LATEST");
     static final Set<String> PROCESSING_GUARANTEES = Set.of("AT_LEAST_ONCE", "AT_MOST_ONCE", "NO_GUARANTEE");
 
-    // Kafka's legal topic names: what the broker accepts, and what is safe in a file name
-    private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]{1,249}");
-    private static final Pattern STORM_NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    // Every key of topology.yaml, defined once; README's table is rendered from this list (TopologySettingsReadmeTest).
 
-    private final String topologyName;
-    private final String bootstrapServers;
-    private final LinkedHashMap<String, String> kafkaProperties;
-    private final String consumerGroup;
-    private final String firstPollOffsetStrategy;
-    private final String processingGuarantee;
-    private final LinkedHashMap<String, Double> topicWeights;
-    private final int windowSecs;
-    private final int emitSecs;
-    private final int staleAfterSecs;
-    private final int futureToleranceSecs;
-    private final boolean readBackEnabled;
-    private final int readBackOverlapSecs;
-    private final String outputDir;
-    private final String rankingsTopic;
-    private final String deadLetterTopic;
-    private final int spoutParallelism;
-    private final int parserParallelism;
-    private final int rollingParallelism;
-    private final int batchSize;
-    private final int batchFlushMillis;
+    public static final Setting<String> TOPOLOGY_NAME = Setting.text("loadrank.topology.name", "loadrank", STORM_NAME,
+            STORM_NAME_ALLOWED, "the topology's name on the cluster");
+    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text("loadrank.kafka.bootstrap.servers",
+            "127.0.0.1:9092", Pattern.compile("[^,\\s]+:\\d{1,5}(,[^,\\s]+:\\d{1,5})*"), "host:port[,host:port...]",
+            "Kafka brokers, `host:port[,host:port...]`");
+    public static final Setting<Map<String, String>> KAFKA_PROPERTIES = Setting.stringMap("loadrank.kafka.properties",
+            "a map of Kafka client properties, e.g. {security.protocol: SASL_SSL}",
+            "extra Kafka client properties for every consumer and producer (SASL, SSL); values are never logged");
+    public static final Setting<String> CONSUMER_GROUP = Setting.text("loadrank.kafka.consumer.group", "loadrank",
+            STORM_NAME, STORM_NAME_ALLOWED, "consumer group of the KafkaSpouts");
+    public static final Setting<String> FIRST_POLL = Setting.oneOf("loadrank.kafka.first.poll.offset.strategy", "LATEST",
+            FIRST_POLL_STRATEGIES, "where a KafkaSpout starts when this topology has committed nothing: `LATEST`, "
+                    + "`EARLIEST`, `UNCOMMITTED_LATEST`, `UNCOMMITTED_EARLIEST`");
+    // not tracked by default: samples are de-duplicated and the read-back restores the window after
+    // a crash, so tracking every tuple through the ackers buys nothing (README "Delivery guarantee")
+    public static final Setting<String> PROCESSING_GUARANTEE = Setting.oneOf("loadrank.kafka.processing.guarantee",
+            "NO_GUARANTEE", PROCESSING_GUARANTEES, "`NO_GUARANTEE` (offsets committed periodically, tuples not "
+                    + "tracked), `AT_MOST_ONCE`, `AT_LEAST_ONCE` (commit after ack); see [Delivery guarantee](#delivery-guarantee)");
+    public static final Setting<LinkedHashMap<String, Double>> TOPICS = Setting.of("loadrank.topics", defaultWeights(),
+            "the five metric topics, weight 1", TOPICS_ALLOWED, "a list of topics, or a map topic → weight (≥ 0, one > 0)",
+            LoadRankSettings::topicWeights);
+    public static final Setting<Integer> WINDOW_SECS = Setting.integer("loadrank.window.secs", 60, 1, 86_400,
+            "sliding window length");
+    public static final Setting<Integer> EMIT_SECS = Setting.integer("loadrank.emit.secs", 2, 1, 3_600,
+            "how often rankings are made and written");
+    public static final Setting<Integer> STALE_AFTER_SECS = Setting.integer("loadrank.stale.after.secs", 10, 1, 86_400,
+            "silence after which a host is STALE");
+    public static final Setting<Integer> FUTURE_TOLERANCE_SECS = Setting.integer("loadrank.future.tolerance.secs", 10, 0,
+            86_400, "samples further in the future are ignored as early");
+    public static final Setting<Boolean> READBACK_ENABLED = Setting.bool("loadrank.readback.enabled", true,
+            "read back the last window from Kafka at start");
+    public static final Setting<Integer> READBACK_OVERLAP_SECS = Setting.integer("loadrank.readback.overlap.secs", 10, 0,
+            3_600, "how long the read-back keeps reading after start, overlapping the KafkaSpout");
+    public static final Setting<String> OUTPUT_DIR = Setting.text("loadrank.output.dir", "STORM_OUTPUT",
+            Pattern.compile(".+"), "a directory path",
+            "where the ranking files go (relative: to the directory you start from)");
+    public static final Setting<String> RANKINGS_TOPIC = Setting.optionalTopic("loadrank.rankings.topic", null,
+            "Kafka topic for one global-ranking JSON record per emit");
+    public static final Setting<String> DEADLETTER_TOPIC = Setting.optionalTopic("loadrank.deadletter.topic", null,
+            "Kafka topic for malformed messages, as JSON with the reason");
+    public static final Setting<Integer> SPOUT_PARALLELISM = Setting.integer("loadrank.parallelism.spout", 1, 1, 256,
+            "KafkaSpout tasks per topic");
+    public static final Setting<Integer> PARSER_PARALLELISM = Setting.integer("loadrank.parallelism.parser", 1, 1, 256,
+            "parser tasks per topic");
+    public static final Setting<Integer> ROLLING_PARALLELISM = Setting.integer("loadrank.parallelism.rolling", 1, 1, 256,
+            "rolling (window) tasks per topic; each host belongs to one task (by host name hash)");
+    public static final Setting<Integer> BATCH_SIZE = Setting.integer("loadrank.batch.size", 256, 1, 65_536,
+            "samples per tuple from parser to rolling bolt, at most (Storm's cost is per tuple)");
+    public static final Setting<Integer> BATCH_FLUSH_MILLIS = Setting.integer("loadrank.batch.flush.millis", 100, 1, 1_000,
+            "how often every parser sends the samples it holds: the longest a sample waits for its batch (1–1000)");
+
+    /** Every setting, in the order of the README's table. */
+    public static final List<Setting<?>> ALL = List.of(TOPOLOGY_NAME, BOOTSTRAP_SERVERS, KAFKA_PROPERTIES, CONSUMER_GROUP,
+            FIRST_POLL, PROCESSING_GUARANTEE, TOPICS, WINDOW_SECS, EMIT_SECS, STALE_AFTER_SECS, FUTURE_TOLERANCE_SECS,
+            READBACK_ENABLED, READBACK_OVERLAP_SECS, OUTPUT_DIR, RANKINGS_TOPIC, DEADLETTER_TOPIC, SPOUT_PARALLELISM,
+            PARSER_PARALLELISM, ROLLING_PARALLELISM, BATCH_SIZE, BATCH_FLUSH_MILLIS);
+
+    /** The checked value of each setting. */
+    private final LinkedHashMap<String, Object> values = new LinkedHashMap<>();
 
     private LoadRankSettings(Map<String, Object> conf) {
-        topologyName = string(conf, TOPOLOGY_NAME, "loadrank", STORM_NAME, "1-200 of letters, digits, '.', '_', '-'");
-        bootstrapServers = string(conf, BOOTSTRAP_SERVERS, "127.0.0.1:9092",
-                Pattern.compile("[^,\\s]+:\\d{1,5}(,[^,\\s]+:\\d{1,5})*"), "host:port[,host:port...]");
-        kafkaProperties = stringMap(conf, KAFKA_PROPERTIES);
-        consumerGroup = string(conf, CONSUMER_GROUP, "loadrank", STORM_NAME, "1-200 of letters, digits, '.', '_', '-'");
-        firstPollOffsetStrategy = oneOf(conf, FIRST_POLL, "LATEST", FIRST_POLL_STRATEGIES);
-        // not tracked by default: samples are de-duplicated and the read-back restores the window after
-        // a crash, so tracking every tuple through the ackers buys nothing (README "Delivery guarantee")
-        processingGuarantee = oneOf(conf, PROCESSING_GUARANTEE, "NO_GUARANTEE", PROCESSING_GUARANTEES);
-        topicWeights = topics(conf);
-        windowSecs = integer(conf, WINDOW_SECS, 60, 1, 86_400);
-        emitSecs = integer(conf, EMIT_SECS, 2, 1, 3_600);
-        if (emitSecs > windowSecs) {
-            throw new ConfigException(EMIT_SECS, emitSecs, "at most " + WINDOW_SECS + " (" + windowSecs + ")");
+        for (Setting<?> setting : ALL) {
+            values.put(setting.key(), setting.read(conf));
         }
-        staleAfterSecs = integer(conf, STALE_AFTER_SECS, 10, 1, 86_400);
-        futureToleranceSecs = integer(conf, FUTURE_TOLERANCE_SECS, 10, 0, 86_400);
-        readBackEnabled = bool(conf, READBACK_ENABLED, true);
-        readBackOverlapSecs = integer(conf, READBACK_OVERLAP_SECS, 10, 0, 3_600);
-        outputDir = string(conf, OUTPUT_DIR, "STORM_OUTPUT", Pattern.compile(".+"), "a directory path");
-        rankingsTopic = optionalTopic(conf, RANKINGS_TOPIC);
-        deadLetterTopic = optionalTopic(conf, DEADLETTER_TOPIC);
-        spoutParallelism = integer(conf, SPOUT_PARALLELISM, 1, 1, 256);
-        parserParallelism = integer(conf, PARSER_PARALLELISM, 1, 1, 256);
-        rollingParallelism = integer(conf, ROLLING_PARALLELISM, 1, 1, 256);
-        // samples per tuple from parser to rolling bolt, and the longest a sample waits for its batch
-        batchSize = integer(conf, BATCH_SIZE, 256, 1, 65_536);
-        batchFlushMillis = integer(conf, BATCH_FLUSH_MILLIS, 100, 1, 1_000);
+        if (emitSecs() > windowSecs()) {
+            throw EMIT_SECS.refuse(emitSecs(), "at most " + WINDOW_SECS.key() + " (" + windowSecs() + ")");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T get(Setting<T> setting) {
+        return (T) values.get(setting.key());
     }
 
     /**
@@ -122,176 +126,66 @@ public final class LoadRankSettings implements Serializable {
     /** The same settings with the output directory made absolute against {@code base}. */
     public LoadRankSettings withOutputDirResolvedAgainst(Path base) {
         Map<String, Object> conf = new LinkedHashMap<>(asConfig());
-        conf.put(OUTPUT_DIR, base.resolve(outputDir).toAbsolutePath().normalize().toString());
+        conf.put(OUTPUT_DIR.key(), base.resolve(outputDir()).toAbsolutePath().normalize().toString());
         return from(conf);
     }
 
     /** The settings as configuration entries, e.g. to put the checked values back into a Storm config. */
     public Map<String, Object> asConfig() {
         Map<String, Object> conf = new LinkedHashMap<>();
-        conf.put(TOPOLOGY_NAME, topologyName);
-        conf.put(BOOTSTRAP_SERVERS, bootstrapServers);
-        conf.put(KAFKA_PROPERTIES, new LinkedHashMap<>(kafkaProperties));
-        conf.put(CONSUMER_GROUP, consumerGroup);
-        conf.put(FIRST_POLL, firstPollOffsetStrategy);
-        conf.put(PROCESSING_GUARANTEE, processingGuarantee);
-        conf.put(TOPICS, new LinkedHashMap<>(topicWeights));
-        conf.put(WINDOW_SECS, windowSecs);
-        conf.put(EMIT_SECS, emitSecs);
-        conf.put(STALE_AFTER_SECS, staleAfterSecs);
-        conf.put(FUTURE_TOLERANCE_SECS, futureToleranceSecs);
-        conf.put(READBACK_ENABLED, readBackEnabled);
-        conf.put(READBACK_OVERLAP_SECS, readBackOverlapSecs);
-        conf.put(OUTPUT_DIR, outputDir);
-        conf.put(RANKINGS_TOPIC, rankingsTopic == null ? "" : rankingsTopic);
-        conf.put(DEADLETTER_TOPIC, deadLetterTopic == null ? "" : deadLetterTopic);
-        conf.put(SPOUT_PARALLELISM, spoutParallelism);
-        conf.put(PARSER_PARALLELISM, parserParallelism);
-        conf.put(ROLLING_PARALLELISM, rollingParallelism);
-        conf.put(BATCH_SIZE, batchSize);
-        conf.put(BATCH_FLUSH_MILLIS, batchFlushMillis);
+        for (Setting<?> setting : ALL) {
+            conf.put(setting.key(), configValue(setting));
+        }
         return conf;
+    }
+
+    private <T> Object configValue(Setting<T> setting) {
+        return setting.configValue(get(setting));
     }
 
     // ------------------------------------------------------------------------------------------
     // reading and checking values
 
-    private static Object value(Map<String, Object> conf, String key) {
-        Object value = conf.get(key);
-        return value instanceof String text && text.isBlank() ? null : value;
-    }
-
-    private static String string(Map<String, Object> conf, String key, String fallback, Pattern allowed, String what) {
-        Object value = value(conf, key);
-        if (value == null) {
-            return fallback;
-        }
-        String text = String.valueOf(value).trim();
-        if (!(value instanceof String || value instanceof Number) || !allowed.matcher(text).matches()) {
-            throw new ConfigException(key, value, what);
-        }
-        return text;
-    }
-
-    private static String oneOf(Map<String, Object> conf, String key, String fallback, Set<String> allowed) {
-        Object value = value(conf, key);
-        if (value == null) {
-            return fallback;
-        }
-        String text = String.valueOf(value).trim().toUpperCase(Locale.ROOT);
-        if (!allowed.contains(text)) {
-            throw new ConfigException(key, value, "one of " + new java.util.TreeSet<>(allowed));
-        }
-        return text;
-    }
-
-    private static int integer(Map<String, Object> conf, String key, int fallback, int min, int max) {
-        Object value = value(conf, key);
-        if (value == null) {
-            return fallback;
-        }
-        long number;
-        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-            number = ((Number) value).longValue();
-        } else if (value instanceof String text && text.trim().matches("-?\\d{1,18}")) {
-            number = Long.parseLong(text.trim());
-        } else {
-            throw new ConfigException(key, value, "a whole number from " + min + " to " + max);
-        }
-        if (number < min || number > max) {
-            throw new ConfigException(key, value, "a whole number from " + min + " to " + max);
-        }
-        return (int) number;
-    }
-
-    private static boolean bool(Map<String, Object> conf, String key, boolean fallback) {
-        Object value = value(conf, key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Boolean flag) {
-            return flag;
-        }
-        String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
-        if (text.equals("true") || text.equals("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        throw new ConfigException(key, value, "true or false");
-    }
-
-    private static String optionalTopic(Map<String, Object> conf, String key) {
-        Object value = value(conf, key);
-        if (value == null) {
-            return null;
-        }
-        String text = String.valueOf(value).trim();
-        if (!TOPIC_NAME.matcher(text).matches()) {
-            throw new ConfigException(key, value, "a Kafka topic name (1-249 of letters, digits, '.', '_', '-'), or empty for none");
-        }
-        return text;
-    }
-
-    private static LinkedHashMap<String, String> stringMap(Map<String, Object> conf, String key) {
-        Object value = value(conf, key);
-        LinkedHashMap<String, String> map = new LinkedHashMap<>();
-        if (value == null) {
-            return map;
-        }
-        if (!(value instanceof Map<?, ?> entries)) {
-            // the value may hold credentials (sasl.jaas.config, ssl passwords): never in a message
-            throw new ConfigException(key, ConfigException.HIDDEN,
-                    "a map of Kafka client properties, e.g. {security.protocol: SASL_SSL}");
-        }
-        for (Map.Entry<?, ?> entry : entries.entrySet()) {
-            if (entry.getKey() == null || entry.getValue() == null || entry.getValue() instanceof Map
-                    || entry.getValue() instanceof Collection) {
-                throw new ConfigException(key + "." + entry.getKey(), ConfigException.HIDDEN, "a single property value");
-            }
-            map.put(String.valueOf(entry.getKey()), String.valueOf(entry.getValue()));
-        }
-        return map;
-    }
-
-    /** {@code loadrank.topics}: a list of names (weight 1 each) or a map of name to weight. */
-    private static LinkedHashMap<String, Double> topics(Map<String, Object> conf) {
-        Object value = value(conf, TOPICS);
+    private static LinkedHashMap<String, Double> defaultWeights() {
         LinkedHashMap<String, Double> weights = new LinkedHashMap<>();
-        String allowed = "a list of Kafka topic names, or a map of topic name to weight (a number >= 0, at least one > 0)";
-        if (value == null) {
-            DEFAULT_TOPICS.forEach(topic -> weights.put(topic, 1.0));
-            return weights;
-        }
+        DEFAULT_TOPICS.forEach(topic -> weights.put(topic, 1.0));
+        return weights;
+    }
+
+    /** {@code loadrank.topics}: a list of names (weight 1 each) or a map of name to weight; null when neither. */
+    private static LinkedHashMap<String, Double> topicWeights(Object value) {
+        LinkedHashMap<String, Double> weights = new LinkedHashMap<>();
         if (value instanceof Collection<?> names) {
             for (Object name : names) {
-                weights.put(topicName(name, value, allowed), 1.0);
+                weights.put(topicName(name, value), 1.0);
             }
         } else if (value instanceof Map<?, ?> entries) {
             for (Map.Entry<?, ?> entry : entries.entrySet()) {
-                String topic = topicName(entry.getKey(), value, allowed);
+                String topic = topicName(entry.getKey(), value);
                 Object weight = entry.getValue() == null ? 1.0 : entry.getValue();
                 double number;
                 try {
                     number = weight instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(weight));
                 } catch (NumberFormatException e) {
-                    throw new ConfigException(TOPICS + "." + topic, weight, "a weight: a finite number >= 0");
+                    throw new ConfigException(TOPICS.key() + "." + topic, weight, "a weight: a finite number >= 0");
                 }
                 if (!(number >= 0) || Double.isInfinite(number)) {
-                    throw new ConfigException(TOPICS + "." + topic, weight, "a weight: a finite number >= 0");
+                    throw new ConfigException(TOPICS.key() + "." + topic, weight, "a weight: a finite number >= 0");
                 }
                 weights.put(topic, number);
             }
         } else {
-            throw new ConfigException(TOPICS, value, allowed);
+            return null;
         }
         if (weights.isEmpty() || weights.values().stream().noneMatch(weight -> weight > 0)) {
-            throw new ConfigException(TOPICS, value, allowed);
+            return null;
         }
         return weights;
     }
 
-    private static String topicName(Object name, Object whole, String allowed) {
-        if (name == null || !TOPIC_NAME.matcher(String.valueOf(name)).matches()) {
-            throw new ConfigException(TOPICS, whole, allowed + "; '" + name + "' is not a topic name");
+    private static String topicName(Object name, Object whole) {
+        if (name == null || !Setting.TOPIC_NAME.matcher(String.valueOf(name)).matches()) {
+            throw new ConfigException(TOPICS.key(), whole, TOPICS_ALLOWED + "; '" + name + "' is not a topic name");
         }
         return String.valueOf(name);
     }
@@ -300,62 +194,62 @@ public final class LoadRankSettings implements Serializable {
     // accessors
 
     public String topologyName() {
-        return topologyName;
+        return get(TOPOLOGY_NAME);
     }
 
     public String bootstrapServers() {
-        return bootstrapServers;
+        return get(BOOTSTRAP_SERVERS);
     }
 
     /** Extra Kafka client properties (SASL, SSL, ...) for every consumer and producer. */
     public Map<String, String> kafkaProperties() {
-        return java.util.Collections.unmodifiableMap(kafkaProperties);
+        return java.util.Collections.unmodifiableMap(get(KAFKA_PROPERTIES));
     }
 
     public String consumerGroup() {
-        return consumerGroup;
+        return get(CONSUMER_GROUP);
     }
 
     public String firstPollOffsetStrategy() {
-        return firstPollOffsetStrategy;
+        return get(FIRST_POLL);
     }
 
     public String processingGuarantee() {
-        return processingGuarantee;
+        return get(PROCESSING_GUARANTEE);
     }
 
     /** The metric topics in configuration order. */
     public List<String> topics() {
-        return new ArrayList<>(topicWeights.keySet());
+        return new ArrayList<>(get(TOPICS).keySet());
     }
 
     /** The weight of each topic, in the order of {@link #topics()}. */
     public double[] weights() {
-        return topicWeights.values().stream().mapToDouble(Double::doubleValue).toArray();
+        return get(TOPICS).values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     public int windowSecs() {
-        return windowSecs;
+        return get(WINDOW_SECS);
     }
 
     public long windowMillis() {
-        return windowSecs * 1000L;
+        return windowSecs() * 1000L;
     }
 
     public int emitSecs() {
-        return emitSecs;
+        return get(EMIT_SECS);
     }
 
     public long emitMillis() {
-        return emitSecs * 1000L;
+        return emitSecs() * 1000L;
     }
 
     public long staleAfterMillis() {
-        return staleAfterSecs * 1000L;
+        return get(STALE_AFTER_SECS) * 1000L;
     }
 
     public long futureToleranceMillis() {
-        return futureToleranceSecs * 1000L;
+        return get(FUTURE_TOLERANCE_SECS) * 1000L;
     }
 
     /**
@@ -376,54 +270,54 @@ public final class LoadRankSettings implements Serializable {
     }
 
     public boolean readBackEnabled() {
-        return readBackEnabled;
+        return get(READBACK_ENABLED);
     }
 
     public long readBackOverlapMillis() {
-        return readBackOverlapSecs * 1000L;
+        return get(READBACK_OVERLAP_SECS) * 1000L;
     }
 
     public String outputDir() {
-        return outputDir;
+        return get(OUTPUT_DIR);
     }
 
     /** The topic for the global ranking records, or null when none is configured. */
     public String rankingsTopic() {
-        return rankingsTopic;
+        return get(RANKINGS_TOPIC);
     }
 
     /** The topic for malformed messages, or null when none is configured. */
     public String deadLetterTopic() {
-        return deadLetterTopic;
+        return get(DEADLETTER_TOPIC);
     }
 
     public int spoutParallelism() {
-        return spoutParallelism;
+        return get(SPOUT_PARALLELISM);
     }
 
     public int parserParallelism() {
-        return parserParallelism;
+        return get(PARSER_PARALLELISM);
     }
 
     public int rollingParallelism() {
-        return rollingParallelism;
+        return get(ROLLING_PARALLELISM);
     }
 
     /** Samples per batch from parser to rolling bolt, at most. */
     public int batchSize() {
-        return batchSize;
+        return get(BATCH_SIZE);
     }
 
     /** How often every parser sends the samples it holds: the longest a sample waits for its batch. */
     public int batchFlushMillis() {
-        return batchFlushMillis;
+        return get(BATCH_FLUSH_MILLIS);
     }
 
     @Override
     public String toString() {
         Map<String, Object> shown = asConfig();
         // client properties may hold credentials (sasl.jaas.config, ssl passwords)
-        shown.put(KAFKA_PROPERTIES, kafkaProperties.keySet() + " (values not shown)");
+        shown.put(KAFKA_PROPERTIES.key(), get(KAFKA_PROPERTIES).keySet() + " (values not shown)");
         return shown.toString();
     }
 }

@@ -1,12 +1,13 @@
 package io.loadrank.topology;
 
+import io.loadrank.config.ConfigException;
 import io.loadrank.batch.SampleBatch;
 import io.loadrank.cli.Cli;
 import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OptionValues;
 import io.loadrank.cli.UsageException;
 import io.loadrank.message.MalformedReason;
-import io.loadrank.ranking.HostAverage;
+import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.window.WindowCounters;

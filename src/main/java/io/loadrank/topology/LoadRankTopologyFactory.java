@@ -19,7 +19,7 @@ import org.apache.storm.topology.TopologyBuilder;
 import org.apache.storm.tuple.Values;
 
 /**
- * Builds the topology of SPEC section 3 from the settings. Per metric topic:
+ * Builds the topology (docs/README.md, docs/WINDOWS.md) from the settings. Per metric topic:
  *
  * <pre>
  *   kafka-spout-T ──┐

@@ -2,7 +2,7 @@ package io.loadrank.topology;
 
 /**
  * Lets a log line through at most once per interval and counts what it held back, so that a
- * flood of bad input cannot flood the log (SPEC section 2: "logged at a bounded rate").
+ * flood of bad input cannot flood the log (docs/MESSAGES.md).
  * Not thread-safe: one task owns one instance. Times are passed in.
  */
 public final class LogThrottle {

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns Kafka record values into samples (SPEC section 3, item 2). A thin adapter around
+ * Turns Kafka record values into samples (docs/MESSAGES.md). A thin adapter around
  * {@link WireFormat#parse}: a malformed message is counted by reason, logged at a bounded rate,
  * acked, and copied to the dead-letter stream when one is configured; it never stops or slows
  * the topology.

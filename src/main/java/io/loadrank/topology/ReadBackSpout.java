@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads back the last window of one topic when a worker starts (SPEC section 3.0), so that the
+ * Reads back the last window of one topic when a worker starts (docs/WINDOWS.md), so that the
  * first ranking after a start or a restart already covers a full window.
  *
  * <p>Why a spout of its own beside the KafkaSpout: the window lives in memory and is gone after a

@@ -4,6 +4,7 @@ import io.loadrank.batch.SampleBatch;
 import io.loadrank.window.SampleOutcome;
 import io.loadrank.window.SlidingWindowAverages;
 import io.loadrank.window.WindowSnapshot;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the sliding-window averages of the hosts whose sample batches the parsers send to this
- * task (SPEC section 3, item 3; a host's samples always come to the same task) and, every emit,
+ * task (docs/WINDOWS.md; a host's samples always come to the same task) and, every emit,
  * sends its part of the topic's window to the topic ranking bolt. A thin adapter around
- * {@link SlidingWindowAverages}; the clock is the wall clock.
+ * {@link SlidingWindowAverages}; the clock is the wall clock (a hand-moved one in the unit tests).
  */
 public final class RollingAverageBolt extends BaseRichBolt {
 
@@ -37,6 +38,7 @@ public final class RollingAverageBolt extends BaseRichBolt {
     private final int emitSecs;
     private final String parserComponent;
     private final long readBackWaitMillis;
+    private final Clock clock;
 
     private transient OutputCollector collector;
     private transient int parserTasks;
@@ -54,6 +56,13 @@ public final class RollingAverageBolt extends BaseRichBolt {
      */
     public RollingAverageBolt(String topic, long windowMillis, long futureToleranceMillis, int emitSecs,
                               String parserComponent, long readBackWaitMillis) {
+        this(topic, windowMillis, futureToleranceMillis, emitSecs, parserComponent, readBackWaitMillis, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's: the unit tests move time by hand. */
+    RollingAverageBolt(String topic, long windowMillis, long futureToleranceMillis, int emitSecs, String parserComponent,
+                       long readBackWaitMillis, Clock clock) {
+        this.clock = clock;
         this.topic = topic;
         this.windowMillis = windowMillis;
         this.futureToleranceMillis = futureToleranceMillis;
@@ -69,7 +78,7 @@ public final class RollingAverageBolt extends BaseRichBolt {
         this.taskId = context.getThisTaskId();
         this.parserTasks = context.getComponentTasks(parserComponent).size();
         this.readBackDoneFrom = new java.util.HashSet<>();
-        this.preparedAt = System.currentTimeMillis();
+        this.preparedAt = clock.millis();
         this.emitting = readBackWaitMillis == 0;
         this.metrics = new EnumMap<>(SampleOutcome.class);
         for (SampleOutcome outcome : SampleOutcome.values()) {
@@ -79,7 +88,7 @@ public final class RollingAverageBolt extends BaseRichBolt {
 
     @Override
     public void execute(Tuple tuple) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (TupleUtils.isTick(tuple)) {
             if (readyToEmit(now)) {
                 WindowSnapshot snapshot = window.snapshot(now);

@@ -4,10 +4,12 @@ import io.loadrank.message.MalformedReason;
 import io.loadrank.output.RankingFileWriter;
 import io.loadrank.output.RankingJson;
 import io.loadrank.output.RankingText;
+import io.loadrank.ranking.RankingRound;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.ranking.TopicRankingAssembler;
 import io.loadrank.window.WindowSnapshot;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.apache.storm.Config;
 import org.apache.storm.task.OutputCollector;
@@ -19,7 +21,7 @@ import org.apache.storm.tuple.Values;
 import org.apache.storm.utils.TupleUtils;
 
 /**
- * Ranks all hosts of one topic (SPEC section 3, item 4): merges the windows of the rolling tasks,
+ * Ranks all hosts of one topic (docs/RANKING.md): merges the windows of the rolling tasks,
  * writes {@code <topic>.txt} and {@code <topic>.json}, and sends the ranking to the global
  * ranking bolt. It ranks as soon as every rolling task has reported (so a ranking is as fresh as
  * the windows), and on its own tick if some task stays silent.
@@ -34,16 +36,23 @@ public final class TopicRankingBolt extends BaseRichBolt {
     private final int emitSecs;
     private final long firstRoundWaitMillis;
     private final String outputDir;
+    private final Clock clock;
 
     private transient OutputCollector collector;
     private transient TopicRankingAssembler assembler;
     private transient RankingFileWriter files;
     private transient int rollingTasks;
-    private transient long roundOpenedAt;
-    private transient boolean publishedOnce;
+    private transient RankingRound round;
 
     public TopicRankingBolt(String topic, String rollingComponent, long windowMillis, int emitSecs,
                             long firstRoundWaitMillis, String outputDir) {
+        this(topic, rollingComponent, windowMillis, emitSecs, firstRoundWaitMillis, outputDir, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's: the unit tests move time by hand. */
+    TopicRankingBolt(String topic, String rollingComponent, long windowMillis, int emitSecs, long firstRoundWaitMillis,
+                     String outputDir, Clock clock) {
+        this.clock = clock;
         this.topic = topic;
         this.rollingComponent = rollingComponent;
         this.windowMillis = windowMillis;
@@ -61,22 +70,19 @@ public final class TopicRankingBolt extends BaseRichBolt {
         this.assembler = new TopicRankingAssembler(topic, windowMillis);
         this.files = new RankingFileWriter(Path.of(outputDir));
         this.rollingTasks = context.getComponentTasks(rollingComponent).size();
+        this.round = new RankingRound(emitSecs * 1000L, firstRoundWaitMillis);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void execute(Tuple tuple) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (TupleUtils.isTick(tuple)) {
-            // a rolling task still silent a whole emit after the first of the round reported is
-            // late: rank without it (see GlobalRankingBolt for why this counts from the round)
-            if (assembler.hasNews() && now - roundOpenedAt >= lateAfterMillis()) {
+            if (round.isLate(now)) {
                 publish(now);
             }
         } else if (TopologyStreams.WINDOW_STREAM.equals(tuple.getSourceStreamId())) {
-            if (!assembler.hasNews()) {
-                roundOpenedAt = now;
-            }
+            round.reported(now);
             assembler.acceptWindow(tuple.getInteger(0), (WindowSnapshot) tuple.getValue(1));
             if (assembler.roundComplete(rollingTasks)) {
                 publish(now);
@@ -89,17 +95,12 @@ public final class TopicRankingBolt extends BaseRichBolt {
 
     private void publish(long now) {
         TopicRanking ranking = assembler.rank(now);
-        publishedOnce = true;
+        round.published();
         // to the global ranking first: it scores while this task writes its files (nobody changes
         // a ranking once made, so both may read it at once)
         collector.emit(new Values(ranking));
         files.write(topic + ".txt", out -> RankingText.writeTopic(ranking, out));
         files.write(topic + ".json", out -> RankingJson.writeTopic(ranking, windowMillis, out));
-    }
-
-    /** How long after a round opened the missing reports are late: longer in the first round (read-back). */
-    private long lateAfterMillis() {
-        return publishedOnce ? emitSecs * 1000L : firstRoundWaitMillis;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.loadrank.window;
 
-/** What a sliding window did with one sample (SPEC section 3.0). */
+/** What a sliding window did with one sample (docs/WINDOWS.md). */
 public enum SampleOutcome {
     /** Counted in the window. */
     ACCEPTED,

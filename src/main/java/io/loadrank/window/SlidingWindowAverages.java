@@ -1,6 +1,5 @@
 package io.loadrank.window;
 
-import io.loadrank.ranking.HostAverage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -10,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Sliding-window averages per host for one metric (SPEC section 3, item 3, and 3.0).
+ * Sliding-window averages per host for one metric (docs/WINDOWS.md).
  *
  * <p>The window is cut by sample time against the caller's clock: at time {@code now} it holds the
  * samples with {@code now - window < sampleTime <= now + futureTolerance}. It is not a count of

@@ -1,6 +1,5 @@
 package io.loadrank.window;
 
-import io.loadrank.ranking.HostAverage;
 import java.io.Serializable;
 import java.util.ArrayList;
 

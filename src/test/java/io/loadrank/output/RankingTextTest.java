@@ -2,7 +2,7 @@ package io.loadrank.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadrank.ranking.HostAverage;
+import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import java.io.StringWriter;

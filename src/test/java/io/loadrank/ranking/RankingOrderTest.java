@@ -1,5 +1,6 @@
 package io.loadrank.ranking;
 
+import io.loadrank.window.HostAverage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.loadrank.topology;
 
+import io.loadrank.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +41,7 @@ class LoadRankSettingsTest {
         topics.put("cpuLoad", 0.5);
         topics.put("latency", null);
 
-        LoadRankSettings settings = LoadRankSettings.from(Map.of(LoadRankSettings.TOPICS, topics));
+        LoadRankSettings settings = LoadRankSettings.from(Map.of(LoadRankSettings.TOPICS.key(), topics));
 
         assertThat(settings.topics()).containsExactly("memLoad", "cpuLoad", "latency");
         assertThat(settings.weights()).containsExactly(2, 0.5, 1);
@@ -48,28 +49,28 @@ class LoadRankSettingsTest {
 
     @Test
     void givenTopicsAsAList_whenRead_thenEachWeighsOne() {
-        LoadRankSettings settings = LoadRankSettings.from(Map.of(LoadRankSettings.TOPICS, List.of("a", "b")));
+        LoadRankSettings settings = LoadRankSettings.from(Map.of(LoadRankSettings.TOPICS.key(), List.of("a", "b")));
 
         assertThat(settings.weights()).containsExactly(1, 1);
     }
 
     static Object[][] badValues() {
         return new Object[][] {
-            {LoadRankSettings.WINDOW_SECS, 0, "a whole number from 1 to 86400"},
-            {LoadRankSettings.WINDOW_SECS, "sixty", "a whole number from 1 to 86400"},
-            {LoadRankSettings.EMIT_SECS, 1.5, "a whole number from 1 to 3600"},
-            {LoadRankSettings.STALE_AFTER_SECS, -1, "a whole number"},
-            {LoadRankSettings.BOOTSTRAP_SERVERS, "kafka-1", "host:port"},
-            {LoadRankSettings.FIRST_POLL, "TIMESTAMP", "one of [EARLIEST, LATEST, UNCOMMITTED_EARLIEST, UNCOMMITTED_LATEST]"},
-            {LoadRankSettings.PROCESSING_GUARANTEE, "EXACTLY_ONCE", "one of"},
-            {LoadRankSettings.TOPICS, "cpuLoad", "a list of Kafka topic names"},
-            {LoadRankSettings.TOPICS, List.of("cpu load"), "is not a topic name"},
-            {LoadRankSettings.TOPICS, Map.of("cpuLoad", 0), "at least one > 0"},
-            {LoadRankSettings.RANKINGS_TOPIC, "bad/topic", "a Kafka topic name"},
-            {LoadRankSettings.READBACK_ENABLED, "yes", "true or false"},
-            {LoadRankSettings.ROLLING_PARALLELISM, 0, "a whole number from 1 to 256"},
-            {LoadRankSettings.BATCH_SIZE, 0, "a whole number from 1 to 65536"},
-            {LoadRankSettings.BATCH_FLUSH_MILLIS, 5000, "a whole number from 1 to 1000"},
+            {LoadRankSettings.WINDOW_SECS.key(), 0, "a whole number from 1 to 86400"},
+            {LoadRankSettings.WINDOW_SECS.key(), "sixty", "a whole number from 1 to 86400"},
+            {LoadRankSettings.EMIT_SECS.key(), 1.5, "a whole number from 1 to 3600"},
+            {LoadRankSettings.STALE_AFTER_SECS.key(), -1, "a whole number"},
+            {LoadRankSettings.BOOTSTRAP_SERVERS.key(), "kafka-1", "host:port"},
+            {LoadRankSettings.FIRST_POLL.key(), "TIMESTAMP", "one of [EARLIEST, LATEST, UNCOMMITTED_EARLIEST, UNCOMMITTED_LATEST]"},
+            {LoadRankSettings.PROCESSING_GUARANTEE.key(), "EXACTLY_ONCE", "one of"},
+            {LoadRankSettings.TOPICS.key(), "cpuLoad", "a list of Kafka topic names"},
+            {LoadRankSettings.TOPICS.key(), List.of("cpu load"), "is not a topic name"},
+            {LoadRankSettings.TOPICS.key(), Map.of("cpuLoad", 0), "at least one > 0"},
+            {LoadRankSettings.RANKINGS_TOPIC.key(), "bad/topic", "a Kafka topic name"},
+            {LoadRankSettings.READBACK_ENABLED.key(), "yes", "true or false"},
+            {LoadRankSettings.ROLLING_PARALLELISM.key(), 0, "a whole number from 1 to 256"},
+            {LoadRankSettings.BATCH_SIZE.key(), 0, "a whole number from 1 to 65536"},
+            {LoadRankSettings.BATCH_FLUSH_MILLIS.key(), 5000, "a whole number from 1 to 1000"},
         };
     }
 
@@ -89,13 +90,13 @@ class LoadRankSettingsTest {
 
     @Test
     void givenAWeightThatIsNotANumber_whenRead_thenTheErrorNamesTheTopic() {
-        assertThatThrownBy(() -> LoadRankSettings.from(Map.of(LoadRankSettings.TOPICS, Map.of("cpuLoad", "heavy"))))
+        assertThatThrownBy(() -> LoadRankSettings.from(Map.of(LoadRankSettings.TOPICS.key(), Map.of("cpuLoad", "heavy"))))
                 .hasMessageContaining("loadrank.topics.cpuLoad = 'heavy'");
     }
 
     @Test
     void givenAnEmitLongerThanTheWindow_whenRead_thenItIsRefused() {
-        assertThatThrownBy(() -> LoadRankSettings.from(Map.of(LoadRankSettings.WINDOW_SECS, 5, LoadRankSettings.EMIT_SECS, 10)))
+        assertThatThrownBy(() -> LoadRankSettings.from(Map.of(LoadRankSettings.WINDOW_SECS.key(), 5, LoadRankSettings.EMIT_SECS.key(), 10)))
                 .hasMessageContaining("loadrank.emit.secs = 10");
     }
 
@@ -108,8 +109,9 @@ class LoadRankSettingsTest {
 
     static Object[][] badKafkaProperties() {
         return new Object[][] {
-            {"sasl.jaas.config=password=\"hunter2\"", LoadRankSettings.KAFKA_PROPERTIES, "a map of Kafka client properties"},
-            {Map.of("sasl.jaas.config", List.of("hunter2")), LoadRankSettings.KAFKA_PROPERTIES + ".sasl.jaas.config",
+            {"sasl.jaas.config=password=\"hunter2\"", LoadRankSettings.KAFKA_PROPERTIES.key(),
+                "a map of Kafka client properties"},
+            {Map.of("sasl.jaas.config", List.of("hunter2")), LoadRankSettings.KAFKA_PROPERTIES.key() + ".sasl.jaas.config",
                 "a single property value"},
         };
     }
@@ -119,7 +121,7 @@ class LoadRankSettingsTest {
     void givenBadKafkaProperties_whenRead_thenTheErrorNamesKeyAndWhatIsAllowedButHidesTheValue(Object value, String key,
                                                                                              String allowed) {
         // Kafka client properties carry credentials, so their values stay out of messages
-        assertThatThrownBy(() -> LoadRankSettings.from(Map.of(LoadRankSettings.KAFKA_PROPERTIES, value)))
+        assertThatThrownBy(() -> LoadRankSettings.from(Map.of(LoadRankSettings.KAFKA_PROPERTIES.key(), value)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(key + " = (hidden)")
                 .hasMessageContaining("allowed: " + allowed)
@@ -128,7 +130,7 @@ class LoadRankSettingsTest {
 
     @Test
     void givenKafkaCredentials_whenPrinted_thenTheirValuesAreNotShown() {
-        LoadRankSettings settings = LoadRankSettings.from(Map.of(LoadRankSettings.KAFKA_PROPERTIES,
+        LoadRankSettings settings = LoadRankSettings.from(Map.of(LoadRankSettings.KAFKA_PROPERTIES.key(),
                 Map.of("sasl.jaas.config", "password=\"hunter2\"")));
 
         assertThat(settings.toString()).contains("sasl.jaas.config").doesNotContain("hunter2");

@@ -88,7 +88,7 @@ class LoadRankTopologyIT {
     }
 
     // ------------------------------------------------------------------------------------------
-    // the worked example of SPEC section 3.1
+    // the worked example (docs/RANKING.md)
 
     /** Window averages of the worked example: topic suffix -> host -> value. */
     static final Map<String, Map<String, Integer>> WORKED_EXAMPLE = new LinkedHashMap<>();
@@ -117,9 +117,9 @@ class LoadRankTopologyIT {
         // every tuple is serialised as between workers, so the Kryo registrations are proven too; and
         // the tracked delivery guarantee (not the default) runs here, with the ackers
         scenario.submit(Map.of(
-                LoadRankSettings.ROLLING_PARALLELISM, 3,
-                LoadRankSettings.PARSER_PARALLELISM, 2,
-                LoadRankSettings.PROCESSING_GUARANTEE, "AT_LEAST_ONCE",
+                LoadRankSettings.ROLLING_PARALLELISM.key(), 3,
+                LoadRankSettings.PARSER_PARALLELISM.key(), 2,
+                LoadRankSettings.PROCESSING_GUARANTEE.key(), "AT_LEAST_ONCE",
                 Config.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE, true));
 
         scenario.awaitWorkedExampleRankings();
@@ -154,7 +154,7 @@ class LoadRankTopologyIT {
 
         String deadLetterTopic = scenario.prefix + "deadletter";
         broker.createTopics(Map.of(deadLetterTopic, 1));
-        scenario.submit(Map.of(LoadRankSettings.DEADLETTER_TOPIC, deadLetterTopic));
+        scenario.submit(Map.of(LoadRankSettings.DEADLETTER_TOPIC.key(), deadLetterTopic));
 
         scenario.awaitWorkedExampleRankings();
         Map<String, Long> counted = Await.value(RANKING_DEADLINE, "every malformed message counted in " + cpuTopic + ".json",
@@ -178,9 +178,9 @@ class LoadRankTopologyIT {
         topics.forEach(topic -> scenario.topicWeights.put(topic, 1.0));
         broker.createTopics(Map.of(topics.get(0), 1, topics.get(1), 1));
         scenario.submit(Map.of(
-                LoadRankSettings.STALE_AFTER_SECS, staleAfterSecs,
-                LoadRankSettings.WINDOW_SECS, windowSecs,
-                LoadRankSettings.EMIT_SECS, emitSecs));
+                LoadRankSettings.STALE_AFTER_SECS.key(), staleAfterSecs,
+                LoadRankSettings.WINDOW_SECS.key(), windowSecs,
+                LoadRankSettings.EMIT_SECS.key(), emitSecs));
 
         AtomicBoolean silenceD = new AtomicBoolean(false);
         AtomicLong lastSampleOfD = new AtomicLong();
@@ -216,7 +216,7 @@ class LoadRankTopologyIT {
         scenario.topicWeights.clear();
         scenario.topicWeights.put(topics.get(0), 1.0);
         broker.createTopics(Map.of(topics.get(0), 1));
-        scenario.submit(Map.of(LoadRankSettings.EMIT_SECS, 1));
+        scenario.submit(Map.of(LoadRankSettings.EMIT_SECS.key(), 1));
 
         Map<String, String> hosts = new LinkedHashMap<>();
         for (int i = 0; i < 300; i++) {
@@ -272,10 +272,10 @@ class LoadRankTopologyIT {
         }
         scenario.feed.flushAndCheck(last);
         Map<String, Object> settings = Map.of(
-                LoadRankSettings.WINDOW_SECS, 120,
-                LoadRankSettings.STALE_AFTER_SECS, 600,
+                LoadRankSettings.WINDOW_SECS.key(), 120,
+                LoadRankSettings.STALE_AFTER_SECS.key(), 600,
                 // the KafkaSpout re-reads the whole topic: every sample also reaches the windows twice
-                LoadRankSettings.FIRST_POLL, "EARLIEST");
+                LoadRankSettings.FIRST_POLL.key(), "EARLIEST");
 
         String topologyName = scenario.submit(settings);
         for (String suffix : WORKED_EXAMPLE.keySet()) {
@@ -333,17 +333,17 @@ class LoadRankTopologyIT {
         /** Submits the topology with the test's topics and output, plus {@code overrides}; returns its name. */
         String submit(Map<String, Object> overrides) throws Exception {
             Map<String, Object> conf = new HashMap<>();
-            conf.put(LoadRankSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-            conf.put(LoadRankSettings.TOPICS, new LinkedHashMap<>(topicWeights));
-            conf.put(LoadRankSettings.OUTPUT_DIR, files.directory().toString());
-            conf.put(LoadRankSettings.CONSUMER_GROUP, prefix + "group");
-            conf.put(LoadRankSettings.EMIT_SECS, 1);
-            conf.put(LoadRankSettings.STALE_AFTER_SECS, 300);
-            conf.put(LoadRankSettings.READBACK_OVERLAP_SECS, 3);
+            conf.put(LoadRankSettings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers());
+            conf.put(LoadRankSettings.TOPICS.key(), new LinkedHashMap<>(topicWeights));
+            conf.put(LoadRankSettings.OUTPUT_DIR.key(), files.directory().toString());
+            conf.put(LoadRankSettings.CONSUMER_GROUP.key(), prefix + "group");
+            conf.put(LoadRankSettings.EMIT_SECS.key(), 1);
+            conf.put(LoadRankSettings.STALE_AFTER_SECS.key(), 300);
+            conf.put(LoadRankSettings.READBACK_OVERLAP_SECS.key(), 3);
             conf.put(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS, 30);
             conf.putAll(overrides);
             String name = prefix + "topology-" + (++submissions);
-            conf.put(LoadRankSettings.TOPOLOGY_NAME, name);
+            conf.put(LoadRankSettings.TOPOLOGY_NAME.key(), name);
             Config stormConf = LoadRankTopology.stormConfig(conf, runDir);
             cluster.submitTopology(name, stormConf, LoadRankTopologyFactory.build(LoadRankSettings.from(stormConf)));
             return name;

@@ -3,7 +3,7 @@ package io.loadrank.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.loadrank.ranking.HostAverage;
+import io.loadrank.window.HostAverage;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 /**
  * The report of a benchmark session: reads the session's settings ({@code session.properties})
  * and the figures of every run ({@code runs/*.properties}, see {@link ResultFile}), writes the
- * per-run figures as CSV and the markdown report (SPEC section 8: a table of figures per fleet
+ * per-run figures as CSV and the markdown report (docs/BENCHMARKS.md: a table of figures per fleet
  * size, each the median and min-max over the runs, the targets at 100,000 hosts, the machine, the
  * date and the exact command), and prints the report.
  *
@@ -177,10 +177,10 @@ public final class BenchReport {
         return out.toString();
     }
 
-    /** SPEC section 8 at 100,000 hosts: target, measured (median over the good runs), met or not. */
+    /** The performance targets at 100,000 hosts (docs/BENCHMARKS.md): target, measured (median over the good runs), met or not. */
     static String targets(List<Map<String, String>> runs, double emitSecs) {
         List<Map<String, String>> ok = runs.stream().filter(r -> !r.containsKey("failure")).toList();
-        StringBuilder out = new StringBuilder("## SPEC section 8 targets at 100,000 hosts\n\n");
+        StringBuilder out = new StringBuilder("## Performance targets at 100,000 hosts\n\n");
         if (ok.isEmpty()) {
             out.append(runs.isEmpty() ? "Not measured: no run at 100,000 hosts.\n\n"
                     : "Not measured: every run at 100,000 hosts failed (see below).\n\n");

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The produced-at to visible-in-the-ranking-file delays of the live phase (SPEC section 8,
+ * The produced-at to visible-in-the-ranking-file delays of the live phase (docs/BENCHMARKS.md,
  * freshness), from successive versions of one ranking file.
  *
  * <p>The live simulator sends round {@code k} of every host that is not silent at the sample

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The memory figure of SPEC section 8: the heap a running JVM still uses after a full garbage
+ * The memory figure of docs/BENCHMARKS.md: the heap a running JVM still uses after a full garbage
  * collection, measured with the JDK's {@code jcmd}: {@code GC.run} (a full GC), then
  * {@code GC.heap_info}, whose generation lines say how much of the heap is used.
  *

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * How far the topology has got through the prefilled topics, from the ingest counters of the
- * topic ranking files, and the rate it did it at (SPEC section 8, sustained ingest).
+ * topic ranking files, and the rate it did it at (docs/BENCHMARKS.md, sustained ingest).
  *
  * <p>A topic is done when everything the topology counted for it (accepted + duplicates + late +
  * early + malformed) reaches what Kafka holds. The rate is measured between window snapshots,

@@ -15,7 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Opens the topology's ranking files, which are replaced atomically every emit, so that the
+ * Opens the topology's ranking files (docs/OUTPUT.md), which are replaced atomically every emit, so that the
  * version read is the version whose modification time is reported, even if the file is replaced
  * meanwhile. Their content is parsed by common's {@link io.loadrank.rankingfile.RankingFileScan}.
  */

@@ -1,2 +1,2 @@
-/** The measuring tools that scripts/bench.sh drives (SPEC section 8); see docs/BENCHMARKS.md. */
+/** The measuring tools that scripts/bench.sh drives; see docs/BENCHMARKS.md. */
 package io.loadrank.bench;

@@ -1,7 +1,7 @@
 package io.loadrank.message;
 
 /**
- * Why a message is not a valid sample (SPEC section 2). Each reason is counted on its own, so
+ * Why a message is not a valid sample (docs/MESSAGES.md). Each reason is counted on its own, so
  * that an operator can tell a misconfigured producer (wrong field count) from a broken one
  * (NaN values) from hostile input (bad host names).
  */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The one wire format of loadrank (SPEC section 2), used by every producer to write and by the
+ * The one wire format of loadrank (docs/MESSAGES.md), used by every producer to write and by the
  * topology to read. A Kafka record value is UTF-8 text:
  *
  * <pre>

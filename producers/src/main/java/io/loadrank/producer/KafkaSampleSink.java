@@ -1,7 +1,7 @@
 package io.loadrank.producer;
 
 import io.loadrank.message.WireFormat;
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +61,7 @@ final class KafkaSampleSink implements SampleSink {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
         props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "5000");
         // no client metrics in JMX and no telemetry pushed to the broker: both cost CPU and memory
-        // on a database host for nothing the producer uses (SPEC section 8: <= 0.5 % of a core)
+        // on a database host for nothing the producer uses (docs/BENCHMARKS.md: <= 0.5 % of a core)
         props.put(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, "");
         props.put(ProducerConfig.ENABLE_METRICS_PUSH_CONFIG, "false");
         props.putAll(config.kafkaClientProperties());

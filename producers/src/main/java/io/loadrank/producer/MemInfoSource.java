@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * memLoad from the host's /proc/meminfo (SPEC section 2), and the choice between it and the
+ * memLoad from the host's /proc/meminfo (docs/PRODUCER.md), and the choice between it and the
  * OperatingSystem MBean.
  */
 final class MemInfoSource {

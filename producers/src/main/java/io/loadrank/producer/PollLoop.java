@@ -2,7 +2,7 @@ package io.loadrank.producer;
 
 import io.loadrank.producer.jmx.JmxScraper;
 import io.loadrank.producer.jmx.JmxSession;
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import io.loadrank.producer.metrics.SampleCalculator;
 import java.io.IOException;
 import java.time.Clock;

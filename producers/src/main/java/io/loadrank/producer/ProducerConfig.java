@@ -2,7 +2,7 @@ package io.loadrank.producer;
 
 import io.loadrank.message.WireFormat;
 import io.loadrank.producer.jmx.JmxSettings;
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -27,7 +27,7 @@ import picocli.CommandLine;
  */
 public final class ProducerConfig {
 
-    /** Where memLoad comes from (SPEC section 2). */
+    /** Where memLoad comes from (docs/PRODUCER.md). */
     public enum MemorySource { AUTO, MEMINFO, MBEAN }
 
     private final String host;

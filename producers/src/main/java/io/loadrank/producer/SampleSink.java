@@ -1,6 +1,6 @@
 package io.loadrank.producer;
 
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 
 /** Where the poll loop puts each value; must never block the caller for long. */
 public interface SampleSink extends AutoCloseable {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loadrank.message.Sample;
 import io.loadrank.producer.it.Servers;
 import io.loadrank.producer.it.TopicRecorder;
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.FreePorts;
 import io.loadrank.testing.RepoPaths;

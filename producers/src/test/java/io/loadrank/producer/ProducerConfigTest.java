@@ -3,7 +3,7 @@ package io.loadrank.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.loadrank.producer;
 
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

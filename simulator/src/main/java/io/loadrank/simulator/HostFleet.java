@@ -1,5 +1,6 @@
 package io.loadrank.simulator;
 
+import io.loadrank.metric.Metric;
 import io.loadrank.message.WireFormat;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -93,7 +94,7 @@ public final class HostFleet {
     public double value(SimulatedHost host, Metric metric, long round) {
         double seconds = secondsAt(round);
         double intensity = host.profile().intensity(seconds, host.baseLoad(), host.phase());
-        return metric.value(intensity, host.memoryBase(), noise(host.index(), round, metric.ordinal()));
+        return MetricShape.value(metric, intensity, host.memoryBase(), noise(host.index(), round, metric.ordinal()));
     }
 
     /**
@@ -112,7 +113,7 @@ public final class HostFleet {
             }
             double intensity = profile.intensity(seconds, host.baseLoad(), host.phase());
             for (Metric metric : Metric.values()) {
-                double value = metric.value(intensity, host.memoryBase(), noise(host.index(), round, metric.ordinal()));
+                double value = MetricShape.value(metric, intensity, host.memoryBase(), noise(host.index(), round, metric.ordinal()));
                 message.setLength(0);
                 WireFormat.appendEncoded(message, host.name(), value, sampleTime);
                 out.accept(metric, host, message);

@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The global ranking (GlobalRankings.json) as a compact text table for a terminal of 80 columns:
- * rank, host, score, the simulator's profile of the host when known, the window averages of every
- * topic, then the STALE hosts. Pure: the file's records in, lines out.
+ * The global ranking (GlobalRankings.json, docs/OUTPUT.md) as a compact text table for a terminal
+ * of 80 columns: rank, host, score, the simulator's profile of the host when known, the window
+ * averages of every topic, then the STALE hosts. Pure: the file's records in, lines out.
  */
 final class RankingTable {
 

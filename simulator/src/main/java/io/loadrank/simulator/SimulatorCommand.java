@@ -1,5 +1,6 @@
 package io.loadrank.simulator;
 
+import io.loadrank.metric.Metric;
 import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OnOff;
 import io.loadrank.cli.OptionValues;

@@ -1,6 +1,7 @@
 package io.loadrank.simulator;
 
 import io.loadrank.cli.Cli;
+import io.loadrank.metric.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

@@ -1,5 +1,6 @@
 package io.loadrank.simulator;
 
+import io.loadrank.metric.Metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,8 +110,8 @@ class HostFleetTest {
 
     @ParameterizedTest(name = "{0} in [{1}, {2}]")
     @CsvSource({
-        "CPU,            0, 100",
-        "MEMORY,         0, 100",
+        "CPU_LOAD,       0, 100",
+        "MEM_LOAD,       0, 100",
         "PENDING_TASKS,  0, 5000",
         "READ_LATENCY,  50, 100000",
         "WRITE_LATENCY, 20, 50000",
@@ -205,7 +206,7 @@ class HostFleetTest {
     private static double cpuAverage(HostFleet fleet, SimulatedHost host, long fromRound) {
         double sum = 0;
         for (long round = fromRound; round < fromRound + 10; round++) {
-            sum += fleet.value(host, Metric.CPU, round);
+            sum += fleet.value(host, Metric.CPU_LOAD, round);
         }
         return sum / 10;
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class RankingTableTest {
 
-    /** GlobalRankings.json as the topology writes it (without the millis of lastSeen, which the table does without). */
+    /** GlobalRankings.json as the topology writes it (docs/OUTPUT.md), without the millis of lastSeen, which the table does without. */
     private static final String RANKING = """
             {"rankedAt":"2026-11-22T10:15:12Z","rankedAtMillis":1795342512000,
              "topics":[{"topic":"cpuLoad","weight":1.0,"windowSeconds":60.0},

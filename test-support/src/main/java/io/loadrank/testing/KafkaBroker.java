@@ -1,5 +1,6 @@
 package io.loadrank.testing;
 
+import io.loadrank.kafka.TopicCreator;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,14 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,26 +118,22 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Creates the topics (name to partition count, one replica), leaving existing ones as they are, and
-     * waits until every partition of every topic has a leader, so producers and consumers can use them.
+     * Creates the topics (name to partition count, one replica), leaving existing ones as they are,
+     * and returns once every partition has a leader and has taken a write ({@link TopicCreator}), so
+     * that a producer sending at once cannot lose its first batch.
      */
     public void createTopics(Map<String, Integer> topicPartitions) {
-        try (Admin admin = Admin.create(adminConfig())) {
-            List<NewTopic> topics = new ArrayList<>();
-            topicPartitions.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)));
-            admin.createTopics(topics).values().forEach((name, created) -> {
-                try {
-                    created.get(TOPICS_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + name + " on " + bootstrapServers(), e);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot create topic " + name + " on " + bootstrapServers(), e);
-                }
-            });
-            Await.until(TOPICS_TIMEOUT, "topics " + topicPartitions + " to have a leader for every partition",
-                    () -> everyPartitionHasALeader(admin, topicPartitions));
+        List<TopicCreator.TopicSpec> topics = new ArrayList<>();
+        topicPartitions.forEach((name, partitions) -> topics.add(TopicCreator.TopicSpec.of(name, partitions)));
+        createTopics(topics);
+    }
+
+    /** Creates the topics as {@link #createTopics(Map)} does, compacted ones included. */
+    public void createTopics(List<TopicCreator.TopicSpec> topics) {
+        Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(adminConfig());
+                Producer<byte[], byte[]> probe = TopicCreator.probeProducer(client)) {
+            new TopicCreator(admin, probe, (short) 1, TOPICS_TIMEOUT).create(topics);
         }
     }
 
@@ -272,21 +265,6 @@ public final class KafkaBroker implements AutoCloseable {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         return config;
-    }
-
-    private static boolean everyPartitionHasALeader(Admin admin, Map<String, Integer> topicPartitions) {
-        Map<String, TopicDescription> descriptions;
-        try {
-            descriptions = admin.describeTopics(topicPartitions.keySet()).allTopicNames().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // not known yet, or the broker is busy: the caller polls again
-            throw new IllegalStateException("cannot describe topics " + topicPartitions.keySet(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while describing topics", e);
-        }
-        return descriptions.values().stream().allMatch(topic -> !topic.partitions().isEmpty()
-                && topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
     }
 
     private record ScriptResult(int exitCode, String logTail) {

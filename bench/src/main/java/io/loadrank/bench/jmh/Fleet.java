@@ -26,7 +26,7 @@ import java.util.Random;
  */
 final class Fleet {
 
-    /** The default fleet size of the benchmarks: SPEC section 8's 100,000-host fleet. */
+    /** The default fleet size of the benchmarks: the 100,000-host fleet of docs/BENCHMARKS.md. */
     static final String DEFAULT_HOSTS = "100000";
 
     /** The default window and sample rate of the topology: 60 s at 1 sample/s. */
@@ -36,7 +36,7 @@ final class Fleet {
     static final long STALE_AFTER_MILLIS = 10_000;
     static final long EMIT_MILLIS = 2_000;
 
-    /** The metric topics of SPEC section 2, in the default configuration order. */
+    /** The metric topics (docs/MESSAGES.md), in the default configuration order. */
     static final List<String> TOPICS = List.of("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
 
     /** 2025-11-22T08:26:40Z, a whole second. */
@@ -88,7 +88,7 @@ final class Fleet {
 
     /**
      * One sample of {@code topic} for a host at load {@code level}, in the metric's unit and with the
-     * precision a producer sends (SPEC section 2).
+     * precision a producer sends (docs/MESSAGES.md).
      */
     static double sample(String topic, double level, Random random) {
         double noise = random.nextGaussian();

@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of the output formats of SPEC section 4 per emit: {@code <topic>.json},
+ * The cost of the output formats of docs/OUTPUT.md per emit: {@code <topic>.json},
  * {@code <topic>.txt}, {@code GlobalRankings.json} (as a String, which the bolt also sends to the
  * rankings topic, and streamed to a writer) and {@code GlobalRankings.txt}. The writers discard
  * the text ({@link CountingWriter}): the disk is not measured.

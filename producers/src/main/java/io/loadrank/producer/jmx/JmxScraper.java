@@ -3,7 +3,7 @@ package io.loadrank.producer.jmx;
 import io.loadrank.producer.metrics.CpuPercent;
 import io.loadrank.producer.metrics.LatencyCounters;
 import io.loadrank.producer.metrics.MemoryPercent;
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import io.loadrank.producer.metrics.ReadingsReceiver;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class JmxScraper {
     /**
      * The request pools are found with a pattern query; pools Cassandra creates later (on first
      * use) are picked up by asking again now and then rather than on every poll, which would
-     * add a call per poll (SPEC section 8 wants the producer cheap).
+     * add a call per poll (the producer must stay cheap, docs/BENCHMARKS.md).
      */
     private static final int GAUGE_QUERY_EVERY_POLLS = 30;
 

@@ -4,7 +4,7 @@ import java.util.OptionalDouble;
 
 /**
  * The mean latency of the requests of the last interval, from two successive readings of the
- * cumulative counters (SPEC section 6): Δ total latency / Δ request count. Cassandra's own
+ * cumulative counters (docs/PRODUCER.md): Δ total latency / Δ request count. Cassandra's own
  * {@code Mean} attribute is the all-time mean, which hardly moves once a node has run for a day,
  * so it cannot show a node becoming slow.
  *

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Physical memory in use, in percent (SPEC section 2), from either of two sources:
+ * Physical memory in use, in percent (docs/PRODUCER.md), from either of two sources:
  * <ul>
  *   <li>{@code /proc/meminfo} on the database host: {@code 1 - MemAvailable / MemTotal}. The
  *       kernel counts reclaimable page cache as available, so a Cassandra node whose page cache

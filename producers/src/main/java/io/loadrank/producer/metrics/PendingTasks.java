@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 
 /**
  * Work waiting in Cassandra: the sum of the {@code PendingTasks} gauges of the request thread
- * pools, the native transport pool and compaction (SPEC section 6).
+ * pools, the native transport pool and compaction (docs/PRODUCER.md).
  */
 public final class PendingTasks {
 

@@ -1,5 +1,6 @@
 package io.loadrank.producer.metrics;
 
+import io.loadrank.metric.Metric;
 import java.util.Collection;
 import java.util.Map;
 

@@ -1,12 +1,13 @@
 package io.loadrank.producer.metrics;
 
+import io.loadrank.metric.Metric;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Turns the raw readings of one poll into the values to send (SPEC section 2). Keeps the
+ * Turns the raw readings of one poll into the values to send (docs/PRODUCER.md). Keeps the
  * previous latency counters between polls; used by one thread at a time.
  */
 public final class SampleCalculator implements ReadingsReceiver {

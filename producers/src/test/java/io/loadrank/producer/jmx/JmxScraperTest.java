@@ -3,7 +3,7 @@ package io.loadrank.producer.jmx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import io.loadrank.producer.metrics.Metric;
+import io.loadrank.metric.Metric;
 import io.loadrank.producer.metrics.SampleCalculator;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;

@@ -1,5 +1,6 @@
 package io.loadrank.producer.metrics;
 
+import io.loadrank.metric.Metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 

@@ -1,4 +1,4 @@
-package io.loadrank.topology;
+package io.loadrank.config;
 
 /** A configuration value that loadrank cannot run with; the message names key, value and what is allowed. */
 public final class ConfigException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package io.loadrank.ranking;
+package io.loadrank.window;
 
 import java.io.Serializable;
 

@@ -1,0 +1,114 @@
+package io.loadrank.kafka;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.Producer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code create-topics}: creates topics with {@link TopicCreator} and exits once every partition
+ * takes a write. scripts/kafka.sh runs it; exit 0 when ready, 1 when not, 2 on bad usage.
+ */
+@Command(name = "create-topics", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Creates Kafka topics (existing ones are kept) and returns only when every partition "
+                + "has a leader and has taken a write, so the first batch a producer sends cannot be lost.")
+public final class CreateTopicsCommand implements Callable<Integer> {
+
+    @Option(names = {"--bootstrap-servers", "--bootstrap-server"}, required = true, paramLabel = "HOST:PORT[,...]",
+            description = "the Kafka cluster")
+    String bootstrapServers;
+
+    @Option(names = "--partitions", defaultValue = "1", paramLabel = "N",
+            description = "partitions of each new topic (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--replication-factor", defaultValue = "1", paramLabel = "N",
+            description = "replicas of each new topic (default: ${DEFAULT-VALUE})")
+    short replicationFactor;
+
+    @Option(names = "--compacted", paramLabel = "TOPIC",
+            description = "a topic to create compacted (cleanup.policy=compact), e.g. the host-info topic; repeatable")
+    List<String> compacted = new ArrayList<>();
+
+    @Option(names = "--command-config", paramLabel = "FILE",
+            description = "Kafka client properties (security settings, timeouts)")
+    Path commandConfig;
+
+    @Option(names = "--timeout-secs", defaultValue = "60", paramLabel = "S",
+            description = "give up after this long (default: ${DEFAULT-VALUE})")
+    int timeoutSecs;
+
+    @Parameters(paramLabel = "TOPIC", arity = "0..*", description = "topics with the default cleanup policy")
+    List<String> topics = new ArrayList<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CreateTopicsCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine.ParameterException usage = usageProblem();
+        if (usage != null) {
+            throw usage;
+        }
+        List<TopicCreator.TopicSpec> specs = new ArrayList<>();
+        topics.forEach(topic -> specs.add(new TopicCreator.TopicSpec(topic, partitions, false)));
+        compacted.forEach(topic -> specs.add(new TopicCreator.TopicSpec(topic, partitions, true)));
+        Map<String, Object> client = clientProperties();
+        Map<String, Object> adminOnly = new HashMap<>(client);
+        adminOnly.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        adminOnly.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        try (Admin admin = Admin.create(adminOnly);
+                Producer<byte[], byte[]> probe = TopicCreator.probeProducer(client)) {
+            new TopicCreator(admin, probe, replicationFactor, Duration.ofSeconds(timeoutSecs)).create(specs);
+        } catch (IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    private CommandLine.ParameterException usageProblem() {
+        CommandLine line = new CommandLine(this);
+        if (topics.isEmpty() && compacted.isEmpty()) {
+            return new CommandLine.ParameterException(line, "name at least one topic");
+        }
+        if (partitions < 1 || partitions > 10_000) {
+            return new CommandLine.ParameterException(line, "--partitions must be 1..10000, got " + partitions);
+        }
+        if (replicationFactor < 1) {
+            return new CommandLine.ParameterException(line, "--replication-factor must be >= 1, got " + replicationFactor);
+        }
+        if (timeoutSecs < 1) {
+            return new CommandLine.ParameterException(line, "--timeout-secs must be >= 1, got " + timeoutSecs);
+        }
+        return null;
+    }
+
+    private Map<String, Object> clientProperties() throws IOException {
+        Map<String, Object> client = new HashMap<>();
+        if (commandConfig != null) {
+            Properties file = new Properties();
+            try (InputStream in = Files.newInputStream(commandConfig)) {
+                file.load(in);
+            }
+            file.forEach((key, value) -> client.put((String) key, value));
+        }
+        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return client;
+    }
+}

@@ -1,0 +1,121 @@
+package io.loadrank.topology;
+
+import static io.loadrank.topology.BoltTestSupport.tick;
+import static io.loadrank.topology.BoltTestSupport.tuple;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import io.loadrank.ranking.IngestStats;
+import io.loadrank.ranking.TopicRanking;
+import io.loadrank.window.HostAverage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.storm.task.OutputCollector;
+import org.apache.storm.task.TopologyContext;
+import org.apache.storm.tuple.Tuple;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The global ranking bolt without a cluster: when it publishes, what it writes and sends. */
+class GlobalRankingBoltTest {
+
+    private static final long START = 1_763_800_000_000L;
+
+    @TempDir
+    Path output;
+
+    private final BoltTestSupport.HandClock clock = new BoltTestSupport.HandClock(START);
+    private final OutputCollector collector = mock(OutputCollector.class);
+    private GlobalRankingBolt bolt;
+
+    @BeforeEach
+    void prepare() {
+        Map<String, Object> conf = new HashMap<>();
+        conf.put(LoadRankSettings.TOPICS.key(), List.of("cpuLoad", "memLoad", "latency"));
+        conf.put(LoadRankSettings.OUTPUT_DIR.key(), output.toString());
+        conf.put(LoadRankSettings.RANKINGS_TOPIC.key(), "loadRankings");
+        bolt = new GlobalRankingBolt(LoadRankSettings.from(conf), clock);
+        bolt.prepare(Map.of(), mock(TopologyContext.class), collector);
+    }
+
+    @Test
+    void givenEveryTopicsRanking_whenTheLastArrives_thenTheWorkedExampleIsWrittenAndSentAtOnce() throws IOException {
+        // when
+        bolt.execute(ranking("cpuLoad", "A", 20, "B", 10, "C", 20));
+        bolt.execute(ranking("memLoad", "A", 30, "B", 20, "C", 50));
+        bolt.execute(ranking("latency", "A", 20, "B", 20, "C", 20));
+
+        // then
+        assertThat(Files.readString(output.resolve(GlobalRankingBolt.TEXT_FILE), StandardCharsets.UTF_8))
+                .isEqualTo("{C=41, A=34, B=24}\n");
+        assertThat(output.resolve(GlobalRankingBolt.JSON_FILE)).exists();
+        verify(collector).emit(eq(TopologyStreams.RANKINGS_STREAM), anyList());
+    }
+
+    @Test
+    void givenSomeTopicsReported_whenTheTickComesBeforeTheFirstRoundWaitEnds_thenNothingIsPublished() {
+        // given
+        bolt.execute(ranking("cpuLoad", "A", 20, "B", 10, "C", 20));
+
+        // when: a tick one emit later, still inside the first round's read-back wait
+        clock.advance(2_000);
+        bolt.execute(tick());
+
+        // then
+        assertThat(output.resolve(GlobalRankingBolt.TEXT_FILE)).doesNotExist();
+        verify(collector, never()).emit(eq(TopologyStreams.RANKINGS_STREAM), anyList());
+    }
+
+    @Test
+    void givenATopicStaysSilent_whenTheRoundIsLate_thenTheRankingIsPublishedWithoutIt() throws IOException {
+        // given: a first full round, then a round in which latency stays silent
+        bolt.execute(ranking("cpuLoad", "A", 20, "B", 10, "C", 20));
+        bolt.execute(ranking("memLoad", "A", 30, "B", 20, "C", 50));
+        bolt.execute(ranking("latency", "A", 20, "B", 20, "C", 20));
+        clock.advance(2_000);
+        bolt.execute(ranking("cpuLoad", "A", 10, "B", 10, "C", 80));
+        bolt.execute(ranking("memLoad", "A", 30, "B", 20, "C", 50));
+
+        // when: a tick one emit after the round opened
+        clock.advance(2_000);
+        bolt.execute(tick());
+
+        // then: published with latency's previous ranking; C is now hotter
+        assertThat(Files.readString(output.resolve(GlobalRankingBolt.TEXT_FILE), StandardCharsets.UTF_8))
+                .startsWith("{C=");
+        verify(collector, org.mockito.Mockito.times(2)).emit(eq(TopologyStreams.RANKINGS_STREAM), anyList());
+    }
+
+    @Test
+    void givenAnyTuple_whenExecuted_thenItIsAcked() {
+        Tuple tick = tick();
+
+        bolt.execute(tick);
+
+        verify(collector).ack(tick);
+        verify(collector, never()).fail(any());
+    }
+
+    private Tuple ranking(String topic, Object... hostValuePairs) {
+        ArrayList<HostAverage> ranked = new ArrayList<>();
+        for (int i = 0; i < hostValuePairs.length; i += 2) {
+            ranked.add(new HostAverage((String) hostValuePairs[i], ((Number) hostValuePairs[i + 1]).doubleValue(), 60,
+                    clock.millis()));
+        }
+        ranked.sort((a, b) -> Double.compare(b.average(), a.average()));
+        TopicRanking ranking = new TopicRanking(topic, ranked, 60_000, IngestStats.empty(), clock.millis(), clock.millis());
+        return tuple("topic-rank-" + topic, "default", 1, ranking);
+    }
+}

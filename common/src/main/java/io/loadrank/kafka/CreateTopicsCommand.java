@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code create-topics}: creates topics with {@link TopicCreator} and exits once every partition
- * takes a write. scripts/kafka.sh runs it; exit 0 when ready, 1 when not, 2 on bad usage.
+ * takes a write. scripts/kafka.sh runs it; exit 0 when ready, 1 when not, 2 on bad usage ({@link Cli}).
  */
 @Command(name = "create-topics", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = LoadrankVersion.class,

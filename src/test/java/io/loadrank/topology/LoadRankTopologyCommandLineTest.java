@@ -48,6 +48,7 @@ class LoadRankTopologyCommandLineTest {
         "--dry-run --set loadrank.emit.secs topology.yaml | error: Value for option option '--set' (KEY=VALUE) should be in KEY=VALUE format",
         "--dry-run --set loadrank.emit.secs=0 topology.yaml | error: bad configuration: loadrank.emit.secs = 0",
         "--dry-run no-such.yaml                          | error: bad configuration: CONFIG = 'no-such.yaml'",
+        "--dry-run --set loadrank.kafka.properties=sasl.jaas.config=hunter2 topology.yaml | error: bad configuration: loadrank.kafka.properties = (hidden)",
     })
     void givenBadUsage_whenRun_thenExit2WithOneErrorLineAndAPointerToHelp(String args, String error) {
         CommandLineRun run = run(args);
@@ -56,6 +57,7 @@ class LoadRankTopologyCommandLineTest {
         assertThat(run.errLines()).hasSize(2);
         assertThat(run.errLines().get(0)).startsWith(error);
         assertThat(run.errLines().get(1)).isEqualTo("try --help");
+        assertThat(run.err()).doesNotContain("hunter2");
     }
 
     @Test

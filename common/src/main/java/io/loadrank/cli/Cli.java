@@ -30,8 +30,12 @@ public final class Cli {
         commandLine.registerConverter(Long.TYPE, text -> wholeNumber(text, Long::valueOf));
         commandLine.registerConverter(Integer.class, text -> wholeNumber(text, Integer::valueOf));
         commandLine.registerConverter(Integer.TYPE, text -> wholeNumber(text, Integer::valueOf));
+        commandLine.registerConverter(Short.class, text -> wholeNumber(text, Short::valueOf));
+        commandLine.registerConverter(Short.TYPE, text -> wholeNumber(text, Short::valueOf));
         // the hand-written parsers let a repeated option's last value win, and scripts may rely on it
         commandLine.setOverwrittenOptionsAllowed(true);
+        // picocli would read "@name" as a file of arguments; here it is a value like any other
+        commandLine.setExpandAtFiles(false);
         commandLine.setParameterExceptionHandler((e, args) -> usageError(e.getCommandLine().getErr(), e.getMessage()));
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             if (e instanceof UsageException) {

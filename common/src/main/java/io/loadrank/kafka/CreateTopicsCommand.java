@@ -1,6 +1,8 @@
 package io.loadrank.kafka;
 
 import io.loadrank.cli.Cli;
+import io.loadrank.cli.LoadrankVersion;
+import io.loadrank.cli.OptionValues;
 import io.loadrank.cli.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Parameters;
  * takes a write. scripts/kafka.sh runs it; exit 0 when ready, 1 when not, 2 on bad usage ({@link Cli}).
  */
 @Command(name = "create-topics", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = LoadrankVersion.class,
         description = "Creates Kafka topics (existing ones are kept) and returns only when every partition "
                 + "has a leader and has taken a write, so the first batch a producer sends cannot be lost.")
 public final class CreateTopicsCommand implements Callable<Integer> {
@@ -80,19 +83,14 @@ public final class CreateTopicsCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The checks picocli cannot make alone; a {@link UsageException} exits 2 like a bad option. */
     private void checkUsage() {
         if (topics.isEmpty() && compacted.isEmpty()) {
             throw new UsageException("name at least one topic");
         }
-        if (partitions < 1 || partitions > 10_000) {
-            throw new UsageException("--partitions must be 1..10000, got " + partitions);
-        }
-        if (replicationFactor < 1) {
-            throw new UsageException("--replication-factor must be >= 1, got " + replicationFactor);
-        }
-        if (timeoutSecs < 1) {
-            throw new UsageException("--timeout-secs must be >= 1, got " + timeoutSecs);
-        }
+        OptionValues.inRange("--partitions", partitions, 1, 10_000);
+        OptionValues.inRange("--replication-factor", replicationFactor, 1, Short.MAX_VALUE);
+        OptionValues.inRange("--timeout-secs", timeoutSecs, 1, Integer.MAX_VALUE);
     }
 
     private Map<String, Object> clientProperties() throws IOException {

@@ -3,11 +3,15 @@ package io.loadrank.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine.Command;
@@ -100,6 +104,16 @@ class CliTest {
         assertThat(sample.mode).isEqualTo(mode);
         assertThat(sample.loud).isEqualTo(loud);
         assertThat(run(args.split(" ")).code()).isZero();
+    }
+
+    @Test
+    void givenAnArgumentStartingWithAt_whenParsed_thenItIsAValueNotAFileOfArguments(@TempDir Path dir) throws IOException {
+        Path arguments = dir.resolve("args");
+        Files.writeString(arguments, "--mode slow\n");
+
+        Sample sample = Cli.parse(new Sample(), "--mode", "@" + arguments);
+
+        assertThat(sample.mode).isEqualTo("@" + arguments);
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class ProducerMain {
         try {
             code = app.awaitExit();
         } catch (InterruptedException e) {
+            // nothing interrupts main; if something does, exit 1 as the exception escaping main used to
             Thread.currentThread().interrupt();
             return 1;
         }

@@ -125,7 +125,7 @@ public final class RankingFollower implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            LOG.warn("loadrank [{}]: the rankings follower did not stop within 10 s; it is a daemon thread and will not keep the JVM alive", name);
+            LOG.warn("[{}] loadrank balancer: the rankings follower did not stop within 10 s; it is a daemon thread and will not keep the JVM alive", name);
         }
     }
 
@@ -152,7 +152,7 @@ public final class RankingFollower implements AutoCloseable {
                     pause();
                 } catch (RuntimeException e) {
                     // not Kafka's: a bug of ours must not end the thread, and must be seen
-                    callbackFailures.warn("loadrank [" + name + "]: unexpected failure following " + topic
+                    callbackFailures.warn("[" + name + "] loadrank balancer: unexpected failure following " + topic
                             + "; retrying in " + RETRY_MILLIS + " ms", e);
                     pause();
                 }
@@ -164,7 +164,7 @@ public final class RankingFollower implements AutoCloseable {
                 try {
                     current.close(Duration.ofSeconds(2));
                 } catch (RuntimeException e) {
-                    LOG.debug("loadrank [{}]: closing the Kafka consumer failed", name, e);
+                    LOG.debug("[{}] loadrank balancer: closing the Kafka consumer failed", name, e);
                 }
             }
         }
@@ -191,7 +191,7 @@ public final class RankingFollower implements AutoCloseable {
         }
         assigned = topicPartitions;
         reached();
-        LOG.info("loadrank [{}]: following {} ({} partitions) on {}", name, topic, topicPartitions.size(),
+        LOG.info("[{}] loadrank balancer: following {} ({} partitions) on {}", name, topic, topicPartitions.size(),
                 consumerProperties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
     }
 
@@ -204,7 +204,7 @@ public final class RankingFollower implements AutoCloseable {
                 try {
                     onRecord.accept(record.value());
                 } catch (RuntimeException e) {
-                    callbackFailures.warn("loadrank [" + name + "]: a rankings record could not be used (offset "
+                    callbackFailures.warn("[" + name + "] loadrank balancer: a rankings record could not be used (offset "
                             + record.offset() + " of " + record.topic() + "-" + record.partition() + ")", e);
                 }
             }
@@ -219,7 +219,7 @@ public final class RankingFollower implements AutoCloseable {
         lastContactNanos = System.nanoTime();
         if (!reachable) {
             reachable = true;
-            LOG.info("loadrank [{}]: Kafka reachable again after {} s; following {} again", name,
+            LOG.info("[{}] loadrank balancer: Kafka reachable again after {} s; following {} again", name,
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - outageStartNanos), topic);
         }
     }
@@ -229,7 +229,7 @@ public final class RankingFollower implements AutoCloseable {
             reachable = false;
             outages++;
             outageStartNanos = System.nanoTime();
-            LOG.warn("loadrank [{}]: cannot read the rankings topic {} from {} ({}); queries go on with the driver's "
+            LOG.warn("[{}] loadrank balancer: cannot read the rankings topic {} from {} ({}); queries go on with the driver's "
                             + "plain plans once the latest ranking is older than max-age; retrying quietly",
                     name, topic, consumerProperties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), cause.toString());
         }
@@ -248,7 +248,7 @@ public final class RankingFollower implements AutoCloseable {
         try {
             afterPoll.run();
         } catch (RuntimeException e) {
-            callbackFailures.warn("loadrank [" + name + "]: refreshing the demoted nodes failed", e);
+            callbackFailures.warn("[" + name + "] loadrank balancer: refreshing the demoted nodes failed", e);
         }
     }
 }

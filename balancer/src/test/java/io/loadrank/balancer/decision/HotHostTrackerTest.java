@@ -90,6 +90,19 @@ class HotHostTrackerTest {
     }
 
     @Test
+    void givenAStaleHostWithALowScore_whenRanked_thenItDoesNotLowerTheMean() {
+        HotHostTracker tracker = new HotHostTracker(SETTINGS);
+        RankingRecord ranking = new RankingRecord(0, List.of(Rankings.host("h1", 40, false, false),
+                Rankings.host("h2", 30, false, false), Rankings.host("h3", 30, false, false),
+                Rankings.host("h4", 0, true, false)));
+
+        HotHosts hot = tracker.update(ranking);
+
+        // mean of the three live hosts is 33.3, hot from 50; with the stale host it would be 25, hot from 37.5
+        assertThat(hot.hottestFirst(Rankings.DC)).isEmpty();
+    }
+
+    @Test
     void givenAHotHostThatTurnsStale_whenItComesBackCool_thenItsHotTimeStartedOver() {
         HotHostTracker tracker = new HotHostTracker(SETTINGS);
         tracker.update(Rankings.of(0, 40, 20, 20, 20));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.balancer.ranking.RankedHost;
 import io.loadrank.balancer.ranking.RankingRecord;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -83,12 +84,14 @@ class SteeringTest {
 
     @Test
     void givenMoreDriverNodesThanRankedHosts_whenCapped_thenTheDriverCountDecides() {
-        // two ranked hosts, but the datacenter has six nodes: cap 2, only h1 hot
-        steering.accept(Rankings.of(now.get(), 80, 20));
+        // three ranked hosts (cap 1 of 3), two of them hot at hot-ratio 1.2; the datacenter has six nodes: cap 2
+        Steering lowRatio = new Steering(new BalancerSettings(Duration.ofSeconds(10), 1.2, 1.1, Duration.ofSeconds(10),
+                0.34), now::get);
+        lowRatio.accept(Rankings.of(now.get(), 45, 44, 11));
 
-        Decision decision = steering.decide(Rankings.DC, Rankings.nodes(6));
+        Decision decision = lowRatio.decide(Rankings.DC, Rankings.nodes(6));
 
-        assertThat(decision.demoted()).containsExactly(Rankings.node("h1"));
+        assertThat(decision.demoted()).containsExactly(Rankings.node("h1"), Rankings.node("h2"));
     }
 
     @Test

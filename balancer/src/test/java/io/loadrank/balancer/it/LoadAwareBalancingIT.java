@@ -77,7 +77,7 @@ class LoadAwareBalancingIT {
                 .maxAge(MAX_AGE).build();
         DriverConfigLoader config = settings.applyTo(DriverConfigLoader.programmaticBuilder()
                         .withClass(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class)
-                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10)))
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30)))
                 .build();
         session = CqlSession.builder().addContactPoints(cluster.contactPoints())
                 .withLocalDatacenter(CassandraCluster.DATACENTER).withConfigLoader(config).build();
@@ -225,8 +225,14 @@ class LoadAwareBalancingIT {
     }
 
     private static void createSchema() {
+        // generous timeouts: schema changes on a machine shared with other test runs can take seconds
+        DriverConfigLoader patient = DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(60))
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(60))
+                .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(60))
+                .build();
         try (CqlSession admin = CqlSession.builder().addContactPoints(cluster.contactPoints())
-                .withLocalDatacenter(CassandraCluster.DATACENTER).build()) {
+                .withLocalDatacenter(CassandraCluster.DATACENTER).withConfigLoader(patient).build()) {
             Await.until(WAIT, "both nodes up in the driver's view", () -> admin.getMetadata().getNodes().values().stream()
                     .filter(n -> n.getState() == com.datastax.oss.driver.api.core.metadata.NodeState.UP).count() == 2);
             admin.execute("CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE

@@ -2,7 +2,8 @@
 # A real Apache Cassandra 5.0.9 (cassandra-all from Maven Central): one node in its own JVM on
 # 127.0.0.1, for trying the JMX producer and for its integration tests; or, with --nodes N, a real
 # N-node cluster on one machine, node i on 127.0.0.i (Linux routes all of 127/8 to the loopback
-# interface), for the balancer's integration tests.
+# interface; on macOS add the addresses first: sudo ifconfig lo0 alias 127.0.0.2 up, ...), for
+# the balancer's integration tests.
 #
 # usage: scripts/cassandra.sh start [--nodes N] | stop | status
 #

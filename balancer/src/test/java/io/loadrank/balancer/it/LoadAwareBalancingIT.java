@@ -1,6 +1,7 @@
 package io.loadrank.balancer.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -11,6 +12,7 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import io.loadrank.balancer.LoadAwareLoadBalancingPolicy;
+import io.loadrank.balancer.config.LoadRankOption;
 import io.loadrank.balancer.config.LoadRankSettings;
 import io.loadrank.balancer.kafka.RankingFollower;
 import io.loadrank.testing.Await;
@@ -107,6 +109,20 @@ class LoadAwareBalancingIT {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    @Test
+    @Order(0)
+    void givenAHotRatioNotAllowed_whenTheSessionStarts_thenItFailsNamingKeyValueAndWhatIsAllowed() {
+        DriverConfigLoader bad = DriverConfigLoader.programmaticBuilder()
+                .withClass(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class)
+                .withString(LoadRankOption.BOOTSTRAP_SERVERS, kafka.bootstrapServers())
+                .withDouble(LoadRankOption.HOT_RATIO, 0.9)
+                .build();
+
+        assertThatThrownBy(() -> CqlSession.builder().addContactPoints(cluster.contactPoints())
+                .withLocalDatacenter(CassandraCluster.DATACENTER).withConfigLoader(bad).build())
+                .hasStackTraceContaining("advanced.loadrank.hot-ratio = 0.9 is not allowed: it must be a number greater than 1");
     }
 
     @Test

@@ -110,7 +110,7 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
     public void init(Map<UUID, Node> nodes, DistanceReporter distanceReporter) {
         super.init(nodes, distanceReporter);
         refresh();
-        RankingFollower started = new RankingFollower(settings.topic(), kafkaProperties, this::onRecord, this::refresh,
+        RankingFollower started = new RankingFollower(settings.topic(), kafkaProperties, this::onRankingRecord, this::refresh,
                 logPrefix);
         follower = started;
         started.start();
@@ -194,7 +194,11 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
         return settings;
     }
 
-    private void onRecord(String value) {
+    /**
+     * Takes one rankings record in (the follower calls it for every record of the topic). A subclass
+     * may also feed rankings it gets some other way; a malformed one is counted and skipped.
+     */
+    protected void onRankingRecord(String value) {
         try {
             steering.accept(RankingRecordParser.parse(value));
         } catch (MalformedRankingException e) {
@@ -213,8 +217,7 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
         }
         String localDc = getLocalDatacenter();
         Map<NodeIdentity, Node> local = new LinkedHashMap<>();
-        Collection<Node> all = context.getMetadataManager().getMetadata().getNodes().values();
-        for (Node node : all) {
+        for (Node node : knownNodes()) {
             if (localDc != null && localDc.equals(node.getDatacenter())) {
                 local.put(identity(node), node);
             }
@@ -233,6 +236,11 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
                     decision.rankedAtMillis() == Long.MIN_VALUE ? ""
                             : ", ranked " + (clockMillis.getAsLong() - decision.rankedAtMillis()) + " ms ago");
         }
+    }
+
+    /** Every node the driver knows, up or down: the candidates for demotion and the size of the datacenter. */
+    protected Collection<Node> knownNodes() {
+        return context.getMetadataManager().getMetadata().getNodes().values();
     }
 
     private static String describe(List<NodeIdentity> nodes) {

@@ -1,0 +1,28 @@
+package io.loadrank.alert;
+
+import io.loadrank.scoring.GlobalRanking;
+import io.loadrank.scoring.HostScore;
+import io.loadrank.scoring.StaleHost;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The alert rules' view of a global ranking. */
+public final class FleetSnapshots {
+
+    private FleetSnapshots() {
+    }
+
+    public static FleetSnapshot of(GlobalRanking ranking) {
+        List<FleetSnapshot.Host> ranked = new ArrayList<>(ranking.ranked().size());
+        for (HostScore host : ranking.ranked()) {
+            // no datacenters yet in this ranking: datacenter null, dcScore NaN (with datacenters:
+            // host.datacenter() and host.dcScore())
+            ranked.add(new FleetSnapshot.Host(host.host(), null, host.score(), Double.NaN, host.averages()));
+        }
+        List<FleetSnapshot.Stale> stale = new ArrayList<>(ranking.stale().size());
+        for (StaleHost host : ranking.stale()) {
+            stale.add(new FleetSnapshot.Stale(host.host(), null, host.lastSeenMillis()));
+        }
+        return new FleetSnapshot(ranking.rankedAtMillis(), ranking.topics(), ranked, stale);
+    }
+}

@@ -1,5 +1,10 @@
 package io.loadrank.topology;
 
+import io.loadrank.alert.AlertEngine;
+import io.loadrank.alert.AlertEvent;
+import io.loadrank.alert.AlertRules;
+import io.loadrank.alert.FleetSnapshots;
+import io.loadrank.output.AlertJson;
 import io.loadrank.output.RankingFileWriter;
 import io.loadrank.output.RankingJson;
 import io.loadrank.output.RankingText;
@@ -22,12 +27,18 @@ import org.apache.storm.topology.base.BaseRichBolt;
 import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
 import org.apache.storm.utils.TupleUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Combines the latest ranking of every topic into the global ranking (docs/RANKING.md)
  * and publishes it: GlobalRankings.txt and .json, and one JSON record per emit on the rankings
  * topic when one is configured. Runs as exactly one task. It publishes once every topic has sent
  * a new ranking, and on its own tick if some topic stays silent.
+ *
+ * <p>With alert rules configured it evaluates them against every global ranking it publishes
+ * (docs/ALERTS.md): the active alerts go to Alerts.json, every event to the alerts topic when one
+ * is configured.
  */
 public final class GlobalRankingBolt extends BaseRichBolt {
 
@@ -35,6 +46,9 @@ public final class GlobalRankingBolt extends BaseRichBolt {
 
     static final String TEXT_FILE = "GlobalRankings.txt";
     static final String JSON_FILE = "GlobalRankings.json";
+    static final String ALERTS_FILE = "Alerts.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GlobalRankingBolt.class);
 
     private final List<String> topics;
     private final double[] weights;
@@ -43,6 +57,8 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private final long firstRoundWaitMillis;
     private final String outputDir;
     private final boolean publishToKafka;
+    private final AlertRules alertRules;
+    private final boolean publishAlerts;
     private final Clock clock;
 
     private transient OutputCollector collector;
@@ -51,6 +67,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private transient Map<String, TopicRanking> latest;
     private transient Set<String> reportedThisRound;
     private transient RankingRound round;
+    private transient AlertEngine alerts;
 
     public GlobalRankingBolt(LoadRankSettings settings) {
         this(settings, Clock.systemUTC());
@@ -66,6 +83,8 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         this.firstRoundWaitMillis = settings.firstRoundWaitMillis();
         this.outputDir = settings.outputDir();
         this.publishToKafka = settings.rankingsTopic() != null;
+        this.alertRules = settings.alerts();
+        this.publishAlerts = settings.alertsTopic() != null;
     }
 
     @Override
@@ -76,6 +95,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         this.latest = new HashMap<>();
         this.reportedThisRound = new HashSet<>();
         this.round = new RankingRound(emitSecs * 1000L, firstRoundWaitMillis);
+        this.alerts = alertRules.isEmpty() ? null : new AlertEngine(alertRules);
     }
 
     @Override
@@ -110,11 +130,27 @@ public final class GlobalRankingBolt extends BaseRichBolt {
             // streamed: at 100,000 hosts the document is tens of megabytes
             files.write(JSON_FILE, out -> RankingJson.writeGlobal(ranking, out));
         }
+        if (alerts != null) {
+            evaluateAlerts(ranking);
+        }
+    }
+
+    private void evaluateAlerts(GlobalRanking ranking) {
+        List<AlertEvent> events = alerts.evaluate(FleetSnapshots.of(ranking));
+        List<AlertEvent> active = alerts.active();
+        files.write(ALERTS_FILE, out -> AlertJson.writeActive(ranking.rankedAtMillis(), active, out));
+        for (AlertEvent event : events) {
+            LOG.info("alert {}: {} (occurrences {})", event.state().label(), event.message(), event.occurrences());
+            if (publishAlerts) {
+                collector.emit(TopologyStreams.ALERTS_STREAM, new Values(event.id(), AlertJson.event(event)));
+            }
+        }
     }
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
         declarer.declareStream(TopologyStreams.RANKINGS_STREAM, TopologyStreams.KAFKA_RECORD_FIELDS);
+        declarer.declareStream(TopologyStreams.ALERTS_STREAM, TopologyStreams.KAFKA_RECORD_FIELDS);
     }
 
     @Override

@@ -45,7 +45,11 @@ public final class TopologyStreams {
     /** The global ranking as JSON, towards the rankings topic. */
     public static final String RANKINGS_STREAM = "rankings";
 
+    /** Alert events as JSON, keyed by alert id, towards the alerts topic. */
+    public static final String ALERTS_STREAM = "alerts";
+
     public static final String GLOBAL_RANKING = "global-ranking";
+    public static final String ALERTS_KAFKA_BOLT = "alerts-kafka-bolt";
     public static final String BATCH_FLUSH_CLOCK = "batch-flush-clock";
     public static final String RANKINGS_KAFKA_BOLT = "rankings-kafka-bolt";
     public static final String DEADLETTER_KAFKA_BOLT = "deadletter-kafka-bolt";

@@ -242,8 +242,7 @@ public final class AlertEngine {
         AlertEvent event(AlertEvent.State state, long now) {
             evaluatedAtMillis = Math.max(evaluatedAtMillis, now);
             return new AlertEvent(id, state, rule.name(), rule.kind(), subject, host, datacenter, rule.topic(),
-                    rule.threshold(), value, firstSeenMillis, lastSeenMillis, occurrences, holding, now,
-                    state == AlertEvent.State.RESOLVED ? "resolved: " + message : message);
+                    rule.threshold(), value, firstSeenMillis, lastSeenMillis, occurrences, holding, now, message);
         }
     }
 }

@@ -140,7 +140,8 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         List<AlertEvent> active = alerts.active();
         files.write(ALERTS_FILE, out -> AlertJson.writeActive(ranking.rankedAtMillis(), active, out));
         for (AlertEvent event : events) {
-            LOG.info("alert {}: {} (occurrences {})", event.state().label(), event.message(), event.occurrences());
+            LOG.info("alert {} {}: {} (occurrences {})", event.id(), event.state().label(), event.message(),
+                    event.occurrences());
             if (publishAlerts) {
                 collector.emit(TopologyStreams.ALERTS_STREAM, new Values(event.id(), AlertJson.event(event)));
             }

@@ -95,7 +95,7 @@ class AlertsIT {
             assertThat(resolved.get("occurrences").getAsInt()).isEqualTo(2);
             assertThat(resolved.get("value").getAsDouble()).as("the last value above the threshold").isGreaterThan(70);
             assertThat(resolved.get("firstSeenMillis").getAsLong()).isEqualTo(events.get(0).get("firstSeenMillis").getAsLong());
-            assertThat(resolved.get("message").getAsString()).startsWith("resolved: score of H is ");
+            assertThat(resolved.get("message").getAsString()).startsWith("score of H is ");
         }
     }
 

@@ -21,8 +21,8 @@ public final class WebViewSettings {
             Setting.TOPIC_NAME_ALLOWED, "the topology's `loadrank.rankings.topic`");
     public static final Setting<String> ALERTS_TOPIC = Setting.optionalTopic("alerts-topic", "loadAlerts",
             "the topology's `loadrank.alerts.topic`; empty: no alerts");
-    public static final Setting<String> KAFKA_CONFIG = Setting.text("kafka-config", "", Pattern.compile(".*"),
-            "a file path", "a properties file of extra Kafka client settings (SASL, SSL); empty: none");
+    public static final Setting<String> KAFKA_CONFIG = Setting.of("kafka-config", "", "empty (none)", "a file path",
+            "a properties file of extra Kafka client settings (SASL, SSL)", raw -> String.valueOf(raw).trim());
     public static final Setting<String> BIND = Setting.text("bind", "127.0.0.1",
             Pattern.compile("[A-Za-z0-9.:_-]{1,253}"), "an IP address or host name",
             "the address to listen on; `0.0.0.0` opens the view to the network (it has no login)");

@@ -48,6 +48,7 @@ public final class AlertEngine {
         for (AlertRule rule : rules) {
             switch (rule.kind()) {
                 case SCORE, DC_SCORE, AVERAGE -> observeThreshold(rule, fleet, holding);
+                case TOPIC_AVERAGE -> observeTopicAverage(rule, fleet, holding);
                 case STALE -> observeStale(rule, fleet, holding);
                 case DC_TOP_CHANGED -> observeTops(rule, fleet, holding);
                 default -> throw new IllegalStateException(rule.kind().toString());
@@ -123,6 +124,28 @@ public final class AlertEngine {
                 holding.put(id(rule, host.host()), new Observation(rule, host.host(), host.host(), host.datacenter(), value,
                         message, fleet.atMillis()));
             }
+        }
+    }
+
+    private static void observeTopicAverage(AlertRule rule, FleetSnapshot fleet, Map<String, Observation> holding) {
+        int topic = fleet.topics().indexOf(rule.topic());
+        if (topic < 0) {
+            return;
+        }
+        double sum = 0;
+        int hosts = 0;
+        for (FleetSnapshot.Host host : fleet.ranked()) {
+            double average = host.averages()[topic];
+            if (!Double.isNaN(average)) {
+                sum += average;
+                hosts++;
+            }
+        }
+        double mean = hosts == 0 ? Double.NaN : sum / hosts;
+        if (mean > rule.threshold()) {
+            holding.put(id(rule, rule.topic()), new Observation(rule, rule.topic(), null, null, mean,
+                    rule.topic() + " average over " + hosts + " hosts is " + format(mean) + ", above "
+                            + format(rule.threshold()), fleet.atMillis()));
         }
     }
 

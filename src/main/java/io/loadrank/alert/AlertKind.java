@@ -12,6 +12,8 @@ public enum AlertKind {
     DC_SCORE("dcScore", true),
     /** A host's window average on one topic above a threshold. */
     AVERAGE("average", true),
+    /** The mean of the window averages of every ranked host on one topic above a threshold. */
+    TOPIC_AVERAGE("topicAverage", true),
     /** A host listed as stale. */
     STALE("stale", false),
     /** The top host of a datacenter is another host than before. */
@@ -28,6 +30,11 @@ public enum AlertKind {
     /** The name in configuration and in every alert event. */
     public String label() {
         return label;
+    }
+
+    /** True when a rule of this kind watches one topic and needs {@code topic}. */
+    public boolean hasTopic() {
+        return this == AVERAGE || this == TOPIC_AVERAGE;
     }
 
     /** True when a rule of this kind needs {@code above}. */

@@ -24,7 +24,8 @@ public final class AlertRules implements Serializable {
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     public static final String NAME_ALLOWED = "1-64 of letters, digits, '.', '_', '-', unique among the rules";
     public static final String ALLOWED = "a list of rules, each a map with name, when ("
-            + AlertKind.labels() + "), above (for score, dcScore, average), topic (for average), for.secs, clear.secs";
+            + AlertKind.labels() + "), above (for score, dcScore, average, topicAverage), topic (for average, "
+            + "topicAverage), for.secs, clear.secs";
     static final Set<String> FIELDS = Set.of("name", "when", "topic", "above", "for.secs", "clear.secs");
     static final int MAX_SECS = 86_400;
     static final int DEFAULT_FOR_SECS = 10;
@@ -88,14 +89,14 @@ public final class AlertRules implements Serializable {
                 throw new ConfigException(prefix + ".above", fields.get("above"), "no threshold for when: " + kind.label());
             }
             String topic = null;
-            if (kind == AlertKind.AVERAGE) {
+            if (kind.hasTopic()) {
                 Object topicValue = fields.get("topic");
                 topic = topicValue == null ? "" : String.valueOf(topicValue).trim();
                 if (topic.isEmpty()) {
                     throw new ConfigException(prefix + ".topic", topicValue, "one of the topics of loadrank.topics");
                 }
             } else if (fields.containsKey("topic")) {
-                throw new ConfigException(prefix + ".topic", fields.get("topic"), "a topic only for when: average");
+                throw new ConfigException(prefix + ".topic", fields.get("topic"), "a topic only for when: average or topicAverage");
             }
             int defaultFor = kind == AlertKind.STALE ? 0 : DEFAULT_FOR_SECS;
             long forMillis = seconds(prefix + ".for.secs", fields.get("for.secs"), defaultFor) * 1000L;

@@ -94,7 +94,7 @@ public final class LoadRankSettings implements Serializable {
 
     public static final Setting<AlertRules> ALERTS = Setting.of("loadrank.alerts", AlertRules.none(), "none",
             AlertRules.ALLOWED, "alert rules: a list of `{name, when, above, topic, for.secs, clear.secs}`, `when` one of "
-                    + "`score`, `dcScore`, `average`, `stale`, `dcTopChanged`; active alerts in `Alerts.json` "
+                    + "`score`, `dcScore`, `average`, `topicAverage`, `stale`, `dcTopChanged`; active alerts in `Alerts.json` "
                     + "([docs/ALERTS.md](docs/ALERTS.md))",
             raw -> AlertRules.parse("loadrank.alerts", raw));
     public static final Setting<String> ALERTS_TOPIC = Setting.optionalTopic("loadrank.alerts.topic", null,

@@ -22,6 +22,7 @@ class AlertEngineTest {
     static final AlertRule SCORE_50 = new AlertRule("hot", AlertKind.SCORE, null, 50, 4_000, 4_000);
     static final AlertRule SCORE_NOW = new AlertRule("hot", AlertKind.SCORE, null, 50, 0, 0);
     static final AlertRule CPU_80 = new AlertRule("cpu", AlertKind.AVERAGE, "cpuLoad", 80, 2_000, 2_000);
+    static final AlertRule FLEET_CPU_50 = new AlertRule("fleetcpu", AlertKind.TOPIC_AVERAGE, "cpuLoad", 50, 1_000, 1_000);
     static final AlertRule DC_SCORE_50 = new AlertRule("dchot", AlertKind.DC_SCORE, null, 50, 0, 2_000);
     static final AlertRule STALE = new AlertRule("stale", AlertKind.STALE, null, Double.NaN, 0, 0);
     static final AlertRule TOP = new AlertRule("top", AlertKind.DC_TOP_CHANGED, null, Double.NaN, 3_000, 5_000);
@@ -49,6 +50,9 @@ class AlertEngineTest {
                         List.of("H=60 G=55 A=1"), List.of("0 firing H 1", "0 firing G 1")),
                 Arguments.of("given a topic average above the threshold, then the average rule fires for that host",
                         CPU_80, List.of("H=90 A=10", "H=90 A=10", "H=90 A=10"), List.of("2 firing H 1")),
+                Arguments.of("given a topic's mean over the hosts above the threshold, then one alert for the topic",
+                        FLEET_CPU_50, List.of("H=90 A=20", "H=90 A=20", "H=70 A=20", "H=70 A=20", "H=70 A=20"),
+                        List.of("1 firing cpuLoad 1", "3 resolved cpuLoad 1")),
                 Arguments.of("given a datacenter score rule and hosts without datacenter, then nothing fires",
                         DC_SCORE_50, List.of("H=90", "H=90"), List.of()),
                 Arguments.of("given a datacenter score above the threshold, then the rule fires", DC_SCORE_50,

@@ -88,12 +88,16 @@ public final class FleetView {
         Set<String> alerting = new HashSet<>();
         Map<String, Integer> alertsByGroup = new java.util.HashMap<>();
         for (AlertRecord alert : active) {
-            if (alert.host() != null) {
+            boolean topChange = "dcTopChanged".equals(alert.when());
+            if (alert.host() != null && !topChange) {
                 alerting.add(alert.host());
             }
-            String group = alert.datacenter() != null ? alert.datacenter()
-                    : "dcTopChanged".equals(alert.when()) && alert.subject() != null ? alert.subject() : Grouping.NO_DATACENTER;
-            alertsByGroup.merge(group, 1, Integer::sum);
+            // counted under a datacenter when it concerns one; a topic's alert concerns the fleet
+            String group = topChange && alert.subject() != null ? alert.subject()
+                    : alert.host() == null ? null : Grouping.group(alert.datacenter());
+            if (group != null) {
+                alertsByGroup.merge(group, 1, Integer::sum);
+            }
         }
         List<ViewModel.Datacenter> datacenters = new ArrayList<>();
         int hosts = 0;

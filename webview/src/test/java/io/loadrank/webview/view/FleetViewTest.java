@@ -66,13 +66,15 @@ class FleetViewTest {
         view.alert(alert("hot/A", "firing", "A"));
         view.alert(alert("hot/B", "firing", "B"));
         view.alert(alert("hot/B", "resolved", "B"));
+        view.alert(new AlertRecord("fleet/cpuLoad", "firing", "fleet", "topicAverage", "cpuLoad", null, null, "cpuLoad", 50.0,
+                60.0, 1, true, 1L, 2L, 3L, "cpuLoad average over 2 hosts is 60.0, above 50.0"));
 
         ViewModel model = view.view(new Query("", 20));
 
-        assertThat(model.alerts()).extracting(AlertRecord::id).containsExactly("hot/A");
+        assertThat(model.alerts()).extracting(AlertRecord::id).containsExactly("hot/A", "fleet/cpuLoad");
         assertThat(model.resolved()).extracting(AlertRecord::id).containsExactly("hot/B");
         assertThat(model.datacenters().get(0).rows()).extracting(ViewModel.Row::alerting).containsExactly(true, false);
-        assertThat(model.datacenters().get(0).alerts()).isEqualTo(1);
+        assertThat(model.datacenters().get(0).alerts()).as("the topic's alert is the fleet's, not a datacenter's").isEqualTo(1);
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -211,9 +210,5 @@ final class Chromium implements AutoCloseable {
     static List<String> strings(String jsonArray) {
         JsonArray array = JsonParser.parseString(jsonArray).getAsJsonArray();
         return array.asList().stream().map(JsonElement::getAsString).toList();
-    }
-
-    static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

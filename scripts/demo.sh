@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one-command demo: a real Kafka broker, the host simulator and the loadrank topology in a Storm
-# LocalCluster, all on this machine, with the global ranking shown live in the terminal.
+# LocalCluster, all on this machine, with the global ranking shown live in the terminal and in the
+# web view (a page on http://127.0.0.1:8088/ by default; --no-view leaves it out).
 #
-#   scripts/demo.sh [--hosts N] [--duration SECONDS] [--seed N] [--by-datacenter | --datacenter NAME]
+#   scripts/demo.sh [--hosts N] [--duration SECONDS] [--seed N] [--by-datacenter | --datacenter NAME] [--no-view]
 #
 # Needs only a JDK 17 and Maven: what is not built yet is built, the broker's artifacts come from
 # Maven Central. Everything it starts lives under $LOADRANK_RUN_DIR/demo (default run/demo) and is
@@ -11,6 +12,7 @@
 #
 # Environment:
 #   DEMO_KAFKA_PORT   the demo broker's port (default 19092; the controller uses the next one)
+#   DEMO_VIEW_PORT    the web view's port on 127.0.0.1 (default 8088)
 #   LOADRANK_RUN_DIR  run directory (default <repo>/run); the demo uses its demo/ subdirectory
 set -euo pipefail
 
@@ -21,13 +23,14 @@ source "$LOADRANK_HOME/scripts/lib/args.sh"
 
 usage() {
   cat >&2 <<'USAGE'
-usage: scripts/demo.sh [--hosts N] [--duration SECONDS] [--seed N] [--by-datacenter | --datacenter NAME]
+usage: scripts/demo.sh [--hosts N] [--duration SECONDS] [--seed N] [--by-datacenter | --datacenter NAME] [--no-view]
   --hosts N           simulated Cassandra hosts (default 12)
   --duration SECONDS  how long the demo runs once the simulator sends, 0 = until Ctrl-C (default 0)
   --seed N            the simulator's seed: the same seed plays the same load (default 42)
   --by-datacenter     show every datacenter's ranking on its own (the simulator's regions), grouped
   --datacenter NAME   show only the ranking of datacenter NAME (e.g. eu-west)
-env: DEMO_KAFKA_PORT (19092), LOADRANK_RUN_DIR (<repo>/run; the demo uses its demo/ subdirectory)
+  --no-view           no web view (the page on http://127.0.0.1:DEMO_VIEW_PORT/)
+env: DEMO_KAFKA_PORT (19092), DEMO_VIEW_PORT (8088), LOADRANK_RUN_DIR (<repo>/run; the demo uses its demo/ subdirectory)
 USAGE
   exit 2
 }
@@ -36,6 +39,7 @@ hosts=12
 duration=0
 seed=42
 view_mode=()
+web_view=true
 while (($#)); do
   case "$1" in
     --hosts)
@@ -53,9 +57,10 @@ while (($#)); do
     --by-datacenter)
       view_mode=(--by-datacenter); shift ;;
     --datacenter)
-      (($# >= 2)) || usage
-      [[ "$2" =~ ^[A-Za-z0-9._-]{1,64}$ ]] || die "--datacenter $2 is not allowed: 1-64 letters, digits, '.', '-', '_'"
+      require_value "$1" "$#"
+      require_match "$1" "$2" '^[A-Za-z0-9._-]{1,64}$' "a datacenter name: 1-64 letters, digits, '.', '-', '_'"
       view_mode=(--datacenter "$2"); shift 2 ;;
+    --no-view) web_view=false; shift ;;
     -h | --help) usage ;;
     *) echo "error: unknown argument $1" >&2; usage ;;
   esac
@@ -65,10 +70,14 @@ port="${DEMO_KAFKA_PORT:-19092}"
 [[ "$port" =~ ^[0-9]+$ ]] && ((port >= 1 && port <= 65534)) ||
   die "DEMO_KAFKA_PORT=$port is not allowed: a port number from 1 to 65534"
 bootstrap="127.0.0.1:$port"
+view_port="${DEMO_VIEW_PORT:-8088}"
+env_check require_int DEMO_VIEW_PORT "$view_port" 1 65535
+view_url="http://127.0.0.1:$view_port/"
 topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
 rankings_topic=loadRankings
 # compacted: the latest host-info record (datacenter, rack, host id) of every host is kept
 hosts_topic=hosts
+alerts_topic=loadAlerts
 
 cd "$LOADRANK_HOME"
 base_run_dir="$LOADRANK_RUN_DIR"
@@ -82,6 +91,7 @@ unset KAFKA_CONTROLLER_PORT
 
 topology_jar="$LOADRANK_HOME/target/loadrank-topology.jar"
 simulator_jar="$LOADRANK_HOME/simulator/target/loadrank-simulator.jar"
+webview_jar="$LOADRANK_HOME/webview/target/loadrank-webview.jar"
 output_dir="$LOADRANK_HOME/STORM_OUTPUT"
 java="$(java_bin)"
 
@@ -97,6 +107,7 @@ fi
 simulator_pid=""
 topology_pid=""
 view_pid=""
+webview_pid=""
 kafka_started=false
 
 # stop_child PID NAME SECONDS: TERM, wait, KILL after SECONDS; only our own children
@@ -111,6 +122,7 @@ cleanup() {
   local status=$?
   trap - EXIT INT TERM
   stop_child "$view_pid" "the ranking view" 5
+  stop_child "$webview_pid" "the web view" 10
   progress_done
   if [[ -n "$topology_pid$simulator_pid" ]] || $kafka_started; then
     echo
@@ -124,7 +136,7 @@ cleanup() {
   if [[ -s "$output_dir/GlobalRankings.txt" ]]; then
     info "demo stopped. The last rankings are in STORM_OUTPUT/ (GlobalRankings.txt/.json, GlobalRankings-<datacenter>.txt/.json,"
     info "<topic>.txt/.json);"
-    info "logs in ${run_dir#"$LOADRANK_HOME"/}/ (simulator.log, topology.log, kafka-$port/kafka.log)."
+    info "logs in ${run_dir#"$LOADRANK_HOME"/}/ (simulator.log, topology.log, webview.log, kafka-$port/kafka.log)."
   fi
   exit "$status"
 }
@@ -133,7 +145,8 @@ trap cleanup EXIT
 trap 'exit 0' INT TERM
 
 # --- build what is missing ---------------------------------------------------------------------
-if [[ ! -f "$topology_jar" || ! -f "$simulator_jar" || ! -f "$LOADRANK_HOME/common/target/loadrank-common.jar" ]]; then
+if [[ ! -f "$topology_jar" || ! -f "$simulator_jar" || ! -f "$webview_jar" ||
+  ! -f "$LOADRANK_HOME/common/target/loadrank-common.jar" ]]; then
   command -v mvn >/dev/null 2>&1 || die "mvn not found: install Apache Maven (and a JDK 17)"
   progress "building loadrank (mvn -B -q clean package -DskipTests; a few minutes on a fresh machine) ..."
   if ! mvn -B -q clean package -DskipTests >"$run_dir/build.log" 2>&1; then
@@ -157,8 +170,8 @@ if ! scripts/kafka.sh start >>"$run_dir/kafka-script.log" 2>&1; then
   tail -n 20 "$run_dir/kafka-script.log" >&2
   die "Kafka did not start on $bootstrap (above; set DEMO_KAFKA_PORT to use another port)"
 fi
-progress "creating the topics ${topics[*]} $rankings_topic $hosts_topic ..."
-scripts/kafka.sh create-topics --compacted "$hosts_topic" "${topics[@]}" "$rankings_topic" >>"$run_dir/kafka-script.log" 2>&1 ||
+progress "creating the topics ${topics[*]} $rankings_topic $alerts_topic $hosts_topic ..."
+scripts/kafka.sh create-topics --compacted "$hosts_topic" "${topics[@]}" "$rankings_topic" "$alerts_topic" >>"$run_dir/kafka-script.log" 2>&1 ||
   die "could not create the topics (see $run_dir/kafka-script.log)"
 
 # --- simulator and topology --------------------------------------------------------------------
@@ -170,14 +183,52 @@ start_millis="$(date +%s%3N)"
 simulator_pid=$!
 
 progress "starting the topology in a Storm LocalCluster ..."
+# topology.yaml as shipped, plus alert rules that the simulated fleet sets off within minutes
+{
+  cat topology.yaml
+  cat <<'YAML'
+
+# --- added by scripts/demo.sh ---
+loadrank.alerts:
+  - {name: host-stale, when: stale}
+  - {name: hot-host, when: score, above: 15, for.secs: 4, clear.secs: 10}
+  - {name: top-host-changed, when: dcTopChanged, for.secs: 6, clear.secs: 30}
+YAML
+} >"$run_dir/topology.yaml"
 scripts/run-local.sh --set "loadrank.kafka.bootstrap.servers=$bootstrap" \
-  --set "loadrank.rankings.topic=$rankings_topic" --set "loadrank.hosts.topic=$hosts_topic" topology.yaml \
+  --set "loadrank.rankings.topic=$rankings_topic" --set "loadrank.hosts.topic=$hosts_topic" \
+  --set "loadrank.alerts.topic=$alerts_topic" "$run_dir/topology.yaml" \
   </dev/null >"$run_dir/topology.log" 2>&1 &
 topology_pid=$!
+
+if $web_view; then
+  progress "starting the web view on $view_url ..."
+  "$java" -Xmx256m -XX:TieredStopAtLevel=1 -jar "$webview_jar" --bootstrap-servers "$bootstrap" \
+    --rankings-topic "$rankings_topic" --alerts-topic "$alerts_topic" --port "$view_port" --title "loadrank demo" \
+    </dev/null >"$run_dir/webview.log" 2>&1 &
+  webview_pid=$!
+  for _ in $(seq 1 60); do
+    port_open 127.0.0.1 "$view_port" && break
+    kill -0 "$webview_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if port_open 127.0.0.1 "$view_port" && kill -0 "$webview_pid" 2>/dev/null; then
+    progress_done
+    info "web view: $view_url"
+  else
+    progress_done
+    tail -n 5 "$run_dir/webview.log" >&2 || true
+    info "the web view did not start (above; DEMO_VIEW_PORT chooses another port); the demo goes on without it"
+    stop_child "$webview_pid" "the web view" 5
+    webview_pid=""
+    web_view=false
+  fi
+fi
 
 ends_at=0
 ((duration == 0)) || ends_at=$((start_millis + duration * 1000))
 title="loadrank demo · $hosts simulated hosts · Kafka $bootstrap · Ctrl-C stops"
+! $web_view || title+=" · web view $view_url"
 view_args=(--watch "$output_dir/GlobalRankings.json" --since-millis "$start_millis" --ends-at-millis "$ends_at"
   --fleet-hosts "$hosts" --fleet-seed "$seed" --title "$title")
 [[ -t 1 ]] || view_args+=(--plain)

@@ -3,6 +3,11 @@ package io.loadrank.topology;
 import io.loadrank.hostinfo.HostInfoResult;
 import io.loadrank.hosts.HostDirectory;
 import io.loadrank.output.DatacenterRankingFiles;
+import io.loadrank.alert.AlertEngine;
+import io.loadrank.alert.AlertEvent;
+import io.loadrank.alert.AlertRules;
+import io.loadrank.alert.FleetSnapshots;
+import io.loadrank.output.AlertJson;
 import io.loadrank.output.RankingFileWriter;
 import io.loadrank.output.RankingJson;
 import io.loadrank.output.RankingText;
@@ -38,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * each record parsed once as it arrives; malformed ones counted and logged at a bounded rate),
  * ranks every datacenter on its own and writes {@code GlobalRankings-<datacenter>.txt}/.json
  * ({@link DatacenterRankingFiles}; docs/DATACENTERS.md).
+
+ * <p>With alert rules configured it evaluates them against every global ranking it publishes
+ * (docs/ALERTS.md): the active alerts go to Alerts.json, every event to the alerts topic when one
+ * is configured.
  */
 public final class GlobalRankingBolt extends BaseRichBolt {
 
@@ -46,6 +55,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
 
     static final String TEXT_FILE = "GlobalRankings.txt";
     static final String JSON_FILE = "GlobalRankings.json";
+    static final String ALERTS_FILE = "Alerts.json";
 
     private final List<String> topics;
     private final double[] weights;
@@ -55,6 +65,8 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private final String outputDir;
     private final boolean publishToKafka;
     private final String hostsTopic;
+    private final AlertRules alertRules;
+    private final boolean publishAlerts;
     private final Clock clock;
 
     private transient OutputCollector collector;
@@ -66,6 +78,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private transient Map<String, TopicRanking> latest;
     private transient Set<String> reportedThisRound;
     private transient RankingRound round;
+    private transient AlertEngine alerts;
 
     public GlobalRankingBolt(LoadRankSettings settings) {
         this(settings, Clock.systemUTC());
@@ -82,6 +95,8 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         this.outputDir = settings.outputDir();
         this.publishToKafka = settings.rankingsTopic() != null;
         this.hostsTopic = settings.hostsTopic();
+        this.alertRules = settings.alerts();
+        this.publishAlerts = settings.alertsTopic() != null;
     }
 
     @Override
@@ -95,6 +110,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         this.latest = new HashMap<>();
         this.reportedThisRound = new HashSet<>();
         this.round = new RankingRound(emitSecs * 1000L, firstRoundWaitMillis);
+        this.alerts = alertRules.isEmpty() ? null : new AlertEngine(alertRules);
     }
 
     @Override
@@ -146,11 +162,28 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         }
         // also without a host-info topic: removes the files an earlier run left
         datacenterFiles.publish(ranking);
+        if (alerts != null) {
+            evaluateAlerts(ranking);
+        }
+    }
+
+    private void evaluateAlerts(GlobalRanking ranking) {
+        List<AlertEvent> events = alerts.evaluate(FleetSnapshots.of(ranking));
+        List<AlertEvent> active = alerts.active();
+        files.write(ALERTS_FILE, out -> AlertJson.writeActive(ranking.rankedAtMillis(), active, out));
+        for (AlertEvent event : events) {
+            LOG.info("alert {} {}: {} (occurrences {})", event.id(), event.state().label(), event.message(),
+                    event.occurrences());
+            if (publishAlerts) {
+                collector.emit(TopologyStreams.ALERTS_STREAM, new Values(event.id(), AlertJson.event(event)));
+            }
+        }
     }
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
         declarer.declareStream(TopologyStreams.RANKINGS_STREAM, TopologyStreams.KAFKA_RECORD_FIELDS);
+        declarer.declareStream(TopologyStreams.ALERTS_STREAM, TopologyStreams.KAFKA_RECORD_FIELDS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.loadrank.topology;
 
+import io.loadrank.alert.AlertRules;
 import io.loadrank.config.ConfigException;
 import io.loadrank.config.Setting;
 import io.loadrank.metric.Metric;
@@ -94,11 +95,19 @@ public final class LoadRankSettings implements Serializable {
     public static final Setting<Integer> BATCH_FLUSH_MILLIS = Setting.integer("loadrank.batch.flush.millis", 100, 1, 1_000,
             "how often every parser sends the samples it holds: the longest a sample waits for its batch (1–1000)");
 
+    public static final Setting<AlertRules> ALERTS = Setting.of("loadrank.alerts", AlertRules.none(), "none",
+            AlertRules.ALLOWED, "alert rules: a list of `{name, when, above, topic, for.secs, clear.secs}`, `when` one of "
+                    + "`score`, `dcScore`, `average`, `topicAverage`, `stale`, `dcTopChanged`; active alerts in `Alerts.json` "
+                    + "([docs/ALERTS.md](docs/ALERTS.md))",
+            raw -> AlertRules.parse("loadrank.alerts", raw));
+    public static final Setting<String> ALERTS_TOPIC = Setting.optionalTopic("loadrank.alerts.topic", null,
+            "Kafka topic for every alert event (firing and resolved), one JSON record each");
+
     /** Every setting, in the order of the README's table. */
     public static final List<Setting<?>> ALL = List.of(TOPOLOGY_NAME, BOOTSTRAP_SERVERS, KAFKA_PROPERTIES, CONSUMER_GROUP,
             FIRST_POLL, PROCESSING_GUARANTEE, TOPICS, WINDOW_SECS, EMIT_SECS, STALE_AFTER_SECS, FUTURE_TOLERANCE_SECS,
             READBACK_ENABLED, READBACK_OVERLAP_SECS, OUTPUT_DIR, RANKINGS_TOPIC, DEADLETTER_TOPIC, HOSTS_TOPIC, SPOUT_PARALLELISM,
-            PARSER_PARALLELISM, ROLLING_PARALLELISM, BATCH_SIZE, BATCH_FLUSH_MILLIS);
+            PARSER_PARALLELISM, ROLLING_PARALLELISM, BATCH_SIZE, BATCH_FLUSH_MILLIS, ALERTS, ALERTS_TOPIC);
 
     /** The checked value of each setting. */
     private final LinkedHashMap<String, Object> values = new LinkedHashMap<>();
@@ -116,6 +125,7 @@ public final class LoadRankSettings implements Serializable {
             throw HOSTS_TOPIC.refuse(hostsTopic, "a topic of its own (not a metric, rankings or dead-letter topic), "
                     + "or empty for none");
         }
+        alerts().checkTopics(ALERTS.key(), topics());
     }
 
     @SuppressWarnings("unchecked")
@@ -149,6 +159,10 @@ public final class LoadRankSettings implements Serializable {
     }
 
     private <T> Object configValue(Setting<T> setting) {
+        if (setting == ALERTS) {
+            // Storm's configuration holds only plain values: the rules go back as their list of maps
+            return new ArrayList<>(alerts().asConfig());
+        }
         return setting.configValue(get(setting));
     }
 
@@ -328,6 +342,16 @@ public final class LoadRankSettings implements Serializable {
     /** How often every parser sends the samples it holds: the longest a sample waits for its batch. */
     public int batchFlushMillis() {
         return get(BATCH_FLUSH_MILLIS);
+    }
+
+    /** The alert rules; none unless configured. */
+    public AlertRules alerts() {
+        return get(ALERTS);
+    }
+
+    /** The topic for alert events, or null when none is configured. */
+    public String alertsTopic() {
+        return get(ALERTS_TOPIC);
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.apache.storm.tuple.Values;
  *   batch-flush-clock ──┘ (all)    └ malformed ─▶ deadletter-kafka-bolt (optional)          │
  *                                                                                           ▼
  *   host-info-spout (optional) ─────────▶ global-ranking (one task) ─▶ rankings-kafka-bolt (optional)
+ *                                                                  └─▶ alerts-kafka-bolt (optional)
  * </pre>
  *
  * "Batches by host" is fields grouping by host done by the parser (direct grouping of
@@ -87,6 +88,10 @@ public final class LoadRankTopologyFactory {
         if (settings.rankingsTopic() != null) {
             builder.setBolt(TopologyStreams.RANKINGS_KAFKA_BOLT, kafkaBolt(settings, settings.rankingsTopic()), 1)
                     .globalGrouping(TopologyStreams.GLOBAL_RANKING, TopologyStreams.RANKINGS_STREAM);
+        }
+        if (settings.alertsTopic() != null) {
+            builder.setBolt(TopologyStreams.ALERTS_KAFKA_BOLT, kafkaBolt(settings, settings.alertsTopic()), 1)
+                    .globalGrouping(TopologyStreams.GLOBAL_RANKING, TopologyStreams.ALERTS_STREAM);
         }
         return builder.createTopology();
     }

@@ -49,8 +49,12 @@ public final class TopologyStreams {
     public static final String HOST_INFO_STREAM = "hostInfo";
     public static final Fields HOST_INFO_FIELDS = new Fields("host", "record");
 
+    /** Alert events as JSON, keyed by alert id, towards the alerts topic. */
+    public static final String ALERTS_STREAM = "alerts";
+
     public static final String GLOBAL_RANKING = "global-ranking";
     public static final String HOST_INFO_SPOUT = "host-info-spout";
+    public static final String ALERTS_KAFKA_BOLT = "alerts-kafka-bolt";
     public static final String BATCH_FLUSH_CLOCK = "batch-flush-clock";
     public static final String RANKINGS_KAFKA_BOLT = "rankings-kafka-bolt";
     public static final String DEADLETTER_KAFKA_BOLT = "deadletter-kafka-bolt";

@@ -99,6 +99,40 @@ class GlobalRankingBoltTest {
     }
 
     @Test
+    void givenAnAlertRule_whenARankingBreaksIt_thenAlertsJsonListsItAndTheEventGoesToTheAlertsStream() throws IOException {
+        // given: C's score (41) is above 40 from the first ranking on
+        Map<String, Object> conf = new HashMap<>();
+        conf.put(LoadRankSettings.TOPICS.key(), List.of("cpuLoad", "memLoad", "latency"));
+        conf.put(LoadRankSettings.OUTPUT_DIR.key(), output.toString());
+        conf.put(LoadRankSettings.ALERTS.key(), List.of(Map.of("name", "hot", "when", "score", "above", 40, "for.secs", 0)));
+        conf.put(LoadRankSettings.ALERTS_TOPIC.key(), "loadAlerts");
+        bolt = new GlobalRankingBolt(LoadRankSettings.from(conf), clock);
+        bolt.prepare(Map.of(), mock(TopologyContext.class), collector);
+
+        // when
+        bolt.execute(ranking("cpuLoad", "A", 20, "B", 10, "C", 20));
+        bolt.execute(ranking("memLoad", "A", 30, "B", 20, "C", 50));
+        bolt.execute(ranking("latency", "A", 20, "B", 20, "C", 20));
+
+        // then
+        String alerts = Files.readString(output.resolve(GlobalRankingBolt.ALERTS_FILE), StandardCharsets.UTF_8);
+        assertThat(alerts).contains("\"id\":\"hot/C\"", "\"state\":\"firing\"", "\"occurrences\":1").doesNotContain("hot/A");
+        verify(collector).emit(eq(TopologyStreams.ALERTS_STREAM),
+                org.mockito.ArgumentMatchers.argThat(values -> values.get(0).equals("hot/C")
+                        && values.get(1).toString().contains("\"state\":\"firing\"")));
+    }
+
+    @Test
+    void givenNoAlertRules_whenRanked_thenNoAlertsFile() {
+        bolt.execute(ranking("cpuLoad", "A", 20, "B", 10, "C", 20));
+        bolt.execute(ranking("memLoad", "A", 30, "B", 20, "C", 50));
+        bolt.execute(ranking("latency", "A", 20, "B", 20, "C", 20));
+
+        assertThat(output.resolve(GlobalRankingBolt.ALERTS_FILE)).doesNotExist();
+        verify(collector, never()).emit(eq(TopologyStreams.ALERTS_STREAM), anyList());
+    }
+
+    @Test
     void givenAnyTuple_whenExecuted_thenItIsAcked() {
         Tuple tick = tick();
 

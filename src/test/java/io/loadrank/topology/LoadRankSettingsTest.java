@@ -48,6 +48,31 @@ class LoadRankSettingsTest {
     }
 
     @Test
+    void givenAlertRules_whenPutIntoAStormConfigAndReadAgain_thenTheyAreTheSameAndPlainValues() throws Exception {
+        Map<String, Object> conf = new HashMap<>();
+        conf.put(LoadRankSettings.ALERTS.key(), List.of(Map.of("name", "cpu", "when", "average", "topic", "cpuLoad", "above", 90),
+                Map.of("name", "gone", "when", "stale")));
+        conf.put(LoadRankSettings.ALERTS_TOPIC.key(), "loadAlerts");
+
+        org.apache.storm.Config storm = LoadRankTopology.stormConfig(conf, Path.of("/tmp"));
+        LoadRankSettings again = LoadRankSettings.from(storm);
+
+        assertThat(again.alerts()).isEqualTo(LoadRankSettings.from(conf).alerts());
+        assertThat(again.alerts().rules()).hasSize(2);
+        assertThat(again.alertsTopic()).isEqualTo("loadAlerts");
+        assertThat(org.apache.storm.utils.Utils.isValidConf(storm)).as("Storm accepts only plain values").isTrue();
+    }
+
+    @Test
+    void givenAnAverageAlertOnATopicThatIsNotRanked_whenRead_thenItIsRefusedNamingTheRulesTopic() {
+        Map<String, Object> conf = Map.of(LoadRankSettings.TOPICS.key(), List.of("a", "b"),
+                LoadRankSettings.ALERTS.key(), List.of(Map.of("name", "cpu", "when", "average", "topic", "cpuLoad", "above", 90)));
+
+        assertThatThrownBy(() -> LoadRankSettings.from(conf)).isInstanceOf(ConfigException.class)
+                .hasMessage("bad configuration: loadrank.alerts[0].topic = 'cpuLoad'; allowed: one of the topics [a, b]");
+    }
+
+    @Test
     void givenTopicsAsAList_whenRead_thenEachWeighsOne() {
         LoadRankSettings settings = LoadRankSettings.from(Map.of(LoadRankSettings.TOPICS.key(), List.of("a", "b")));
 

@@ -3,6 +3,8 @@ package io.loadrank.topology;
 import io.loadrank.rankingfile.GlobalRankingFile;
 import io.loadrank.rankingfile.RankingFileReader;
 import io.loadrank.rankingfile.TopicRankingFile;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -69,5 +71,10 @@ final class OutputFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A JSON file that is not a ranking file (Alerts.json), as a JSON tree; empty while it does not exist. */
+    Optional<JsonObject> json(String fileName) {
+        return read(fileName).map(text -> JsonParser.parseString(text).getAsJsonObject());
     }
 }

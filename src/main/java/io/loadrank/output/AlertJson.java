@@ -1,0 +1,79 @@
+package io.loadrank.output;
+
+import com.google.gson.stream.JsonWriter;
+import io.loadrank.alert.AlertEvent;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The alerts as JSON (docs/ALERTS.md): {@code Alerts.json}, the active alerts, and one record per
+ * event on the alerts topic. Times twice, as ISO-8601 text and epoch milliseconds.
+ */
+public final class AlertJson {
+
+    private AlertJson() {
+    }
+
+    /** {@code Alerts.json}: the time of the evaluation and every firing alert. */
+    public static void writeActive(long atMillis, List<AlertEvent> active, Writer out) {
+        try {
+            JsonWriter json = new JsonWriter(out);
+            IsoInstants instants = new IsoInstants();
+            json.beginObject();
+            json.name("at").value(instants.format(atMillis)).name("atMillis").value(atMillis);
+            json.name("active").beginArray();
+            for (AlertEvent alert : active) {
+                writeEvent(json, instants, alert);
+            }
+            json.endArray();
+            json.endObject();
+            json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One event (firing or resolved) as the record of the alerts topic. */
+    public static String event(AlertEvent event) {
+        StringWriter out = new StringWriter(512);
+        try {
+            JsonWriter json = new JsonWriter(out);
+            writeEvent(json, new IsoInstants(), event);
+            json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void writeEvent(JsonWriter json, IsoInstants instants, AlertEvent event) throws IOException {
+        json.beginObject()
+                .name("id").value(event.id())
+                .name("state").value(event.state().label())
+                .name("rule").value(event.rule())
+                .name("when").value(event.kind().label())
+                .name("subject").value(event.subject())
+                .name("host").value(event.host())
+                .name("datacenter").value(event.datacenter())
+                .name("topic").value(event.topic());
+        if (Double.isNaN(event.threshold())) {
+            json.name("threshold").nullValue();
+        } else {
+            JsonNumbers.value(json.name("threshold"), event.threshold());
+        }
+        JsonNumbers.value(json.name("value"), event.value());
+        json.name("occurrences").value(event.occurrences())
+                .name("holding").value(event.holding())
+                .name("firstSeen").value(instants.format(event.firstSeenMillis()))
+                .name("firstSeenMillis").value(event.firstSeenMillis())
+                .name("lastSeen").value(instants.format(event.lastSeenMillis()))
+                .name("lastSeenMillis").value(event.lastSeenMillis())
+                .name("at").value(instants.format(event.atMillis()))
+                .name("atMillis").value(event.atMillis())
+                .name("message").value(event.message())
+                .endObject();
+    }
+}

@@ -2,6 +2,8 @@
 # JMH microbenchmarks of loadrank's pure logic at 100,000 hosts (io.loadrank.bench.jmh): the
 # sliding-window update and snapshot, the topic ranking, the global score, the output formats and
 # the wire format parser. Results are in docs/BENCHMARKS.md, "Microbenchmarks (JMH)".
+# The balancer's cost per query plan beside the driver's own policy (QueryPlanBenchmark, results
+# in docs/BALANCER.md):  scripts/bench-jmh.sh QueryPlan -f 1 -wi 3 -w 1 -i 5 -r 1
 #
 #   scripts/bench-jmh.sh                  every loadrank benchmark (about 6 minutes); the result
 #                                         table is also written to $LOADRANK_RUN_DIR/bench-jmh/

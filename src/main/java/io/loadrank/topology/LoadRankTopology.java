@@ -2,6 +2,10 @@ package io.loadrank.topology;
 
 import io.loadrank.config.ConfigException;
 import io.loadrank.batch.SampleBatch;
+import io.loadrank.cli.Cli;
+import io.loadrank.cli.LoadrankVersion;
+import io.loadrank.cli.OptionValues;
+import io.loadrank.cli.UsageException;
 import io.loadrank.message.MalformedReason;
 import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
@@ -13,8 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.storm.Config;
 import org.apache.storm.StormSubmitter;
 import org.apache.storm.generated.ComponentCommon;
@@ -22,6 +28,12 @@ import org.apache.storm.generated.StormTopology;
 import org.apache.storm.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Starts loadrank: reads topology.yaml (a Storm configuration file: Storm's own keys pass through,
@@ -38,75 +50,98 @@ import org.slf4j.LoggerFactory;
  * needs code anyway. The options mirror Flux's ({@code --local}, {@code --remote},
  * {@code --dry-run}) and {@code --set key=value} overrides a single key.
  */
-public final class LoadRankTopology {
+@Command(name = "LoadRankTopology", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = LoadrankVersion.class, usageHelpAutoWidth = true,
+        description = "Checks the topology configuration, builds the loadrank topology and runs it.")
+public final class LoadRankTopology implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadRankTopology.class);
+    /** --ttl's limit: 31 years, and no overflow in milliseconds */
+    private static final long MAX_TTL_SECONDS = 999_999_999;
 
-    static final String USAGE = """
-            usage: LoadRankTopology (--local [--ttl SECONDS] | --remote | --dry-run) [--set KEY=VALUE]... [CONFIG]
-              --local          run in an in-process Storm LocalCluster (needs storm-server on the classpath)
-              --ttl SECONDS    with --local: stop after SECONDS; 0 (default) runs until Ctrl-C
-              --remote         submit to the Storm cluster that `storm jar` points at
-              --dry-run        check the configuration, print the topology, run nothing
-              --set KEY=VALUE  override one configuration key (repeatable)
-              CONFIG           the topology configuration, default topology.yaml""";
+    /** How to run: exactly one. */
+    static final class Mode {
+        @Option(names = "--local", required = true,
+                description = "run in an in-process Storm LocalCluster (needs storm-server on the classpath)")
+        boolean local;
 
-    private enum Mode { LOCAL, REMOTE, DRY_RUN }
+        @Option(names = "--remote", required = true, description = "submit to the Storm cluster that `storm jar` points at")
+        boolean remote;
+
+        @Option(names = "--dry-run", required = true, description = "check the configuration, print the topology, run nothing")
+        boolean dryRun;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "How to run (one of):%n")
+    Mode mode;
+
+    @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "0",
+            description = "with --local: stop after SECONDS; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE})")
+    long ttlSeconds;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "override one configuration key; repeatable. A whole number or true/false is set as such, "
+                    + "anything else as text")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", defaultValue = "topology.yaml",
+            description = "the topology configuration (default: ${DEFAULT-VALUE})")
+    String configFile;
+
+    @Spec
+    CommandSpec spec;
 
     private LoadRankTopology() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Mode mode = null;
-        long ttlSeconds = 0;
-        Map<String, Object> overrides = new HashMap<>();
-        String configFile = "topology.yaml";
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--local" -> mode = Mode.LOCAL;
-                case "--remote" -> mode = Mode.REMOTE;
-                case "--dry-run" -> mode = Mode.DRY_RUN;
-                case "--ttl" -> ttlSeconds = parseTtl(i + 1 < args.length ? args[++i] : null);
-                case "--set" -> addOverride(overrides, i + 1 < args.length ? args[++i] : null);
-                case "-h", "--help" -> {
-                    System.out.println(USAGE);
-                    return;
-                }
-                default -> {
-                    if (args[i].startsWith("-")) {
-                        exitWithUsage("unknown option " + args[i]);
-                    }
-                    configFile = args[i];
-                }
-            }
+    public static void main(String[] args) {
+        int code = Cli.execute(new LoadRankTopology(), args);
+        if (code != 0) {
+            System.exit(code);
         }
-        if (mode == null) {
-            exitWithUsage("say how to run: --local, --remote or --dry-run");
-        }
+    }
 
+    @Override
+    public Integer call() throws Exception {
+        OptionValues.inRange("--ttl", ttlSeconds, 0, MAX_TTL_SECONDS);
         Config conf;
         LoadRankSettings settings;
         try {
             Map<String, Object> yaml = readConfigFile(Path.of(configFile));
-            yaml.putAll(overrides);
+            yaml.putAll(typed(overrides));
             conf = stormConfig(yaml, Path.of("").toAbsolutePath());
             settings = LoadRankSettings.from(conf);
         } catch (ConfigException e) {
-            System.err.println("error: " + e.getMessage() + " (in " + configFile + ")");
-            System.exit(2);
-            return;
+            throw new UsageException(e.getMessage() + " (in " + configFile + ")", e);
         }
         StormTopology topology = LoadRankTopologyFactory.build(settings);
         LOG.info("loadrank settings: {}", settings);
-        switch (mode) {
-            case DRY_RUN -> System.out.println(describe(settings, topology));
-            case REMOTE -> StormSubmitter.submitTopologyWithProgressBar(settings.topologyName(), conf, topology);
-            case LOCAL -> {
-                LocalRun.run(settings.topologyName(), conf, topology, ttlSeconds);
-                // the local cluster leaves non-daemon threads behind (ZooKeeper, Kafka clients)
-                System.exit(0);
-            }
+        if (mode.dryRun) {
+            spec.commandLine().getOut().println(describe(settings, topology));
+            spec.commandLine().getOut().flush();
+        } else if (mode.remote) {
+            StormSubmitter.submitTopologyWithProgressBar(settings.topologyName(), conf, topology);
+        } else {
+            LocalRun.run(settings.topologyName(), conf, topology, ttlSeconds);
+            // the local cluster leaves non-daemon threads behind (ZooKeeper, Kafka clients)
+            System.exit(Cli.EXIT_OK);
         }
+        return Cli.EXIT_OK;
+    }
+
+    /** The --set values as YAML would type them: whole numbers and true/false, the rest text. */
+    static Map<String, Object> typed(Map<String, String> overrides) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        overrides.forEach((key, value) -> {
+            Object parsed = value;
+            if (value.matches("-?\\d{1,18}")) {
+                parsed = Long.parseLong(value);
+            } else if (value.equals("true") || value.equals("false")) {
+                parsed = Boolean.parseBoolean(value);
+            }
+            typed.put(key, parsed);
+        });
+        return typed;
     }
 
     /**
@@ -162,33 +197,5 @@ public final class LoadRankTopology {
     private static String line(String kind, String id, ComponentCommon common) {
         return kind + " " + id + " x" + common.get_parallelism_hint() + " <- " + common.get_inputs().keySet().stream()
                 .map(input -> input.get_componentId() + ":" + input.get_streamId()).sorted().toList();
-    }
-
-    private static long parseTtl(String value) {
-        if (value == null || !value.matches("\\d{1,9}")) {
-            exitWithUsage("--ttl needs a whole number of seconds, got " + value);
-        }
-        return Long.parseLong(value);
-    }
-
-    private static void addOverride(Map<String, Object> overrides, String assignment) {
-        int equals = assignment == null ? -1 : assignment.indexOf('=');
-        if (equals <= 0) {
-            exitWithUsage("--set needs KEY=VALUE, got " + assignment);
-        }
-        String value = assignment.substring(equals + 1);
-        Object parsed = value;
-        if (value.matches("-?\\d{1,18}")) {
-            parsed = Long.parseLong(value);
-        } else if (value.equals("true") || value.equals("false")) {
-            parsed = Boolean.parseBoolean(value);
-        }
-        overrides.put(assignment.substring(0, equals), parsed);
-    }
-
-    private static void exitWithUsage(String problem) {
-        System.err.println("error: " + problem);
-        System.err.println(USAGE);
-        System.exit(2);
     }
 }

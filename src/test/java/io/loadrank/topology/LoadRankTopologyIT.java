@@ -2,8 +2,6 @@ package io.loadrank.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.loadrank.hostinfo.HostInfo;
@@ -11,8 +9,17 @@ import io.loadrank.hostinfo.HostInfoFormat;
 import io.loadrank.hostinfo.HostInfoMalformedReason;
 import io.loadrank.kafka.TopicCreator;
 import io.loadrank.message.MalformedReason;
+import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.HostInfoCounts;
+import io.loadrank.rankingfile.RankedHost;
+import io.loadrank.rankingfile.RankingFileException;
+import io.loadrank.rankingfile.RankingFileReader;
+import io.loadrank.rankingfile.StaleHost;
+import io.loadrank.rankingfile.TopicHost;
+import io.loadrank.rankingfile.TopicRankingFile;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -157,12 +164,10 @@ class LoadRankTopologyIT {
         scenario.submit(Map.of(LoadRankSettings.DEADLETTER_TOPIC.key(), deadLetterTopic));
 
         scenario.awaitWorkedExampleRankings();
-        JsonObject counts = Await.value(RANKING_DEADLINE, "every malformed message counted in " + cpuTopic + ".json",
-                () -> scenario.files.json(cpuTopic + ".json")
-                        .map(json -> json.getAsJsonObject("ingest").getAsJsonObject("malformed"))
-                        .filter(malformed -> malformed.entrySet().size() == expectedCounts.size()));
-        Map<String, Long> counted = new HashMap<>();
-        counts.entrySet().forEach(entry -> counted.put(entry.getKey(), entry.getValue().getAsLong()));
+        Map<String, Long> counted = Await.value(RANKING_DEADLINE, "every malformed message counted in " + cpuTopic + ".json",
+                () -> scenario.files.topicJson(cpuTopic)
+                        .map(json -> json.ingest().malformed())
+                        .filter(malformed -> malformed.size() == expectedCounts.size()));
         assertThat(counted).isEqualTo(expectedCounts);
 
         Map<String, Long> deadLetters = readDeadLetters(deadLetterTopic, expectedCounts.values().stream().mapToLong(c -> c).sum());
@@ -200,9 +205,9 @@ class LoadRankTopologyIT {
             assertThat(ranking).as("a stale host is not ranked").doesNotContain("D=").contains("A=75", "B=25");
             assertThat(staleAfterMillis).as("STALE within staleAfter + one emit (+ 2 s for processing and polling)")
                     .isLessThanOrEqualTo((staleAfterSecs + emitSecs + 2) * 1000L);
-            JsonObject json = scenario.files.json("GlobalRankings.json").orElseThrow();
-            assertThat(hostNames(json.getAsJsonArray("hosts"))).containsExactly("A", "B");
-            assertThat(hostNames(json.getAsJsonArray("stale"))).containsExactly("D");
+            GlobalRankingFile json = scenario.files.globalJson().orElseThrow();
+            assertThat(json.hosts()).extracting(RankedHost::host).containsExactly("A", "B");
+            assertThat(json.stale()).extracting(StaleHost::host).containsExactly("D");
 
             Await.until(Duration.ofSeconds(windowSecs + 20), "D gone from the output after one window",
                     () -> scenario.files.read("GlobalRankings.txt").filter(text -> !text.contains("D")).isPresent());
@@ -282,14 +287,14 @@ class LoadRankTopologyIT {
         String topologyName = scenario.submit(settings);
         for (String suffix : WORKED_EXAMPLE.keySet()) {
             Await.until(RANKING_DEADLINE, "all 120 samples of " + scenario.topic(suffix) + " in its window",
-                    () -> scenario.files.json(scenario.topic(suffix) + ".json")
-                            .filter(json -> json.getAsJsonObject("ingest").get("accepted").getAsLong() == 120).isPresent());
+                    () -> scenario.files.topicJson(scenario.topic(suffix))
+                            .filter(json -> json.ingest().accepted() == 120).isPresent());
         }
         // the global ranking written after every topic holds every sample
         scenario.files.directory().resolve("GlobalRankings.txt").toFile().delete();
         String before = Await.value(RANKING_DEADLINE, "the ranking before the restart",
                 () -> scenario.files.read("GlobalRankings.txt"));
-        JsonObject cpuBefore = scenario.files.json(scenario.topic("cpuLoad") + ".json").orElseThrow();
+        TopicRankingFile cpuBefore = scenario.files.topicJson(scenario.topic("cpuLoad")).orElseThrow();
         assertThat(before.lines().findFirst().orElseThrow().split("=")).hasSize(4);
         kill(topologyName);
         scenario.files.directory().resolve("GlobalRankings.txt").toFile().delete();
@@ -298,12 +303,12 @@ class LoadRankTopologyIT {
         scenario.submit(settings);
         String after = Await.value(RANKING_DEADLINE, "the first ranking after the restart",
                 () -> scenario.files.read("GlobalRankings.txt"));
-        JsonObject cpuAfter = Await.value(RANKING_DEADLINE, "the cpu ranking after the restart",
-                () -> scenario.files.json(scenario.topic("cpuLoad") + ".json"));
+        TopicRankingFile cpuAfter = Await.value(RANKING_DEADLINE, "the cpu ranking after the restart",
+                () -> scenario.files.topicJson(scenario.topic("cpuLoad")));
 
         assertThat(after).isEqualTo(before);
         assertThat(averages(cpuAfter)).isEqualTo(averages(cpuBefore));
-        assertThat(cpuAfter.getAsJsonObject("ingest").get("duplicates").getAsLong())
+        assertThat(cpuAfter.ingest().duplicates())
                 .as("replayed samples were seen and counted once").isPositive();
     }
 
@@ -340,27 +345,27 @@ class LoadRankTopologyIT {
                     () -> scenario.files.read("GlobalRankings-south.txt").filter("{B=100}\n"::equals).isPresent());
         });
         assertThat(scenario.files.globalRanking()).contains("{C=41, A=34, B=24}");
-        JsonObject north = scenario.files.json("GlobalRankings-north.json").orElseThrow();
-        assertThat(north.get("datacenter").getAsString()).isEqualTo("north");
-        assertThat(hostNames(north.getAsJsonArray("hosts"))).containsExactly("C", "A");
-        JsonObject global = scenario.files.json("GlobalRankings.json").orElseThrow();
-        JsonObject a = hostEntry(global.getAsJsonArray("hosts"), "A");
-        assertThat(a.get("datacenter").getAsString()).isEqualTo("north");
-        assertThat(a.get("rack").getAsString()).isEqualTo("r1");
-        assertThat(a.get("hostId").getAsString()).isEqualTo(UUID.nameUUIDFromBytes("A".getBytes(StandardCharsets.UTF_8)).toString());
-        assertThat(a.get("address").getAsString()).isEqualTo("127.0.0.1");
-        assertThat(a.get("dcRank").getAsInt()).isEqualTo(2);
-        assertThat(a.get("dcScore").getAsDouble()).isCloseTo(137.5 / 3, org.assertj.core.api.Assertions.within(0.5));
-        assertThat(global.getAsJsonObject("hostInfo").get("hosts").getAsInt()).isEqualTo(3);
+        GlobalRankingFile north = scenario.files.globalJson("GlobalRankings-north.json").orElseThrow();
+        assertThat(north.datacenter()).isEqualTo("north");
+        assertThat(north.hosts()).extracting(RankedHost::host).containsExactly("C", "A");
+        GlobalRankingFile global = scenario.files.globalJson().orElseThrow();
+        RankedHost a = host(global, "A");
+        assertThat(a.datacenter()).isEqualTo("north");
+        assertThat(a.rack()).isEqualTo("r1");
+        assertThat(a.hostId()).isEqualTo(UUID.nameUUIDFromBytes("A".getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(a.address()).isEqualTo("127.0.0.1");
+        assertThat(a.dcRank()).isEqualTo(2);
+        assertThat(a.dcScore()).isCloseTo(137.5 / 3, org.assertj.core.api.Assertions.within(0.5));
+        assertThat(global.hostInfo().hosts()).isEqualTo(3);
 
-        JsonObject record = readLatestRecord(rankingsTopic, json -> json.getAsJsonArray("hosts").size() == 3
-                && hostEntry(json.getAsJsonArray("hosts"), "B").has("dcScore")
-                && !hostEntry(json.getAsJsonArray("hosts"), "B").get("dcScore").isJsonNull());
-        JsonObject b = hostEntry(record.getAsJsonArray("hosts"), "B");
-        assertThat(b.get("datacenter").getAsString()).isEqualTo("south");
-        assertThat(b.get("dcRank").getAsInt()).isEqualTo(1);
-        assertThat(b.get("dcScore").getAsDouble()).isEqualTo(100.0);
-        assertThat(b.keySet()).contains("rack", "hostId");
+        GlobalRankingFile record = readLatestRecord(rankingsTopic, ranking -> ranking.hosts().size() == 3
+                && host(ranking, "B").dcScore() != null);
+        RankedHost b = host(record, "B");
+        assertThat(b.datacenter()).isEqualTo("south");
+        assertThat(b.dcRank()).isEqualTo(1);
+        assertThat(b.dcScore()).isEqualTo(100.0);
+        assertThat(b.rack()).isNotNull();
+        assertThat(b.hostId()).isNotNull();
 
         // and: a later record moves B to north, live: south has no host left and loses its files
         scenario.feed.flushAndCheck(scenario.feed.raw(hostsTopic, "B", hostInfo("B", "north", "r3")));
@@ -410,14 +415,11 @@ class LoadRankTopologyIT {
 
         scenario.awaitWorkedExampleRankings(() -> Await.until(RANKING_DEADLINE, "GlobalRankings-north.txt to read {C=54, A=46}",
                 () -> scenario.files.read("GlobalRankings-north.txt").filter("{C=54, A=46}\n"::equals).isPresent()));
-        JsonObject hostInfo = Await.value(RANKING_DEADLINE, "every malformed host-info record counted in GlobalRankings.json",
-                () -> scenario.files.json("GlobalRankings.json").map(json -> json.getAsJsonObject("hostInfo"))
-                        .filter(counts -> counts.get("malformedTotal").getAsLong()
-                                == expectedCounts.values().stream().mapToLong(c -> c).sum()));
-        Map<String, Long> counted = new HashMap<>();
-        hostInfo.getAsJsonObject("malformed").entrySet().forEach(entry -> counted.put(entry.getKey(), entry.getValue().getAsLong()));
-        assertThat(counted).isEqualTo(expectedCounts);
-        assertThat(hostInfo.get("accepted").getAsLong()).isEqualTo(3);
+        HostInfoCounts hostInfo = Await.value(RANKING_DEADLINE, "every malformed host-info record counted in GlobalRankings.json",
+                () -> scenario.files.globalJson().map(GlobalRankingFile::hostInfo)
+                        .filter(counts -> counts.malformedTotal() == expectedCounts.values().stream().mapToLong(c -> c).sum()));
+        assertThat(hostInfo.malformed()).isEqualTo(expectedCounts);
+        assertThat(hostInfo.accepted()).isEqualTo(3);
         assertThat(scenario.files.read("GlobalRankings-south.txt")).contains("{B=100}\n");
         try (java.util.stream.Stream<Path> everything = java.nio.file.Files.walk(runDir)) {
             assertThat(everything.map(path -> path.getFileName().toString()))
@@ -603,17 +605,13 @@ class LoadRankTopologyIT {
         return counts;
     }
 
-    private static JsonObject hostEntry(JsonArray hosts, String name) {
-        for (JsonElement host : hosts) {
-            if (host.getAsJsonObject().get("host").getAsString().equals(name)) {
-                return host.getAsJsonObject();
-            }
-        }
-        throw new AssertionError("no host " + name + " in " + hosts);
+    private static RankedHost host(GlobalRankingFile ranking, String name) {
+        return ranking.hosts().stream().filter(host -> host.host().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no host " + name + " in " + ranking.hosts()));
     }
 
-    /** The newest record of {@code topic} that {@code wanted} accepts, read from the beginning. */
-    private static JsonObject readLatestRecord(String topic, java.util.function.Predicate<JsonObject> wanted) {
+    /** The newest rankings record of {@code topic} that {@code wanted} accepts, read from the beginning. */
+    private static GlobalRankingFile readLatestRecord(String topic, java.util.function.Predicate<GlobalRankingFile> wanted) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader",
@@ -621,12 +619,16 @@ class LoadRankTopologyIT {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
             consumer.subscribe(List.of(topic));
-            AtomicReference<JsonObject> found = new AtomicReference<>();
+            AtomicReference<GlobalRankingFile> found = new AtomicReference<>();
             Await.until(RANKING_DEADLINE, "a record on " + topic, () -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    JsonObject json = JsonParser.parseString(record.value()).getAsJsonObject();
-                    if (wanted.test(json)) {
-                        found.set(json);
+                    try {
+                        GlobalRankingFile ranking = RankingFileReader.global(new StringReader(record.value()), topic);
+                        if (wanted.test(ranking)) {
+                            found.set(ranking);
+                        }
+                    } catch (RankingFileException e) {
+                        throw new AssertionError("a rankings record that is not a ranking: " + record.value(), e);
                     }
                 }
                 return found.get() != null;
@@ -635,18 +637,10 @@ class LoadRankTopologyIT {
         }
     }
 
-    private static List<String> hostNames(JsonArray hosts) {
-        List<String> names = new ArrayList<>();
-        for (JsonElement host : hosts) {
-            names.add(host.getAsJsonObject().get("host").getAsString());
-        }
-        return names;
-    }
-
-    private static Map<String, Double> averages(JsonObject topicJson) {
+    private static Map<String, Double> averages(TopicRankingFile topicJson) {
         Map<String, Double> averages = new HashMap<>();
-        for (JsonElement host : topicJson.getAsJsonArray("hosts")) {
-            averages.put(host.getAsJsonObject().get("host").getAsString(), host.getAsJsonObject().get("average").getAsDouble());
+        for (TopicHost host : topicJson.hosts()) {
+            averages.put(host.host(), host.average());
         }
         return averages;
     }
@@ -654,8 +648,13 @@ class LoadRankTopologyIT {
     private static boolean isComplete(String file, String content) {
         if (file.endsWith(".json")) {
             try {
-                return JsonParser.parseString(content).getAsJsonObject().has("rankedAt");
-            } catch (RuntimeException e) {
+                if (file.startsWith("GlobalRankings")) {
+                    RankingFileReader.global(new StringReader(content), file);
+                } else {
+                    RankingFileReader.topic(new StringReader(content), file);
+                }
+                return true;
+            } catch (RankingFileException e) {
                 return false;
             }
         }

@@ -1,7 +1,8 @@
 package io.loadrank.topology;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.RankingFileReader;
+import io.loadrank.rankingfile.TopicRankingFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,30 @@ final class OutputFiles {
         return read(topic + ".txt").map(String::strip);
     }
 
-    Optional<JsonObject> json(String fileName) {
-        return read(fileName).map(text -> JsonParser.parseString(text).getAsJsonObject());
+    /** {@code <topic>.json}, or empty while it does not exist yet. */
+    Optional<TopicRankingFile> topicJson(String topic) {
+        try {
+            return Optional.of(RankingFileReader.topic(directory.resolve(topic + ".json")));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** GlobalRankings.json, or empty while it does not exist yet. */
+    Optional<GlobalRankingFile> globalJson() {
+        return globalJson("GlobalRankings.json");
+    }
+
+    /** A global ranking file (GlobalRankings.json, GlobalRankings-&lt;datacenter&gt;.json), or empty while it does not exist. */
+    Optional<GlobalRankingFile> globalJson(String fileName) {
+        try {
+            return Optional.of(RankingFileReader.global(directory.resolve(fileName)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,5 +1,10 @@
 package io.loadrank.bench;
 
+import io.loadrank.cli.LoadrankVersion;
+import io.loadrank.cli.UsageException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -50,28 +55,49 @@ public final class BenchReport {
     }
 
     public static void main(String[] args) {
-        BenchMain.run("BenchReport", () -> {
-            Args options = Args.parse(args);
-            Path session = Path.of(options.get("session"));
-            Map<String, String> settings = load(session.resolve("session.properties"));
-            List<Map<String, String>> runs = new ArrayList<>();
-            Path runsDir = session.resolve("runs");
-            if (Files.isDirectory(runsDir)) {
-                try (Stream<Path> files = Files.list(runsDir)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
-                        runs.add(load(file));
-                    }
+        BenchMain.run(new Options(), args);
+    }
+
+    @Command(name = "BenchReport", mixinStandardHelpOptions = true, versionProvider = LoadrankVersion.class,
+            sortOptions = false, description = "The markdown report and the CSV of a benchmark session.")
+    static final class Options implements Callable<Integer> {
+        @Option(names = "--session", paramLabel = "DIR", required = true,
+                description = "the session directory: session.properties and runs/*.properties")
+        Path session;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "where to write the markdown report")
+        Path out;
+
+        @Option(names = "--csv", paramLabel = "FILE", required = true, description = "where to write every run's figures")
+        Path csv;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isDirectory(session)) {
+                throw UsageException.invalidValue("--session", session, "a session directory");
+            }
+            return report(session, out, csv);
+        }
+    }
+
+    private static int report(Path session, Path out, Path csv) throws IOException {
+        Map<String, String> settings = load(session.resolve("session.properties"));
+        List<Map<String, String>> runs = new ArrayList<>();
+        Path runsDir = session.resolve("runs");
+        if (Files.isDirectory(runsDir)) {
+            try (Stream<Path> files = Files.list(runsDir)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+                    runs.add(load(file));
                 }
             }
-            runs.sort(Comparator.comparingLong((Map<String, String> r) -> number(r, "hosts").longValue())
-                    .thenComparingLong(r -> number(r, "run").longValue()));
-            Path csv = Path.of(options.get("csv"));
-            Files.writeString(csv, csv(runs), StandardCharsets.UTF_8);
-            String markdown = markdown(settings, runs, Machine.describe(), csv.getFileName().toString());
-            Files.writeString(Path.of(options.get("out")), markdown, StandardCharsets.UTF_8);
-            System.out.print(markdown);
-            return 0;
-        });
+        }
+        runs.sort(Comparator.comparingLong((Map<String, String> r) -> number(r, "hosts").longValue())
+                .thenComparingLong(r -> number(r, "run").longValue()));
+        Files.writeString(csv, csv(runs), StandardCharsets.UTF_8);
+        String markdown = markdown(settings, runs, Machine.describe(), csv.getFileName().toString());
+        Files.writeString(out, markdown, StandardCharsets.UTF_8);
+        System.out.print(markdown);
+        return 0;
     }
 
     static Map<String, String> load(Path file) throws IOException {

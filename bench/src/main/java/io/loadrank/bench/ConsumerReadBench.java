@@ -1,5 +1,10 @@
 package io.loadrank.bench;
 
+import io.loadrank.cli.LoadrankVersion;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,12 +46,29 @@ public final class ConsumerReadBench {
     }
 
     public static void main(String[] args) {
-        BenchMain.run("ConsumerReadBench", () -> {
-            Args options = Args.parse(args);
-            return read(options.get("bootstrap-servers"), List.of(options.get("topics").split(",")),
-                    Path.of(options.get("totals-out")), Path.of(options.get("result")),
-                    options.getLong("deadline-secs", 600));
-        });
+        BenchMain.run(new Options(), args);
+    }
+
+    @Command(name = "ConsumerReadBench", mixinStandardHelpOptions = true, versionProvider = LoadrankVersion.class,
+            sortOptions = false, description = "How fast a plain KafkaConsumer reads every record of the prefilled topics.")
+    static final class Options implements Callable<Integer> {
+        @Mixin
+        BenchOptions.Kafka kafka;
+
+        @Option(names = "--totals-out", paramLabel = "FILE", required = true,
+                description = "where to write topic<TAB>messages, what Kafka holds per topic")
+        Path totalsOut;
+
+        @Mixin
+        BenchOptions.Result result;
+
+        @Mixin
+        BenchOptions.Deadline deadline;
+
+        @Override
+        public Integer call() throws IOException {
+            return read(kafka.bootstrapServers, kafka.topics, totalsOut, result.file, deadline.seconds);
+        }
     }
 
     private static int read(String bootstrap, List<String> topics, Path totalsOut, Path result, long deadlineSecs)

@@ -1,5 +1,12 @@
 package io.loadrank.bench;
 
+import io.loadrank.rankingfile.RankingFileScan;
+import io.loadrank.cli.LoadrankVersion;
+import io.loadrank.cli.OptionValues;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import com.sun.management.OperatingSystemMXBean;
 import io.loadrank.simulator.HostFleet;
 import io.loadrank.simulator.SimulatedHost;
@@ -45,10 +52,50 @@ public final class FreshnessWatcher {
     }
 
     public static void main(String[] args) {
-        BenchMain.run("FreshnessWatcher", () -> {
-            Args options = Args.parse(args);
-            return watch(options);
-        });
+        BenchMain.run(new Options(), args);
+    }
+
+    @Command(name = "FreshnessWatcher", mixinStandardHelpOptions = true, versionProvider = LoadrankVersion.class,
+            sortOptions = false, description = "How long live samples take to show in the ranking files.")
+    static final class Options implements Callable<Integer> {
+        @Option(names = "--dir", paramLabel = "DIR", required = true, description = "the topology's output directory")
+        Path dir;
+
+        @Option(names = "--topic-file", paramLabel = "NAME", required = true,
+                description = "the topic ranking file to watch beside GlobalRankings.json, e.g. cpuLoad.json")
+        String topicFile;
+
+        @Option(names = "--hosts", paramLabel = "N", required = true, description = "the live simulator's --hosts")
+        long hosts;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+                description = "the live simulator's --seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--live-start", paramLabel = "EPOCH_MS", required = true,
+                description = "the sample time of the live simulator's first round")
+        long liveStart;
+
+        @Option(names = "--until", paramLabel = "EPOCH_MS", required = true, description = "when to stop watching")
+        long until;
+
+        @Option(names = "--poll-ms", paramLabel = "MS", defaultValue = "20",
+                description = "how often to look at the files (default: ${DEFAULT-VALUE})")
+        long pollMillis;
+
+        @Option(names = "--min-age-ms", paramLabel = "MS", defaultValue = "5000",
+                description = "a sample never shown counts only if sent at least this long before --until "
+                        + "(default: ${DEFAULT-VALUE})")
+        long minAgeMillis;
+
+        @Mixin
+        BenchOptions.Result result;
+
+        @Override
+        public Integer call() throws Exception {
+            OptionValues.inRange("--hosts", hosts, 1, 10_000_000);
+            return watch(this);
+        }
     }
 
     /** One ranking file, watched by one thread. */
@@ -81,7 +128,7 @@ public final class FreshnessWatcher {
                 if (opened == null) {
                     throw new BenchMain.Failure("no " + file + " to start from: the topology has not ranked yet");
                 }
-                RankingFiles.hosts(opened.reader(), accounting::baseline);
+                RankingFileScan.hosts(opened.reader(), accounting::baseline);
                 return opened.version();
             }
         }
@@ -110,12 +157,12 @@ public final class FreshnessWatcher {
         private RankingFiles.Version read() throws IOException {
             long visible = System.currentTimeMillis();
             try (RankingFiles.Opened opened = RankingFiles.open(file)) {
-                Map<String, Double> numbers = RankingFiles.hosts(opened.reader(),
+                Map<String, Double> numbers = RankingFileScan.hosts(opened.reader(),
                         (host, lastSeen) -> accounting.seen(host, lastSeen, visible));
                 versions++;
                 slowestParseMillis = Math.max(slowestParseMillis, System.currentTimeMillis() - visible);
                 if (global && visible >= liveStart) {
-                    long windowsAt = RankingFiles.requireMillis(numbers, "windowsAtMillis", file);
+                    long windowsAt = RankingFileScan.requireMillis(numbers, "windowsAtMillis", file);
                     emitCostsMillis.add(opened.version().modifiedMillis() - windowsAt);
                 }
                 return opened.version();
@@ -123,15 +170,15 @@ public final class FreshnessWatcher {
         }
     }
 
-    private static int watch(Args options) throws Exception {
-        Path dir = Path.of(options.get("dir"));
-        int hosts = (int) options.getLong("hosts");
-        long seed = options.getLong("seed", 42);
-        long liveStart = options.getLong("live-start");
-        long until = options.getLong("until");
-        long pollMillis = options.getLong("poll-ms", 20);
-        long minAgeMillis = options.getLong("min-age-ms", 5000);
-        Path result = Path.of(options.get("result"));
+    private static int watch(Options options) throws Exception {
+        Path dir = options.dir;
+        int hosts = (int) options.hosts;
+        long seed = options.seed;
+        long liveStart = options.liveStart;
+        long until = options.until;
+        long pollMillis = options.pollMillis;
+        long minAgeMillis = options.minAgeMillis;
+        Path result = options.result.file;
 
         // the fleet the live simulator runs (same hosts, seed, 1 Hz): which host sent which round
         HostFleet fleet = HostFleet.create(hosts, seed, 1.0);
@@ -143,7 +190,7 @@ public final class FreshnessWatcher {
         };
 
         FileWatch global = new FileWatch(dir.resolve(GLOBAL_FILE), true, liveStart, until, pollMillis, sent);
-        FileWatch topic = new FileWatch(dir.resolve(options.get("topic-file")), false, liveStart, until, pollMillis, sent);
+        FileWatch topic = new FileWatch(dir.resolve(options.topicFile), false, liveStart, until, pollMillis, sent);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long wallStart = System.nanoTime();

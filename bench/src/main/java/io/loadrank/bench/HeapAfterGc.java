@@ -1,5 +1,10 @@
 package io.loadrank.bench;
 
+import io.loadrank.cli.LoadrankVersion;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,18 +35,29 @@ public final class HeapAfterGc {
     }
 
     public static void main(String[] args) {
-        BenchMain.run("HeapAfterGc", () -> {
-            Args options = Args.parse(args);
-            long pid = options.getLong("pid");
+        BenchMain.run(new Options(), args);
+    }
+
+    @Command(name = "HeapAfterGc", mixinStandardHelpOptions = true, versionProvider = LoadrankVersion.class,
+            sortOptions = false, description = "The heap a JVM uses after a full GC, by jcmd.")
+    static final class Options implements Callable<Integer> {
+        @Option(names = "--pid", paramLabel = "PID", required = true, description = "the process of the JVM to measure")
+        long pid;
+
+        @Mixin
+        BenchOptions.Result result;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
             jcmd(pid, "GC.run");
             String info = jcmd(pid, "GC.heap_info");
             long used = usedBytes(info);
             System.err.printf(Locale.ROOT, "heap: %.1f MiB used after a full GC (pid %d)%n", used / 1048576.0, pid);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("heap.used_after_gc_mib", used / 1048576.0);
-            ResultFile.append(Path.of(options.get("result")), figures);
+            ResultFile.append(result.file, figures);
             return 0;
-        });
+        }
     }
 
     /**

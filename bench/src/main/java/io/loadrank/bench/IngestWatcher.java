@@ -1,5 +1,11 @@
 package io.loadrank.bench;
 
+import io.loadrank.rankingfile.RankingFileScan;
+import io.loadrank.cli.LoadrankVersion;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,12 +36,38 @@ public final class IngestWatcher {
     }
 
     public static void main(String[] args) {
-        BenchMain.run("IngestWatcher", () -> {
-            Args options = Args.parse(args);
-            return watch(Path.of(options.get("dir")), readTotals(Path.of(options.get("totals"))),
-                    Path.of(options.get("result")), options.getLong("deadline-secs"), options.getLong("pid", 0),
-                    options.getLong("poll-ms", 100));
-        });
+        BenchMain.run(new Options(), args);
+    }
+
+    @Command(name = "IngestWatcher", mixinStandardHelpOptions = true, versionProvider = LoadrankVersion.class,
+            sortOptions = false, description = "Watches the topology consume the prefilled topics; its messages per second.")
+    static final class Options implements Callable<Integer> {
+        @Option(names = "--dir", paramLabel = "DIR", required = true, description = "the topology's output directory")
+        Path dir;
+
+        @Option(names = "--totals", paramLabel = "FILE", required = true,
+                description = "what Kafka holds per topic, as ConsumerReadBench --totals-out wrote it")
+        Path totals;
+
+        @Mixin
+        BenchOptions.Result result;
+
+        @Option(names = "--deadline-secs", paramLabel = "SECONDS", required = true,
+                description = "fail if the topology has not consumed everything after this many seconds")
+        long deadlineSecs;
+
+        @Option(names = "--pid", paramLabel = "PID", defaultValue = "0",
+                description = "the topology's process: fail early if it exits; 0 = not watched (default: ${DEFAULT-VALUE})")
+        long pid;
+
+        @Option(names = "--poll-ms", paramLabel = "MS", defaultValue = "100",
+                description = "how often to look at the files (default: ${DEFAULT-VALUE})")
+        long pollMs;
+
+        @Override
+        public Integer call() throws IOException {
+            return watch(dir, readTotals(totals), result.file, deadlineSecs, pid, pollMs);
+        }
     }
 
     /** The {@code topic<TAB>messages} lines of {@link ConsumerReadBench}. */
@@ -68,8 +100,8 @@ public final class IngestWatcher {
                     if (opened == null) {
                         continue;
                     }
-                    Map<String, Double> numbers = RankingFiles.summary(opened.channel(), "windowAtMillis");
-                    long windowAt = RankingFiles.requireMillis(numbers, "windowAtMillis", file);
+                    Map<String, Double> numbers = RankingFileScan.summary(opened.channel(), "windowAtMillis");
+                    long windowAt = RankingFileScan.requireMillis(numbers, "windowAtMillis", file);
                     progress.snapshot(topic, windowAt, new IngestProgress.Counts(
                             count(numbers, "ingest.accepted"), count(numbers, "ingest.duplicates"),
                             count(numbers, "ingest.late"), count(numbers, "ingest.early"),

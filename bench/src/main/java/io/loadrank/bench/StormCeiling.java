@@ -1,5 +1,11 @@
 package io.loadrank.bench;
 
+import io.loadrank.cli.LoadrankVersion;
+import io.loadrank.cli.OptionValues;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import io.loadrank.message.ParseResult;
 import io.loadrank.message.WireFormat;
 import java.io.IOException;
@@ -62,17 +68,39 @@ public final class StormCeiling {
     }
 
     public static void main(String[] args) {
-        BenchMain.run("StormCeiling", () -> {
-            Args options = Args.parse(args);
-            String mode = options.get("mode");
-            if (!List.of("spout", "spout-bolt", "spout-parser-bolt", "spout-parser-batches").contains(mode)) {
-                throw new IllegalArgumentException("--mode must be spout, spout-bolt, spout-parser-bolt or "
-                        + "spout-parser-batches, got " + mode);
-            }
-            return measure(mode, options.get("bootstrap-servers"), List.of(options.get("topics").split(",")),
-                    options.getLong("messages", 0), options.get("group"), Path.of(options.get("result")),
-                    options.getLong("deadline-secs", 600));
-        });
+        BenchMain.run(new Options(), args);
+    }
+
+    @Command(name = "StormCeiling", mixinStandardHelpOptions = true, versionProvider = LoadrankVersion.class,
+            sortOptions = false, description = "What Storm itself lets through: topologies of loadrank's shape doing no work.")
+    static final class Options implements Callable<Integer> {
+        static final List<String> MODES = List.of("spout", "spout-bolt", "spout-parser-bolt", "spout-parser-batches");
+
+        @Option(names = "--mode", paramLabel = "SHAPE", required = true,
+                description = "the topology's shape: spout, spout-bolt, spout-parser-bolt or spout-parser-batches")
+        String mode;
+
+        @Mixin
+        BenchOptions.Kafka kafka;
+
+        @Option(names = "--messages", paramLabel = "N", defaultValue = "0",
+                description = "how many messages the topics hold; counting stops there (default: ${DEFAULT-VALUE})")
+        long messages;
+
+        @Option(names = "--group", paramLabel = "ID", required = true, description = "the spouts' consumer group")
+        String group;
+
+        @Mixin
+        BenchOptions.Result result;
+
+        @Mixin
+        BenchOptions.Deadline deadline;
+
+        @Override
+        public Integer call() throws Exception {
+            OptionValues.oneOf("--mode", mode, MODES);
+            return measure(mode, kafka.bootstrapServers, kafka.topics, messages, group, result.file, deadline.seconds);
+        }
     }
 
     private static int measure(String mode, String bootstrap, List<String> topics, long messages, String group,

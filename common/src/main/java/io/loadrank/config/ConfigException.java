@@ -5,6 +5,14 @@ public final class ConfigException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Stands for a value that may be a credential (Kafka client properties): messages show "(hidden)". */
+    public static final Object HIDDEN = new Object() {
+        @Override
+        public String toString() {
+            return "(hidden)";
+        }
+    };
+
     private final String key;
 
     public ConfigException(String key, Object value, String allowed) {

@@ -118,17 +118,21 @@ public final class Setting<T> implements Serializable {
                 }, true);
     }
 
-    /** A map of single values, e.g. Kafka client properties; the map's keys are named in errors. */
+    /**
+     * A map of single values, e.g. Kafka client properties; the map's keys are named in errors, its
+     * values never: they may be credentials (sasl.jaas.config, ssl passwords), so errors show
+     * {@link ConfigException#HIDDEN}.
+     */
     public static Setting<Map<String, String>> stringMap(String key, String allowed, String description) {
         return of(key, Map.of(), "`{}`", allowed, description, raw -> {
             if (!(raw instanceof Map<?, ?> entries)) {
-                return null;
+                throw new ConfigException(key, ConfigException.HIDDEN, allowed);
             }
             LinkedHashMap<String, String> map = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : entries.entrySet()) {
                 if (entry.getKey() == null || entry.getValue() == null || entry.getValue() instanceof Map
                         || entry.getValue() instanceof Collection) {
-                    throw new ConfigException(key + "." + entry.getKey(), entry.getValue(), "a single property value");
+                    throw new ConfigException(key + "." + entry.getKey(), ConfigException.HIDDEN, "a single property value");
                 }
                 map.put(String.valueOf(entry.getKey()), String.valueOf(entry.getValue()));
             }

@@ -1,5 +1,9 @@
 package io.loadrank.kafka;
 
+import io.loadrank.cli.Cli;
+import io.loadrank.cli.LoadrankVersion;
+import io.loadrank.cli.OptionValues;
+import io.loadrank.cli.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,16 +18,16 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.Producer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code create-topics}: creates topics with {@link TopicCreator} and exits once every partition
- * takes a write. scripts/kafka.sh runs it; exit 0 when ready, 1 when not, 2 on bad usage.
+ * takes a write. scripts/kafka.sh runs it; exit 0 when ready, 1 when not, 2 on bad usage ({@link Cli}).
  */
 @Command(name = "create-topics", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = LoadrankVersion.class,
         description = "Creates Kafka topics (existing ones are kept) and returns only when every partition "
                 + "has a leader and has taken a write, so the first batch a producer sends cannot be lost.")
 public final class CreateTopicsCommand implements Callable<Integer> {
@@ -56,15 +60,12 @@ public final class CreateTopicsCommand implements Callable<Integer> {
     List<String> topics = new ArrayList<>();
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CreateTopicsCommand()).execute(args));
+        System.exit(Cli.execute(new CreateTopicsCommand(), args));
     }
 
     @Override
     public Integer call() throws IOException {
-        CommandLine.ParameterException usage = usageProblem();
-        if (usage != null) {
-            throw usage;
-        }
+        checkUsage();
         List<TopicCreator.TopicSpec> specs = new ArrayList<>();
         topics.forEach(topic -> specs.add(new TopicCreator.TopicSpec(topic, partitions, false)));
         compacted.forEach(topic -> specs.add(new TopicCreator.TopicSpec(topic, partitions, true)));
@@ -82,21 +83,14 @@ public final class CreateTopicsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private CommandLine.ParameterException usageProblem() {
-        CommandLine line = new CommandLine(this);
+    /** The checks picocli cannot make alone; a {@link UsageException} exits 2 like a bad option. */
+    private void checkUsage() {
         if (topics.isEmpty() && compacted.isEmpty()) {
-            return new CommandLine.ParameterException(line, "name at least one topic");
+            throw new UsageException("name at least one topic");
         }
-        if (partitions < 1 || partitions > 10_000) {
-            return new CommandLine.ParameterException(line, "--partitions must be 1..10000, got " + partitions);
-        }
-        if (replicationFactor < 1) {
-            return new CommandLine.ParameterException(line, "--replication-factor must be >= 1, got " + replicationFactor);
-        }
-        if (timeoutSecs < 1) {
-            return new CommandLine.ParameterException(line, "--timeout-secs must be >= 1, got " + timeoutSecs);
-        }
-        return null;
+        OptionValues.inRange("--partitions", partitions, 1, 10_000);
+        OptionValues.inRange("--replication-factor", replicationFactor, 1, Short.MAX_VALUE);
+        OptionValues.inRange("--timeout-secs", timeoutSecs, 1, Integer.MAX_VALUE);
     }
 
     private Map<String, Object> clientProperties() throws IOException {

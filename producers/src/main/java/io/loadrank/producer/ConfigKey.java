@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Every configuration key of the producer, with its default and what it means. A key is set in
  * the properties file ({@code key=value}) or on the command line ({@code --key=value} or
- * {@code --key value}); the command line wins. {@code --help} prints this table.
+ * {@code --key value}); the command line wins. {@link ProducerCommand} makes an option of each,
+ * which {@code --help} lists with its default.
  */
 record ConfigKey(String key, String defaultValue, String description) {
 
@@ -82,20 +83,5 @@ record ConfigKey(String key, String defaultValue, String description) {
         Map<String, ConfigKey> byKey = new LinkedHashMap<>();
         keys.forEach(k -> byKey.put(k.key(), k));
         return Collections.unmodifiableMap(byKey);
-    }
-
-    /** The text of {@code --help}. */
-    static String help() {
-        StringBuilder out = new StringBuilder();
-        out.append("usage: java -jar loadrank-producer.jar [--config FILE] [--KEY=VALUE | --KEY VALUE]... [--help]\n\n");
-        out.append("Reads five metrics from the local Cassandra over JMX every interval and sends them to Kafka\n");
-        out.append("as 'host,value,epochMillis', one topic per metric. Keys are read from the properties file\n");
-        out.append("given with --config, then from the command line (which wins). Keys and defaults:\n\n");
-        for (ConfigKey key : ALL.values()) {
-            out.append(String.format("  --%s%n      default: %s%n      %s%n", key.key(),
-                    key.defaultValue().isEmpty() ? "(empty)" : key.defaultValue(), key.description()));
-        }
-        out.append("\nExit codes: 0 stopped by SIGTERM/Ctrl-C, 2 bad configuration or JMX credentials refused.\n");
-        return out.toString();
     }
 }

@@ -52,7 +52,7 @@ final class PollLoop implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final ExecutorService worker;
     private final HostInfoCollector hostInfo;
-    private final HostInfoSchedule hostInfoSchedule = HostInfoSchedule.standard();
+    private final HostInfoSchedule hostInfoSchedule;
 
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong skippedTicks = new AtomicLong();
@@ -66,23 +66,40 @@ final class PollLoop implements AutoCloseable {
     private boolean everConnected;
 
     /**
+     * What a poll loop works with besides its inputs: {@link #standard} builds the producer's own;
+     * the unit tests pass their own (a worker that runs each poll at once, a scraper that fails).
+     */
+    record Parts(JmxScraper scraper, SampleCalculator calculator, Backoff backoff, OutageLog outage,
+                 ScheduledExecutorService ticker, ExecutorService worker, HostInfoSchedule hostInfoSchedule) {
+
+        /** The producer's own: scraper and calculator for the memory source, backoff from 1 s, two daemon threads. */
+        static Parts standard(boolean readOsMemory, Duration reconnectMax, JmxSession session) {
+            return new Parts(new JmxScraper(readOsMemory), new SampleCalculator(readOsMemory),
+                    new Backoff(Duration.ofSeconds(1), reconnectMax), new OutageLog(LOG, "Cassandra JMX at " + session),
+                    Executors.newSingleThreadScheduledExecutor(daemon("poll-tick")),
+                    Executors.newSingleThreadExecutor(daemon("jmx-poll")), HostInfoSchedule.standard());
+        }
+    }
+
+    /**
      * @param hostInfo collects the node's identity for the host-info record (docs/DATACENTERS.md),
      *                 read and sent as {@link HostInfoSchedule} says; null to send none
      */
     PollLoop(Duration interval, JmxSession session, MemInfoSource memInfo, SampleSink sink,
-             Duration reconnectMax, Consumer<String> onCredentialsRefused, Clock clock, HostInfoCollector hostInfo) {
+             Consumer<String> onCredentialsRefused, Clock clock, HostInfoCollector hostInfo, Parts parts) {
         this.interval = interval;
         this.session = session;
         this.memInfo = memInfo;
         this.sink = sink;
         this.onCredentialsRefused = onCredentialsRefused;
         this.clock = clock;
-        this.scraper = new JmxScraper(memInfo == null);
-        this.calculator = new SampleCalculator(memInfo == null);
-        this.backoff = new Backoff(Duration.ofSeconds(1), reconnectMax);
-        this.outage = new OutageLog(LOG, "Cassandra JMX at " + session);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("poll-tick"));
-        this.worker = Executors.newSingleThreadExecutor(daemon("jmx-poll"));
+        this.scraper = parts.scraper();
+        this.calculator = parts.calculator();
+        this.backoff = parts.backoff();
+        this.outage = parts.outage();
+        this.ticker = parts.ticker();
+        this.worker = parts.worker();
+        this.hostInfoSchedule = parts.hostInfoSchedule();
         this.hostInfo = hostInfo;
     }
 
@@ -90,7 +107,8 @@ final class PollLoop implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void tick() {
+    /** One tick: memory at once, and a JMX poll handed to the worker unless the last one still runs. */
+    void tick() {
         try {
             long now = clock.millis();
             ticks.incrementAndGet();

@@ -35,9 +35,10 @@ public final class ProducerApp implements AutoCloseable {
         this.config = config;
         this.sink = sink;
         MemInfoSource memInfo = MemInfoSource.choose(config.memorySource(), config.jmx().host(), memInfoPath);
-        this.loop = new PollLoop(config.interval(), new JmxSession(config.jmx()), memInfo, sink,
-                config.jmxReconnectMax(), this::credentialsRefused, Clock.systemUTC(),
-                config.hostsTopic() == null ? null : new HostInfoCollector(config.host()));
+        JmxSession session = new JmxSession(config.jmx());
+        this.loop = new PollLoop(config.interval(), session, memInfo, sink, this::credentialsRefused, Clock.systemUTC(),
+                config.hostsTopic() == null ? null : new HostInfoCollector(config.host()),
+                PollLoop.Parts.standard(memInfo == null, config.jmxReconnectMax(), session));
     }
 
     public ProducerApp start() {

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 
 /**
  * The producer's validated configuration (keys: {@link ConfigKey}). Everything is checked at
@@ -70,39 +71,35 @@ public final class ProducerConfig {
     }
 
     /**
-     * Parses the command line ({@code --config FILE}, {@code --key=value}, {@code --key value})
-     * over the properties file over the defaults.
+     * Parses the command line ({@code --config FILE}, {@code --key=value}, {@code --key value}) and
+     * checks it as {@link #from} does.
      *
      * @param env              the environment (passwords come from variables named in the config)
      * @param canonicalHostName computes the default host name; called only when {@code host} is not set
+     * @throws ConfigException also for bad usage (an unknown option, a missing value)
      */
     public static ProducerConfig parse(List<String> args, Map<String, String> env, Supplier<String> canonicalHostName)
             throws ConfigException {
-        Map<String, String> flags = new HashMap<>();
-        String configFile = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (!arg.startsWith("--") || arg.length() == 2) {
-                throw new ConfigException("unexpected argument '" + arg + "': expected --config FILE or --KEY=VALUE (see --help)");
-            }
-            String key = arg.substring(2);
-            String value;
-            int equals = key.indexOf('=');
-            if (equals >= 0) {
-                value = key.substring(equals + 1);
-                key = key.substring(0, equals);
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            } else {
-                throw new ConfigException("--" + key + " needs a value");
-            }
-            if (key.equals("config")) {
-                configFile = value;
-            } else {
-                checkKnown(key, "on the command line");
-                flags.put(key, value);
-            }
+        ProducerCommand command = new ProducerCommand(env, canonicalHostName, config -> 0);
+        try {
+            command.commandLine().parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new ConfigException(e.getMessage());
         }
+        return command.config();
+    }
+
+    /**
+     * The configuration of {@code overrides} (from the command line) over the properties file over
+     * the defaults, checked.
+     *
+     * @param configFile       the properties file, or null for none
+     * @param overrides        key to value, every key one of {@link ConfigKey#ALL}
+     * @param env              the environment (passwords come from variables named in the config)
+     * @param canonicalHostName computes the default host name; called only when {@code host} is not set
+     */
+    static ProducerConfig from(String configFile, Map<String, String> overrides, Map<String, String> env,
+                               Supplier<String> canonicalHostName) throws ConfigException {
         Map<String, String> values = new HashMap<>();
         ConfigKey.ALL.values().forEach(k -> values.put(k.key(), k.defaultValue()));
         if (configFile != null) {
@@ -112,7 +109,7 @@ public final class ProducerConfig {
                 values.put(key, file.getProperty(key).trim());
             }
         }
-        values.putAll(flags);
+        values.putAll(overrides);
         if (ConfigKey.CANONICAL_HOST_NAME.equals(values.get(ConfigKey.HOST))) {
             values.put(ConfigKey.HOST, canonicalHostName.get());
         }

@@ -1,6 +1,8 @@
 package io.loadrank.producer;
 
+import io.loadrank.cli.Cli;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
@@ -15,26 +17,21 @@ public final class ProducerMain {
     private ProducerMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         int code = run(List.of(args), System.getenv(), System.out, System.err);
         if (code != 0) {
             System.exit(code);
         }
     }
 
-    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err)
-            throws InterruptedException {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.print(ConfigKey.help());
-            return 0;
-        }
-        ProducerConfig config;
-        try {
-            config = ProducerConfig.parse(args, env, ProducerConfig::canonicalHostName);
-        } catch (ConfigException e) {
-            err.println("loadrank producer: " + e.getMessage());
-            return ProducerApp.EXIT_BAD_CONFIG;
-        }
+    /** Reads the command line, then runs the producer until it stops; the exit code. */
+    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        ProducerCommand command = new ProducerCommand(env, ProducerConfig::canonicalHostName, ProducerMain::produce);
+        return Cli.execute(command.commandLine(), new PrintWriter(out, true), new PrintWriter(err, true),
+                args.toArray(String[]::new));
+    }
+
+    private static int produce(ProducerConfig config) {
         if (config.jmxTrustStore() != null) {
             // the RMI stub's TLS sockets use the JVM's default SSL context, configured by these
             System.setProperty("javax.net.ssl.trustStore", config.jmxTrustStore().toString());
@@ -49,7 +46,14 @@ public final class ProducerMain {
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         app.start();
-        int code = app.awaitExit();
+        int code;
+        try {
+            code = app.awaitExit();
+        } catch (InterruptedException e) {
+            // nothing interrupts main; if something does, exit 1 as the exception escaping main used to
+            Thread.currentThread().interrupt();
+            return 1;
+        }
         if (code != 0) {
             // ended by itself (not by a signal): stop cleanly, then let main exit with the code
             Runtime.getRuntime().removeShutdownHook(hook);

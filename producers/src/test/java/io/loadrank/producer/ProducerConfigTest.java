@@ -95,8 +95,8 @@ class ProducerConfigTest {
         Path file = dir.resolve("typo.properties");
         Files.writeString(file, "jmx.prot=7199\n");
         assertThatThrownBy(() -> parse("--config", file.toString())).hasMessageContaining("unknown key 'jmx.prot'");
-        assertThatThrownBy(() -> parse("--intervl=1")).hasMessageContaining("unknown key 'intervl'");
-        assertThatThrownBy(() -> parse("stray")).hasMessageContaining("unexpected argument 'stray'");
+        assertThatThrownBy(() -> parse("--intervl=1")).hasMessageContaining("Unknown option: '--intervl=1'");
+        assertThatThrownBy(() -> parse("stray")).hasMessageContaining("Unmatched argument at index 0: 'stray'");
         assertThatThrownBy(() -> parse("--config", dir.resolve("missing").toString()))
                 .hasMessageContaining("config = '").hasMessageContaining("readable properties file");
     }
@@ -143,11 +143,12 @@ class ProducerConfigTest {
                 System.err);
 
         // then
-        String help = out.toString(StandardCharsets.UTF_8);
+        // the help wraps long lines where the terminal ends
+        String help = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
         assertThat(code).isZero();
         for (ConfigKey key : ConfigKey.ALL.values()) {
-            assertThat(help).contains("--" + key.key() + "\n");
-            assertThat(help).contains("default: " + (key.defaultValue().isEmpty() ? "(empty)" : key.defaultValue()));
+            assertThat(help).contains("--" + key.key() + "=VALUE ");
+            assertThat(help).contains("(default: " + (key.defaultValue().isEmpty() ? "(empty)" : key.defaultValue()) + ")");
         }
     }
 

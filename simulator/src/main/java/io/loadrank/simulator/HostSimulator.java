@@ -1,5 +1,6 @@
 package io.loadrank.simulator;
 
+import io.loadrank.cli.Cli;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,19 +36,7 @@ public final class HostSimulator {
     }
 
     public static void main(String[] args) {
-        SimulatorOptions options;
-        try {
-            options = SimulatorOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(SimulatorOptions.usage());
-            return;
-        }
-        int status = run(options);
+        int status = Cli.execute(new SimulatorCommand(), args);
         LogManager.shutdown();
         if (status != 0) {
             System.exit(status);

@@ -1,9 +1,16 @@
 package io.loadrank.simulator;
 
+import io.loadrank.cli.Cli;
+import io.loadrank.cli.LoadrankVersion;
+import io.loadrank.cli.OptionValues;
+import io.loadrank.cli.UsageException;
+import io.loadrank.hostinfo.HostInfoFormat;
+import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.RankingFileException;
+import io.loadrank.rankingfile.RankingFileReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,106 +18,126 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Shows the global ranking file (STORM_OUTPUT/GlobalRankings.json) as a table in the terminal,
  * redrawn in place whenever the topology writes a new ranking (used by scripts/demo.sh).
  *
  * <pre>
- *   java -cp loadrank-producer.jar io.loadrank.simulator.RankingView --watch STORM_OUTPUT/GlobalRankings.json
+ *   java -cp loadrank-simulator.jar io.loadrank.simulator.RankingView --watch STORM_OUTPUT/GlobalRankings.json
  * </pre>
  *
  * With {@code --by-datacenter} it shows every datacenter's ranking on its own, grouped; with
  * {@code --datacenter NAME} only that datacenter's (docs/DATACENTERS.md).
  *
  * The file is replaced atomically by the topology, so every read sees a whole document; a file
- * that is missing or cannot be read keeps the last good table on screen with a note.
+ * that is missing, cut short or not a ranking keeps the last good table on screen with a note.
  */
-public final class RankingView {
+@Command(name = "RankingView", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = LoadrankVersion.class, usageHelpAutoWidth = true,
+        description = "Shows the global ranking file as a table, redrawn whenever the topology writes a new ranking.")
+public final class RankingView implements Callable<Integer> {
 
     private static final String HOME = "\033[H";
     private static final String CLEAR_LINE = "\033[K";
     private static final String CLEAR_BELOW = "\033[J";
     private static final String CLEAR_SCREEN = "\033[H\033[2J";
 
-    private final Path file;
-    private final String title;
-    private final long sinceMillis;
-    private final long endsAtMillis;
-    private final int top;
-    private final boolean plain;
-    private final Map<String, String> profiles;
-    /** null: the fleet ranking; "": every datacenter, grouped; a name: that datacenter only */
-    private final String datacenter;
-    private final PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    @Option(names = "--watch", paramLabel = "FILE", defaultValue = "STORM_OUTPUT/GlobalRankings.json",
+            description = "the global ranking file to show (default: ${DEFAULT-VALUE})")
+    Path file;
 
-    private Map<String, Object> lastRanking;
+    @Option(names = "--once", description = "show the ranking there is now, as plain text, and exit")
+    boolean once;
+
+    @Option(names = "--plain", description = "no terminal control codes: one table per new ranking (for a log file)")
+    boolean plain;
+
+    @Option(names = "--title", paramLabel = "TEXT", defaultValue = "loadrank: global ranking",
+            description = "the first line (default: ${DEFAULT-VALUE})")
+    String title;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "25",
+            description = "list at most this many ranked hosts (default: ${DEFAULT-VALUE})")
+    long top;
+
+    @Option(names = "--since-millis", paramLabel = "EPOCH_MS", defaultValue = "0",
+            description = "ignore rankings made before this time; 0 = show any (default: ${DEFAULT-VALUE})")
+    long sinceMillis;
+
+    @Option(names = "--ends-at-millis", paramLabel = "EPOCH_MS", defaultValue = "0",
+            description = "count down to this time in the title; 0 = no countdown (default: ${DEFAULT-VALUE})")
+    long endsAtMillis;
+
+    @Option(names = "--fleet-hosts", paramLabel = "N", defaultValue = "0",
+            description = "the host simulator's --hosts, to show each host's load profile; 0 = no profile column "
+                    + "(default: ${DEFAULT-VALUE})")
+    long fleetHosts;
+
+    @Option(names = "--fleet-seed", paramLabel = "N", defaultValue = "42",
+            description = "the host simulator's --seed (default: ${DEFAULT-VALUE})")
+    long fleetSeed;
+
+    @Option(names = "--by-datacenter", description = "every datacenter's ranking on its own, grouped: ranks and "
+            + "scores within the datacenter")
+    boolean byDatacenter;
+
+    @Option(names = "--datacenter", paramLabel = "NAME",
+            description = "only this datacenter's ranking: ranks and scores within it")
+    String datacenter;
+
+    @Option(names = "--interval-ms", paramLabel = "MS", defaultValue = "500",
+            description = "how often to look at the file, 1-60000 (default: ${DEFAULT-VALUE})")
+    long intervalMillis;
+
+    private final PrintStream out;
+    private final Map<String, String> profiles = new HashMap<>();
+
+    private GlobalRankingFile lastRanking;
     private long lastRankedAt = -1;
     private String problem = "";
 
-    private RankingView(Path file, String title, long sinceMillis, long endsAtMillis, int top, boolean plain,
-                        Map<String, String> profiles, String datacenter) {
-        this.file = file;
-        this.title = title;
-        this.sinceMillis = sinceMillis;
-        this.endsAtMillis = endsAtMillis;
-        this.top = top;
-        this.plain = plain;
-        this.profiles = profiles;
-        this.datacenter = datacenter;
+    public RankingView() {
+        this(new PrintStream(System.out, false, StandardCharsets.UTF_8));
+    }
+
+    RankingView(PrintStream out) {
+        this.out = out;
     }
 
     public static void main(String[] args) {
-        Map<String, String> options = new HashMap<>(Map.of("--watch", "STORM_OUTPUT/GlobalRankings.json",
-                "--title", "loadrank: global ranking", "--since-millis", "0", "--ends-at-millis", "0",
-                "--top", "25", "--fleet-hosts", "0", "--fleet-seed", "42", "--interval-ms", "500"));
-        boolean plain = false;
-        boolean once = false;
-        String datacenter = null;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--plain")) {
-                plain = true;
-            } else if (arg.equals("--once")) {
-                once = true;
-            } else if (arg.equals("--by-datacenter")) {
-                datacenter = "";
-            } else if (arg.equals("--datacenter") && i + 1 < args.length
-                    && io.loadrank.hostinfo.HostInfoFormat.isValidLocationName(args[i + 1])) {
-                datacenter = args[++i];
-            } else if (options.containsKey(arg) && i + 1 < args.length) {
-                options.put(arg, args[++i]);
-            } else {
-                System.err.println("error: unknown option or missing value: " + arg);
-                System.err.println("usage: RankingView [--watch FILE] [--once] [--plain] [--title TEXT] [--top N]"
-                        + " [--by-datacenter | --datacenter NAME]"
-                        + " [--since-millis EPOCH_MS] [--ends-at-millis EPOCH_MS] [--fleet-hosts N --fleet-seed S]"
-                        + " [--interval-ms MS]");
-                System.exit(2);
-            }
+        int code = Cli.execute(new RankingView(), args);
+        if (code != 0) {
+            System.exit(code);
         }
-        Map<String, String> profiles = new HashMap<>();
-        try {
-            int fleetHosts = Integer.parseInt(options.get("--fleet-hosts"));
-            if (fleetHosts > 0) {
-                // the simulator's profiles follow from its host count and seed alone
-                HostFleet.create(fleetHosts, Long.parseLong(options.get("--fleet-seed")), 1).hosts()
-                        .forEach(host -> profiles.put(host.name(), host.profile().name().toLowerCase(Locale.ROOT)));
-            }
-            RankingView view = new RankingView(Path.of(options.get("--watch")), options.get("--title"),
-                    Long.parseLong(options.get("--since-millis")), Long.parseLong(options.get("--ends-at-millis")),
-                    Integer.parseInt(options.get("--top")), plain || once, profiles, datacenter);
-            if (once) {
-                view.poll();
-                view.draw();
-                return;
-            }
-            view.watch(Long.parseLong(options.get("--interval-ms")));
-        } catch (NumberFormatException e) {
-            System.err.println("error: not a number: " + e.getMessage());
-            System.exit(2);
+    }
+
+    @Override
+    public Integer call() {
+        OptionValues.inRange("--top", top, 1, Integer.MAX_VALUE);
+        OptionValues.inRange("--fleet-hosts", fleetHosts, 0, 10_000_000);
+        OptionValues.inRange("--interval-ms", intervalMillis, 1, 60_000);
+        if (datacenter != null && !HostInfoFormat.isValidLocationName(datacenter)) {
+            throw UsageException.invalidValue("--datacenter", datacenter,
+                    "a datacenter name: 1-64 of letters, digits, '.', '-', '_'");
         }
+        plain |= once;
+        if (fleetHosts > 0) {
+            // the simulator's profiles follow from its host count and seed alone
+            HostFleet.create((int) fleetHosts, fleetSeed, 1).hosts()
+                    .forEach(host -> profiles.put(host.name(), host.profile().name().toLowerCase(Locale.ROOT)));
+        }
+        if (once) {
+            poll();
+            draw();
+            return Cli.EXIT_OK;
+        }
+        watch(intervalMillis);
+        return Cli.EXIT_OK;
     }
 
     /** Redraws on every new ranking (and once a second for the clocks) until the JVM is stopped. */
@@ -132,16 +159,9 @@ public final class RankingView {
     }
 
     /** Reads the file; true if it holds a ranking newer than the one on screen. */
-    private boolean poll() {
+    boolean poll() {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            Object parsed = MiniJson.parse(text);
-            if (!(parsed instanceof Map<?, ?>)) {
-                problem = file + " is not a JSON object";
-                return false;
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> ranking = (Map<String, Object>) parsed;
+            GlobalRankingFile ranking = RankingFileReader.global(file);
             long rankedAt = RankingTable.rankedAtMillis(ranking);
             problem = "";
             if (rankedAt < sinceMillis || rankedAt == lastRankedAt) {
@@ -153,13 +173,16 @@ public final class RankingView {
         } catch (NoSuchFileException e) {
             problem = "";
             return false;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (RankingFileException e) {
+            problem = e.getMessage();
+            return false;
+        } catch (IOException e) {
             problem = "cannot read " + file + ": " + e.getMessage();
             return false;
         }
     }
 
-    private void draw() {
+    void draw() {
         long now = System.currentTimeMillis();
         StringBuilder screen = new StringBuilder();
         String remaining = endsAtMillis > 0 ? String.format(Locale.ROOT, " · stops in %d s",
@@ -170,9 +193,10 @@ public final class RankingView {
             long waited = sinceMillis > 0 ? (now - sinceMillis) / 1000 : 0;
             line(screen, "waiting for the first ranking in " + file + (sinceMillis > 0 ? " (" + waited + " s)" : "") + " ...");
         } else {
-            List<String> lines = datacenter == null ? RankingTable.render(lastRanking, now, profiles, top)
-                    : datacenter.isEmpty() ? RankingTable.renderByDatacenter(lastRanking, now, profiles, top)
-                    : RankingTable.renderDatacenter(lastRanking, datacenter, now, profiles, top);
+            List<String> lines = datacenter != null
+                    ? RankingTable.renderDatacenter(lastRanking, datacenter, now, profiles, (int) top)
+                    : byDatacenter ? RankingTable.renderByDatacenter(lastRanking, now, profiles, (int) top)
+                    : RankingTable.render(lastRanking, now, profiles, (int) top);
             for (String text : lines) {
                 line(screen, text);
             }

@@ -1,15 +1,18 @@
 package io.loadrank.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.RankingFileException;
+import io.loadrank.rankingfile.RankingFileReader;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RankingTableTest {
 
-    /** GlobalRankings.json as the topology writes it (docs/OUTPUT.md). */
+    /** GlobalRankings.json as the topology writes it (without the millis of lastSeen, which the table does without). */
     private static final String RANKING = """
             {"rankedAt":"2026-11-22T10:15:12Z","rankedAtMillis":1795342512000,
              "topics":[{"topic":"cpuLoad","weight":1.0,"windowSeconds":60.0},
@@ -23,9 +26,12 @@ class RankingTableTest {
              "stale":[{"host":"cass-sa-east-1","stale":true,"lastSeen":"2026-11-22T10:15:00Z"}]}
             """;
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> ranking() {
-        return (Map<String, Object>) MiniJson.parse(RANKING);
+    private static GlobalRankingFile ranking() {
+        try {
+            return RankingFileReader.global(new StringReader(RANKING), "GlobalRankings.json");
+        } catch (RankingFileException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -51,15 +57,10 @@ class RankingTableTest {
     @Test
     void the_ranking_time_comes_from_the_millis_or_the_iso_time() {
         assertThat(RankingTable.rankedAtMillis(ranking())).isEqualTo(1_795_342_512_000L);
-        assertThat(RankingTable.rankedAtMillis(Map.of("rankedAt", "2026-11-22T10:15:12Z"))).isEqualTo(1_795_342_512_000L);
-        assertThat(RankingTable.rankedAtMillis(Map.of())).isEqualTo(-1);
-    }
-
-    @Test
-    void json_that_is_cut_short_or_wrong_is_refused_not_half_read() {
-        assertThatThrownBy(() -> MiniJson.parse(RANKING.substring(0, 100))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MiniJson.parse("{\"a\":1} x")).hasMessageContaining("after the value");
-        assertThat(MiniJson.parse("{\"a\":[1,true,null,\"\\u00e9\\n\"]}")).isEqualTo(Map.of("a", java.util.Arrays.asList(1.0, true, null, "é\n")));
+        assertThat(RankingTable.rankedAtMillis(new GlobalRankingFile("2026-11-22T10:15:12Z", 0, 0, List.of(), List.of(),
+                List.of(), null, null))).isEqualTo(1_795_342_512_000L);
+        assertThat(RankingTable.rankedAtMillis(new GlobalRankingFile(null, 0, 0, List.of(), List.of(), List.of(), null, null)))
+                .isEqualTo(-1);
     }
 
     /** GlobalRankings.json with datacenters: A and C in north, B in south, E without host info, D stale in north. */
@@ -67,19 +68,22 @@ class RankingTableTest {
             {"rankedAt":"2026-11-22T10:15:12Z","rankedAtMillis":1795342512000,
              "topics":[{"topic":"cpuLoad","weight":1.0,"windowSeconds":60.0}],
              "hosts":[{"rank":1,"host":"C","score":40.0,"incomplete":false,"datacenter":"north","rack":"r1","dcRank":1,
-                       "dcScore":54.2,"averages":{"cpuLoad":20.0}},
+                       "dcScore":54.2,"shares":{"cpuLoad":40.0},"averages":{"cpuLoad":20.0}},
                       {"rank":2,"host":"A","score":34.4,"incomplete":false,"datacenter":"north","rack":"r2","dcRank":2,
-                       "dcScore":45.8,"averages":{"cpuLoad":20.0}},
+                       "dcScore":45.8,"shares":{"cpuLoad":40.0},"averages":{"cpuLoad":20.0}},
                       {"rank":3,"host":"B","score":24.4,"incomplete":false,"datacenter":"south","rack":"r1","dcRank":1,
-                       "dcScore":100.0,"averages":{"cpuLoad":10.0}},
+                       "dcScore":100.0,"shares":{"cpuLoad":20.0},"averages":{"cpuLoad":10.0}},
                       {"rank":4,"host":"E","score":1.2,"incomplete":false,"datacenter":null,"dcRank":null,
-                       "dcScore":null,"averages":{"cpuLoad":1.0}}],
+                       "dcScore":null,"shares":{"cpuLoad":2.0},"averages":{"cpuLoad":1.0}}],
              "stale":[{"host":"D","stale":true,"lastSeen":"2026-11-22T10:15:00Z","datacenter":"north"}]}
             """;
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> rankingWithDatacenters() {
-        return (Map<String, Object>) MiniJson.parse(RANKING_WITH_DATACENTERS);
+    private static GlobalRankingFile rankingWithDatacenters() {
+        try {
+            return RankingFileReader.global(new StringReader(RANKING_WITH_DATACENTERS), "GlobalRankings.json");
+        } catch (RankingFileException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

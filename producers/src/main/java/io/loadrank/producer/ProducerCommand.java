@@ -1,0 +1,101 @@
+package io.loadrank.producer;
+
+import io.loadrank.cli.Cli;
+import io.loadrank.cli.LoadrankVersion;
+import io.loadrank.cli.UsageException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The producer's command line: {@code --config FILE} and one option per configuration key
+ * ({@code --KEY=VALUE} or {@code --KEY VALUE}), made from {@link ConfigKey} so that the keys, their
+ * defaults and their help are defined once. Values are strings here; {@link ProducerConfig} checks
+ * them, after merging them over the properties file.
+ */
+@Command(name = "loadrank-producer", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = LoadrankVersion.class, usageHelpAutoWidth = true,
+        customSynopsis = "java -jar loadrank-producer.jar [--config FILE] [--KEY=VALUE | --KEY VALUE]... [--help]",
+        description = {
+            "Reads five metrics from the local Cassandra over JMX every interval and sends them to Kafka as "
+                    + "'host,value,epochMillis', one topic per metric. Keys are read from the properties file given "
+                    + "with --config, then from the command line (which wins). Keys and defaults:", ""},
+        footer = {"", "Exit codes: 0 stopped by SIGTERM/Ctrl-C, 2 bad configuration or JMX credentials refused."})
+final class ProducerCommand implements Callable<Integer> {
+
+    /** What the command line's value of a key is called in the help. */
+    private static final String VALUE = "VALUE";
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "the properties file with the keys below (key=value lines); without it, the defaults")
+    String configFile;
+
+    private final Map<String, String> env;
+    private final Supplier<String> canonicalHostName;
+    private final ToIntFunction<ProducerConfig> producer;
+    private CommandLine commandLine;
+
+    /**
+     * @param env               the environment (passwords come from variables named in the config)
+     * @param canonicalHostName computes the default host name; called only when {@code host} is not set
+     * @param producer          runs the producer with the checked configuration; its exit code
+     */
+    ProducerCommand(Map<String, String> env, Supplier<String> canonicalHostName, ToIntFunction<ProducerConfig> producer) {
+        this.env = env;
+        this.canonicalHostName = canonicalHostName;
+        this.producer = producer;
+    }
+
+    /** This command's command line: {@link Cli}'s conventions plus an option for every configuration key. */
+    CommandLine commandLine() {
+        if (commandLine == null) {
+            commandLine = Cli.commandLine(this);
+            CommandSpec spec = commandLine.getCommandSpec();
+            for (ConfigKey key : ConfigKey.ALL.values()) {
+                String shown = key.defaultValue().isEmpty() ? "(empty)" : key.defaultValue();
+                // no picocli default: a key not on the command line must not hide the file's value
+                spec.addOption(OptionSpec.builder("--" + key.key()).paramLabel(VALUE).type(String.class)
+                        .description(key.description() + " (default: " + shown + ")").build());
+            }
+        }
+        return commandLine;
+    }
+
+    /** The keys given on the command line, after parsing, with their values. */
+    Map<String, String> overrides() {
+        ParseResult parsed = commandLine().getParseResult();
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (ConfigKey key : ConfigKey.ALL.values()) {
+            String name = "--" + key.key();
+            if (parsed.hasMatchedOption(name)) {
+                overrides.put(key.key(), parsed.matchedOptionValue(name, ""));
+            }
+        }
+        return overrides;
+    }
+
+    /** The checked configuration of the parsed command line. */
+    ProducerConfig config() throws ConfigException {
+        return ProducerConfig.from(configFile, overrides(), env, canonicalHostName);
+    }
+
+    @Override
+    public Integer call() {
+        ProducerConfig config;
+        try {
+            config = config();
+        } catch (ConfigException e) {
+            // the same one-line error and exit code 2 as a bad option
+            throw new UsageException(e.getMessage(), e);
+        }
+        return producer.applyAsInt(config);
+    }
+}

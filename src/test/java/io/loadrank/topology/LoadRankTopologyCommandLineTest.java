@@ -1,0 +1,76 @@
+package io.loadrank.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadrank.cli.Cli;
+import io.loadrank.testing.CommandLineRun;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * LoadRankTopology's command line, without running a topology: every case is a --dry-run or a
+ * refused line, so that a check that breaks makes a dry run, never a local cluster.
+ */
+class LoadRankTopologyCommandLineTest {
+
+    private static CommandLineRun run(String args) {
+        return CommandLineRun.of(newCommand(), args.isBlank() ? new String[0] : args.split(" "));
+    }
+
+    private static Object newCommand() {
+        try {
+            var constructor = LoadRankTopology.class.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void givenHelp_whenRun_thenExit0AndEveryOptionWithItsDefault() {
+        CommandLineRun run = run("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("--local", "--remote", "--dry-run", "--ttl=SECONDS",
+                "(default: 0)", "--set=KEY=VALUE", "CONFIG", "(default: topology.yaml)", "--version");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--dry-run --nope topology.yaml                  | error: Unknown option: '--nope'",
+        "topology.yaml                                   | error: Missing required argument",
+        "--dry-run --remote topology.yaml                | error: --remote, --dry-run are mutually exclusive",
+        "--dry-run --ttl soon topology.yaml              | error: Invalid value for option '--ttl': 'soon' is not a whole number",
+        "--dry-run --ttl -1 topology.yaml                | error: Invalid value for option '--ttl': '-1' is not a whole number from 0",
+        "--dry-run --set loadrank.emit.secs topology.yaml | error: Value for option option '--set' (KEY=VALUE) should be in KEY=VALUE format",
+        "--dry-run --set loadrank.emit.secs=0 topology.yaml | error: bad configuration: loadrank.emit.secs = 0",
+        "--dry-run no-such.yaml                          | error: bad configuration: CONFIG = 'no-such.yaml'",
+        "--dry-run --set loadrank.kafka.properties=sasl.jaas.config=hunter2 topology.yaml | error: bad configuration: loadrank.kafka.properties = (hidden)",
+    })
+    void givenBadUsage_whenRun_thenExit2WithOneErrorLineAndAPointerToHelp(String args, String error) {
+        CommandLineRun run = run(args);
+
+        assertThat(run.exitCode()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(run.errLines()).hasSize(2);
+        assertThat(run.errLines().get(0)).startsWith(error);
+        assertThat(run.errLines().get(1)).isEqualTo("try --help");
+        assertThat(run.err()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void givenDryRunWithOverrides_whenRun_thenTheOverridesReachTheCheckedConfiguration() {
+        CommandLineRun run = run("--dry-run --set loadrank.emit.secs=7 --set=loadrank.topology.name=cli-test topology.yaml");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("configuration is valid", "loadrank.emit.secs=7", "topology cli-test:");
+    }
+
+    @Test
+    void givenSetValues_whenTyped_thenWholeNumbersAndBooleansAreTypedAndTheRestIsText() {
+        assertThat(LoadRankTopology.typed(Map.of("a", "600000", "b", "-7", "c", "true", "d", "4.5", "e", "x=y")))
+                .isEqualTo(Map.of("a", 600_000L, "b", -7L, "c", true, "d", "4.5", "e", "x=y"));
+    }
+}

@@ -117,7 +117,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     public void execute(Tuple tuple) {
         long now = clock.millis();
         if (TopologyStreams.HOST_INFO_STREAM.equals(tuple.getSourceStreamId())) {
-            acceptHostInfo(tuple.getString(0), tuple.getString(1), now);
+            acceptHostInfo((String) tuple.getValue(0), (String) tuple.getValue(1), now);
         } else if (TupleUtils.isTick(tuple)) {
             if (round.isLate(now)) {
                 publish(now);

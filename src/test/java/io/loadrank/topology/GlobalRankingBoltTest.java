@@ -133,6 +133,36 @@ class GlobalRankingBoltTest {
     }
 
     @Test
+    void givenHostInfoRecords_whenTheWorkedExampleIsRanked_thenEachDatacenterHasItsFilesAndMalformedRecordsAreCounted()
+            throws IOException {
+        // given: A and C in north, B in south, and a record with a datacenter that is no file name
+        bolt.execute(hostInfo("A", "{\"host\":\"A\",\"datacenter\":\"north\"}"));
+        bolt.execute(hostInfo("B", "{\"host\":\"B\",\"datacenter\":\"south\"}"));
+        bolt.execute(hostInfo("C", "{\"host\":\"C\",\"datacenter\":\"north\"}"));
+        bolt.execute(hostInfo("C", "{\"host\":\"C\",\"datacenter\":\"../x\"}"));
+
+        // when
+        bolt.execute(ranking("cpuLoad", "A", 20, "B", 10, "C", 20));
+        bolt.execute(ranking("memLoad", "A", 30, "B", 20, "C", 50));
+        bolt.execute(ranking("latency", "A", 20, "B", 20, "C", 20));
+
+        // then
+        assertThat(Files.readString(output.resolve("GlobalRankings-north.txt"), StandardCharsets.UTF_8))
+                .isEqualTo("{C=54, A=46}\n");
+        assertThat(Files.readString(output.resolve("GlobalRankings-south.txt"), StandardCharsets.UTF_8))
+                .isEqualTo("{B=100}\n");
+        assertThat(Files.readString(output.resolve(GlobalRankingBolt.TEXT_FILE), StandardCharsets.UTF_8))
+                .isEqualTo("{C=41, A=34, B=24}\n");
+        assertThat(Files.readString(output.resolve(GlobalRankingBolt.JSON_FILE), StandardCharsets.UTF_8))
+                .contains("\"malformed\":{\"badDatacenter\":1}");
+        try (java.util.stream.Stream<Path> files = Files.list(output)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder("GlobalRankings.txt", "GlobalRankings.json", "GlobalRankings-north.txt",
+                            "GlobalRankings-north.json", "GlobalRankings-south.txt", "GlobalRankings-south.json");
+        }
+    }
+
+    @Test
     void givenAnyTuple_whenExecuted_thenItIsAcked() {
         Tuple tick = tick();
 
@@ -151,5 +181,9 @@ class GlobalRankingBoltTest {
         ranked.sort((a, b) -> Double.compare(b.average(), a.average()));
         TopicRanking ranking = new TopicRanking(topic, ranked, 60_000, IngestStats.empty(), clock.millis(), clock.millis());
         return tuple("topic-rank-" + topic, "default", 1, ranking);
+    }
+
+    private static Tuple hostInfo(String key, String record) {
+        return tuple(TopologyStreams.HOST_INFO_SPOUT, TopologyStreams.HOST_INFO_STREAM, 1, key, record);
     }
 }

@@ -1,11 +1,17 @@
 package io.loadrank.simulator;
 
 import io.loadrank.hostinfo.HostInfoFormat;
-import java.nio.charset.StandardCharsets;
 import io.loadrank.metric.Metric;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -13,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -36,6 +43,8 @@ final class KafkaMessageSender implements AutoCloseable {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Callback countingCallback = this::onCompletion;
+    /** Whether the host-info topic exists; null until first asked. */
+    private Boolean hostsTopicExists;
     private final Callback hostInfoCallback = (metadata, exception) -> {
         if (exception != null) {
             failed.incrementAndGet();
@@ -101,6 +110,12 @@ final class KafkaMessageSender implements AutoCloseable {
         if (topic == null) {
             return;
         }
+        if (hostsTopicExists == null) {
+            hostsTopicExists = topicExists(topic);
+        }
+        if (!hostsTopicExists) {
+            return;
+        }
         for (SimulatedHost host : fleet.hosts()) {
             byte[] value = HostInfoFormat.encode(fleet.hostInfo(host)).getBytes(StandardCharsets.UTF_8);
             try {
@@ -110,6 +125,35 @@ final class KafkaMessageSender implements AutoCloseable {
                 failed.incrementAndGet();
                 reportFailure(e);
             }
+        }
+    }
+
+    /**
+     * Whether {@code topic} exists, asked once: a send to a topic that does not exist blocks for
+     * max.block.ms (the broker creates none), which would stall the rounds for every host.
+     */
+    private boolean topicExists(String topic) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        try (Admin admin = Admin.create(props)) {
+            admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                System.err.println("simulator: there is no topic " + topic + ": no host info is sent (create it compacted,"
+                        + " e.g. scripts/kafka.sh create-topics --compacted " + topic + ", or pass --hosts-topic '')");
+                return false;
+            }
+            System.err.println("simulator: cannot check the topic " + topic + " (" + e.getCause() + "); sending host info anyway");
+            return true;
+        } catch (TimeoutException | KafkaException e) {
+            System.err.println("simulator: cannot check the topic " + topic + " (" + e + "); sending host info anyway");
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

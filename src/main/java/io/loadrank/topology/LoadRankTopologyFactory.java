@@ -1,5 +1,6 @@
 package io.loadrank.topology;
 
+import io.loadrank.message.WireTextDeserializer;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -90,6 +91,8 @@ public final class LoadRankTopologyFactory {
         KafkaSpoutConfig.Builder<String, String> config = KafkaSpoutConfig.builder(settings.bootstrapServers(), topic);
         settings.kafkaProperties().forEach(config::setProp);
         return config
+                // a value that is not UTF-8 is malformed as such (NOT_TEXT), not as what U+FFFD makes of it
+                .setProp(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, WireTextDeserializer.class.getName())
                 .setProp(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroup())
                 .setFirstPollOffsetStrategy(FirstPollOffsetStrategy.valueOf(settings.firstPollOffsetStrategy()))
                 .setProcessingGuarantee(KafkaSpoutConfig.ProcessingGuarantee.valueOf(settings.processingGuarantee()))

@@ -63,7 +63,8 @@ public final class LoadRankTopologyFactory {
                     .allGrouping(TopologyStreams.BATCH_FLUSH_CLOCK, TopologyStreams.FLUSH_STREAM);
             if (settings.readBackEnabled()) {
                 builder.setSpout(readBackSpout, new ReadBackSpout(topic, settings.bootstrapServers(),
-                        settings.kafkaProperties(), settings.windowMillis(), settings.readBackOverlapMillis()), 1);
+                        settings.kafkaProperties(), settings.windowMillis(), settings.readBackOverlapMillis(),
+                        settings.consumerGroup()), 1);
                 parserBolt.localOrShuffleGrouping(readBackSpout)
                         .allGrouping(readBackSpout, TopologyStreams.READBACK_DONE_STREAM);
             }

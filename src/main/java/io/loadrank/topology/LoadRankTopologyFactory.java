@@ -37,6 +37,9 @@ import org.apache.storm.tuple.Values;
  */
 public final class LoadRankTopologyFactory {
 
+    /** How often the KafkaSpouts commit their offsets. */
+    static final long OFFSET_COMMIT_PERIOD_MS = 2_000;
+
     private LoadRankTopologyFactory() {
     }
 
@@ -95,6 +98,10 @@ public final class LoadRankTopologyFactory {
                 // a value that is not UTF-8 is malformed as such (NOT_TEXT), not as what U+FFFD makes of it
                 .setProp(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, WireTextDeserializer.class.getName())
                 .setProp(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroup())
+                // Kafka's default is 30 s. The read-back ends once it sees these commits in every
+                // partition (ReadBackHandover), so it reads the live stream twice until the first one;
+                // and after a worker crash the KafkaSpout replays from the last one
+                .setOffsetCommitPeriodMs(OFFSET_COMMIT_PERIOD_MS)
                 .setFirstPollOffsetStrategy(FirstPollOffsetStrategy.valueOf(settings.firstPollOffsetStrategy()))
                 .setProcessingGuarantee(KafkaSpoutConfig.ProcessingGuarantee.valueOf(settings.processingGuarantee()))
                 .setRecordTranslator(new RecordToMessage(), TopologyStreams.RECORD_FIELDS)

@@ -32,10 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  * with SIGKILL. The Supervisor must start a new worker, and its first ranking must cover the whole
  * window again: equal to the last one before the kill except for the samples of the gap.
  *
- * <p>Three "history" hosts sent a minute of samples whose values change every second just before
- * the topology started and then went quiet (staleAfter is longer than the test), so their averages
- * are only right if every one of their samples is back in the window; three "live" hosts keep
- * reporting constant values, so only their sample counts may differ by the gap.
+ * <p>Three "live" hosts keep reporting constant values, so only their sample counts may differ by
+ * the gap. Once the topology ranks them, three "history" hosts send a minute of samples (sample
+ * times of the last minute, values that change every second) and go quiet (staleAfter is longer
+ * than the test): the KafkaSpouts read those, and after the kill only the new worker's read-back
+ * can bring them back, so their averages are only right if every one of their samples is back.
  */
 class WorkerKillFaultIT {
 
@@ -72,10 +73,13 @@ class WorkerKillFaultIT {
                     "loadrank.readback.overlap.secs: 3",
                     ""), StandardCharsets.UTF_8);
             try (SampleFeed feed = new SampleFeed(broker.bootstrapServers())) {
-                sendHistory(feed, System.currentTimeMillis());
                 try (LiveFeed live = new LiveFeed(feed, TOPICS, LIVE_HOSTS, new AtomicBoolean(), new AtomicLong())) {
                     cluster.submit(jar, "io.loadrank.topology.LoadRankTopology", config);
-                    // given: every host ranked, with every history sample in the window
+                    Await.until(DEADLINE, "the first ranking (worker logs in " + cluster.logDir() + ")",
+                            () -> files.globalRanking().filter(ranking -> ranking.split("=").length == 4).isPresent());
+                    // given: the history hosts' minute, sent while the topology runs, so the KafkaSpouts read it
+                    // (only the read-back of the restarted worker can bring it back), and every host ranked
+                    sendHistory(feed, System.currentTimeMillis());
                     Map<String, JsonObject> before = awaitCompleteRankings(files, cluster, 0);
                     List<Long> workers = cluster.workerPids();
                     assertThat(workers).as("worker JVMs").hasSize(1);

@@ -1,29 +1,45 @@
 package io.loadrank.output;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes ranking files into the output directory, atomically, and reports trouble the way an
  * operator wants it (docs/OUTPUT.md, "Write errors"): one error line with the cause when writing starts to fail
- * (directory missing and not creatable, disk full, not writable), one line when it works again,
- * and nothing in between but a count, so a broken disk does not also fill the log.
+ * (directory missing and not creatable, replaced by a file, disk full, not writable), one line when
+ * it works again, and nothing in between but a count, so a broken disk does not also fill the log.
+ * The writers of one directory in a JVM (a topic ranking bolt per topic and the global one) share
+ * one {@link WriteOutage}, so an outage is one error line, not one per bolt.
+ *
+ * <p>Temporary files of a write that could not finish (the directory became unwritable between
+ * creating and renaming it, or the JVM was killed in the middle) are removed by the next
+ * successful write of the same file.
  */
 public final class RankingFileWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RankingFileWriter.class);
+    private static final ConcurrentMap<Path, WriteOutage> OUTAGES = new ConcurrentHashMap<>();
 
     private final Path directory;
-    private boolean failing;
+    private final WriteOutage outage;
+    /** Files whose leftover temporaries are to be removed at their next successful write. */
+    private final Set<String> toSweep = new HashSet<>();
+    private final Set<String> written = new HashSet<>();
     private long failedWrites;
     private long refusedNames;
 
     public RankingFileWriter(Path directory) {
         this.directory = directory;
+        this.outage = OUTAGES.computeIfAbsent(directory.toAbsolutePath().normalize(), dir -> new WriteOutage());
     }
 
     public Path directory() {
@@ -45,16 +61,20 @@ public final class RankingFileWriter {
             AtomicFiles.write(target, content);
         } catch (IOException | RuntimeException e) {
             failedWrites++;
-            if (!failing) {
-                failing = true;
-                LOG.error("cannot write ranking file {}: {}; rankings are not being published until it can be written",
-                        target, e.toString(), e);
+            toSweep.add(fileName);
+            if (outage.failed(fileName)) {
+                LOG.error("cannot write ranking files in {}: {} (writing {}); rankings are not published until the "
+                        + "directory can be written again, which is logged once", directory, describe(e), fileName, e);
             }
             return false;
         }
-        if (failing) {
-            failing = false;
-            LOG.warn("ranking files in {} are written again ({} writes failed meanwhile)", directory, failedWrites);
+        // the first write of a file since start sweeps what a killed predecessor may have left
+        if (written.add(fileName) || toSweep.remove(fileName)) {
+            sweep(fileName);
+        }
+        long failedMeanwhile = outage.succeeded(fileName);
+        if (failedMeanwhile >= 0) {
+            LOG.warn("ranking files in {} are written again ({} writes failed meanwhile)", directory, failedMeanwhile);
         }
         return true;
     }
@@ -111,7 +131,25 @@ public final class RankingFileWriter {
         return refusedNames;
     }
 
-    /** How many writes have failed since start. */
+    private void sweep(String fileName) {
+        try {
+            int removed = AtomicFiles.deleteTemporaries(directory, fileName);
+            if (removed > 0) {
+                LOG.info("removed {} temporary file(s) of {} left by an unfinished write", removed, directory.resolve(fileName));
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot remove the temporary files of {} left by an unfinished write: {}", directory.resolve(fileName),
+                    e.toString());
+        }
+    }
+
+    /** The cause for the log line: the message of our own and of plain I/O errors, else the exception's name too. */
+    private static String describe(Exception e) {
+        boolean messageSaysIt = e instanceof IOException && !(e instanceof FileSystemException) && e.getMessage() != null;
+        return messageSaysIt ? e.getMessage() : e.toString();
+    }
+
+    /** How many writes of this writer have failed since start. */
     public long failedWrites() {
         return failedWrites;
     }

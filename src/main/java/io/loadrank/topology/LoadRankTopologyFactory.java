@@ -1,5 +1,6 @@
 package io.loadrank.topology;
 
+import io.loadrank.message.WireTextDeserializer;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,6 +38,9 @@ import org.apache.storm.tuple.Values;
  */
 public final class LoadRankTopologyFactory {
 
+    /** How often the KafkaSpouts commit their offsets. */
+    static final long OFFSET_COMMIT_PERIOD_MS = 2_000;
+
     private LoadRankTopologyFactory() {
     }
 
@@ -63,7 +67,8 @@ public final class LoadRankTopologyFactory {
                     .allGrouping(TopologyStreams.BATCH_FLUSH_CLOCK, TopologyStreams.FLUSH_STREAM);
             if (settings.readBackEnabled()) {
                 builder.setSpout(readBackSpout, new ReadBackSpout(topic, settings.bootstrapServers(),
-                        settings.kafkaProperties(), settings.windowMillis(), settings.readBackOverlapMillis()), 1);
+                        settings.kafkaProperties(), settings.windowMillis(), settings.readBackOverlapMillis(),
+                        settings.consumerGroup()), 1);
                 parserBolt.localOrShuffleGrouping(readBackSpout)
                         .allGrouping(readBackSpout, TopologyStreams.READBACK_DONE_STREAM);
             }
@@ -100,7 +105,13 @@ public final class LoadRankTopologyFactory {
         KafkaSpoutConfig.Builder<String, String> config = KafkaSpoutConfig.builder(settings.bootstrapServers(), topic);
         settings.kafkaProperties().forEach(config::setProp);
         return config
+                // a value that is not UTF-8 is malformed as such (NOT_TEXT), not as what U+FFFD makes of it
+                .setProp(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, WireTextDeserializer.class.getName())
                 .setProp(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroup())
+                // Kafka's default is 30 s. The read-back ends once it sees these commits in every
+                // partition (ReadBackHandover), so it reads the live stream twice until the first one;
+                // and after a worker crash the KafkaSpout replays from the last one
+                .setOffsetCommitPeriodMs(OFFSET_COMMIT_PERIOD_MS)
                 .setFirstPollOffsetStrategy(FirstPollOffsetStrategy.valueOf(settings.firstPollOffsetStrategy()))
                 .setProcessingGuarantee(KafkaSpoutConfig.ProcessingGuarantee.valueOf(settings.processingGuarantee()))
                 .setRecordTranslator(new RecordToMessage(), TopologyStreams.RECORD_FIELDS)

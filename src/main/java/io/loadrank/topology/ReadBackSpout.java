@@ -1,5 +1,6 @@
 package io.loadrank.topology;
 
+import io.loadrank.message.WireTextDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,17 +33,19 @@ import org.slf4j.LoggerFactory;
  * <p>Why a spout of its own beside the KafkaSpout: the window lives in memory and is gone after a
  * restart, but the KafkaSpout resumes from its committed offsets (and storm-kafka-client 2.8.3
  * does not implement its TIMESTAMP first-poll strategy), so it cannot re-read the past. This spout
- * seeks every partition to "now minus the window" with {@code offsetsForTimes}, reads up to the end
- * of the log, and keeps reading for an overlap period after start so that nothing falls between it
- * and the KafkaSpout, whose first position is taken at about the same moment. What both read is
- * counted once by the rolling bolts' de-duplication. Then it closes its consumer and goes quiet.
+ * seeks every partition to "now minus the window" with {@code offsetsForTimes} and reads on, for
+ * at least an overlap period, until it has reached in every partition the offset the KafkaSpout of
+ * this topology committed ({@link ReadBackHandover}): then nothing can fall between the two, even
+ * when the KafkaSpout took its first position long after start because Kafka was down. What both
+ * read is counted once by the rolling bolts' de-duplication. Then it closes its consumer and goes
+ * quiet.
  *
  * <p>Once it has read everything that was in the topic when it started, it sends a marker on
  * {@link TopologyStreams#READBACK_DONE_STREAM}; the rolling bolts hold their first emit until the
  * marker has reached them, so the first ranking already covers the whole window.
  *
- * <p>It uses no consumer group and commits nothing. Its tuples are not anchored: a lost read-back
- * tuple only makes the first window a little thinner.
+ * <p>It reads the KafkaSpouts' committed offsets but never joins their group and commits nothing.
+ * Its tuples are not anchored: a lost read-back tuple only makes the first window a little thinner.
  */
 public final class ReadBackSpout extends BaseRichSpout {
 
@@ -57,39 +60,49 @@ public final class ReadBackSpout extends BaseRichSpout {
     private final HashMap<String, String> kafkaProperties;
     private final long windowMillis;
     private final long overlapMillis;
+    private final String consumerGroup;
 
     private transient SpoutOutputCollector collector;
     private transient KafkaConsumer<String, String> consumer;
     private transient long startedAt;
     private transient Map<TopicPartition, Long> historyEnd;
     private transient boolean historyRead;
-    private transient Map<TopicPartition, Long> stopOffsets;
+    private transient long nextHandoverCheck;
+    private transient String topologyId;
     private transient boolean done;
     private transient long records;
     private transient LogThrottle errorLog;
 
+    /**
+     * @param overlapMillis  how long it reads at least, overlapping the KafkaSpout
+     * @param consumerGroup  the KafkaSpouts' consumer group, whose commits tell where they started
+     */
     public ReadBackSpout(String topic, String bootstrapServers, Map<String, String> kafkaProperties,
-                         long windowMillis, long overlapMillis) {
+                         long windowMillis, long overlapMillis, String consumerGroup) {
         this.topic = topic;
         this.bootstrapServers = bootstrapServers;
         this.kafkaProperties = new HashMap<>(kafkaProperties);
         this.windowMillis = windowMillis;
         this.overlapMillis = overlapMillis;
+        this.consumerGroup = consumerGroup;
     }
 
     @Override
     public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
         this.collector = collector;
         this.startedAt = System.currentTimeMillis();
+        this.topologyId = context.getStormId();
         this.errorLog = new LogThrottle(30_000);
         Properties properties = new Properties();
         properties.putAll(kafkaProperties);
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, WireTextDeserializer.class.getName());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "loadrank-readback-" + topic + "-" + context.getThisTaskId());
-        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        // the KafkaSpouts' group, only to read what they committed: this consumer assigns its
+        // partitions itself (it never joins the group) and commits nothing
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroup);
         this.consumer = new KafkaConsumer<>(properties);
     }
 
@@ -116,12 +129,11 @@ public final class ReadBackSpout extends BaseRichSpout {
                 LOG.info("topic {}: read back the last {} s ({} records) in {} ms", topic, windowMillis / 1000, records,
                         now - startedAt);
             }
-            if (now - startedAt >= overlapMillis) {
-                if (stopOffsets == null) {
-                    stopOffsets = consumer.endOffsets(consumer.assignment());
-                }
-                if (historyRead && reached(stopOffsets)) {
-                    finish(now, "read-back finished, " + records + " records with the overlap");
+            if (historyRead && now - startedAt >= overlapMillis && now >= nextHandoverCheck) {
+                // a look at the committed offsets is a request to Kafka: once a second is enough
+                nextHandoverCheck = now + 1_000;
+                if (ReadBackHandover.reachedSpoutStart(positions(), consumer.committed(consumer.assignment()), topologyId)) {
+                    finish(now, "read-back finished where the KafkaSpout took over, " + records + " records with the overlap");
                     return;
                 }
             }
@@ -161,6 +173,14 @@ public final class ReadBackSpout extends BaseRichSpout {
         return true;
     }
 
+    private Map<TopicPartition, Long> positions() {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            positions.put(partition, consumer.position(partition));
+        }
+        return positions;
+    }
+
     private boolean reached(Map<TopicPartition, Long> offsets) {
         for (Map.Entry<TopicPartition, Long> end : offsets.entrySet()) {
             if (consumer.position(end.getKey()) < end.getValue()) {
@@ -181,8 +201,11 @@ public final class ReadBackSpout extends BaseRichSpout {
     private void giveUpIfTooLate(long now) {
         if (!done && now - startedAt > GIVE_UP_AFTER_MILLIS) {
             announceHistoryRead();
-            finish(now, "gave up after " + GIVE_UP_AFTER_MILLIS / 1000 + " s with " + records
-                    + " records: the first rankings cover less than a full window");
+            finish(now, historyRead
+                    ? "stopped after " + GIVE_UP_AFTER_MILLIS / 1000 + " s with " + records + " records without seeing "
+                            + "the KafkaSpout's commits in every partition: records appended before it started may be missing"
+                    : "gave up after " + GIVE_UP_AFTER_MILLIS / 1000 + " s with " + records
+                            + " records: the first rankings cover less than a full window");
         }
     }
 

@@ -131,6 +131,29 @@ public final class WireFormat {
         if (length > MAX_MESSAGE_CHARS) {
             return malformed(MalformedReason.OVERSIZED, length + " characters, at most " + MAX_MESSAGE_CHARS);
         }
+        ParseResult result = parseText(message, fallbackTimestampMillis);
+        // an unpaired surrogate is no text (WireTextDeserializer puts one for each byte that is not
+        // UTF-8); no field accepts one, so only a rejected message needs the look
+        if (result instanceof ParseResult.Malformed && hasUnpairedSurrogate(message)) {
+            return malformed(MalformedReason.NOT_TEXT, "not UTF-8 text");
+        }
+        return result;
+    }
+
+    private static boolean hasUnpairedSurrogate(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ParseResult parseText(CharSequence message, long fallbackTimestampMillis) {
+        int length = message.length();
         // tolerate the line ending and padding that console producers add around a message
         int start = 0;
         int end = length;

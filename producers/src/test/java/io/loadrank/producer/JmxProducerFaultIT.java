@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loadrank.message.Sample;
 import io.loadrank.producer.it.Servers;
 import io.loadrank.producer.it.TopicRecorder;
+import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.metric.Metric;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.FreePorts;
@@ -120,8 +121,12 @@ class JmxProducerFaultIT {
 
     @Test
     void kafka_stopped_and_started_again_loses_no_buffered_sample_and_polling_never_stops() throws Exception {
+        // no host info: the counts below are of samples, and host-info records share the sink's counters
+        ProducerConfig config = config(SERVERS.cassandra().jmxPort(), "--topic.hosts=");
+        CountingSink sink = new CountingSink(new KafkaSampleSink(config));
+        long startedAt = System.currentTimeMillis();
         try (TopicRecorder recorder = new TopicRecorder(SERVERS.kafka().bootstrapServers(), TOPICS);
-             ProducerApp producer = ProducerApp.toKafka(config(SERVERS.cassandra().jmxPort())).start()) {
+             ProducerApp producer = new ProducerApp(config, sink, MemInfoSource.PROC_MEMINFO).start()) {
             // given: samples flowing
             Await.until(Duration.ofSeconds(60), "cpuLoad samples", () -> recorder.received("cpuLoad").size() >= 3);
 
@@ -142,6 +147,77 @@ class JmxProducerFaultIT {
             assertThat(duringOutage).as("cpuLoad samples measured while Kafka was down")
                     .hasSizeGreaterThanOrEqualTo(6);
             assertThat(recorder.malformed()).isEmpty();
+
+            // and: the producer's own count agrees: nothing lost, every sample it was given is in Kafka
+            producer.close();
+            sink.assertEverySampleSentOrCountedLost(recorder, startedAt);
+            assertThat(sink.kafka().lost()).as("samples the producer counted as lost").isZero();
+        }
+    }
+
+    @Test
+    void kafka_down_while_the_buffer_overflows_counts_every_sample_it_drops() throws Exception {
+        // given: a producer whose buffer holds 10 samples (a second of them)
+        ProducerConfig config = config(SERVERS.cassandra().jmxPort(), "--kafka.buffer.samples=10", "--topic.hosts=");
+        CountingSink sink = new CountingSink(new KafkaSampleSink(config));
+        long startedAt = System.currentTimeMillis();
+        try (TopicRecorder recorder = new TopicRecorder(SERVERS.kafka().bootstrapServers(), TOPICS);
+             ProducerApp producer = new ProducerApp(config, sink, MemInfoSource.PROC_MEMINFO).start()) {
+            Await.until(Duration.ofSeconds(60), "cpuLoad samples", () -> recorder.received("cpuLoad").size() >= 3);
+
+            // when: Kafka is down long enough for the buffer to overflow
+            SERVERS.kafka().stop();
+            try {
+                Await.until(Duration.ofSeconds(60), "samples dropped while Kafka is down", () -> sink.kafka().lost() >= 10);
+            } finally {
+                SERVERS.kafka().startAgain();
+            }
+            long restartedAt = System.currentTimeMillis();
+            Await.until(Duration.ofSeconds(120), "samples after Kafka's restart in every topic",
+                    () -> TOPICS.stream().allMatch(t -> !recorder.samplesSince(t, restartedAt + INTERVAL_MS).isEmpty()));
+
+            // then: every sample it was given is either in Kafka or counted as lost
+            producer.close();
+            sink.assertEverySampleSentOrCountedLost(recorder, startedAt);
+            assertThat(sink.kafka().lost()).as("samples the producer counted as lost").isPositive();
+        }
+    }
+
+    /** Counts the samples the poll loop hands to the Kafka sink, to hold them against what the sink says it did. */
+    private static final class CountingSink implements SampleSink {
+        private final KafkaSampleSink kafka;
+        private final java.util.concurrent.atomic.AtomicLong given = new java.util.concurrent.atomic.AtomicLong();
+
+        CountingSink(KafkaSampleSink kafka) {
+            this.kafka = kafka;
+        }
+
+        KafkaSampleSink kafka() {
+            return kafka;
+        }
+
+        @Override
+        public void send(Metric metric, double value, long timestampMillis) {
+            given.incrementAndGet();
+            kafka.send(metric, value, timestampMillis);
+        }
+
+        @Override
+        public void sendHostInfo(HostInfo info, long timestampMillis) {
+            throw new AssertionError("these tests run without host info, got " + info);
+        }
+
+        @Override
+        public void close() {
+            kafka.close();
+        }
+
+        /** After close: given = sent + lost, and Kafka holds exactly the sent ones (those timed from {@code since}). */
+        void assertEverySampleSentOrCountedLost(TopicRecorder recorder, long since) {
+            assertThat(kafka.sent() + kafka.lost()).as("samples sent plus counted as lost, of %d given", given.get())
+                    .isEqualTo(given.get());
+            Await.until(Duration.ofSeconds(30), kafka.sent() + " sent samples in Kafka",
+                    () -> TOPICS.stream().mapToLong(t -> recorder.samplesSince(t, since).size()).sum() == kafka.sent());
         }
     }
 

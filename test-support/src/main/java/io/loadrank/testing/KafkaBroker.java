@@ -157,11 +157,36 @@ public final class KafkaBroker implements AutoCloseable {
     /** Stops the broker and starts it again on the same ports with the same data. */
     public void restart() {
         stop();
+        startAgain();
+    }
+
+    /**
+     * Kills the broker with SIGKILL, as a crash or the kernel's OOM killer would: no clean shutdown,
+     * no flush. Returns once its process is gone; {@link #startAgain()} starts it on the same data.
+     */
+    public void kill() {
+        if (pid == 0) {
+            return;
+        }
+        long killed = pid;
+        ProcessHandle.of(killed).ifPresent(ProcessHandle::destroyForcibly);
+        Await.until(EXIT_TIMEOUT, "kafka process " + killed + " to die", () -> !isRunning());
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+        killOnExit = null;
+        LOG.info("kafka on {} killed (pid {})", bootstrapServers(), killed);
+        pid = 0;
+    }
+
+    /** Starts a stopped or killed broker again on the same ports with the same data; returns once it answers. */
+    public void startAgain() {
+        if (pid != 0) {
+            throw new IllegalStateException("kafka on " + bootstrapServers() + " is running (pid " + pid + ")");
+        }
         try {
             launch();
         } catch (PortInUseException e) {
-            throw new IllegalStateException("cannot restart kafka on " + bootstrapServers()
-                    + ": its port was taken while it was stopped", e);
+            throw new IllegalStateException("cannot start kafka again on " + bootstrapServers()
+                    + ": its port was taken while it was down", e);
         }
     }
 

@@ -153,6 +153,23 @@ public final class StormClusterProcess implements AutoCloseable {
         return runDir;
     }
 
+    /**
+     * The worker JVMs the Supervisor runs now (not their LogWriter parents), by process id; a
+     * worker killed with SIGKILL is relaunched by the Supervisor under a new one.
+     */
+    public List<Long> workerPids() {
+        return Processes.mentioning(runDir).stream()
+                .filter(process -> {
+                    String command = process.info().commandLine().orElse("");
+                    // the LogWriter's command line holds the worker's, after its own main class
+                    return command.contains("org.apache.storm.daemon.worker.Worker ")
+                            && !command.contains("org.apache.storm.LogWriter");
+                })
+                .map(ProcessHandle::pid)
+                .sorted()
+                .toList();
+    }
+
     /** The Storm home the script laid out: lib/, lib-worker/, conf/storm.yaml, logs/, data/. */
     public Path stormHome() {
         return runDir.resolve("storm");

@@ -5,7 +5,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * When the read-back may stop without leaving a gap before the KafkaSpout (SPEC section 3.0: no
+ * When the read-back may stop without leaving a gap before the KafkaSpout (docs/WINDOWS.md: no
  * sample appended to Kafka is lost).
  *
  * <p>The KafkaSpout of a new topology starts at the end of each partition (LATEST), but it takes

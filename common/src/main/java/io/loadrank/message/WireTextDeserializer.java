@@ -9,7 +9,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Kafka record values as text for {@link WireFormat#parse}, decoded as UTF-8 without hiding bytes
- * that are not UTF-8 (SPEC section 2: such a record is malformed, {@link MalformedReason#NOT_TEXT}).
+ * that are not UTF-8 (docs/MESSAGES.md: such a record is malformed, {@link MalformedReason#NOT_TEXT}).
  *
  * <p>Kafka's {@code StringDeserializer} replaces every undecodable byte with U+FFFD, so a record
  * that is not text at all used to be counted as a bad host or a bad number. This one replaces each

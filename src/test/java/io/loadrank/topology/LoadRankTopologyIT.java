@@ -232,13 +232,17 @@ class LoadRankTopologyIT {
         Map<String, Double> values = new HashMap<>();
         hosts.keySet().forEach(host -> values.put(host, (double) host.hashCode() % 100 + 100));
         try (LiveFeed live = new LiveFeed(scenario.feed, topics, values, new AtomicBoolean(), new AtomicLong())) {
-            Await.until(RANKING_DEADLINE, "the first ranking", () -> scenario.files.globalRanking().isPresent());
+            // every file written once: from then on none may ever be missing, empty or partial
+            List<String> files = List.of("GlobalRankings.txt", "GlobalRankings.json", topics.get(0) + ".txt",
+                    topics.get(0) + ".json");
+            Await.until(RANKING_DEADLINE, "the first ranking in every file",
+                    () -> files.stream().allMatch(file -> scenario.files.read(file).isPresent()));
 
             Set<String> versions = ConcurrentHashMap.newKeySet();
             AtomicReference<String> badRead = new AtomicReference<>();
             AtomicLong reads = new AtomicLong();
             List<Thread> readers = new ArrayList<>();
-            for (String file : List.of("GlobalRankings.txt", "GlobalRankings.json", topics.get(0) + ".txt", topics.get(0) + ".json")) {
+            for (String file : files) {
                 Thread reader = new Thread(() -> {
                     long until = System.currentTimeMillis() + 6_000;
                     while (System.currentTimeMillis() < until && badRead.get() == null) {

@@ -58,8 +58,8 @@ public final class AlertEngine {
         List<AlertEvent> resolved = new ArrayList<>();
         for (Map.Entry<String, Observation> entry : holding.entrySet()) {
             Observation seen = entry.getValue();
-            Episode episode = episodes.computeIfAbsent(entry.getKey(),
-                    id -> new Episode(id, seen.rule, seen.subject, seen.sinceMillis));
+            Episode episode = episodes.computeIfAbsent(
+                    entry.getKey(), id -> new Episode(id, seen.rule, seen.subject, seen.sinceMillis));
             episode.holds(seen, now);
             // the top-host rule waited out "for" before it reported the change
             long wait = seen.rule.kind() == AlertKind.DC_TOP_CHANGED ? 0 : seen.rule.forMillis();
@@ -118,11 +118,15 @@ public final class AlertEngine {
                 default -> host.averages()[topic];
             };
             if (value > rule.threshold()) { // false for NaN: no value, no alert
-                String what = rule.kind() == AlertKind.AVERAGE ? rule.topic() + " average"
+                String what = rule.kind() == AlertKind.AVERAGE
+                        ? rule.topic() + " average"
                         : rule.kind() == AlertKind.DC_SCORE ? "datacenter score" : "score";
-                String message = what + " of " + host.host() + " is " + format(value) + ", above " + format(rule.threshold());
-                holding.put(id(rule, host.host()), new Observation(rule, host.host(), host.host(), host.datacenter(), value,
-                        message, fleet.atMillis()));
+                String message =
+                        what + " of " + host.host() + " is " + format(value) + ", above " + format(rule.threshold());
+                holding.put(
+                        id(rule, host.host()),
+                        new Observation(
+                                rule, host.host(), host.host(), host.datacenter(), value, message, fleet.atMillis()));
             }
         }
     }
@@ -143,17 +147,33 @@ public final class AlertEngine {
         }
         double mean = hosts == 0 ? Double.NaN : sum / hosts;
         if (mean > rule.threshold()) {
-            holding.put(id(rule, rule.topic()), new Observation(rule, rule.topic(), null, null, mean,
-                    rule.topic() + " average over " + hosts + " hosts is " + format(mean) + ", above "
-                            + format(rule.threshold()), fleet.atMillis()));
+            holding.put(
+                    id(rule, rule.topic()),
+                    new Observation(
+                            rule,
+                            rule.topic(),
+                            null,
+                            null,
+                            mean,
+                            rule.topic() + " average over " + hosts + " hosts is " + format(mean) + ", above "
+                                    + format(rule.threshold()),
+                            fleet.atMillis()));
         }
     }
 
     private static void observeStale(AlertRule rule, FleetSnapshot fleet, Map<String, Observation> holding) {
         for (FleetSnapshot.Stale host : fleet.stale()) {
             double silentSecs = Math.max(0, fleet.atMillis() - host.lastSeenMillis()) / 1000.0;
-            holding.put(id(rule, host.host()), new Observation(rule, host.host(), host.host(), host.datacenter(), silentSecs,
-                    host.host() + " is stale: no sample for " + format(silentSecs) + " s", fleet.atMillis()));
+            holding.put(
+                    id(rule, host.host()),
+                    new Observation(
+                            rule,
+                            host.host(),
+                            host.host(),
+                            host.datacenter(),
+                            silentSecs,
+                            host.host() + " is stale: no sample for " + format(silentSecs) + " s",
+                            fleet.atMillis()));
         }
     }
 
@@ -187,9 +207,16 @@ public final class AlertEngine {
                 watch.established = top.host();
                 watch.candidate = null;
                 double value = Double.isNaN(top.dcScore()) ? top.score() : top.dcScore();
-                holding.put(key, new Observation(rule, entry.getKey(), top.host(), top.datacenter(), value,
-                        "top host of " + entry.getKey() + " is now " + top.host() + " (was " + before + ")",
-                        since));
+                holding.put(
+                        key,
+                        new Observation(
+                                rule,
+                                entry.getKey(),
+                                top.host(),
+                                top.datacenter(),
+                                value,
+                                "top host of " + entry.getKey() + " is now " + top.host() + " (was " + before + ")",
+                                since));
             }
         }
         tops.keySet().removeIf(key -> key.startsWith(rule.name() + "/") && !seen.contains(key));
@@ -208,9 +235,14 @@ public final class AlertEngine {
     }
 
     /** @param sinceMillis when the condition began, for a new episode */
-    private record Observation(AlertRule rule, String subject, String host, String datacenter, double value,
-                               String message, long sinceMillis) {
-    }
+    private record Observation(
+            AlertRule rule,
+            String subject,
+            String host,
+            String datacenter,
+            double value,
+            String message,
+            long sinceMillis) {}
 
     private static final class TopWatch {
         String established;
@@ -264,8 +296,23 @@ public final class AlertEngine {
 
         AlertEvent event(AlertEvent.State state, long now) {
             evaluatedAtMillis = Math.max(evaluatedAtMillis, now);
-            return new AlertEvent(id, state, rule.name(), rule.kind(), subject, host, datacenter, rule.topic(),
-                    rule.threshold(), value, firstSeenMillis, lastSeenMillis, occurrences, holding, now, message);
+            return new AlertEvent(
+                    id,
+                    state,
+                    rule.name(),
+                    rule.kind(),
+                    subject,
+                    host,
+                    datacenter,
+                    rule.topic(),
+                    rule.threshold(),
+                    value,
+                    firstSeenMillis,
+                    lastSeenMillis,
+                    occurrences,
+                    holding,
+                    now,
+                    message);
         }
     }
 }

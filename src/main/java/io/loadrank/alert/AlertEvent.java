@@ -25,13 +25,28 @@ import java.io.Serializable;
  * @param atMillis         the time of this evaluation
  * @param message          one line for people
  */
-public record AlertEvent(String id, State state, String rule, AlertKind kind, String subject, String host,
-                         String datacenter, String topic, double threshold, double value, long firstSeenMillis,
-                         long lastSeenMillis, int occurrences, boolean holding, long atMillis, String message)
+public record AlertEvent(
+        String id,
+        State state,
+        String rule,
+        AlertKind kind,
+        String subject,
+        String host,
+        String datacenter,
+        String topic,
+        double threshold,
+        double value,
+        long firstSeenMillis,
+        long lastSeenMillis,
+        int occurrences,
+        boolean holding,
+        long atMillis,
+        String message)
         implements Serializable {
 
     public enum State {
-        FIRING("firing"), RESOLVED("resolved");
+        FIRING("firing"),
+        RESOLVED("resolved");
 
         private final String label;
 

@@ -16,5 +16,4 @@ import java.io.Serializable;
  *                    last change)
  */
 public record AlertRule(String name, AlertKind kind, String topic, double threshold, long forMillis, long clearMillis)
-        implements Serializable {
-}
+        implements Serializable {}

@@ -78,7 +78,9 @@ public final class AlertRules implements Serializable {
                 throw new ConfigException(prefix + ".name", nameValue, NAME_ALLOWED);
             }
             Object whenValue = fields.get("when");
-            AlertKind kind = whenValue == null ? null : AlertKind.byLabel(String.valueOf(whenValue).trim());
+            AlertKind kind = whenValue == null
+                    ? null
+                    : AlertKind.byLabel(String.valueOf(whenValue).trim());
             if (kind == null) {
                 throw new ConfigException(prefix + ".when", whenValue, "one of " + AlertKind.labels());
             }
@@ -86,7 +88,8 @@ public final class AlertRules implements Serializable {
             if (kind.hasThreshold()) {
                 threshold = number(prefix + ".above", fields.get("above"));
             } else if (fields.containsKey("above")) {
-                throw new ConfigException(prefix + ".above", fields.get("above"), "no threshold for when: " + kind.label());
+                throw new ConfigException(
+                        prefix + ".above", fields.get("above"), "no threshold for when: " + kind.label());
             }
             String topic = null;
             if (kind.hasTopic()) {
@@ -96,7 +99,8 @@ public final class AlertRules implements Serializable {
                     throw new ConfigException(prefix + ".topic", topicValue, "one of the topics of loadrank.topics");
                 }
             } else if (fields.containsKey("topic")) {
-                throw new ConfigException(prefix + ".topic", fields.get("topic"), "a topic only for when: average or topicAverage");
+                throw new ConfigException(
+                        prefix + ".topic", fields.get("topic"), "a topic only for when: average or topicAverage");
             }
             int defaultFor = kind == AlertKind.STALE ? 0 : DEFAULT_FOR_SECS;
             long forMillis = seconds(prefix + ".for.secs", fields.get("for.secs"), defaultFor) * 1000L;
@@ -143,7 +147,9 @@ public final class AlertRules implements Serializable {
     private static double number(String key, Object raw) {
         double number;
         try {
-            number = raw instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(raw).trim());
+            number = raw instanceof Number n
+                    ? n.doubleValue()
+                    : Double.parseDouble(String.valueOf(raw).trim());
         } catch (NumberFormatException e) {
             number = Double.NaN;
         }

@@ -18,9 +18,7 @@ public record FleetSnapshot(long atMillis, List<String> topics, List<Host> ranke
      * @param dcScore    its score within its datacenter; NaN when unknown
      * @param averages   per topic, NaN where it has none
      */
-    public record Host(String host, String datacenter, double score, double dcScore, double[] averages) {
-    }
+    public record Host(String host, String datacenter, double score, double dcScore, double[] averages) {}
 
-    public record Stale(String host, String datacenter, long lastSeenMillis) {
-    }
+    public record Stale(String host, String datacenter, long lastSeenMillis) {}
 }

@@ -26,8 +26,10 @@ public record SampleBatch(String[] hosts, double[] values, long[] times) impleme
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SampleBatch batch && Arrays.equals(hosts, batch.hosts)
-                && Arrays.equals(values, batch.values) && Arrays.equals(times, batch.times);
+        return other instanceof SampleBatch batch
+                && Arrays.equals(hosts, batch.hosts)
+                && Arrays.equals(values, batch.values)
+                && Arrays.equals(times, batch.times);
     }
 
     @Override

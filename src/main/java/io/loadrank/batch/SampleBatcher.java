@@ -19,8 +19,7 @@ import java.util.List;
 public final class SampleBatcher<A> {
 
     /** A batch ready to send, its target and the anchors of its samples. */
-    public record Ready<A>(int target, SampleBatch batch, List<A> anchors) {
-    }
+    public record Ready<A>(int target, SampleBatch batch, List<A> anchors) {}
 
     private final int targets;
     private final int batchSize;
@@ -117,8 +116,10 @@ public final class SampleBatcher<A> {
         Ready<A> take(int target) {
             // a partial batch travels with arrays of its own length: they are serialised whole
             // between workers
-            SampleBatch batch = size == capacity ? new SampleBatch(hosts, values, times)
-                    : new SampleBatch(Arrays.copyOf(hosts, size), Arrays.copyOf(values, size), Arrays.copyOf(times, size));
+            SampleBatch batch = size == capacity
+                    ? new SampleBatch(hosts, values, times)
+                    : new SampleBatch(
+                            Arrays.copyOf(hosts, size), Arrays.copyOf(values, size), Arrays.copyOf(times, size));
             Ready<A> ready = new Ready<>(target, batch, anchors);
             open();
             return ready;

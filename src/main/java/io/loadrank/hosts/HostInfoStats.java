@@ -13,8 +13,9 @@ import java.util.EnumMap;
  * @param hosts     hosts with info now
  * @param malformed malformed records by reason (skipped)
  */
-public record HostInfoStats(String topic, long accepted, long deleted, int hosts,
-                            EnumMap<HostInfoMalformedReason, Long> malformed) implements Serializable {
+public record HostInfoStats(
+        String topic, long accepted, long deleted, int hosts, EnumMap<HostInfoMalformedReason, Long> malformed)
+        implements Serializable {
 
     public long malformedTotal() {
         long total = 0;

@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class AlertJson {
 
-    private AlertJson() {
-    }
+    private AlertJson() {}
 
     /** {@code Alerts.json}: the time of the evaluation and every firing alert. */
     public static void writeActive(long atMillis, List<AlertEvent> active, Writer out) {
@@ -51,29 +50,46 @@ public final class AlertJson {
 
     private static void writeEvent(JsonWriter json, IsoInstants instants, AlertEvent event) throws IOException {
         json.beginObject()
-                .name("id").value(event.id())
-                .name("state").value(event.state().label())
-                .name("rule").value(event.rule())
-                .name("when").value(event.kind().label())
-                .name("subject").value(event.subject())
-                .name("host").value(event.host())
-                .name("datacenter").value(event.datacenter())
-                .name("topic").value(event.topic());
+                .name("id")
+                .value(event.id())
+                .name("state")
+                .value(event.state().label())
+                .name("rule")
+                .value(event.rule())
+                .name("when")
+                .value(event.kind().label())
+                .name("subject")
+                .value(event.subject())
+                .name("host")
+                .value(event.host())
+                .name("datacenter")
+                .value(event.datacenter())
+                .name("topic")
+                .value(event.topic());
         if (Double.isNaN(event.threshold())) {
             json.name("threshold").nullValue();
         } else {
             JsonNumbers.value(json.name("threshold"), event.threshold());
         }
         JsonNumbers.value(json.name("value"), event.value());
-        json.name("occurrences").value(event.occurrences())
-                .name("holding").value(event.holding())
-                .name("firstSeen").value(instants.format(event.firstSeenMillis()))
-                .name("firstSeenMillis").value(event.firstSeenMillis())
-                .name("lastSeen").value(instants.format(event.lastSeenMillis()))
-                .name("lastSeenMillis").value(event.lastSeenMillis())
-                .name("at").value(instants.format(event.atMillis()))
-                .name("atMillis").value(event.atMillis())
-                .name("message").value(event.message())
+        json.name("occurrences")
+                .value(event.occurrences())
+                .name("holding")
+                .value(event.holding())
+                .name("firstSeen")
+                .value(instants.format(event.firstSeenMillis()))
+                .name("firstSeenMillis")
+                .value(event.firstSeenMillis())
+                .name("lastSeen")
+                .value(instants.format(event.lastSeenMillis()))
+                .name("lastSeenMillis")
+                .value(event.lastSeenMillis())
+                .name("at")
+                .value(instants.format(event.atMillis()))
+                .name("atMillis")
+                .value(event.atMillis())
+                .name("message")
+                .value(event.message())
                 .endObject();
     }
 }

@@ -29,12 +29,12 @@ public final class AtomicFiles {
         void writeTo(Writer out) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     // createTempFile's default permissions are owner-only; ranking files are for every operator
-    private static final FileAttribute<?>[] READABLE_BY_ALL =
-            {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"))};
+    private static final FileAttribute<?>[] READABLE_BY_ALL = {
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"))
+    };
 
     private static Path createTemporary(Path directory, String name) throws IOException {
         boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
@@ -65,23 +65,29 @@ public final class AtomicFiles {
             temporary = createTemporary(directory, target.getFileName().toString());
         } catch (FileSystemException e) {
             // EACCES comes as AccessDeniedException without a reason; EPERM (immutable), EROFS, ... with one
-            String reason = e.getReason() != null ? e.getReason()
-                    : e instanceof AccessDeniedException ? "Permission denied" : e.getClass().getSimpleName();
-            IOException clear = new IOException("the output directory " + directory + " does not let a file be created: "
-                    + reason + " (read-only, immutable, or not writable by this user?)");
+            String reason = e.getReason() != null
+                    ? e.getReason()
+                    : e instanceof AccessDeniedException
+                            ? "Permission denied"
+                            : e.getClass().getSimpleName();
+            IOException clear =
+                    new IOException("the output directory " + directory + " does not let a file be created: " + reason
+                            + " (read-only, immutable, or not writable by this user?)");
             clear.initCause(e);
             throw clear;
         }
         try {
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temporary),
-                    StandardCharsets.UTF_8), 1 << 16)) {
+            try (Writer out = new BufferedWriter(
+                    new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8), 1 << 16)) {
                 content.writeTo(out);
             }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system of " + directory + " cannot rename atomically; "
-                        + "choose an output directory on a local file system", e);
+                throw new IOException(
+                        "the file system of " + directory + " cannot rename atomically; "
+                                + "choose an output directory on a local file system",
+                        e);
             }
         } catch (IOException | RuntimeException e) {
             try {
@@ -105,7 +111,9 @@ public final class AtomicFiles {
             for (Path temporary : temporaries) {
                 String name = temporary.getFileName().toString();
                 String middle = name.substring(prefix.length(), name.length() - ".tmp".length());
-                if (!middle.isEmpty() && middle.chars().allMatch(Character::isDigit) && Files.deleteIfExists(temporary)) {
+                if (!middle.isEmpty()
+                        && middle.chars().allMatch(Character::isDigit)
+                        && Files.deleteIfExists(temporary)) {
                     deleted++;
                 }
             }

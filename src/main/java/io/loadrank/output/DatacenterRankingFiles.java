@@ -52,7 +52,9 @@ public final class DatacenterRankingFiles {
     private static String checked(String datacenter) {
         if (!HostInfoFormat.isValidLocationName(datacenter)) {
             throw new IllegalArgumentException("not a datacenter name, never part of a file name: '"
-                    + (datacenter == null ? "null" : io.loadrank.message.WireFormat.printable(datacenter, 0, datacenter.length()))
+                    + (datacenter == null
+                            ? "null"
+                            : io.loadrank.message.WireFormat.printable(datacenter, 0, datacenter.length()))
                     + "'");
         }
         return datacenter;
@@ -92,7 +94,9 @@ public final class DatacenterRankingFiles {
         for (String gone : written) {
             if (!now.contains(gone)) {
                 boolean removed = files.delete(textFile(gone)) & files.delete(jsonFile(gone));
-                LOG.info("datacenter {} has no host in the window any more: its ranking files {}", gone,
+                LOG.info(
+                        "datacenter {} has no host in the window any more: its ranking files {}",
+                        gone,
                         removed ? "are removed" : "could not all be removed");
             }
         }

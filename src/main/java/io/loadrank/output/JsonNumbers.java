@@ -15,8 +15,7 @@ import java.io.IOException;
  */
 final class JsonNumbers {
 
-    private JsonNumbers() {
-    }
+    private JsonNumbers() {}
 
     /**
      * Writes {@code value} as a JSON number.

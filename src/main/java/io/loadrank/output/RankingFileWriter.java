@@ -33,6 +33,7 @@ public final class RankingFileWriter {
     private final WriteOutage outage;
     /** Files whose leftover temporaries are to be removed at their next successful write. */
     private final Set<String> toSweep = new HashSet<>();
+
     private final Set<String> written = new HashSet<>();
     private long failedWrites;
     private long refusedNames;
@@ -63,8 +64,13 @@ public final class RankingFileWriter {
             failedWrites++;
             toSweep.add(fileName);
             if (outage.failed(fileName)) {
-                LOG.error("cannot write ranking files in {}: {} (writing {}); rankings are not published until the "
-                        + "directory can be written again, which is logged once", directory, describe(e), fileName, e);
+                LOG.error(
+                        "cannot write ranking files in {}: {} (writing {}); rankings are not published until the "
+                                + "directory can be written again, which is logged once",
+                        directory,
+                        describe(e),
+                        fileName,
+                        e);
             }
             return false;
         }
@@ -121,9 +127,11 @@ public final class RankingFileWriter {
 
     private void refused(String fileName) {
         refusedNames++;
-        LOG.error("refusing ranking file name '{}': not a plain file name in {} ({} refused since start)",
+        LOG.error(
+                "refusing ranking file name '{}': not a plain file name in {} ({} refused since start)",
                 fileName == null ? "null" : io.loadrank.message.WireFormat.printable(fileName, 0, fileName.length()),
-                directory, refusedNames);
+                directory,
+                refusedNames);
     }
 
     /** How many file names were refused since start (always 0 unless a bug lets input choose one). */
@@ -135,17 +143,23 @@ public final class RankingFileWriter {
         try {
             int removed = AtomicFiles.deleteTemporaries(directory, fileName);
             if (removed > 0) {
-                LOG.info("removed {} temporary file(s) of {} left by an unfinished write", removed, directory.resolve(fileName));
+                LOG.info(
+                        "removed {} temporary file(s) of {} left by an unfinished write",
+                        removed,
+                        directory.resolve(fileName));
             }
         } catch (IOException e) {
-            LOG.warn("cannot remove the temporary files of {} left by an unfinished write: {}", directory.resolve(fileName),
+            LOG.warn(
+                    "cannot remove the temporary files of {} left by an unfinished write: {}",
+                    directory.resolve(fileName),
                     e.toString());
         }
     }
 
     /** The cause for the log line: the message of our own and of plain I/O errors, else the exception's name too. */
     private static String describe(Exception e) {
-        boolean messageSaysIt = e instanceof IOException && !(e instanceof FileSystemException) && e.getMessage() != null;
+        boolean messageSaysIt =
+                e instanceof IOException && !(e instanceof FileSystemException) && e.getMessage() != null;
         return messageSaysIt ? e.getMessage() : e.toString();
     }
 

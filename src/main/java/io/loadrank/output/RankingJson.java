@@ -1,17 +1,17 @@
 package io.loadrank.output;
 
+import com.google.gson.stream.JsonWriter;
 import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.hostinfo.HostInfoMalformedReason;
 import io.loadrank.hosts.HostInfoStats;
 import io.loadrank.message.MalformedReason;
-import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.DatacenterRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostScore;
 import io.loadrank.scoring.StaleHost;
-import com.google.gson.stream.JsonWriter;
+import io.loadrank.window.HostAverage;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -42,8 +42,7 @@ import java.util.Map;
  */
 public final class RankingJson {
 
-    private RankingJson() {
-    }
+    private RankingJson() {}
 
     /** The global ranking as one JSON document (also the record of the rankings topic). */
     public static String global(GlobalRanking ranking) {
@@ -90,15 +89,12 @@ public final class RankingJson {
             json.name("hosts").beginArray();
             int rank = 1;
             for (HostScore host : inDatacenter ? datacenter.ranked() : ranking.ranked()) {
-                json.beginObject()
-                        .name("rank").value(rank++)
-                        .name("host").value(host.host());
+                json.beginObject().name("rank").value(rank++).name("host").value(host.host());
                 JsonNumbers.value(json.name("score"), inDatacenter ? host.dcScore() : host.score());
                 if (inDatacenter) {
                     JsonNumbers.value(json.name("fleetScore"), host.score());
                 }
-                json.name("incomplete").value(host.incomplete())
-                        .name("stale").value(false);
+                json.name("incomplete").value(host.incomplete()).name("stale").value(false);
                 writeLastSeen(json, instants, host.lastSeenMillis());
                 writeHostInfo(json, host.info());
                 if (host.datacenter() == null) {
@@ -125,9 +121,7 @@ public final class RankingJson {
             json.endArray();
             json.name("stale").beginArray();
             for (StaleHost host : inDatacenter ? datacenter.stale() : ranking.stale()) {
-                json.beginObject()
-                        .name("host").value(host.host())
-                        .name("stale").value(true);
+                json.beginObject().name("host").value(host.host()).name("stale").value(true);
                 writeLastSeen(json, instants, host.lastSeenMillis());
                 writeHostInfo(json, host.info());
                 json.name("dcRank").nullValue().name("dcScore").nullValue();
@@ -138,9 +132,12 @@ public final class RankingJson {
                 json.name("datacenters").beginArray();
                 for (DatacenterRanking each : ranking.datacenters()) {
                     json.beginObject()
-                            .name("datacenter").value(each.datacenter())
-                            .name("hosts").value(each.ranked().size())
-                            .name("stale").value(each.stale().size())
+                            .name("datacenter")
+                            .value(each.datacenter())
+                            .name("hosts")
+                            .value(each.ranked().size())
+                            .name("stale")
+                            .value(each.stale().size())
                             .endObject();
                 }
                 json.endArray();
@@ -161,23 +158,39 @@ public final class RankingJson {
      */
     private static void writeHostInfo(JsonWriter json, HostInfo info) throws IOException {
         if (info == null) {
-            json.name("datacenter").nullValue().name("rack").nullValue().name("hostId").nullValue()
-                    .name("address").nullValue();
+            json.name("datacenter")
+                    .nullValue()
+                    .name("rack")
+                    .nullValue()
+                    .name("hostId")
+                    .nullValue()
+                    .name("address")
+                    .nullValue();
             return;
         }
-        json.name("datacenter").value(info.datacenter())
-                .name("rack").value(info.rack())
-                .name("hostId").value(info.hostId())
-                .name("address").value(info.address());
+        json.name("datacenter")
+                .value(info.datacenter())
+                .name("rack")
+                .value(info.rack())
+                .name("hostId")
+                .value(info.hostId())
+                .name("address")
+                .value(info.address());
     }
 
     private static void writeHostInfoStats(JsonWriter json, HostInfoStats stats) throws IOException {
-        json.name("hostInfo").beginObject()
-                .name("topic").value(stats.topic())
-                .name("accepted").value(stats.accepted())
-                .name("deleted").value(stats.deleted())
-                .name("hosts").value(stats.hosts())
-                .name("malformedTotal").value(stats.malformedTotal());
+        json.name("hostInfo")
+                .beginObject()
+                .name("topic")
+                .value(stats.topic())
+                .name("accepted")
+                .value(stats.accepted())
+                .name("deleted")
+                .value(stats.deleted())
+                .name("hosts")
+                .value(stats.hosts())
+                .name("malformedTotal")
+                .value(stats.malformedTotal());
         json.name("malformed").beginObject();
         for (Map.Entry<HostInfoMalformedReason, Long> entry : stats.malformed().entrySet()) {
             json.name(entry.getKey().label()).value(entry.getValue());
@@ -210,11 +223,10 @@ public final class RankingJson {
             json.name("hosts").beginArray();
             int rank = 1;
             for (HostAverage host : ranking.ranked()) {
-                json.beginObject()
-                        .name("rank").value(rank++)
-                        .name("host").value(host.host());
+                json.beginObject().name("rank").value(rank++).name("host").value(host.host());
                 JsonNumbers.value(json.name("average"), host.average())
-                        .name("samples").value(host.samples());
+                        .name("samples")
+                        .value(host.samples());
                 writeLastSeen(json, instants, host.lastSampleMillis());
                 json.endObject();
             }
@@ -228,12 +240,18 @@ public final class RankingJson {
     }
 
     private static void writeStats(JsonWriter json, IngestStats stats) throws IOException {
-        json.name("ingest").beginObject()
-                .name("accepted").value(stats.window().accepted())
-                .name("duplicates").value(stats.window().duplicates())
-                .name("late").value(stats.window().late())
-                .name("early").value(stats.window().early())
-                .name("malformedTotal").value(stats.malformedTotal());
+        json.name("ingest")
+                .beginObject()
+                .name("accepted")
+                .value(stats.window().accepted())
+                .name("duplicates")
+                .value(stats.window().duplicates())
+                .name("late")
+                .value(stats.window().late())
+                .name("early")
+                .value(stats.window().early())
+                .name("malformedTotal")
+                .value(stats.malformedTotal());
         json.name("malformed").beginObject();
         for (Map.Entry<MalformedReason, Long> entry : stats.malformed().entrySet()) {
             json.name(entry.getKey().label()).value(entry.getValue());

@@ -1,11 +1,11 @@
 package io.loadrank.output;
 
-import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.DatacenterRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostScore;
 import io.loadrank.scoring.StaleHost;
+import io.loadrank.window.HostAverage;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -29,8 +29,7 @@ import java.util.List;
  */
 public final class RankingText {
 
-    private RankingText() {
-    }
+    private RankingText() {}
 
     /** {@code [[host|average|windowSeconds], ...]}, most loaded first, averages rounded to integers. */
     public static String topic(TopicRanking ranking) {
@@ -85,8 +84,8 @@ public final class RankingText {
         writeScores(ranking.ranked(), true, ranking.stale(), target);
     }
 
-    private static void writeScores(List<HostScore> ranked, boolean datacenterScores, List<StaleHost> stale,
-                                    Writer target) throws IOException {
+    private static void writeScores(
+            List<HostScore> ranked, boolean datacenterScores, List<StaleHost> stale, Writer target) throws IOException {
         BlockWriter out = new BlockWriter(target);
         out.write('{');
         boolean first = true;

@@ -30,7 +30,8 @@ public record IngestStats(WindowCounters window, EnumMap<MalformedReason, Long> 
     }
 
     /** Sums counts that come from different tasks. */
-    public static IngestStats sum(Iterable<WindowCounters> windows, Iterable<? extends Map<MalformedReason, Long>> malformedCounts) {
+    public static IngestStats sum(
+            Iterable<WindowCounters> windows, Iterable<? extends Map<MalformedReason, Long>> malformedCounts) {
         WindowCounters window = WindowCounters.ZERO;
         for (WindowCounters counters : windows) {
             window = window.plus(counters);

@@ -73,6 +73,5 @@ public final class RankingOrder {
         items.sort(order);
     }
 
-    private RankingOrder() {
-    }
+    private RankingOrder() {}
 }

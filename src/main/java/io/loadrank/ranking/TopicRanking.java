@@ -15,6 +15,11 @@ import java.util.ArrayList;
  * @param windowAtMillis when the oldest of the window snapshots it is made of was taken (the
  *                       data behind the ranking is at least this old); the ranking time if none
  */
-public record TopicRanking(String topic, ArrayList<HostAverage> ranked, long coveredMillis, IngestStats stats,
-                           long rankedAtMillis, long windowAtMillis) implements Serializable {
-}
+public record TopicRanking(
+        String topic,
+        ArrayList<HostAverage> ranked,
+        long coveredMillis,
+        IngestStats stats,
+        long rankedAtMillis,
+        long windowAtMillis)
+        implements Serializable {}

@@ -1,7 +1,7 @@
 package io.loadrank.ranking;
 
-import io.loadrank.window.HostAverage;
 import io.loadrank.message.MalformedReason;
+import io.loadrank.window.HostAverage;
 import io.loadrank.window.WindowCounters;
 import io.loadrank.window.WindowSnapshot;
 import java.util.ArrayList;
@@ -78,7 +78,7 @@ public final class TopicRankingAssembler {
             counters.add(snapshot.counters());
         }
         RankingOrder.sortByAverage(ranked);
-        return new TopicRanking(topic, ranked, covered, IngestStats.sum(counters, malformedByTask.values()), now,
-                oldestSnapshot);
+        return new TopicRanking(
+                topic, ranked, covered, IngestStats.sum(counters, malformedByTask.values()), now, oldestSnapshot);
     }
 }

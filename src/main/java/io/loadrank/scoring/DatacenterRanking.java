@@ -12,5 +12,4 @@ import java.util.ArrayList;
  * @param stale      its hosts that stopped reporting, by host name
  */
 public record DatacenterRanking(String datacenter, ArrayList<HostScore> ranked, ArrayList<StaleHost> stale)
-        implements Serializable {
-}
+        implements Serializable {}

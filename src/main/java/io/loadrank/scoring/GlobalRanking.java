@@ -19,21 +19,33 @@ import java.util.ArrayList;
  *                       stale), by name; empty without host info
  * @param hostInfo       what the host-info topic brought so far, or null when it is not read
  */
-public record GlobalRanking(ArrayList<String> topics, double[] weights, long[] coveredMillis,
-                            ArrayList<HostScore> ranked, ArrayList<StaleHost> stale,
-                            long rankedAtMillis, long windowsAtMillis,
-                            ArrayList<DatacenterRanking> datacenters, HostInfoStats hostInfo) implements Serializable {
+public record GlobalRanking(
+        ArrayList<String> topics,
+        double[] weights,
+        long[] coveredMillis,
+        ArrayList<HostScore> ranked,
+        ArrayList<StaleHost> stale,
+        long rankedAtMillis,
+        long windowsAtMillis,
+        ArrayList<DatacenterRanking> datacenters,
+        HostInfoStats hostInfo)
+        implements Serializable {
 
     /** A ranking without datacenters. */
-    public GlobalRanking(ArrayList<String> topics, double[] weights, long[] coveredMillis,
-                         ArrayList<HostScore> ranked, ArrayList<StaleHost> stale,
-                         long rankedAtMillis, long windowsAtMillis) {
+    public GlobalRanking(
+            ArrayList<String> topics,
+            double[] weights,
+            long[] coveredMillis,
+            ArrayList<HostScore> ranked,
+            ArrayList<StaleHost> stale,
+            long rankedAtMillis,
+            long windowsAtMillis) {
         this(topics, weights, coveredMillis, ranked, stale, rankedAtMillis, windowsAtMillis, new ArrayList<>(), null);
     }
 
     /** The same ranking with the host-info counts to publish beside it. */
     public GlobalRanking withHostInfo(HostInfoStats stats) {
-        return new GlobalRanking(topics, weights, coveredMillis, ranked, stale, rankedAtMillis, windowsAtMillis,
-                datacenters, stats);
+        return new GlobalRanking(
+                topics, weights, coveredMillis, ranked, stale, rankedAtMillis, windowsAtMillis, datacenters, stats);
     }
 }

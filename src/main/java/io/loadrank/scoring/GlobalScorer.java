@@ -1,9 +1,9 @@
 package io.loadrank.scoring;
 
 import io.loadrank.hostinfo.HostInfo;
-import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.RankingOrder;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.window.HostAverage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -57,7 +57,8 @@ public final class GlobalScorer {
      */
     public GlobalScorer(List<String> topics, double[] weights, long staleAfterMillis) {
         if (topics.isEmpty() || topics.size() != weights.length) {
-            throw new IllegalArgumentException("need one weight per topic, got " + topics + " and " + Arrays.toString(weights));
+            throw new IllegalArgumentException(
+                    "need one weight per topic, got " + topics + " and " + Arrays.toString(weights));
         }
         double sum = 0;
         for (double weight : weights) {
@@ -176,9 +177,17 @@ public final class GlobalScorer {
 
         ArrayList<HostScore> ranked = new ArrayList<>(reporting.size());
         for (HostValues values : reporting) {
-            values.result = new HostScore(values.host, values.score, values.shares, values.averages,
-                    values.incomplete(), values.lastSeen, values.info, values.dcRank,
-                    values.datacenter == null ? Double.NaN : values.dcScore, values.dcShares);
+            values.result = new HostScore(
+                    values.host,
+                    values.score,
+                    values.shares,
+                    values.averages,
+                    values.incomplete(),
+                    values.lastSeen,
+                    values.info,
+                    values.dcRank,
+                    values.datacenter == null ? Double.NaN : values.dcScore,
+                    values.dcShares);
             ranked.add(values.result);
         }
         RankingOrder.sortHighestFirst(ranked, HostScore::score, BY_SCORE);
@@ -193,8 +202,16 @@ public final class GlobalScorer {
             datacenter.stale.sort(BY_HOST);
             datacenterRankings.add(new DatacenterRanking(datacenter.name, dcRanked, datacenter.stale));
         }
-        return new GlobalRanking(topics, weights.clone(), covered, ranked, stale, now,
-                oldestWindow == Long.MAX_VALUE ? now : oldestWindow, datacenterRankings, null);
+        return new GlobalRanking(
+                topics,
+                weights.clone(),
+                covered,
+                ranked,
+                stale,
+                now,
+                oldestWindow == Long.MAX_VALUE ? now : oldestWindow,
+                datacenterRankings,
+                null);
     }
 
     /**

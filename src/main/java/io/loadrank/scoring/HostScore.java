@@ -18,13 +18,22 @@ import java.io.Serializable;
  * @param dcScore        its score among the hosts of its datacenter only, 0-100; NaN without a datacenter
  * @param dcShares       per topic: its share of its datacenter's total; null without a datacenter
  */
-public record HostScore(String host, double score, double[] shares, double[] averages, boolean incomplete,
-                        long lastSeenMillis, HostInfo info, int dcRank, double dcScore, double[] dcShares)
+public record HostScore(
+        String host,
+        double score,
+        double[] shares,
+        double[] averages,
+        boolean incomplete,
+        long lastSeenMillis,
+        HostInfo info,
+        int dcRank,
+        double dcScore,
+        double[] dcShares)
         implements Serializable {
 
     /** A host ranked fleet-wide only (no host info). */
-    public HostScore(String host, double score, double[] shares, double[] averages, boolean incomplete,
-                     long lastSeenMillis) {
+    public HostScore(
+            String host, double score, double[] shares, double[] averages, boolean incomplete, long lastSeenMillis) {
         this(host, score, shares, averages, incomplete, lastSeenMillis, null, 0, Double.NaN, null);
     }
 

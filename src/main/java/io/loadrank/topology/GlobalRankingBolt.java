@@ -1,13 +1,13 @@
 package io.loadrank.topology;
 
-import io.loadrank.hostinfo.HostInfoResult;
-import io.loadrank.hosts.HostDirectory;
-import io.loadrank.output.DatacenterRankingFiles;
 import io.loadrank.alert.AlertEngine;
 import io.loadrank.alert.AlertEvent;
 import io.loadrank.alert.AlertRules;
 import io.loadrank.alert.FleetSnapshots;
+import io.loadrank.hostinfo.HostInfoResult;
+import io.loadrank.hosts.HostDirectory;
 import io.loadrank.output.AlertJson;
+import io.loadrank.output.DatacenterRankingFiles;
 import io.loadrank.output.RankingFileWriter;
 import io.loadrank.output.RankingJson;
 import io.loadrank.output.RankingText;
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * each record parsed once as it arrives; malformed ones counted and logged at a bounded rate),
  * ranks every datacenter on its own and writes {@code GlobalRankings-<datacenter>.txt}/.json
  * ({@link DatacenterRankingFiles}; docs/DATACENTERS.md).
-
+ *
  * <p>With alert rules configured it evaluates them against every global ranking it publishes
  * (docs/ALERTS.md): the active alerts go to Alerts.json, every event to the alerts topic when one
  * is configured.
@@ -139,15 +139,19 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         if (result instanceof HostInfoResult.Malformed malformed) {
             long heldBack = hostInfoLog.tryAcquire(now);
             if (heldBack >= 0) {
-                LOG.warn("skipping malformed host-info record on topic {}: {} ({}){}", hostsTopic,
-                        malformed.reason().label(), malformed.detail(),
+                LOG.warn(
+                        "skipping malformed host-info record on topic {}: {} ({}){}",
+                        hostsTopic,
+                        malformed.reason().label(),
+                        malformed.detail(),
                         heldBack > 0 ? "; " + heldBack + " more malformed records were not logged" : "");
             }
         }
     }
 
     private void publish(long now) {
-        GlobalRanking ranking = hosts == null ? scorer.score(latest, now)
+        GlobalRanking ranking = hosts == null
+                ? scorer.score(latest, now)
                 : scorer.score(latest, now, hosts.hosts()).withHostInfo(hosts.stats());
         reportedThisRound.clear();
         round.published();
@@ -172,7 +176,11 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         List<AlertEvent> active = alerts.active();
         files.write(ALERTS_FILE, out -> AlertJson.writeActive(ranking.rankedAtMillis(), active, out));
         for (AlertEvent event : events) {
-            LOG.info("alert {} {}: {} (occurrences {})", event.id(), event.state().label(), event.message(),
+            LOG.info(
+                    "alert {} {}: {} (occurrences {})",
+                    event.id(),
+                    event.state().label(),
+                    event.message(),
                     event.occurrences());
             if (publishAlerts) {
                 collector.emit(TopologyStreams.ALERTS_STREAM, new Values(event.id(), AlertJson.event(event)));

@@ -101,7 +101,10 @@ public final class HostInfoSpout extends BaseRichSpout {
             }
             records += polled.count();
             if (startEnd != null && caughtUp()) {
-                LOG.info("host-info topic {}: read {} records from its beginning in {} ms; following it", topic, records,
+                LOG.info(
+                        "host-info topic {}: read {} records from its beginning in {} ms; following it",
+                        topic,
+                        records,
                         now - startedAt);
                 startEnd = null;
             }
@@ -120,8 +123,10 @@ public final class HostInfoSpout extends BaseRichSpout {
         if (partitions == null || partitions.isEmpty()) {
             if (!waitingLogged) {
                 waitingLogged = true;
-                LOG.warn("host-info topic {} does not exist (yet): every host is ranked fleet-wide only until it does;"
-                        + " create it compacted (cleanup.policy=compact)", topic);
+                LOG.warn(
+                        "host-info topic {} does not exist (yet): every host is ranked fleet-wide only until it does;"
+                                + " create it compacted (cleanup.policy=compact)",
+                        topic);
             }
             return;
         }

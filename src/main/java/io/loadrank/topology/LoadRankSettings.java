@@ -31,7 +31,6 @@ public final class LoadRankSettings implements Serializable {
     private static final String TOPICS_ALLOWED =
             "a list of Kafka topic names, or a map of topic name to weight (a number >= 0, at least one > 0)";
 
-
     /** The metric topics, each with weight 1. */
     public static final List<String> DEFAULT_TOPICS = Metric.defaultTopics();
 
@@ -41,73 +40,139 @@ public final class LoadRankSettings implements Serializable {
 
     // Every key of topology.yaml, defined once; README's table is rendered from this list (TopologySettingsReadmeTest).
 
-    public static final Setting<String> TOPOLOGY_NAME = Setting.text("loadrank.topology.name", "loadrank", STORM_NAME,
-            STORM_NAME_ALLOWED, "the topology's name on the cluster");
-    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text("loadrank.kafka.bootstrap.servers",
-            "127.0.0.1:9092", Pattern.compile("[^,\\s]+:\\d{1,5}(,[^,\\s]+:\\d{1,5})*"), "host:port[,host:port...]",
+    public static final Setting<String> TOPOLOGY_NAME = Setting.text(
+            "loadrank.topology.name", "loadrank", STORM_NAME, STORM_NAME_ALLOWED, "the topology's name on the cluster");
+    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text(
+            "loadrank.kafka.bootstrap.servers",
+            "127.0.0.1:9092",
+            Pattern.compile("[^,\\s]+:\\d{1,5}(,[^,\\s]+:\\d{1,5})*"),
+            "host:port[,host:port...]",
             "Kafka brokers, `host:port[,host:port...]`");
-    public static final Setting<Map<String, String>> KAFKA_PROPERTIES = Setting.stringMap("loadrank.kafka.properties",
+    public static final Setting<Map<String, String>> KAFKA_PROPERTIES = Setting.stringMap(
+            "loadrank.kafka.properties",
             "a map of Kafka client properties, e.g. {security.protocol: SASL_SSL}",
             "extra Kafka client properties for every consumer and producer (SASL, SSL); values are never logged");
-    public static final Setting<String> CONSUMER_GROUP = Setting.text("loadrank.kafka.consumer.group", "loadrank",
-            STORM_NAME, STORM_NAME_ALLOWED, "consumer group of the KafkaSpouts");
-    public static final Setting<String> FIRST_POLL = Setting.oneOf("loadrank.kafka.first.poll.offset.strategy", "LATEST",
-            FIRST_POLL_STRATEGIES, "where a KafkaSpout starts when this topology has committed nothing: `LATEST`, "
+    public static final Setting<String> CONSUMER_GROUP = Setting.text(
+            "loadrank.kafka.consumer.group",
+            "loadrank",
+            STORM_NAME,
+            STORM_NAME_ALLOWED,
+            "consumer group of the KafkaSpouts");
+    public static final Setting<String> FIRST_POLL = Setting.oneOf(
+            "loadrank.kafka.first.poll.offset.strategy",
+            "LATEST",
+            FIRST_POLL_STRATEGIES,
+            "where a KafkaSpout starts when this topology has committed nothing: `LATEST`, "
                     + "`EARLIEST`, `UNCOMMITTED_LATEST`, `UNCOMMITTED_EARLIEST`");
     // not tracked by default: samples are de-duplicated and the read-back restores the window after
     // a crash, so tracking every tuple through the ackers buys nothing (README "Delivery guarantee")
-    public static final Setting<String> PROCESSING_GUARANTEE = Setting.oneOf("loadrank.kafka.processing.guarantee",
-            "NO_GUARANTEE", PROCESSING_GUARANTEES, "`NO_GUARANTEE` (offsets committed periodically, tuples not "
+    public static final Setting<String> PROCESSING_GUARANTEE = Setting.oneOf(
+            "loadrank.kafka.processing.guarantee",
+            "NO_GUARANTEE",
+            PROCESSING_GUARANTEES,
+            "`NO_GUARANTEE` (offsets committed periodically, tuples not "
                     + "tracked), `AT_MOST_ONCE`, `AT_LEAST_ONCE` (commit after ack); see [Delivery guarantee](#delivery-guarantee)");
-    public static final Setting<LinkedHashMap<String, Double>> TOPICS = Setting.of("loadrank.topics", defaultWeights(),
-            "the five metric topics, weight 1", TOPICS_ALLOWED, "a list of topics, or a map topic → weight (≥ 0, one > 0)",
+    public static final Setting<LinkedHashMap<String, Double>> TOPICS = Setting.of(
+            "loadrank.topics",
+            defaultWeights(),
+            "the five metric topics, weight 1",
+            TOPICS_ALLOWED,
+            "a list of topics, or a map topic → weight (≥ 0, one > 0)",
             LoadRankSettings::topicWeights);
-    public static final Setting<Integer> WINDOW_SECS = Setting.integer("loadrank.window.secs", 60, 1, 86_400,
-            "sliding window length");
-    public static final Setting<Integer> EMIT_SECS = Setting.integer("loadrank.emit.secs", 2, 1, 3_600,
-            "how often rankings are made and written");
-    public static final Setting<Integer> STALE_AFTER_SECS = Setting.integer("loadrank.stale.after.secs", 10, 1, 86_400,
-            "silence after which a host is STALE");
-    public static final Setting<Integer> FUTURE_TOLERANCE_SECS = Setting.integer("loadrank.future.tolerance.secs", 10, 0,
-            86_400, "samples further in the future are ignored as early");
-    public static final Setting<Boolean> READBACK_ENABLED = Setting.bool("loadrank.readback.enabled", true,
-            "read back the last window from Kafka at start");
-    public static final Setting<Integer> READBACK_OVERLAP_SECS = Setting.integer("loadrank.readback.overlap.secs", 10, 0,
-            3_600, "how long the read-back keeps reading after start, overlapping the KafkaSpout");
-    public static final Setting<String> OUTPUT_DIR = Setting.text("loadrank.output.dir", "STORM_OUTPUT",
-            Pattern.compile(".+"), "a directory path",
+    public static final Setting<Integer> WINDOW_SECS =
+            Setting.integer("loadrank.window.secs", 60, 1, 86_400, "sliding window length");
+    public static final Setting<Integer> EMIT_SECS =
+            Setting.integer("loadrank.emit.secs", 2, 1, 3_600, "how often rankings are made and written");
+    public static final Setting<Integer> STALE_AFTER_SECS =
+            Setting.integer("loadrank.stale.after.secs", 10, 1, 86_400, "silence after which a host is STALE");
+    public static final Setting<Integer> FUTURE_TOLERANCE_SECS = Setting.integer(
+            "loadrank.future.tolerance.secs", 10, 0, 86_400, "samples further in the future are ignored as early");
+    public static final Setting<Boolean> READBACK_ENABLED =
+            Setting.bool("loadrank.readback.enabled", true, "read back the last window from Kafka at start");
+    public static final Setting<Integer> READBACK_OVERLAP_SECS = Setting.integer(
+            "loadrank.readback.overlap.secs",
+            10,
+            0,
+            3_600,
+            "how long the read-back keeps reading after start, overlapping the KafkaSpout");
+    public static final Setting<String> OUTPUT_DIR = Setting.text(
+            "loadrank.output.dir",
+            "STORM_OUTPUT",
+            Pattern.compile(".+"),
+            "a directory path",
             "where the ranking files go (relative: to the directory you start from)");
-    public static final Setting<String> RANKINGS_TOPIC = Setting.optionalTopic("loadrank.rankings.topic", null,
-            "Kafka topic for one global-ranking JSON record per emit");
-    public static final Setting<String> DEADLETTER_TOPIC = Setting.optionalTopic("loadrank.deadletter.topic", null,
-            "Kafka topic for malformed messages, as JSON with the reason");
-    public static final Setting<String> HOSTS_TOPIC = Setting.optionalTopic("loadrank.hosts.topic", "hosts",
+    public static final Setting<String> RANKINGS_TOPIC = Setting.optionalTopic(
+            "loadrank.rankings.topic", null, "Kafka topic for one global-ranking JSON record per emit");
+    public static final Setting<String> DEADLETTER_TOPIC = Setting.optionalTopic(
+            "loadrank.deadletter.topic", null, "Kafka topic for malformed messages, as JSON with the reason");
+    public static final Setting<String> HOSTS_TOPIC = Setting.optionalTopic(
+            "loadrank.hosts.topic",
+            "hosts",
             "compacted host-info topic (datacenter, rack, host id per host), read from its beginning at start: every "
                     + "datacenter is also ranked on its own; empty turns it off ([docs/DATACENTERS.md](docs/DATACENTERS.md))");
-    public static final Setting<Integer> SPOUT_PARALLELISM = Setting.integer("loadrank.parallelism.spout", 1, 1, 256,
-            "KafkaSpout tasks per topic");
-    public static final Setting<Integer> PARSER_PARALLELISM = Setting.integer("loadrank.parallelism.parser", 1, 1, 256,
-            "parser tasks per topic");
-    public static final Setting<Integer> ROLLING_PARALLELISM = Setting.integer("loadrank.parallelism.rolling", 1, 1, 256,
+    public static final Setting<Integer> SPOUT_PARALLELISM =
+            Setting.integer("loadrank.parallelism.spout", 1, 1, 256, "KafkaSpout tasks per topic");
+    public static final Setting<Integer> PARSER_PARALLELISM =
+            Setting.integer("loadrank.parallelism.parser", 1, 1, 256, "parser tasks per topic");
+    public static final Setting<Integer> ROLLING_PARALLELISM = Setting.integer(
+            "loadrank.parallelism.rolling",
+            1,
+            1,
+            256,
             "rolling (window) tasks per topic; each host belongs to one task (by host name hash)");
-    public static final Setting<Integer> BATCH_SIZE = Setting.integer("loadrank.batch.size", 256, 1, 65_536,
+    public static final Setting<Integer> BATCH_SIZE = Setting.integer(
+            "loadrank.batch.size",
+            256,
+            1,
+            65_536,
             "samples per tuple from parser to rolling bolt, at most (Storm's cost is per tuple)");
-    public static final Setting<Integer> BATCH_FLUSH_MILLIS = Setting.integer("loadrank.batch.flush.millis", 100, 1, 1_000,
+    public static final Setting<Integer> BATCH_FLUSH_MILLIS = Setting.integer(
+            "loadrank.batch.flush.millis",
+            100,
+            1,
+            1_000,
             "how often every parser sends the samples it holds: the longest a sample waits for its batch (1–1000)");
 
-    public static final Setting<AlertRules> ALERTS = Setting.of("loadrank.alerts", AlertRules.none(), "none",
-            AlertRules.ALLOWED, "alert rules: a list of `{name, when, above, topic, for.secs, clear.secs}`, `when` one of "
+    public static final Setting<AlertRules> ALERTS = Setting.of(
+            "loadrank.alerts",
+            AlertRules.none(),
+            "none",
+            AlertRules.ALLOWED,
+            "alert rules: a list of `{name, when, above, topic, for.secs, clear.secs}`, `when` one of "
                     + "`score`, `dcScore`, `average`, `topicAverage`, `stale`, `dcTopChanged`; active alerts in `Alerts.json` "
                     + "([docs/ALERTS.md](docs/ALERTS.md))",
             raw -> AlertRules.parse("loadrank.alerts", raw));
-    public static final Setting<String> ALERTS_TOPIC = Setting.optionalTopic("loadrank.alerts.topic", null,
+    public static final Setting<String> ALERTS_TOPIC = Setting.optionalTopic(
+            "loadrank.alerts.topic",
+            null,
             "Kafka topic for every alert event (firing and resolved), one JSON record each");
 
     /** Every setting, in the order of the README's table. */
-    public static final List<Setting<?>> ALL = List.of(TOPOLOGY_NAME, BOOTSTRAP_SERVERS, KAFKA_PROPERTIES, CONSUMER_GROUP,
-            FIRST_POLL, PROCESSING_GUARANTEE, TOPICS, WINDOW_SECS, EMIT_SECS, STALE_AFTER_SECS, FUTURE_TOLERANCE_SECS,
-            READBACK_ENABLED, READBACK_OVERLAP_SECS, OUTPUT_DIR, RANKINGS_TOPIC, DEADLETTER_TOPIC, HOSTS_TOPIC, SPOUT_PARALLELISM,
-            PARSER_PARALLELISM, ROLLING_PARALLELISM, BATCH_SIZE, BATCH_FLUSH_MILLIS, ALERTS, ALERTS_TOPIC);
+    public static final List<Setting<?>> ALL = List.of(
+            TOPOLOGY_NAME,
+            BOOTSTRAP_SERVERS,
+            KAFKA_PROPERTIES,
+            CONSUMER_GROUP,
+            FIRST_POLL,
+            PROCESSING_GUARANTEE,
+            TOPICS,
+            WINDOW_SECS,
+            EMIT_SECS,
+            STALE_AFTER_SECS,
+            FUTURE_TOLERANCE_SECS,
+            READBACK_ENABLED,
+            READBACK_OVERLAP_SECS,
+            OUTPUT_DIR,
+            RANKINGS_TOPIC,
+            DEADLETTER_TOPIC,
+            HOSTS_TOPIC,
+            SPOUT_PARALLELISM,
+            PARSER_PARALLELISM,
+            ROLLING_PARALLELISM,
+            BATCH_SIZE,
+            BATCH_FLUSH_MILLIS,
+            ALERTS,
+            ALERTS_TOPIC);
 
     /** The checked value of each setting. */
     private final LinkedHashMap<String, Object> values = new LinkedHashMap<>();
@@ -120,10 +185,13 @@ public final class LoadRankSettings implements Serializable {
             throw EMIT_SECS.refuse(emitSecs(), "at most " + WINDOW_SECS.key() + " (" + windowSecs() + ")");
         }
         String hostsTopic = hostsTopic();
-        if (hostsTopic != null && (hostsTopic.equals(rankingsTopic()) || hostsTopic.equals(deadLetterTopic())
-                || topics().contains(hostsTopic))) {
-            throw HOSTS_TOPIC.refuse(hostsTopic, "a topic of its own (not a metric, rankings or dead-letter topic), "
-                    + "or empty for none");
+        if (hostsTopic != null
+                && (hostsTopic.equals(rankingsTopic())
+                        || hostsTopic.equals(deadLetterTopic())
+                        || topics().contains(hostsTopic))) {
+            throw HOSTS_TOPIC.refuse(
+                    hostsTopic,
+                    "a topic of its own (not a metric, rankings or dead-letter topic), " + "or empty for none");
         }
         alerts().checkTopics(ALERTS.key(), topics());
     }
@@ -145,7 +213,9 @@ public final class LoadRankSettings implements Serializable {
     /** The same settings with the output directory made absolute against {@code base}. */
     public LoadRankSettings withOutputDirResolvedAgainst(Path base) {
         Map<String, Object> conf = new LinkedHashMap<>(asConfig());
-        conf.put(OUTPUT_DIR.key(), base.resolve(outputDir()).toAbsolutePath().normalize().toString());
+        conf.put(
+                OUTPUT_DIR.key(),
+                base.resolve(outputDir()).toAbsolutePath().normalize().toString());
         return from(conf);
     }
 

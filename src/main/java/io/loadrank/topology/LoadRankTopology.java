@@ -1,15 +1,15 @@
 package io.loadrank.topology;
 
-import io.loadrank.config.ConfigException;
 import io.loadrank.batch.SampleBatch;
 import io.loadrank.cli.Cli;
 import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OptionValues;
 import io.loadrank.cli.UsageException;
+import io.loadrank.config.ConfigException;
 import io.loadrank.message.MalformedReason;
-import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.window.HostAverage;
 import io.loadrank.window.WindowCounters;
 import io.loadrank.window.WindowSnapshot;
 import java.nio.file.Files;
@@ -50,8 +50,12 @@ import picocli.CommandLine.Spec;
  * needs code anyway. The options mirror Flux's ({@code --local}, {@code --remote},
  * {@code --dry-run}) and {@code --set key=value} overrides a single key.
  */
-@Command(name = "LoadRankTopology", sortOptions = false, mixinStandardHelpOptions = true,
-        versionProvider = LoadrankVersion.class, usageHelpAutoWidth = true,
+@Command(
+        name = "LoadRankTopology",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        versionProvider = LoadrankVersion.class,
+        usageHelpAutoWidth = true,
         description = "Checks the topology configuration, builds the loadrank topology and runs it.")
 public final class LoadRankTopology implements Callable<Integer> {
 
@@ -61,38 +65,54 @@ public final class LoadRankTopology implements Callable<Integer> {
 
     /** How to run: exactly one. */
     static final class Mode {
-        @Option(names = "--local", required = true,
+        @Option(
+                names = "--local",
+                required = true,
                 description = "run in an in-process Storm LocalCluster (needs storm-server on the classpath)")
         boolean local;
 
-        @Option(names = "--remote", required = true, description = "submit to the Storm cluster that `storm jar` points at")
+        @Option(
+                names = "--remote",
+                required = true,
+                description = "submit to the Storm cluster that `storm jar` points at")
         boolean remote;
 
-        @Option(names = "--dry-run", required = true, description = "check the configuration, print the topology, run nothing")
+        @Option(
+                names = "--dry-run",
+                required = true,
+                description = "check the configuration, print the topology, run nothing")
         boolean dryRun;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "How to run (one of):%n")
     Mode mode;
 
-    @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "0",
+    @Option(
+            names = "--ttl",
+            paramLabel = "SECONDS",
+            defaultValue = "0",
             description = "with --local: stop after SECONDS; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE})")
     long ttlSeconds;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
             description = "override one configuration key; repeatable. A whole number or true/false is set as such, "
                     + "anything else as text")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", defaultValue = "topology.yaml",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "CONFIG",
+            defaultValue = "topology.yaml",
             description = "the topology configuration (default: ${DEFAULT-VALUE})")
     String configFile;
 
     @Spec
     CommandSpec spec;
 
-    private LoadRankTopology() {
-    }
+    private LoadRankTopology() {}
 
     public static void main(String[] args) {
         int code = Cli.execute(new LoadRankTopology(), args);
@@ -158,8 +178,16 @@ public final class LoadRankTopology implements Callable<Integer> {
         LoadRankSettings settings = LoadRankSettings.from(topologyConf).withOutputDirResolvedAgainst(baseDir);
         conf.putAll(settings.asConfig());
         // tuples between workers are serialised by Kryo, which needs every class named
-        for (Class<?> type : List.of(HostAverage.class, WindowSnapshot.class, WindowCounters.class, IngestStats.class,
-                TopicRanking.class, MalformedReason.class, SampleBatch.class, String[].class, double[].class,
+        for (Class<?> type : List.of(
+                HostAverage.class,
+                WindowSnapshot.class,
+                WindowCounters.class,
+                IngestStats.class,
+                TopicRanking.class,
+                MalformedReason.class,
+                SampleBatch.class,
+                String[].class,
+                double[].class,
                 long[].class)) {
             conf.registerSerialization(type);
         }
@@ -179,12 +207,14 @@ public final class LoadRankTopology implements Callable<Integer> {
         try {
             return new HashMap<>(Utils.findAndReadConfigFile(absolute.toString(), true));
         } catch (RuntimeException e) {
-            throw new ConfigException("CONFIG", file.toString(), "a valid YAML map of configuration keys (" + e.getMessage() + ")");
+            throw new ConfigException(
+                    "CONFIG", file.toString(), "a valid YAML map of configuration keys (" + e.getMessage() + ")");
         }
     }
 
     static String describe(LoadRankSettings settings, StormTopology topology) {
-        StringBuilder out = new StringBuilder("configuration is valid: ").append(settings).append('\n');
+        StringBuilder out =
+                new StringBuilder("configuration is valid: ").append(settings).append('\n');
         out.append("topology ").append(settings.topologyName()).append(":\n");
         List<String> names = new ArrayList<>();
         topology.get_spouts().forEach((id, spout) -> names.add(line("spout", id, spout.get_common())));
@@ -195,7 +225,10 @@ public final class LoadRankTopology implements Callable<Integer> {
     }
 
     private static String line(String kind, String id, ComponentCommon common) {
-        return kind + " " + id + " x" + common.get_parallelism_hint() + " <- " + common.get_inputs().keySet().stream()
-                .map(input -> input.get_componentId() + ":" + input.get_streamId()).sorted().toList();
+        return kind + " " + id + " x" + common.get_parallelism_hint() + " <- "
+                + common.get_inputs().keySet().stream()
+                        .map(input -> input.get_componentId() + ":" + input.get_streamId())
+                        .sorted()
+                        .toList();
     }
 }

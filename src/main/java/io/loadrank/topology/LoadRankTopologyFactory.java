@@ -41,15 +41,16 @@ public final class LoadRankTopologyFactory {
     /** How often the KafkaSpouts commit their offsets. */
     static final long OFFSET_COMMIT_PERIOD_MS = 2_000;
 
-    private LoadRankTopologyFactory() {
-    }
+    private LoadRankTopologyFactory() {}
 
     public static StormTopology build(LoadRankSettings settings) {
         TopologyBuilder builder = new TopologyBuilder();
         BoltDeclarer global = builder.setBolt(TopologyStreams.GLOBAL_RANKING, new GlobalRankingBolt(settings), 1);
         builder.setSpout(TopologyStreams.BATCH_FLUSH_CLOCK, new BatchFlushClockSpout(settings.batchFlushMillis()), 1);
-        BoltDeclarer deadLetter = settings.deadLetterTopic() == null ? null
-                : builder.setBolt(TopologyStreams.DEADLETTER_KAFKA_BOLT, kafkaBolt(settings, settings.deadLetterTopic()), 1);
+        BoltDeclarer deadLetter = settings.deadLetterTopic() == null
+                ? null
+                : builder.setBolt(
+                        TopologyStreams.DEADLETTER_KAFKA_BOLT, kafkaBolt(settings, settings.deadLetterTopic()), 1);
 
         for (String topic : settings.topics()) {
             String kafkaSpout = TopologyStreams.kafkaSpout(topic);
@@ -58,26 +59,56 @@ public final class LoadRankTopologyFactory {
             String rolling = TopologyStreams.rolling(topic);
             String ranking = TopologyStreams.ranking(topic);
 
-            builder.setSpout(kafkaSpout, new KafkaSpout<>(kafkaSpoutConfig(settings, topic)), settings.spoutParallelism());
-            BoltDeclarer parserBolt = builder.setBolt(parser,
-                            new ParserBolt(topic, rolling, settings.deadLetterTopic() != null, settings.emitSecs(),
+            builder.setSpout(
+                    kafkaSpout, new KafkaSpout<>(kafkaSpoutConfig(settings, topic)), settings.spoutParallelism());
+            BoltDeclarer parserBolt = builder.setBolt(
+                            parser,
+                            new ParserBolt(
+                                    topic,
+                                    rolling,
+                                    settings.deadLetterTopic() != null,
+                                    settings.emitSecs(),
                                     settings.batchSize()),
                             settings.parserParallelism())
                     .localOrShuffleGrouping(kafkaSpout)
                     .allGrouping(TopologyStreams.BATCH_FLUSH_CLOCK, TopologyStreams.FLUSH_STREAM);
             if (settings.readBackEnabled()) {
-                builder.setSpout(readBackSpout, new ReadBackSpout(topic, settings.bootstrapServers(),
-                        settings.kafkaProperties(), settings.windowMillis(), settings.readBackOverlapMillis(),
-                        settings.consumerGroup()), 1);
-                parserBolt.localOrShuffleGrouping(readBackSpout)
+                builder.setSpout(
+                        readBackSpout,
+                        new ReadBackSpout(
+                                topic,
+                                settings.bootstrapServers(),
+                                settings.kafkaProperties(),
+                                settings.windowMillis(),
+                                settings.readBackOverlapMillis(),
+                                settings.consumerGroup()),
+                        1);
+                parserBolt
+                        .localOrShuffleGrouping(readBackSpout)
                         .allGrouping(readBackSpout, TopologyStreams.READBACK_DONE_STREAM);
             }
-            builder.setBolt(rolling, new RollingAverageBolt(topic, settings.windowMillis(), settings.futureToleranceMillis(),
-                            settings.emitSecs(), parser, settings.readBackWaitMillis()), settings.rollingParallelism())
+            builder.setBolt(
+                            rolling,
+                            new RollingAverageBolt(
+                                    topic,
+                                    settings.windowMillis(),
+                                    settings.futureToleranceMillis(),
+                                    settings.emitSecs(),
+                                    parser,
+                                    settings.readBackWaitMillis()),
+                            settings.rollingParallelism())
                     .directGrouping(parser, TopologyStreams.SAMPLE_BATCH_STREAM)
                     .allGrouping(parser, TopologyStreams.READBACK_DONE_STREAM);
-            builder.setBolt(ranking, new TopicRankingBolt(topic, rolling, settings.windowMillis(), settings.emitSecs(), settings.firstRoundWaitMillis(),
-                            settings.outputDir()), 1)
+            builder.setBolt(
+                            ranking,
+                            new TopicRankingBolt(
+                                    topic,
+                                    rolling,
+                                    settings.windowMillis(),
+                                    settings.emitSecs(),
+                                    settings.firstRoundWaitMillis(),
+                                    settings.outputDir()),
+                            1)
                     .globalGrouping(rolling, TopologyStreams.WINDOW_STREAM)
                     .globalGrouping(parser, TopologyStreams.MALFORMED_COUNTS_STREAM);
             global.globalGrouping(ranking);
@@ -86,8 +117,10 @@ public final class LoadRankTopologyFactory {
             }
         }
         if (settings.hostsTopic() != null) {
-            builder.setSpout(TopologyStreams.HOST_INFO_SPOUT, new HostInfoSpout(settings.hostsTopic(),
-                    settings.bootstrapServers(), settings.kafkaProperties()), 1);
+            builder.setSpout(
+                    TopologyStreams.HOST_INFO_SPOUT,
+                    new HostInfoSpout(settings.hostsTopic(), settings.bootstrapServers(), settings.kafkaProperties()),
+                    1);
             global.globalGrouping(TopologyStreams.HOST_INFO_SPOUT, TopologyStreams.HOST_INFO_STREAM);
         }
         if (settings.rankingsTopic() != null) {

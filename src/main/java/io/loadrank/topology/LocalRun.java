@@ -20,25 +20,28 @@ final class LocalRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
 
-    private LocalRun() {
-    }
+    private LocalRun() {}
 
     static void run(String name, Config conf, StormTopology topology, long ttlSeconds) throws Exception {
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopRequested.countDown();
-            try {
-                // let the main thread shut the cluster down before the JVM goes
-                stopped.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "loadrank-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    stopRequested.countDown();
+                    try {
+                        // let the main thread shut the cluster down before the JVM goes
+                        stopped.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "loadrank-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology(name, conf, topology);
-            LOG.info("topology {} runs in a local cluster{}", name,
+            LOG.info(
+                    "topology {} runs in a local cluster{}",
+                    name,
                     ttlSeconds > 0 ? " for " + ttlSeconds + " s" : " until Ctrl-C");
             if (ttlSeconds > 0) {
                 stopRequested.await(ttlSeconds, TimeUnit.SECONDS);
@@ -59,5 +62,4 @@ final class LocalRun {
             // the JVM is already shutting down (Ctrl-C): the hook has done its part
         }
     }
-
 }

@@ -27,7 +27,8 @@ public final class MalformedCountsSerializer extends Serializer<EnumMap<Malforme
     }
 
     @Override
-    public EnumMap<MalformedReason, Long> read(Kryo kryo, Input input, Class<? extends EnumMap<MalformedReason, Long>> type) {
+    public EnumMap<MalformedReason, Long> read(
+            Kryo kryo, Input input, Class<? extends EnumMap<MalformedReason, Long>> type) {
         EnumMap<MalformedReason, Long> counts = new EnumMap<>(MalformedReason.class);
         int size = input.readVarInt(true);
         for (int i = 0; i < size; i++) {

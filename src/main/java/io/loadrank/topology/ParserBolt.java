@@ -105,7 +105,8 @@ public final class ParserBolt extends BaseRichBolt {
         ParseResult result = WireFormat.parse(message, recordTime);
         if (result instanceof ParseResult.Valid valid) {
             Sample sample = valid.sample();
-            SampleBatcher.Ready<Tuple> full = batcher.add(sample.host(), sample.value(), sample.timestampMillis(), tuple);
+            SampleBatcher.Ready<Tuple> full =
+                    batcher.add(sample.host(), sample.value(), sample.timestampMillis(), tuple);
             if (full != null) {
                 send(full);
             }
@@ -123,7 +124,10 @@ public final class ParserBolt extends BaseRichBolt {
     }
 
     private void send(SampleBatcher.Ready<Tuple> ready) {
-        collector.emitDirect(rollingTasks.get(ready.target()), TopologyStreams.SAMPLE_BATCH_STREAM, ready.anchors(),
+        collector.emitDirect(
+                rollingTasks.get(ready.target()),
+                TopologyStreams.SAMPLE_BATCH_STREAM,
+                ready.anchors(),
                 new Values(ready.batch()));
         for (Tuple input : ready.anchors()) {
             collector.ack(input);
@@ -136,7 +140,11 @@ public final class ParserBolt extends BaseRichBolt {
         metrics.get(reason).inc();
         long heldBack = logThrottle.tryAcquire(System.currentTimeMillis());
         if (heldBack >= 0) {
-            LOG.warn("skipping malformed message on topic {}: {} ({}){}", topic, reason.label(), malformedMessage.detail(),
+            LOG.warn(
+                    "skipping malformed message on topic {}: {} ({}){}",
+                    topic,
+                    reason.label(),
+                    malformedMessage.detail(),
                     heldBack > 0 ? "; " + heldBack + " more malformed messages were not logged" : "");
         }
         if (deadLetter) {
@@ -144,8 +152,11 @@ public final class ParserBolt extends BaseRichBolt {
             record.addProperty("topic", topic);
             record.addProperty("reason", reason.label());
             record.addProperty("detail", malformedMessage.detail());
-            record.addProperty("message", message == null || message.length() <= MAX_DEADLETTER_CHARS
-                    ? message : message.substring(0, MAX_DEADLETTER_CHARS));
+            record.addProperty(
+                    "message",
+                    message == null || message.length() <= MAX_DEADLETTER_CHARS
+                            ? message
+                            : message.substring(0, MAX_DEADLETTER_CHARS));
             record.addProperty("recordTime", tuple.getLong(1));
             collector.emit(TopologyStreams.MALFORMED_STREAM, tuple, new Values(reason.label(), record.toString()));
         }

@@ -19,8 +19,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ReadBackHandover {
 
-    private ReadBackHandover() {
-    }
+    private ReadBackHandover() {}
 
     /**
      * True if, in every partition, the KafkaSpout of {@code topologyId} has committed an offset and
@@ -29,14 +28,16 @@ final class ReadBackHandover {
      * @param positions the read-back consumer's position in each partition of the topic
      * @param committed the consumer group's committed offsets (null or missing: none)
      */
-    static boolean reachedSpoutStart(Map<TopicPartition, Long> positions, Map<TopicPartition, OffsetAndMetadata> committed,
-                                     String topologyId) {
+    static boolean reachedSpoutStart(
+            Map<TopicPartition, Long> positions, Map<TopicPartition, OffsetAndMetadata> committed, String topologyId) {
         if (positions.isEmpty()) {
             return false;
         }
         for (Map.Entry<TopicPartition, Long> position : positions.entrySet()) {
             OffsetAndMetadata commit = committed == null ? null : committed.get(position.getKey());
-            if (commit == null || commit.metadata() == null || !commit.metadata().contains(topologyId)
+            if (commit == null
+                    || commit.metadata() == null
+                    || !commit.metadata().contains(topologyId)
                     || position.getValue() < commit.offset()) {
                 return false;
             }

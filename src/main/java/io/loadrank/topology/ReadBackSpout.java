@@ -77,8 +77,13 @@ public final class ReadBackSpout extends BaseRichSpout {
      * @param overlapMillis  how long it reads at least, overlapping the KafkaSpout
      * @param consumerGroup  the KafkaSpouts' consumer group, whose commits tell where they started
      */
-    public ReadBackSpout(String topic, String bootstrapServers, Map<String, String> kafkaProperties,
-                         long windowMillis, long overlapMillis, String consumerGroup) {
+    public ReadBackSpout(
+            String topic,
+            String bootstrapServers,
+            Map<String, String> kafkaProperties,
+            long windowMillis,
+            long overlapMillis,
+            String consumerGroup) {
         this.topic = topic;
         this.bootstrapServers = bootstrapServers;
         this.kafkaProperties = new HashMap<>(kafkaProperties);
@@ -126,14 +131,22 @@ public final class ReadBackSpout extends BaseRichSpout {
             records += polled.count();
             if (!historyRead && reached(historyEnd)) {
                 announceHistoryRead();
-                LOG.info("topic {}: read back the last {} s ({} records) in {} ms", topic, windowMillis / 1000, records,
+                LOG.info(
+                        "topic {}: read back the last {} s ({} records) in {} ms",
+                        topic,
+                        windowMillis / 1000,
+                        records,
                         now - startedAt);
             }
             if (historyRead && now - startedAt >= overlapMillis && now >= nextHandoverCheck) {
                 // a look at the committed offsets is a request to Kafka: once a second is enough
                 nextHandoverCheck = now + 1_000;
-                if (ReadBackHandover.reachedSpoutStart(positions(), consumer.committed(consumer.assignment()), topologyId)) {
-                    finish(now, "read-back finished where the KafkaSpout took over, " + records + " records with the overlap");
+                if (ReadBackHandover.reachedSpoutStart(
+                        positions(), consumer.committed(consumer.assignment()), topologyId)) {
+                    finish(
+                            now,
+                            "read-back finished where the KafkaSpout took over, " + records
+                                    + " records with the overlap");
                     return;
                 }
             }
@@ -169,7 +182,11 @@ public final class ReadBackSpout extends BaseRichSpout {
             // no record that recent: nothing to read back in that partition
             consumer.seek(topicPartition, offset != null ? offset.offset() : historyEnd.get(topicPartition));
         }
-        LOG.info("reading back the last {} s of topic {} ({} partitions)", windowMillis / 1000, topic, topicPartitions.size());
+        LOG.info(
+                "reading back the last {} s of topic {} ({} partitions)",
+                windowMillis / 1000,
+                topic,
+                topicPartitions.size());
         return true;
     }
 
@@ -201,11 +218,14 @@ public final class ReadBackSpout extends BaseRichSpout {
     private void giveUpIfTooLate(long now) {
         if (!done && now - startedAt > GIVE_UP_AFTER_MILLIS) {
             announceHistoryRead();
-            finish(now, historyRead
-                    ? "stopped after " + GIVE_UP_AFTER_MILLIS / 1000 + " s with " + records + " records without seeing "
-                            + "the KafkaSpout's commits in every partition: records appended before it started may be missing"
-                    : "gave up after " + GIVE_UP_AFTER_MILLIS / 1000 + " s with " + records
-                            + " records: the first rankings cover less than a full window");
+            finish(
+                    now,
+                    historyRead
+                            ? "stopped after " + GIVE_UP_AFTER_MILLIS / 1000 + " s with " + records
+                                    + " records without seeing "
+                                    + "the KafkaSpout's commits in every partition: records appended before it started may be missing"
+                            : "gave up after " + GIVE_UP_AFTER_MILLIS / 1000 + " s with " + records
+                                    + " records: the first rankings cover less than a full window");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.loadrank.topology;
 
+import com.codahale.metrics.Counter;
 import io.loadrank.batch.SampleBatch;
 import io.loadrank.window.SampleOutcome;
 import io.loadrank.window.SlidingWindowAverages;
@@ -9,7 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.storm.Config;
-import com.codahale.metrics.Counter;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.topology.OutputFieldsDeclarer;
@@ -54,14 +54,32 @@ public final class RollingAverageBolt extends BaseRichBolt {
      * @param readBackWaitMillis how long the first emit waits for the read-back of the last window
      *                           (0: the read-back is off, emit at once); after that it emits anyway
      */
-    public RollingAverageBolt(String topic, long windowMillis, long futureToleranceMillis, int emitSecs,
-                              String parserComponent, long readBackWaitMillis) {
-        this(topic, windowMillis, futureToleranceMillis, emitSecs, parserComponent, readBackWaitMillis, Clock.systemUTC());
+    public RollingAverageBolt(
+            String topic,
+            long windowMillis,
+            long futureToleranceMillis,
+            int emitSecs,
+            String parserComponent,
+            long readBackWaitMillis) {
+        this(
+                topic,
+                windowMillis,
+                futureToleranceMillis,
+                emitSecs,
+                parserComponent,
+                readBackWaitMillis,
+                Clock.systemUTC());
     }
 
     /** With a clock of the caller's: the unit tests move time by hand. */
-    RollingAverageBolt(String topic, long windowMillis, long futureToleranceMillis, int emitSecs, String parserComponent,
-                       long readBackWaitMillis, Clock clock) {
+    RollingAverageBolt(
+            String topic,
+            long windowMillis,
+            long futureToleranceMillis,
+            int emitSecs,
+            String parserComponent,
+            long readBackWaitMillis,
+            Clock clock) {
         this.clock = clock;
         this.topic = topic;
         this.windowMillis = windowMillis;
@@ -82,7 +100,9 @@ public final class RollingAverageBolt extends BaseRichBolt {
         this.emitting = readBackWaitMillis == 0;
         this.metrics = new EnumMap<>(SampleOutcome.class);
         for (SampleOutcome outcome : SampleOutcome.values()) {
-            metrics.put(outcome, context.registerCounter("loadrank.samples." + outcome.name().toLowerCase(java.util.Locale.ROOT)));
+            metrics.put(
+                    outcome,
+                    context.registerCounter("loadrank.samples." + outcome.name().toLowerCase(java.util.Locale.ROOT)));
         }
     }
 
@@ -130,9 +150,12 @@ public final class RollingAverageBolt extends BaseRichBolt {
             LOG.info("topic {}: window history read back, {} hosts; ranking starts", topic, window.hostCount());
             emitting = true;
         } else if (now - preparedAt >= readBackWaitMillis) {
-            LOG.warn("topic {}: the read-back of the last window did not finish within {} s; ranking starts with "
-                    + "{} hosts, and the first rankings may cover less than a full window", topic,
-                    readBackWaitMillis / 1000, window.hostCount());
+            LOG.warn(
+                    "topic {}: the read-back of the last window did not finish within {} s; ranking starts with "
+                            + "{} hosts, and the first rankings may cover less than a full window",
+                    topic,
+                    readBackWaitMillis / 1000,
+                    window.hostCount());
             emitting = true;
         }
         return emitting;
@@ -141,9 +164,13 @@ public final class RollingAverageBolt extends BaseRichBolt {
     private void reportClockSuspects() {
         List<String> suspects = window.drainNewClockSuspects();
         if (!suspects.isEmpty()) {
-            LOG.warn("topic {}: the samples of {} keep falling outside the {} s window (late or in the future): "
-                    + "check the clock of {}", topic, suspects.size() > 20 ? suspects.subList(0, 20) + " and more" : suspects,
-                    windowMillis / 1000, suspects.size() == 1 ? "that host" : "those hosts");
+            LOG.warn(
+                    "topic {}: the samples of {} keep falling outside the {} s window (late or in the future): "
+                            + "check the clock of {}",
+                    topic,
+                    suspects.size() > 20 ? suspects.subList(0, 20) + " and more" : suspects,
+                    windowMillis / 1000,
+                    suspects.size() == 1 ? "that host" : "those hosts");
         }
     }
 

@@ -44,14 +44,25 @@ public final class TopicRankingBolt extends BaseRichBolt {
     private transient int rollingTasks;
     private transient RankingRound round;
 
-    public TopicRankingBolt(String topic, String rollingComponent, long windowMillis, int emitSecs,
-                            long firstRoundWaitMillis, String outputDir) {
+    public TopicRankingBolt(
+            String topic,
+            String rollingComponent,
+            long windowMillis,
+            int emitSecs,
+            long firstRoundWaitMillis,
+            String outputDir) {
         this(topic, rollingComponent, windowMillis, emitSecs, firstRoundWaitMillis, outputDir, Clock.systemUTC());
     }
 
     /** With a clock of the caller's: the unit tests move time by hand. */
-    TopicRankingBolt(String topic, String rollingComponent, long windowMillis, int emitSecs, long firstRoundWaitMillis,
-                     String outputDir, Clock clock) {
+    TopicRankingBolt(
+            String topic,
+            String rollingComponent,
+            long windowMillis,
+            int emitSecs,
+            long firstRoundWaitMillis,
+            String outputDir,
+            Clock clock) {
         this.clock = clock;
         this.topic = topic;
         this.rollingComponent = rollingComponent;

@@ -14,6 +14,7 @@ public final class TopologyStreams {
      * the samples it forwarded, so a rolling task that has it from every parser holds that history.
      */
     public static final String READBACK_DONE_STREAM = "readBackDone";
+
     public static final Fields READBACK_DONE_FIELDS = new Fields("topic");
 
     /**
@@ -21,22 +22,27 @@ public final class TopologyStreams {
      * task that owns their hosts: fields grouping by host, done by the parser once per batch.
      */
     public static final String SAMPLE_BATCH_STREAM = "samples";
+
     public static final Fields SAMPLE_BATCH_FIELDS = new Fields("batch");
 
     /** The batch flush clock: every parser sends what it holds when this ticks. */
     public static final String FLUSH_STREAM = "flush";
+
     public static final Fields FLUSH_FIELDS = new Fields("tickMillis");
 
     /** Malformed messages for the dead-letter topic; the names are what KafkaBolt's default mapper reads. */
     public static final String MALFORMED_STREAM = "malformed";
+
     public static final Fields KAFKA_RECORD_FIELDS = new Fields("key", "message");
 
     /** Cumulative malformed counts of one parser task, per reason. */
     public static final String MALFORMED_COUNTS_STREAM = "malformedCounts";
+
     public static final Fields MALFORMED_COUNTS_FIELDS = new Fields("counts");
 
     /** The window snapshot of one rolling task. */
     public static final String WINDOW_STREAM = "window";
+
     public static final Fields WINDOW_FIELDS = new Fields("taskId", "snapshot");
 
     /** A topic ranking, towards the global ranking bolt. */
@@ -47,6 +53,7 @@ public final class TopologyStreams {
 
     /** The records of the host-info topic as they are, towards the global ranking bolt. */
     public static final String HOST_INFO_STREAM = "hostInfo";
+
     public static final Fields HOST_INFO_FIELDS = new Fields("host", "record");
 
     /** Alert events as JSON, keyed by alert id, towards the alerts topic. */
@@ -59,8 +66,7 @@ public final class TopologyStreams {
     public static final String RANKINGS_KAFKA_BOLT = "rankings-kafka-bolt";
     public static final String DEADLETTER_KAFKA_BOLT = "deadletter-kafka-bolt";
 
-    private TopologyStreams() {
-    }
+    private TopologyStreams() {}
 
     public static String kafkaSpout(String topic) {
         return "kafka-spout-" + topic;

@@ -10,5 +10,4 @@ import java.io.Serializable;
  * @param samples          how many samples the mean is over
  * @param lastSampleMillis the newest sample time in the window: when the host was last seen
  */
-public record HostAverage(String host, double average, int samples, long lastSampleMillis) implements Serializable {
-}
+public record HostAverage(String host, double average, int samples, long lastSampleMillis) implements Serializable {}

@@ -49,7 +49,8 @@ public final class SlidingWindowAverages {
             throw new IllegalArgumentException("window must be positive, got " + windowMillis + " ms");
         }
         if (futureToleranceMillis < 0) {
-            throw new IllegalArgumentException("future tolerance must not be negative, got " + futureToleranceMillis + " ms");
+            throw new IllegalArgumentException(
+                    "future tolerance must not be negative, got " + futureToleranceMillis + " ms");
         }
         this.windowMillis = windowMillis;
         this.futureToleranceMillis = futureToleranceMillis;

@@ -8,7 +8,7 @@ public record WindowCounters(long accepted, long duplicates, long late, long ear
     public static final WindowCounters ZERO = new WindowCounters(0, 0, 0, 0);
 
     public WindowCounters plus(WindowCounters other) {
-        return new WindowCounters(accepted + other.accepted, duplicates + other.duplicates,
-                late + other.late, early + other.early);
+        return new WindowCounters(
+                accepted + other.accepted, duplicates + other.duplicates, late + other.late, early + other.early);
     }
 }

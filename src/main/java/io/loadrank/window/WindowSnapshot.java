@@ -12,6 +12,6 @@ import java.util.ArrayList;
  * @param counters      what the window did with the samples it was given so far
  * @param takenAtMillis the moment of the snapshot
  */
-public record WindowSnapshot(ArrayList<HostAverage> averages, long coveredMillis, WindowCounters counters,
-                             long takenAtMillis) implements Serializable {
-}
+public record WindowSnapshot(
+        ArrayList<HostAverage> averages, long coveredMillis, WindowCounters counters, long takenAtMillis)
+        implements Serializable {}

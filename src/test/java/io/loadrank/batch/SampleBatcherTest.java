@@ -24,8 +24,9 @@ class SampleBatcherTest {
         SampleBatcher.Ready<String> ready = batcher.add("A", 3.0, T0 + 2, "t3");
 
         assertThat(ready.target()).isZero();
-        assertThat(ready.batch()).isEqualTo(new SampleBatch(new String[] {"A", "B", "A"},
-                new double[] {1.0, 2.5, 3.0}, new long[] {T0, T0 + 1, T0 + 2}));
+        assertThat(ready.batch())
+                .isEqualTo(new SampleBatch(
+                        new String[] {"A", "B", "A"}, new double[] {1.0, 2.5, 3.0}, new long[] {T0, T0 + 1, T0 + 2}));
         assertThat(ready.anchors()).containsExactly("t1", "t2", "t3");
         assertThat(batcher.pending()).isZero();
         assertThat(batcher.drainAll()).isEmpty();
@@ -52,7 +53,8 @@ class SampleBatcherTest {
                 assertThat(SampleBatcher.targetOf(host, 4)).isEqualTo(ready.target());
             }
         });
-        assertThat(drained.stream().mapToInt(ready -> ready.batch().size()).sum()).isEqualTo(hosts.size());
+        assertThat(drained.stream().mapToInt(ready -> ready.batch().size()).sum())
+                .isEqualTo(hosts.size());
         assertThat(batcher.pending()).isZero();
         assertThat(batcher.drainAll()).isEmpty();
     }
@@ -76,7 +78,8 @@ class SampleBatcherTest {
         List<Integer> anchors = new ArrayList<>();
         for (SampleBatcher.Ready<Integer> ready : out) {
             for (String host : ready.batch().hosts()) {
-                assertThat(targetOfHost.merge(host, ready.target(), (was, now) -> was)).isEqualTo(ready.target());
+                assertThat(targetOfHost.merge(host, ready.target(), (was, now) -> was))
+                        .isEqualTo(ready.target());
             }
             anchors.addAll(ready.anchors());
         }
@@ -99,12 +102,12 @@ class SampleBatcherTest {
     @CsvSource({
         // String.hashCode is part of the Java specification, so these hold in every JVM
         "cass-eu-1.example.org, 1, 0",
-        "A,                     2, 1",   // "A".hashCode() = 65
+        "A,                     2, 1", // "A".hashCode() = 65
         "A,                     3, 2",
-        "B,                     3, 0",   // 66
-        "ab,                    5, 0",   // 3105
-        "Aa,                    4, 0",   // 2112
-        "BB,                    4, 0",   // 2112 as well: same hash, same target
+        "B,                     3, 0", // 66
+        "ab,                    5, 0", // 3105
+        "Aa,                    4, 0", // 2112
+        "BB,                    4, 0", // 2112 as well: same hash, same target
     })
     void givenAHost_whenItsTargetIsChosen_thenItIsItsHashModuloTheTargets(String host, int targets, int expected) {
         assertThat(SampleBatcher.targetOf(host, targets)).isEqualTo(expected);
@@ -125,7 +128,8 @@ class SampleBatcherTest {
             perTarget[SampleBatcher.targetOf("cass-" + host + ".example.org", 4)]++;
         }
 
-        assertThat(java.util.Arrays.stream(perTarget).boxed().toList()).allSatisfy(count -> assertThat(count).isBetween(2_000, 3_000));
+        assertThat(java.util.Arrays.stream(perTarget).boxed().toList())
+                .allSatisfy(count -> assertThat(count).isBetween(2_000, 3_000));
     }
 
     @ParameterizedTest(name = "[{index}] targets {0}, batch size {1}")

@@ -29,8 +29,8 @@ class HostDirectoryTest {
         directory.accept("A", "{\"host\":\"A\"");
 
         assertThat(directory.hosts()).isEqualTo(Map.of("A", HostInfo.of("A", "north")));
-        assertThat(directory.stats().malformed()).isEqualTo(Map.of(
-                HostInfoMalformedReason.BAD_DATACENTER, 2L, HostInfoMalformedReason.BAD_JSON, 1L));
+        assertThat(directory.stats().malformed())
+                .isEqualTo(Map.of(HostInfoMalformedReason.BAD_DATACENTER, 2L, HostInfoMalformedReason.BAD_JSON, 1L));
         assertThat(directory.stats().malformedTotal()).isEqualTo(3);
     }
 

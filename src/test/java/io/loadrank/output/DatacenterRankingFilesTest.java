@@ -8,9 +8,9 @@ import com.google.gson.JsonParser;
 import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
-import io.loadrank.window.HostAverage;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.GlobalScorer;
+import io.loadrank.window.HostAverage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +41,8 @@ class DatacenterRankingFilesTest {
             info.put(host.getKey(), HostInfo.of(host.getKey(), host.getValue()));
         }
         GlobalScorer scorer = new GlobalScorer(List.of("cpuLoad"), new double[] {1}, 10_000);
-        return scorer.score(Map.of("cpuLoad", new TopicRanking("cpuLoad", cpu, 60_000, IngestStats.empty(), NOW, NOW)),
-                NOW, info);
+        return scorer.score(
+                Map.of("cpuLoad", new TopicRanking("cpuLoad", cpu, 60_000, IngestStats.empty(), NOW, NOW)), NOW, info);
     }
 
     private List<String> files() throws IOException {
@@ -55,7 +55,8 @@ class DatacenterRankingFilesTest {
     void givenADatacenterName_whenNamed_thenTheFilesAreGlobalRankingsDashNameTxtAndJson() {
         assertThat(DatacenterRankingFiles.textFile("eu-west")).isEqualTo("GlobalRankings-eu-west.txt");
         assertThat(DatacenterRankingFiles.jsonFile("eu-west")).isEqualTo("GlobalRankings-eu-west.json");
-        assertThat(DatacenterRankingFiles.datacenterOf("GlobalRankings-eu-west.json")).isEqualTo("eu-west");
+        assertThat(DatacenterRankingFiles.datacenterOf("GlobalRankings-eu-west.json"))
+                .isEqualTo("eu-west");
         assertThat(DatacenterRankingFiles.datacenterOf("GlobalRankings.json")).isNull();
         assertThat(DatacenterRankingFiles.datacenterOf("cpuLoad.txt")).isNull();
     }
@@ -63,8 +64,10 @@ class DatacenterRankingFilesTest {
     @ParameterizedTest(name = "[{index}] \"{0}\"")
     @ValueSource(strings = {"../x", "a/b", "", "eu west", "<b>", "a\\b"})
     void givenANameThatIsNotADatacenterName_whenNamed_thenNoFileNameIsMade(String datacenter) {
-        assertThatThrownBy(() -> DatacenterRankingFiles.textFile(datacenter)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DatacenterRankingFiles.jsonFile(datacenter)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DatacenterRankingFiles.textFile(datacenter))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DatacenterRankingFiles.jsonFile(datacenter))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -73,9 +76,14 @@ class DatacenterRankingFilesTest {
 
         files.publish(ranking(Map.of("A", "north", "B", "south", "C", "north")));
 
-        assertThat(files()).containsExactly("GlobalRankings-north.json", "GlobalRankings-north.txt",
-                "GlobalRankings-south.json", "GlobalRankings-south.txt");
-        assertThat(Files.readString(directory.resolve("GlobalRankings-south.txt"))).isEqualTo("{B=100}\n");
+        assertThat(files())
+                .containsExactly(
+                        "GlobalRankings-north.json",
+                        "GlobalRankings-north.txt",
+                        "GlobalRankings-south.json",
+                        "GlobalRankings-south.txt");
+        assertThat(Files.readString(directory.resolve("GlobalRankings-south.txt")))
+                .isEqualTo("{B=100}\n");
         JsonObject north = JsonParser.parseString(Files.readString(directory.resolve("GlobalRankings-north.json")))
                 .getAsJsonObject();
         assertThat(north.get("datacenter").getAsString()).isEqualTo("north");
@@ -95,7 +103,11 @@ class DatacenterRankingFilesTest {
     @Test
     void givenFilesOfAnEarlierRun_whenTheFirstRankingHasNoSuchDatacenter_thenTheyAreRemovedAndOtherFilesStay()
             throws IOException {
-        for (String name : List.of("GlobalRankings-old.txt", "GlobalRankings-old.json", "GlobalRankings.txt", "cpuLoad.txt",
+        for (String name : List.of(
+                "GlobalRankings-old.txt",
+                "GlobalRankings-old.json",
+                "GlobalRankings.txt",
+                "cpuLoad.txt",
                 "notes-old.txt")) {
             Files.writeString(directory.resolve(name), "x");
         }
@@ -103,7 +115,12 @@ class DatacenterRankingFilesTest {
 
         files.publish(ranking(Map.of("A", "north")));
 
-        assertThat(files()).containsExactly("GlobalRankings-north.json", "GlobalRankings-north.txt",
-                "GlobalRankings.txt", "cpuLoad.txt", "notes-old.txt");
+        assertThat(files())
+                .containsExactly(
+                        "GlobalRankings-north.json",
+                        "GlobalRankings-north.txt",
+                        "GlobalRankings.txt",
+                        "cpuLoad.txt",
+                        "notes-old.txt");
     }
 }

@@ -24,7 +24,9 @@ class IsoInstantsTest {
 
         new IsoInstants().append(out, millis);
 
-        assertThat(out.toString()).isEqualTo(expected).isEqualTo(Instant.ofEpochMilli(millis).toString());
+        assertThat(out.toString())
+                .isEqualTo(expected)
+                .isEqualTo(Instant.ofEpochMilli(millis).toString());
     }
 
     @Test
@@ -36,7 +38,9 @@ class IsoInstantsTest {
         for (long time : times) {
             StringBuilder out = new StringBuilder();
             instants.append(out, time);
-            assertThat(out.toString()).as("time %d", time).isEqualTo(Instant.ofEpochMilli(time).toString());
+            assertThat(out.toString())
+                    .as("time %d", time)
+                    .isEqualTo(Instant.ofEpochMilli(time).toString());
         }
     }
 }

@@ -8,11 +8,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
-import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostScore;
+import io.loadrank.window.HostAverage;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,8 @@ class JsonNumbersTest {
         String text = written(value);
 
         assertThat(text).isEqualTo(expected);
-        assertThat(JsonParser.parseString(text).getAsJsonArray().get(0).getAsDouble()).isEqualTo(value);
+        assertThat(JsonParser.parseString(text).getAsJsonArray().get(0).getAsDouble())
+                .isEqualTo(value);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -78,9 +79,9 @@ class JsonNumbersTest {
     /** A finite double >= 0 of one of several kinds, chosen by {@code i}; seeded, so a failure repeats. */
     private static double randomValue(Random random, int i) {
         double value = switch (i % 4) {
-            case 0 -> random.nextDouble() * 100;                                  // percentages
+            case 0 -> random.nextDouble() * 100; // percentages
             case 1 -> Double.longBitsToDouble(random.nextLong() & Long.MAX_VALUE); // any finite >= 0 bits
-            case 2 -> random.nextInt(100_000) / 60.0;                              // means of whole numbers
+            case 2 -> random.nextInt(100_000) / 60.0; // means of whole numbers
             default -> Math.scalb(random.nextDouble(), random.nextInt(200) - 100);
         };
         return Double.isFinite(value) ? value : i;
@@ -98,12 +99,14 @@ class JsonNumbersTest {
             ranked.add(new HostAverage("h" + i, randomValue(random, i), 60, T0));
         }
 
-        String json = RankingJson.topic(new TopicRanking("cpuLoad", ranked, 60_000, IngestStats.empty(), T0, T0), 60_000);
+        String json =
+                RankingJson.topic(new TopicRanking("cpuLoad", ranked, 60_000, IngestStats.empty(), T0, T0), 60_000);
 
         JsonArray hosts = JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("hosts");
         assertThat(hosts).hasSize(ranked.size());
         for (int i = 0; i < ranked.size(); i++) {
-            assertSameBits(hosts.get(i).getAsJsonObject().get("average"), ranked.get(i).average(), "host " + i);
+            assertSameBits(
+                    hosts.get(i).getAsJsonObject().get("average"), ranked.get(i).average(), "host " + i);
         }
     }
 
@@ -141,7 +144,8 @@ class JsonNumbersTest {
             assertSameBits(host.get("score"), written.score(), "score " + i);
             for (int t = 0; t < topics.size(); t++) {
                 assertSameBits(host.getAsJsonObject("shares").get(topics.get(t)), written.shares()[t], "share " + i);
-                assertSameBits(host.getAsJsonObject("averages").get(topics.get(t)), written.averages()[t], "average " + i);
+                assertSameBits(
+                        host.getAsJsonObject("averages").get(topics.get(t)), written.averages()[t], "average " + i);
             }
         }
     }

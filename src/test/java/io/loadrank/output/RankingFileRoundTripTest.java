@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadrank.message.MalformedReason;
+import io.loadrank.ranking.IngestStats;
+import io.loadrank.ranking.TopicRanking;
 import io.loadrank.rankingfile.GlobalRankingFile;
 import io.loadrank.rankingfile.IngestCounts;
 import io.loadrank.rankingfile.RankedHost;
@@ -12,12 +14,10 @@ import io.loadrank.rankingfile.RankingFileReader;
 import io.loadrank.rankingfile.TopicHost;
 import io.loadrank.rankingfile.TopicRankingFile;
 import io.loadrank.rankingfile.TopicWeight;
-import io.loadrank.window.HostAverage;
-import io.loadrank.ranking.IngestStats;
-import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostScore;
 import io.loadrank.scoring.StaleHost;
+import io.loadrank.window.HostAverage;
 import io.loadrank.window.WindowCounters;
 import java.io.StringReader;
 import java.time.Instant;
@@ -46,19 +46,35 @@ class RankingFileRoundTripTest {
         EnumMap<MalformedReason, Long> malformed = new EnumMap<>(MalformedReason.class);
         malformed.put(MalformedReason.BAD_HOST, 4L);
         malformed.put(MalformedReason.values()[MalformedReason.values().length - 1], 9L);
-        return new TopicRanking("cpuLoad", ranked, 45_000, new IngestStats(new WindowCounters(120, 7, 2, 1), malformed),
-                NOW, NOW - 40);
+        return new TopicRanking(
+                "cpuLoad", ranked, 45_000, new IngestStats(new WindowCounters(120, 7, 2, 1), malformed), NOW, NOW - 40);
     }
 
     private static GlobalRanking globalRanking() {
         ArrayList<HostScore> ranked = new ArrayList<>(List.of(
-                new HostScore("C", 66.66666666666667, new double[] {100.0 / 3 * 2, 100}, new double[] {91.25, 7}, false,
+                new HostScore(
+                        "C",
+                        66.66666666666667,
+                        new double[] {100.0 / 3 * 2, 100},
+                        new double[] {91.25, 7},
+                        false,
                         NOW - 500),
-                new HostScore("A", 33.333333333333336, new double[] {100.0 / 3, 0}, new double[] {45.625, Double.NaN},
-                        true, NOW - 700)));
+                new HostScore(
+                        "A",
+                        33.333333333333336,
+                        new double[] {100.0 / 3, 0},
+                        new double[] {45.625, Double.NaN},
+                        true,
+                        NOW - 700)));
         ArrayList<StaleHost> stale = new ArrayList<>(List.of(new StaleHost("D", NOW - 15_000)));
-        return new GlobalRanking(new ArrayList<>(List.of("cpuLoad", "pendingTasks")), new double[] {1.5, 0.5},
-                new long[] {60_000, 58_500}, ranked, stale, NOW, NOW - 300);
+        return new GlobalRanking(
+                new ArrayList<>(List.of("cpuLoad", "pendingTasks")),
+                new double[] {1.5, 0.5},
+                new long[] {60_000, 58_500},
+                ranked,
+                stale,
+                NOW,
+                NOW - 300);
     }
 
     private static String iso(long millis) {
@@ -69,32 +85,52 @@ class RankingFileRoundTripTest {
     void givenATopicRankingWrittenByRankingJson_whenRead_thenEveryFieldEqualsTheRanking() throws RankingFileException {
         TopicRanking written = topicRanking();
 
-        TopicRankingFile read = RankingFileReader.topic(new StringReader(RankingJson.topic(written, 60_000)), "cpuLoad.json");
+        TopicRankingFile read =
+                RankingFileReader.topic(new StringReader(RankingJson.topic(written, 60_000)), "cpuLoad.json");
 
         List<TopicHost> hosts = new ArrayList<>();
         for (int i = 0; i < written.ranked().size(); i++) {
             HostAverage host = written.ranked().get(i);
-            hosts.add(new TopicHost(i + 1, host.host(), host.average(), host.samples(), iso(host.lastSampleMillis()),
+            hosts.add(new TopicHost(
+                    i + 1,
+                    host.host(),
+                    host.average(),
+                    host.samples(),
+                    iso(host.lastSampleMillis()),
                     host.lastSampleMillis()));
         }
         Map<String, Long> malformed = new LinkedHashMap<>();
         written.stats().malformed().forEach((reason, count) -> malformed.put(reason.label(), count));
         WindowCounters window = written.stats().window();
-        assertThat(read).isEqualTo(new TopicRankingFile("cpuLoad", iso(NOW), NOW, NOW - 40, 45.0, 60.0, hosts,
-                new IngestCounts(window.accepted(), window.duplicates(), window.late(), window.early(),
-                        written.stats().malformedTotal(), malformed)));
+        assertThat(read)
+                .isEqualTo(new TopicRankingFile(
+                        "cpuLoad",
+                        iso(NOW),
+                        NOW,
+                        NOW - 40,
+                        45.0,
+                        60.0,
+                        hosts,
+                        new IngestCounts(
+                                window.accepted(),
+                                window.duplicates(),
+                                window.late(),
+                                window.early(),
+                                written.stats().malformedTotal(),
+                                malformed)));
     }
 
     @Test
     void givenAGlobalRankingWrittenByRankingJson_whenRead_thenEveryFieldEqualsTheRanking() throws RankingFileException {
         GlobalRanking written = globalRanking();
 
-        GlobalRankingFile read = RankingFileReader.global(new StringReader(RankingJson.global(written)),
-                "GlobalRankings.json");
+        GlobalRankingFile read =
+                RankingFileReader.global(new StringReader(RankingJson.global(written)), "GlobalRankings.json");
 
         List<TopicWeight> topics = new ArrayList<>();
         for (int t = 0; t < written.topics().size(); t++) {
-            topics.add(new TopicWeight(written.topics().get(t), written.weights()[t], written.coveredMillis()[t] / 1000.0));
+            topics.add(new TopicWeight(
+                    written.topics().get(t), written.weights()[t], written.coveredMillis()[t] / 1000.0));
         }
         List<RankedHost> hosts = new ArrayList<>();
         for (int i = 0; i < written.ranked().size(); i++) {
@@ -107,12 +143,26 @@ class RankingFileRoundTripTest {
                     averages.put(written.topics().get(t), host.averages()[t]);
                 }
             }
-            hosts.add(new RankedHost(i + 1, host.host(), host.score(), host.incomplete(), false,
-                    iso(host.lastSeenMillis()), host.lastSeenMillis(), shares, averages, null, null, null, null, null, null));
+            hosts.add(new RankedHost(
+                    i + 1,
+                    host.host(),
+                    host.score(),
+                    host.incomplete(),
+                    false,
+                    iso(host.lastSeenMillis()),
+                    host.lastSeenMillis(),
+                    shares,
+                    averages,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
         }
         List<io.loadrank.rankingfile.StaleHost> stale = written.stale().stream()
-                .map(host -> new io.loadrank.rankingfile.StaleHost(host.host(), true, iso(host.lastSeenMillis()),
-                        host.lastSeenMillis(), null, null, null))
+                .map(host -> new io.loadrank.rankingfile.StaleHost(
+                        host.host(), true, iso(host.lastSeenMillis()), host.lastSeenMillis(), null, null, null))
                 .toList();
         assertThat(read).isEqualTo(new GlobalRankingFile(iso(NOW), NOW, NOW - 300, topics, hosts, stale, null, null));
         assertThat(read.hosts().get(1).averages()).as("no value, no entry").doesNotContainKey("pendingTasks");
@@ -125,10 +175,13 @@ class RankingFileRoundTripTest {
         String topic = RankingJson.topic(topicRanking(), 60_000);
 
         assertThatThrownBy(() -> RankingFileReader.global(
-                new StringReader(global.substring(0, (int) (global.length() * fraction))), "GlobalRankings.json"))
-                .isInstanceOf(RankingFileException.class).hasMessageStartingWith("GlobalRankings.json is not a whole ranking file");
+                        new StringReader(global.substring(0, (int) (global.length() * fraction))),
+                        "GlobalRankings.json"))
+                .isInstanceOf(RankingFileException.class)
+                .hasMessageStartingWith("GlobalRankings.json is not a whole ranking file");
         assertThatThrownBy(() -> RankingFileReader.topic(
-                new StringReader(topic.substring(0, (int) (topic.length() * fraction))), "cpuLoad.json"))
-                .isInstanceOf(RankingFileException.class).hasMessageStartingWith("cpuLoad.json is not a whole ranking file");
+                        new StringReader(topic.substring(0, (int) (topic.length() * fraction))), "cpuLoad.json"))
+                .isInstanceOf(RankingFileException.class)
+                .hasMessageStartingWith("cpuLoad.json is not a whole ranking file");
     }
 }

@@ -19,8 +19,8 @@ class RankingFileWriterTest {
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
     @ValueSource(strings = {"../x", "a/b", "..", ".", "", "/tmp/x", "x/../../y", "GlobalRankings-../../x.txt", "a\\0b"})
-    void givenANameThatIsNotAPlainFileNameInTheDirectory_whenWrittenOrDeleted_thenItIsRefusedAndNothingIsWritten(String name)
-            throws IOException {
+    void givenANameThatIsNotAPlainFileNameInTheDirectory_whenWrittenOrDeleted_thenItIsRefusedAndNothingIsWritten(
+            String name) throws IOException {
         Path directory = Files.createDirectories(root.resolve("out"));
         Files.writeString(root.resolve("x"), "outside");
         RankingFileWriter writer = new RankingFileWriter(directory);
@@ -42,8 +42,10 @@ class RankingFileWriterTest {
     void givenAPlainName_whenWrittenThenDeleted_thenTheFileIsThereThenGone() throws IOException {
         RankingFileWriter writer = new RankingFileWriter(root.resolve("out"));
 
-        assertThat(writer.write("GlobalRankings-eu-west.txt", out -> out.write("{A=100}\n"))).isTrue();
-        assertThat(Files.readString(root.resolve("out/GlobalRankings-eu-west.txt"))).isEqualTo("{A=100}\n");
+        assertThat(writer.write("GlobalRankings-eu-west.txt", out -> out.write("{A=100}\n")))
+                .isTrue();
+        assertThat(Files.readString(root.resolve("out/GlobalRankings-eu-west.txt")))
+                .isEqualTo("{A=100}\n");
         assertThat(writer.delete("GlobalRankings-eu-west.txt")).isTrue();
 
         assertThat(root.resolve("out/GlobalRankings-eu-west.txt")).doesNotExist();
@@ -54,7 +56,8 @@ class RankingFileWriterTest {
     Path dir;
 
     @Test
-    void givenTheDirectoryReplacedByAFile_whenWriting_thenItFailsWithoutThrowingAndResumesOnceTheDirectoryIsBack() throws IOException {
+    void givenTheDirectoryReplacedByAFile_whenWriting_thenItFailsWithoutThrowingAndResumesOnceTheDirectoryIsBack()
+            throws IOException {
         Path output = dir.resolve("out");
         RankingFileWriter writer = new RankingFileWriter(output);
         assertThat(writer.write("a.txt", out -> out.write("one"))).isTrue();
@@ -71,16 +74,19 @@ class RankingFileWriterTest {
     }
 
     @Test
-    void givenTemporariesLeftByAKilledWriter_whenTheFileIsWrittenAgain_thenTheyAreRemovedAndOthersKept() throws IOException {
+    void givenTemporariesLeftByAKilledWriter_whenTheFileIsWrittenAgain_thenTheyAreRemovedAndOthersKept()
+            throws IOException {
         Files.writeString(dir.resolve(".GlobalRankings.txt8812734.tmp"), "half a ranking");
         Files.writeString(dir.resolve(".GlobalRankings.json99.tmp"), "another file's");
         Files.writeString(dir.resolve(".GlobalRankings.txt-notours.tmp"), "not a temporary of ours");
 
-        assertThat(new RankingFileWriter(dir).write("GlobalRankings.txt", out -> out.write("{A=1}\n"))).isTrue();
+        assertThat(new RankingFileWriter(dir).write("GlobalRankings.txt", out -> out.write("{A=1}\n")))
+                .isTrue();
 
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder(
-                    "GlobalRankings.txt", ".GlobalRankings.json99.tmp", ".GlobalRankings.txt-notours.tmp");
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "GlobalRankings.txt", ".GlobalRankings.json99.tmp", ".GlobalRankings.txt-notours.tmp");
         }
     }
 
@@ -90,9 +96,10 @@ class RankingFileWriterTest {
         writer.write("t.json", out -> out.write("old"));
 
         assertThat(writer.write("t.json", out -> {
-            out.write("half");
-            throw new IOException("disk full");
-        })).isFalse();
+                    out.write("half");
+                    throw new IOException("disk full");
+                }))
+                .isFalse();
 
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactly("t.json");

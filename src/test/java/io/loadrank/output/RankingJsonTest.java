@@ -6,11 +6,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.loadrank.message.MalformedReason;
-import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.GlobalScorer;
+import io.loadrank.window.HostAverage;
 import io.loadrank.window.WindowCounters;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,7 +36,8 @@ class RankingJsonTest {
 
     @Test
     void givenATopicRanking_whenWritten_thenEveryFieldReadsBackExactly() {
-        JsonObject json = JsonParser.parseString(RankingJson.topic(cpuRanking(), 60_000)).getAsJsonObject();
+        JsonObject json =
+                JsonParser.parseString(RankingJson.topic(cpuRanking(), 60_000)).getAsJsonObject();
 
         assertThat(json.get("topic").getAsString()).isEqualTo("cpuLoad");
         assertThat(json.get("rankedAt").getAsString()).isEqualTo("2025-11-22T10:15:02.250Z");
@@ -59,7 +60,10 @@ class RankingJsonTest {
         assertThat(ingest.get("late").getAsLong()).isEqualTo(2);
         assertThat(ingest.get("early").getAsLong()).isEqualTo(1);
         assertThat(ingest.get("malformedTotal").getAsLong()).isEqualTo(4);
-        assertThat(ingest.getAsJsonObject("malformed").get(MalformedReason.BAD_HOST.label()).getAsLong()).isEqualTo(4);
+        assertThat(ingest.getAsJsonObject("malformed")
+                        .get(MalformedReason.BAD_HOST.label())
+                        .getAsLong())
+                .isEqualTo(4);
     }
 
     @Test
@@ -98,28 +102,39 @@ class RankingJsonTest {
         }
         TopicRanking ranking = new TopicRanking("cpuLoad", ranked, 60_000, IngestStats.empty(), NOW, SNAPSHOT);
 
-        JsonArray hosts = JsonParser.parseString(RankingJson.topic(ranking, 60_000)).getAsJsonObject().getAsJsonArray("hosts");
+        JsonArray hosts = JsonParser.parseString(RankingJson.topic(ranking, 60_000))
+                .getAsJsonObject()
+                .getAsJsonArray("hosts");
 
         assertThat(hosts).hasSize(20_000);
-        assertThat(hosts.get(19_999).getAsJsonObject().get("host").getAsString()).isEqualTo("cass-19999.dc1");
+        assertThat(hosts.get(19_999).getAsJsonObject().get("host").getAsString())
+                .isEqualTo("cass-19999.dc1");
     }
 
     @Test
     void givenHostsWithAndWithoutHostInfo_whenTheGlobalRankingIsWritten_thenEveryHostCarriesItsDatacenterFields() {
         GlobalScorer scorer = new GlobalScorer(List.of("cpuLoad"), new double[] {1}, 10_000);
-        java.util.Map<String, io.loadrank.hostinfo.HostInfo> info = java.util.Map.of("cass-eu-1",
-                new io.loadrank.hostinfo.HostInfo("cass-eu-1", "eu-west", "rack1", "6a0e1c2e-5b7d-4c1a-9f3e-2d4b6a8c0e1f",
-                        "prod", "10.1.2.3"),
-                "cass-fi-1", io.loadrank.hostinfo.HostInfo.of("cass-fi-1", "eu-west"));
+        java.util.Map<String, io.loadrank.hostinfo.HostInfo> info = java.util.Map.of(
+                "cass-eu-1",
+                new io.loadrank.hostinfo.HostInfo(
+                        "cass-eu-1", "eu-west", "rack1", "6a0e1c2e-5b7d-4c1a-9f3e-2d4b6a8c0e1f", "prod", "10.1.2.3"),
+                "cass-fi-1",
+                io.loadrank.hostinfo.HostInfo.of("cass-fi-1", "eu-west"));
         GlobalRanking ranking = scorer.score(Map.of("cpuLoad", cpuRanking()), NOW, info)
-                .withHostInfo(new io.loadrank.hosts.HostInfoStats("hosts", 3, 1, 2, new EnumMap<>(java.util.Map.of(
-                        io.loadrank.hostinfo.HostInfoMalformedReason.BAD_DATACENTER, 2L))));
+                .withHostInfo(new io.loadrank.hosts.HostInfoStats(
+                        "hosts",
+                        3,
+                        1,
+                        2,
+                        new EnumMap<>(
+                                java.util.Map.of(io.loadrank.hostinfo.HostInfoMalformedReason.BAD_DATACENTER, 2L))));
 
         JsonObject json = JsonParser.parseString(RankingJson.global(ranking)).getAsJsonObject();
 
         JsonArray hosts = json.getAsJsonArray("hosts");
         for (com.google.gson.JsonElement host : hosts) {
-            assertThat(host.getAsJsonObject().keySet()).contains("datacenter", "rack", "hostId", "address", "dcRank", "dcScore");
+            assertThat(host.getAsJsonObject().keySet())
+                    .contains("datacenter", "rack", "hostId", "address", "dcRank", "dcScore");
         }
         JsonObject eu = hosts.get(0).getAsJsonObject();
         assertThat(eu.get("host").getAsString()).isEqualTo("cass-eu-1");
@@ -134,18 +149,27 @@ class RankingJsonTest {
         assertThat(uk.get("dcRank").isJsonNull()).isTrue();
         assertThat(uk.get("dcScore").isJsonNull()).isTrue();
         assertThat(json.getAsJsonArray("datacenters")).hasSize(1);
-        assertThat(json.getAsJsonArray("datacenters").get(0).getAsJsonObject().get("hosts").getAsInt()).isEqualTo(2);
+        assertThat(json.getAsJsonArray("datacenters")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("hosts")
+                        .getAsInt())
+                .isEqualTo(2);
         JsonObject hostInfo = json.getAsJsonObject("hostInfo");
         assertThat(hostInfo.get("malformedTotal").getAsLong()).isEqualTo(2);
-        assertThat(hostInfo.getAsJsonObject("malformed").get("badDatacenter").getAsLong()).isEqualTo(2);
+        assertThat(hostInfo.getAsJsonObject("malformed").get("badDatacenter").getAsLong())
+                .isEqualTo(2);
     }
 
     @Test
     void givenADatacenter_whenItsRankingIsWritten_thenRanksScoresAndSharesAreThoseWithinTheDatacenter() {
         GlobalScorer scorer = new GlobalScorer(List.of("cpuLoad"), new double[] {1}, 10_000);
-        GlobalRanking ranking = scorer.score(Map.of("cpuLoad", cpuRanking()), NOW, java.util.Map.of(
-                "cass-uk-1", io.loadrank.hostinfo.HostInfo.of("cass-uk-1", "uk"),
-                "cass-fi-1", io.loadrank.hostinfo.HostInfo.of("cass-fi-1", "uk")));
+        GlobalRanking ranking = scorer.score(
+                Map.of("cpuLoad", cpuRanking()),
+                NOW,
+                java.util.Map.of(
+                        "cass-uk-1", io.loadrank.hostinfo.HostInfo.of("cass-uk-1", "uk"),
+                        "cass-fi-1", io.loadrank.hostinfo.HostInfo.of("cass-fi-1", "uk")));
         java.io.StringWriter out = new java.io.StringWriter();
 
         RankingJson.writeDatacenter(ranking, ranking.datacenters().get(0), out);

@@ -2,9 +2,9 @@ package io.loadrank.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.window.HostAverage;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +17,13 @@ class RankingTextTest {
     private static final long T0 = 1_763_800_000_000L;
 
     @ParameterizedTest(name = "[{index}] covered {0} ms -> {1}")
-    @CsvSource(delimiter = ';', value = {
-        "60000 ; [[cass-eu-1|55|60], [cass-uk-1|37|60], [cass-fi-1|26|60]]",
-        "12400 ; [[cass-eu-1|55|12], [cass-uk-1|37|12], [cass-fi-1|26|12]]",
-        "12500 ; [[cass-eu-1|55|13], [cass-uk-1|37|13], [cass-fi-1|26|13]]",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "60000 ; [[cass-eu-1|55|60], [cass-uk-1|37|60], [cass-fi-1|26|60]]",
+                "12400 ; [[cass-eu-1|55|12], [cass-uk-1|37|12], [cass-fi-1|26|12]]",
+                "12500 ; [[cass-eu-1|55|13], [cass-uk-1|37|13], [cass-fi-1|26|13]]",
+            })
     void givenATopicRanking_whenFormatted_thenItIsTheOriginalTextFormat(long covered, String expected) {
         ArrayList<HostAverage> ranked = new ArrayList<>(List.of(
                 new HostAverage("cass-eu-1", 55.4, 60, T0),
@@ -39,14 +41,20 @@ class RankingTextTest {
         StringBuilder expected = new StringBuilder("[");
         for (int i = 0; i < 20_000; i++) {
             ranked.add(new HostAverage("cass-" + i + ".example.org", 20_000 - i, 60, T0));
-            expected.append(i == 0 ? "" : ", ").append("[cass-").append(i).append(".example.org|").append(20_000 - i)
+            expected.append(i == 0 ? "" : ", ")
+                    .append("[cass-")
+                    .append(i)
+                    .append(".example.org|")
+                    .append(20_000 - i)
                     .append("|60]");
         }
         StringWriter out = new StringWriter();
 
         RankingText.writeTopic(new TopicRanking("cpuLoad", ranked, 60_000, IngestStats.empty(), T0, T0), out);
 
-        assertThat(out.toString()).hasSizeGreaterThan(4 * 65_536).isEqualTo(expected.append("]\n").toString());
+        assertThat(out.toString())
+                .hasSizeGreaterThan(4 * 65_536)
+                .isEqualTo(expected.append("]\n").toString());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

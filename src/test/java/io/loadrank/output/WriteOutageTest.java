@@ -11,20 +11,29 @@ class WriteOutageTest {
 
     @Test
     void givenEveryFileFailingEveryEmit_whenTheDirectoryComesBack_thenOneStartAndOneEndAreReported() {
-        assertThat(outage.failed("GlobalRankings.txt")).as("the first failure starts the outage").isTrue();
+        assertThat(outage.failed("GlobalRankings.txt"))
+                .as("the first failure starts the outage")
+                .isTrue();
         for (int emit = 0; emit < 15; emit++) {
-            for (String file : new String[] {"GlobalRankings.txt", "GlobalRankings.json", "cpuLoad.txt", "cpuLoad.json"}) {
+            for (String file :
+                    new String[] {"GlobalRankings.txt", "GlobalRankings.json", "cpuLoad.txt", "cpuLoad.json"}) {
                 assertThat(outage.failed(file)).isFalse();
             }
         }
 
-        assertThat(outage.succeeded("cpuLoad.txt")).as("other files still to be written").isEqualTo(-1);
+        assertThat(outage.succeeded("cpuLoad.txt"))
+                .as("other files still to be written")
+                .isEqualTo(-1);
         assertThat(outage.succeeded("cpuLoad.json")).isEqualTo(-1);
         assertThat(outage.succeeded("GlobalRankings.txt")).isEqualTo(-1);
-        assertThat(outage.succeeded("GlobalRankings.json")).as("the last failing file ends it").isEqualTo(61);
+        assertThat(outage.succeeded("GlobalRankings.json"))
+                .as("the last failing file ends it")
+                .isEqualTo(61);
         assertThat(outage.ongoing()).isFalse();
 
-        assertThat(outage.succeeded("cpuLoad.txt")).as("no outage, nothing to report").isEqualTo(-1);
+        assertThat(outage.succeeded("cpuLoad.txt"))
+                .as("no outage, nothing to report")
+                .isEqualTo(-1);
         assertThat(outage.failed("cpuLoad.txt")).as("a new outage").isTrue();
     }
 

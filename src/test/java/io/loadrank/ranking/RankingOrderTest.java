@@ -1,8 +1,8 @@
 package io.loadrank.ranking;
 
-import io.loadrank.window.HostAverage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadrank.window.HostAverage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.loadrank.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RankingRoundTest {
 
@@ -25,7 +25,8 @@ class RankingRoundTest {
         "1000, 63000, true",
         "1000, 90000, true",
     })
-    void givenTheFirstRound_whenAReportIsMissing_thenItIsLateOnlyAfterTheReadBackWait(long reportAt, long tickAt, boolean late) {
+    void givenTheFirstRound_whenAReportIsMissing_thenItIsLateOnlyAfterTheReadBackWait(
+            long reportAt, long tickAt, boolean late) {
         RankingRound round = new RankingRound(EMIT, FIRST_WAIT);
 
         round.reported(reportAt);
@@ -36,11 +37,11 @@ class RankingRoundTest {
     @ParameterizedTest(name = "later round opened at {0}, second report at {1}, tick at {2}: late {3}")
     @CsvSource({
         "100000, 100500, 101999, false",
-        "100000, 101500, 102000, true",   // counted from the opening, not from the last report
+        "100000, 101500, 102000, true", // counted from the opening, not from the last report
         "100000, 100000, 105000, true",
     })
-    void givenALaterRound_whenAReportIsMissing_thenItIsLateOneEmitAfterTheRoundOpened(long openedAt, long secondAt, long tickAt,
-            boolean late) {
+    void givenALaterRound_whenAReportIsMissing_thenItIsLateOneEmitAfterTheRoundOpened(
+            long openedAt, long secondAt, long tickAt, boolean late) {
         RankingRound round = new RankingRound(EMIT, FIRST_WAIT);
         round.reported(0);
         round.published();

@@ -1,9 +1,9 @@
 package io.loadrank.ranking;
 
-import io.loadrank.window.HostAverage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.message.MalformedReason;
+import io.loadrank.window.HostAverage;
 import io.loadrank.window.WindowCounters;
 import io.loadrank.window.WindowSnapshot;
 import java.util.ArrayList;
@@ -16,7 +16,8 @@ class TopicRankingAssemblerTest {
     private static final long T0 = 1_763_800_000_000L;
 
     private static WindowSnapshot snapshot(long at, long covered, HostAverage... averages) {
-        return new WindowSnapshot(new ArrayList<>(List.of(averages)), covered, new WindowCounters(averages.length, 1, 0, 0), at);
+        return new WindowSnapshot(
+                new ArrayList<>(List.of(averages)), covered, new WindowCounters(averages.length, 1, 0, 0), at);
     }
 
     private static HostAverage avg(String host, double average) {

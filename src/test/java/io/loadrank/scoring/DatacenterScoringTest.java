@@ -28,7 +28,8 @@ class DatacenterScoringTest {
     private static TopicRanking topic(String name, Object... hostValuePairs) {
         ArrayList<HostAverage> ranked = new ArrayList<>();
         for (int i = 0; i < hostValuePairs.length; i += 2) {
-            ranked.add(new HostAverage((String) hostValuePairs[i], ((Number) hostValuePairs[i + 1]).doubleValue(), 60, NOW));
+            ranked.add(new HostAverage(
+                    (String) hostValuePairs[i], ((Number) hostValuePairs[i + 1]).doubleValue(), 60, NOW));
         }
         return new TopicRanking(name, ranked, 60_000, IngestStats.empty(), NOW, NOW);
     }
@@ -53,14 +54,20 @@ class DatacenterScoringTest {
     }
 
     private static DatacenterRanking datacenter(GlobalRanking ranking, String name) {
-        return ranking.datacenters().stream().filter(dc -> dc.datacenter().equals(name)).findFirst().orElseThrow();
+        return ranking.datacenters().stream()
+                .filter(dc -> dc.datacenter().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
-    void givenTheWorkedExampleWithAAndCInNorthAndBInSouth_whenScored_thenNorthIsC54A46SouthIsB100AndTheFleetIsUnchanged() {
+    void
+            givenTheWorkedExampleWithAAndCInNorthAndBInSouth_whenScored_thenNorthIsC54A46SouthIsB100AndTheFleetIsUnchanged() {
         GlobalRanking ranking = scorer.score(workedExample(), NOW, placed("A", "north", "C", "north", "B", "south"));
 
-        assertThat(ranking.datacenters()).extracting(DatacenterRanking::datacenter).containsExactly("north", "south");
+        assertThat(ranking.datacenters())
+                .extracting(DatacenterRanking::datacenter)
+                .containsExactly("north", "south");
         assertThat(RankingText.datacenter(datacenter(ranking, "north"))).isEqualTo("{C=54, A=46}\n");
         assertThat(RankingText.datacenter(datacenter(ranking, "south"))).isEqualTo("{B=100}\n");
         assertThat(RankingText.global(ranking)).isEqualTo("{C=41, A=34, B=24}\n");
@@ -69,8 +76,11 @@ class DatacenterScoringTest {
         assertThat(a.dcShares()).containsExactly(new double[] {50, 37.5, 50}, within(1e-9));
         assertThat(a.dcScore()).isCloseTo(137.5 / 3, within(1e-9));
         assertThat(a.dcRank()).isEqualTo(2);
-        assertThat(a.shares()).as("fleet shares unchanged").containsExactly(new double[] {40, 30, 100 / 3.0}, within(1e-9));
-        assertThat(ranking.ranked()).as("the fleet list holds the same host objects")
+        assertThat(a.shares())
+                .as("fleet shares unchanged")
+                .containsExactly(new double[] {40, 30, 100 / 3.0}, within(1e-9));
+        assertThat(ranking.ranked())
+                .as("the fleet list holds the same host objects")
                 .contains(datacenter(ranking, "north").ranked().get(0));
     }
 
@@ -90,7 +100,8 @@ class DatacenterScoringTest {
         assertThat(dcScores.get("A")).isCloseTo(a, within(1e-5));
         assertThat(dcScores.get("B")).isCloseTo(b, within(1e-5));
         assertThat(dcScores.get("C")).isCloseTo(c, within(1e-5));
-        assertThat(RankingText.global(ranking)).as("the fleet ranking never depends on the datacenters")
+        assertThat(RankingText.global(ranking))
+                .as("the fleet ranking never depends on the datacenters")
                 .isEqualTo("{C=41, A=34, B=24}\n");
     }
 
@@ -98,13 +109,18 @@ class DatacenterScoringTest {
     void givenAHostWithoutHostInfo_whenScored_thenItIsRankedFleetWideOnlyWithoutADatacenter() {
         GlobalRanking ranking = scorer.score(workedExample(), NOW, placed("A", "north", "C", "north"));
 
-        HostScore b = ranking.ranked().stream().filter(host -> host.host().equals("B")).findFirst().orElseThrow();
+        HostScore b = ranking.ranked().stream()
+                .filter(host -> host.host().equals("B"))
+                .findFirst()
+                .orElseThrow();
         assertThat(b.datacenter()).isNull();
         assertThat(b.dcRank()).isZero();
         assertThat(b.dcScore()).isNaN();
         assertThat(b.dcShares()).isNull();
-        assertThat(ranking.datacenters()).singleElement().satisfies(north ->
-                assertThat(north.ranked()).extracting(HostScore::host).containsExactly("C", "A"));
+        assertThat(ranking.datacenters())
+                .singleElement()
+                .satisfies(north ->
+                        assertThat(north.ranked()).extracting(HostScore::host).containsExactly("C", "A"));
         assertThat(RankingText.global(ranking)).isEqualTo("{C=41, A=34, B=24}\n");
     }
 
@@ -113,7 +129,8 @@ class DatacenterScoringTest {
         GlobalRanking ranking = scorer.score(workedExample(), NOW, Map.of());
 
         assertThat(ranking.datacenters()).isEmpty();
-        assertThat(ranking.ranked()).allSatisfy(host -> assertThat(host.datacenter()).isNull());
+        assertThat(ranking.ranked())
+                .allSatisfy(host -> assertThat(host.datacenter()).isNull());
         assertThat(RankingText.global(ranking)).isEqualTo(RankingText.global(scorer.score(workedExample(), NOW)));
     }
 
@@ -126,21 +143,23 @@ class DatacenterScoringTest {
                 new HostAverage("D", 90, 50, NOW - STALE_AFTER - 1),
                 new HostAverage("E", 40, 60, NOW),
                 new HostAverage("F", 70, 20, NOW - STALE_AFTER - 5)));
-        Map<String, TopicRanking> latest = Map.of("cpuLoad",
-                new TopicRanking("cpuLoad", cpu, 60_000, IngestStats.empty(), NOW, NOW));
+        Map<String, TopicRanking> latest =
+                Map.of("cpuLoad", new TopicRanking("cpuLoad", cpu, 60_000, IngestStats.empty(), NOW, NOW));
 
-        GlobalRanking ranking = oneTopic.score(latest, NOW,
-                placed("A", "north", "B", "north", "D", "north", "E", "south", "F", "west"));
+        GlobalRanking ranking = oneTopic.score(
+                latest, NOW, placed("A", "north", "B", "north", "D", "north", "E", "south", "F", "west"));
 
         DatacenterRanking north = datacenter(ranking, "north");
         assertThat(north.ranked()).extracting(HostScore::host).containsExactly("A", "B");
         assertThat(north.ranked()).extracting(HostScore::dcScore).containsExactly(75.0, 25.0);
         assertThat(north.stale()).extracting(StaleHost::host).containsExactly("D");
-        assertThat(RankingText.datacenter(north)).isEqualTo(
-                "{A=75, B=25}\nSTALE: {D=lastSeen " + RankingText.isoSeconds(NOW - STALE_AFTER - 1) + "}\n");
+        assertThat(RankingText.datacenter(north))
+                .isEqualTo("{A=75, B=25}\nSTALE: {D=lastSeen " + RankingText.isoSeconds(NOW - STALE_AFTER - 1) + "}\n");
         assertThat(datacenter(ranking, "south").stale()).isEmpty();
         DatacenterRanking west = datacenter(ranking, "west");
-        assertThat(west.ranked()).as("a datacenter whose hosts are all stale is still listed").isEmpty();
+        assertThat(west.ranked())
+                .as("a datacenter whose hosts are all stale is still listed")
+                .isEmpty();
         assertThat(west.stale()).extracting(StaleHost::host).containsExactly("F");
         assertThat(ranking.stale()).extracting(StaleHost::host).containsExactly("D", "F");
         assertThat(ranking.stale().get(0).info()).isEqualTo(HostInfo.of("D", "north"));
@@ -150,10 +169,16 @@ class DatacenterScoringTest {
     void givenEqualScoresInADatacenter_whenRanked_thenTiesAreOrderedByHostName() {
         GlobalScorer oneTopic = new GlobalScorer(List.of("cpuLoad"), new double[] {1}, STALE_AFTER);
 
-        GlobalRanking ranking = oneTopic.score(Map.of("cpuLoad", topic("cpuLoad", "zeta", 5, "alpha", 5, "mid", 9)), NOW,
+        GlobalRanking ranking = oneTopic.score(
+                Map.of("cpuLoad", topic("cpuLoad", "zeta", 5, "alpha", 5, "mid", 9)),
+                NOW,
                 placed("zeta", "dc1", "alpha", "dc1", "mid", "dc2"));
 
-        assertThat(datacenter(ranking, "dc1").ranked()).extracting(HostScore::host).containsExactly("alpha", "zeta");
-        assertThat(datacenter(ranking, "dc1").ranked()).extracting(HostScore::dcRank).containsExactly(1, 2);
+        assertThat(datacenter(ranking, "dc1").ranked())
+                .extracting(HostScore::host)
+                .containsExactly("alpha", "zeta");
+        assertThat(datacenter(ranking, "dc1").ranked())
+                .extracting(HostScore::dcRank)
+                .containsExactly(1, 2);
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.loadrank.output.RankingText;
-import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.window.HostAverage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +24,8 @@ class GlobalScorerTest {
     private static TopicRanking topic(String name, Object... hostValuePairs) {
         ArrayList<HostAverage> ranked = new ArrayList<>();
         for (int i = 0; i < hostValuePairs.length; i += 2) {
-            ranked.add(new HostAverage((String) hostValuePairs[i], ((Number) hostValuePairs[i + 1]).doubleValue(), 60, NOW));
+            ranked.add(new HostAverage(
+                    (String) hostValuePairs[i], ((Number) hostValuePairs[i + 1]).doubleValue(), 60, NOW));
         }
         return new TopicRanking(name, ranked, 60_000, IngestStats.empty(), NOW, NOW);
     }
@@ -67,8 +68,8 @@ class GlobalScorerTest {
         "2, 1, 1, 35.833333, 23.333333, 40.833333",
         "0.5, 0.5, 0, 35, 20, 45",
     })
-    void givenWeights_whenScored_thenScoresAreTheWeightedMeanOfShares(double cpu, double mem, double latency,
-                                                                      double a, double b, double c) {
+    void givenWeights_whenScored_thenScoresAreTheWeightedMeanOfShares(
+            double cpu, double mem, double latency, double a, double b, double c) {
         GlobalScorer scorer = new GlobalScorer(WORKED_TOPICS, new double[] {cpu, mem, latency}, STALE_AFTER);
 
         GlobalRanking ranking = scorer.score(workedExample(), NOW);
@@ -84,11 +85,13 @@ class GlobalScorerTest {
     void givenAHostMissingFromATopic_whenScored_thenItHasShareZeroThereAndIsIncomplete() {
         GlobalScorer scorer = new GlobalScorer(List.of("cpuLoad", "memLoad"), new double[] {1, 1}, STALE_AFTER);
 
-        GlobalRanking ranking = scorer.score(latest(
-                topic("cpuLoad", "A", 30, "B", 10),
-                topic("memLoad", "A", 50)), NOW);
+        GlobalRanking ranking =
+                scorer.score(latest(topic("cpuLoad", "A", 30, "B", 10), topic("memLoad", "A", 50)), NOW);
 
-        HostScore b = ranking.ranked().stream().filter(s -> s.host().equals("B")).findFirst().orElseThrow();
+        HostScore b = ranking.ranked().stream()
+                .filter(s -> s.host().equals("B"))
+                .findFirst()
+                .orElseThrow();
         assertThat(b.incomplete()).isTrue();
         assertThat(b.shares()).containsExactly(25, 0);
         assertThat(Double.isNaN(b.averages()[1])).isTrue();
@@ -121,8 +124,8 @@ class GlobalScorerTest {
         assertThat(ranking.stale()).containsExactly(new StaleHost("D", NOW - STALE_AFTER - 1));
         assertThat(ranking.ranked()).extracting(HostScore::host).containsExactly("A", "B");
         assertThat(ranking.ranked()).extracting(HostScore::score).containsExactly(75.0, 25.0);
-        assertThat(RankingText.global(ranking)).isEqualTo(
-                "{A=75, B=25}\nSTALE: {D=lastSeen " + RankingText.isoSeconds(NOW - STALE_AFTER - 1) + "}\n");
+        assertThat(RankingText.global(ranking))
+                .isEqualTo("{A=75, B=25}\nSTALE: {D=lastSeen " + RankingText.isoSeconds(NOW - STALE_AFTER - 1) + "}\n");
     }
 
     @Test
@@ -131,12 +134,17 @@ class GlobalScorerTest {
         ArrayList<HostAverage> cpu = new ArrayList<>(List.of(new HostAverage("A", 30, 60, NOW - 50_000)));
         ArrayList<HostAverage> mem = new ArrayList<>(List.of(new HostAverage("A", 30, 60, NOW - 1_000)));
 
-        GlobalRanking ranking = scorer.score(Map.of(
-                "cpuLoad", new TopicRanking("cpuLoad", cpu, 60_000, IngestStats.empty(), NOW, NOW),
-                "memLoad", new TopicRanking("memLoad", mem, 60_000, IngestStats.empty(), NOW, NOW)), NOW);
+        GlobalRanking ranking = scorer.score(
+                Map.of(
+                        "cpuLoad", new TopicRanking("cpuLoad", cpu, 60_000, IngestStats.empty(), NOW, NOW),
+                        "memLoad", new TopicRanking("memLoad", mem, 60_000, IngestStats.empty(), NOW, NOW)),
+                NOW);
 
         assertThat(ranking.stale()).isEmpty();
-        assertThat(ranking.ranked()).singleElement().extracting(HostScore::lastSeenMillis).isEqualTo(NOW - 1_000);
+        assertThat(ranking.ranked())
+                .singleElement()
+                .extracting(HostScore::lastSeenMillis)
+                .isEqualTo(NOW - 1_000);
     }
 
     @Test
@@ -183,8 +191,10 @@ class GlobalScorerTest {
 
     @Test
     void givenBadWeights_whenCreated_thenTheScorerRefusesThem() {
-        assertThatThrownBy(() -> new GlobalScorer(List.of("a"), new double[] {0}, 1)).hasMessageContaining("above 0");
-        assertThatThrownBy(() -> new GlobalScorer(List.of("a"), new double[] {-1}, 1)).hasMessageContaining(">= 0");
+        assertThatThrownBy(() -> new GlobalScorer(List.of("a"), new double[] {0}, 1))
+                .hasMessageContaining("above 0");
+        assertThatThrownBy(() -> new GlobalScorer(List.of("a"), new double[] {-1}, 1))
+                .hasMessageContaining(">= 0");
         assertThatThrownBy(() -> new GlobalScorer(List.of("a", "b"), new double[] {1}, 1))
                 .hasMessageContaining("one weight per topic");
     }

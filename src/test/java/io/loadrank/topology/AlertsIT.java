@@ -41,10 +41,11 @@ class AlertsIT {
     Path runDir;
 
     @Test
-    void givenAScoreRule_whenTheHostsScoreRisesFlapsAndFalls_thenOneFiringOneResolvedAndTwoOccurrences() throws Exception {
+    void givenAScoreRule_whenTheHostsScoreRisesFlapsAndFalls_thenOneFiringOneResolvedAndTwoOccurrences()
+            throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"));
-             LocalCluster cluster = new LocalCluster();
-             SampleFeed feed = new SampleFeed(broker.bootstrapServers())) {
+                LocalCluster cluster = new LocalCluster();
+                SampleFeed feed = new SampleFeed(broker.bootstrapServers())) {
             String topic = "alerts-cpuLoad";
             String alertsTopic = "alerts-events";
             broker.createTopics(Map.of(topic, 1, alertsTopic, 1));
@@ -59,49 +60,75 @@ class AlertsIT {
             conf.put(LoadRankSettings.EMIT_SECS.key(), 1);
             conf.put(LoadRankSettings.STALE_AFTER_SECS.key(), 300);
             conf.put(LoadRankSettings.READBACK_ENABLED.key(), false);
-            conf.put(LoadRankSettings.ALERTS.key(), List.of(Map.of(
-                    "name", "hot", "when", "score", "above", 70, "for.secs", 2, "clear.secs", 8)));
+            conf.put(
+                    LoadRankSettings.ALERTS.key(),
+                    List.of(Map.of("name", "hot", "when", "score", "above", 70, "for.secs", 2, "clear.secs", 8)));
             conf.put(LoadRankSettings.ALERTS_TOPIC.key(), alertsTopic);
             conf.put(LoadRankSettings.TOPOLOGY_NAME.key(), "alerts");
             conf.put(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS, 30);
             Config stormConf = LoadRankTopology.stormConfig(conf, runDir);
-            cluster.submitTopology("alerts", stormConf, LoadRankTopologyFactory.build(LoadRankSettings.from(stormConf)));
+            cluster.submitTopology(
+                    "alerts", stormConf, LoadRankTopologyFactory.build(LoadRankSettings.from(stormConf)));
 
             AtomicReference<Double> valueOfH = new AtomicReference<>(90.0);
             try (Feeder feeder = new Feeder(feed, topic, valueOfH)) {
                 // H reports 90 and A 10: H's score is 90, above 70
-                JsonObject firing = awaitAlert(files, "the alert firing", alert -> alert.get("holding").getAsBoolean());
+                JsonObject firing = awaitAlert(
+                        files, "the alert firing", alert -> alert.get("holding").getAsBoolean());
                 assertThat(firing.get("occurrences").getAsInt()).isEqualTo(1);
 
                 // a dip below 70 shorter than clear.secs: the alert keeps firing, clearing
                 valueOfH.set(10.0); // score 50
-                awaitAlert(files, "the alert clearing", alert -> !alert.get("holding").getAsBoolean());
+                awaitAlert(
+                        files,
+                        "the alert clearing",
+                        alert -> !alert.get("holding").getAsBoolean());
                 valueOfH.set(90.0);
-                JsonObject back = awaitAlert(files, "the condition back, a second occurrence",
-                        alert -> alert.get("holding").getAsBoolean() && alert.get("occurrences").getAsInt() == 2);
-                assertThat(back.get("firstSeenMillis").getAsLong()).isEqualTo(firing.get("firstSeenMillis").getAsLong());
+                JsonObject back = awaitAlert(
+                        files,
+                        "the condition back, a second occurrence",
+                        alert -> alert.get("holding").getAsBoolean()
+                                && alert.get("occurrences").getAsInt() == 2);
+                assertThat(back.get("firstSeenMillis").getAsLong())
+                        .isEqualTo(firing.get("firstSeenMillis").getAsLong());
 
                 // for good below 70: resolved after clear.secs
                 valueOfH.set(10.0);
-                Await.until(DEADLINE, "the alert gone from Alerts.json",
-                        () -> files.json("Alerts.json").filter(json -> active(json, ALERT_ID).isEmpty()).isPresent());
+                Await.until(
+                        DEADLINE,
+                        "the alert gone from Alerts.json",
+                        () -> files.json("Alerts.json")
+                                .filter(json -> active(json, ALERT_ID).isEmpty())
+                                .isPresent());
             }
 
             List<JsonObject> events = readEvents(broker.bootstrapServers(), alertsTopic, 2);
-            assertThat(events).extracting(event -> event.get("state").getAsString()).containsExactly("firing", "resolved");
-            assertThat(events).extracting(event -> event.get("id").getAsString()).containsOnly(ALERT_ID);
+            assertThat(events)
+                    .extracting(event -> event.get("state").getAsString())
+                    .containsExactly("firing", "resolved");
+            assertThat(events)
+                    .extracting(event -> event.get("id").getAsString())
+                    .containsOnly(ALERT_ID);
             assertThat(events.get(0).get("occurrences").getAsInt()).isEqualTo(1);
             JsonObject resolved = events.get(1);
             assertThat(resolved.get("occurrences").getAsInt()).isEqualTo(2);
-            assertThat(resolved.get("value").getAsDouble()).as("the last value above the threshold").isGreaterThan(70);
-            assertThat(resolved.get("firstSeenMillis").getAsLong()).isEqualTo(events.get(0).get("firstSeenMillis").getAsLong());
+            assertThat(resolved.get("value").getAsDouble())
+                    .as("the last value above the threshold")
+                    .isGreaterThan(70);
+            assertThat(resolved.get("firstSeenMillis").getAsLong())
+                    .isEqualTo(events.get(0).get("firstSeenMillis").getAsLong());
             assertThat(resolved.get("message").getAsString()).startsWith("score of H is ");
         }
     }
 
-    private static JsonObject awaitAlert(OutputFiles files, String what, java.util.function.Predicate<JsonObject> condition) {
-        return Await.value(DEADLINE, what + " in Alerts.json",
-                () -> files.json("Alerts.json").flatMap(json -> active(json, ALERT_ID)).filter(condition));
+    private static JsonObject awaitAlert(
+            OutputFiles files, String what, java.util.function.Predicate<JsonObject> condition) {
+        return Await.value(
+                DEADLINE,
+                what + " in Alerts.json",
+                () -> files.json("Alerts.json")
+                        .flatMap(json -> active(json, ALERT_ID))
+                        .filter(condition));
     }
 
     private static Optional<JsonObject> active(JsonObject alertsJson, String id) {
@@ -117,11 +144,16 @@ class AlertsIT {
     private static List<JsonObject> readEvents(String bootstrapServers, String topic, int expected) {
         List<JsonObject> events = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "alerts-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "alerts-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName()))) {
             consumer.subscribe(List.of(topic));
             Await.until(DEADLINE, expected + " alert events on " + topic, () -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
@@ -145,18 +177,20 @@ class AlertsIT {
 
         Feeder(SampleFeed feed, String topic, AtomicReference<Double> valueOfH) {
             Map<String, Double> fixed = new LinkedHashMap<>(Map.of("A", 10.0));
-            thread = new Thread(() -> {
-                long next = System.currentTimeMillis();
-                while (running.get()) {
-                    long now = System.currentTimeMillis();
-                    if (now >= next) {
-                        fixed.forEach((host, value) -> feed.sample(topic, host, value, now));
-                        feed.sample(topic, "H", valueOfH.get(), now);
-                        next = now + 200;
-                    }
-                    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
-                }
-            }, "alerts-feed");
+            thread = new Thread(
+                    () -> {
+                        long next = System.currentTimeMillis();
+                        while (running.get()) {
+                            long now = System.currentTimeMillis();
+                            if (now >= next) {
+                                fixed.forEach((host, value) -> feed.sample(topic, host, value, now));
+                                feed.sample(topic, "H", valueOfH.get(), now);
+                                next = now + 200;
+                            }
+                            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+                        }
+                    },
+                    "alerts-feed");
             thread.setDaemon(true);
             thread.start();
         }

@@ -13,8 +13,7 @@ import org.apache.storm.tuple.Tuple;
 /** Tuples and a hand-moved clock for the bolts' unit tests, which run without a cluster. */
 final class BoltTestSupport {
 
-    private BoltTestSupport() {
-    }
+    private BoltTestSupport() {}
 
     /** Storm's tick tuple, as the system component sends it. */
     static Tuple tick() {

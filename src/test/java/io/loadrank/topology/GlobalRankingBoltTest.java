@@ -99,12 +99,15 @@ class GlobalRankingBoltTest {
     }
 
     @Test
-    void givenAnAlertRule_whenARankingBreaksIt_thenAlertsJsonListsItAndTheEventGoesToTheAlertsStream() throws IOException {
+    void givenAnAlertRule_whenARankingBreaksIt_thenAlertsJsonListsItAndTheEventGoesToTheAlertsStream()
+            throws IOException {
         // given: C's score (41) is above 40 from the first ranking on
         Map<String, Object> conf = new HashMap<>();
         conf.put(LoadRankSettings.TOPICS.key(), List.of("cpuLoad", "memLoad", "latency"));
         conf.put(LoadRankSettings.OUTPUT_DIR.key(), output.toString());
-        conf.put(LoadRankSettings.ALERTS.key(), List.of(Map.of("name", "hot", "when", "score", "above", 40, "for.secs", 0)));
+        conf.put(
+                LoadRankSettings.ALERTS.key(),
+                List.of(Map.of("name", "hot", "when", "score", "above", 40, "for.secs", 0)));
         conf.put(LoadRankSettings.ALERTS_TOPIC.key(), "loadAlerts");
         bolt = new GlobalRankingBolt(LoadRankSettings.from(conf), clock);
         bolt.prepare(Map.of(), mock(TopologyContext.class), collector);
@@ -116,10 +119,15 @@ class GlobalRankingBoltTest {
 
         // then
         String alerts = Files.readString(output.resolve(GlobalRankingBolt.ALERTS_FILE), StandardCharsets.UTF_8);
-        assertThat(alerts).contains("\"id\":\"hot/C\"", "\"state\":\"firing\"", "\"occurrences\":1").doesNotContain("hot/A");
-        verify(collector).emit(eq(TopologyStreams.ALERTS_STREAM),
-                org.mockito.ArgumentMatchers.argThat(values -> values.get(0).equals("hot/C")
-                        && values.get(1).toString().contains("\"state\":\"firing\"")));
+        assertThat(alerts)
+                .contains("\"id\":\"hot/C\"", "\"state\":\"firing\"", "\"occurrences\":1")
+                .doesNotContain("hot/A");
+        verify(collector)
+                .emit(
+                        eq(TopologyStreams.ALERTS_STREAM),
+                        org.mockito.ArgumentMatchers.argThat(
+                                values -> values.get(0).equals("hot/C")
+                                        && values.get(1).toString().contains("\"state\":\"firing\"")));
     }
 
     @Test
@@ -157,8 +165,13 @@ class GlobalRankingBoltTest {
                 .contains("\"malformed\":{\"badDatacenter\":1}");
         try (java.util.stream.Stream<Path> files = Files.list(output)) {
             assertThat(files.map(path -> path.getFileName().toString()))
-                    .containsExactlyInAnyOrder("GlobalRankings.txt", "GlobalRankings.json", "GlobalRankings-north.txt",
-                            "GlobalRankings-north.json", "GlobalRankings-south.txt", "GlobalRankings-south.json");
+                    .containsExactlyInAnyOrder(
+                            "GlobalRankings.txt",
+                            "GlobalRankings.json",
+                            "GlobalRankings-north.txt",
+                            "GlobalRankings-north.json",
+                            "GlobalRankings-south.txt",
+                            "GlobalRankings-south.json");
         }
     }
 
@@ -175,11 +188,12 @@ class GlobalRankingBoltTest {
     private Tuple ranking(String topic, Object... hostValuePairs) {
         ArrayList<HostAverage> ranked = new ArrayList<>();
         for (int i = 0; i < hostValuePairs.length; i += 2) {
-            ranked.add(new HostAverage((String) hostValuePairs[i], ((Number) hostValuePairs[i + 1]).doubleValue(), 60,
-                    clock.millis()));
+            ranked.add(new HostAverage(
+                    (String) hostValuePairs[i], ((Number) hostValuePairs[i + 1]).doubleValue(), 60, clock.millis()));
         }
         ranked.sort((a, b) -> Double.compare(b.average(), a.average()));
-        TopicRanking ranking = new TopicRanking(topic, ranked, 60_000, IngestStats.empty(), clock.millis(), clock.millis());
+        TopicRanking ranking =
+                new TopicRanking(topic, ranked, 60_000, IngestStats.empty(), clock.millis(), clock.millis());
         return tuple("topic-rank-" + topic, "default", 1, ranking);
     }
 

@@ -42,8 +42,9 @@ class KafkaBrokerFaultIT {
     Path runDir;
 
     @Test
-    void givenALiveTopology_whenTheBrokerIsKilledFor20sAndStartedAgain_thenItLivesOnResumesWithinTwoEmitsAndCountsEverySampleOnce()
-            throws Exception {
+    void
+            givenALiveTopology_whenTheBrokerIsKilledFor20sAndStartedAgain_thenItLivesOnResumesWithinTwoEmitsAndCountsEverySampleOnce()
+                    throws Exception {
         killAndStartAgain(false);
     }
 
@@ -72,62 +73,100 @@ class KafkaBrokerFaultIT {
             settings.put("loadrank.rankings.topic", "loadRankings");
             try (LocalTopologyProcess topology = LocalTopologyProcess.start(runDir.resolve("topology"), settings)) {
                 try (SampleFeed feed = new SampleFeed(broker.bootstrapServers());
-                     LiveFeed live = new LiveFeed(feed, TOPICS, HOSTS, new AtomicBoolean(), new AtomicLong())) {
+                        LiveFeed live = new LiveFeed(feed, TOPICS, HOSTS, new AtomicBoolean(), new AtomicLong())) {
                     // given: every host ranked
-                    Await.until(DEADLINE, "GlobalRankings.txt to read " + RANKING + " (" + topology.logTail() + ")",
+                    Await.until(
+                            DEADLINE,
+                            "GlobalRankings.txt to read " + RANKING + " (" + topology.logTail() + ")",
                             () -> files.globalRanking().filter(RANKING::equals).isPresent());
-                    List<String> readBacksDone = topology.logLines("INFO", "ReadBackSpout", Pattern.compile("read-back finished"));
+                    List<String> readBacksDone =
+                            topology.logLines("INFO", "ReadBackSpout", Pattern.compile("read-back finished"));
                     if (duringReadBack) {
-                        assertThat(readBacksDone).as("read-backs finished before the kill").isEmpty();
+                        assertThat(readBacksDone)
+                                .as("read-backs finished before the kill")
+                                .isEmpty();
                     } else {
-                        // the KafkaSpouts alone read the topics now: a read-back still running would hide what they miss
-                        Await.until(DEADLINE, "the read-back of every topic to end",
-                                () -> topology.logLines("INFO", "ReadBackSpout", Pattern.compile("read-back finished")).size()
+                        // the KafkaSpouts alone read the topics now: a read-back still running would hide what they
+                        // miss
+                        Await.until(
+                                DEADLINE,
+                                "the read-back of every topic to end",
+                                () -> topology.logLines("INFO", "ReadBackSpout", Pattern.compile("read-back finished"))
+                                                .size()
                                         == TOPICS.size());
                     }
 
                     // when: the broker is killed, stays down for 20 s, and starts again on the same data
                     broker.kill();
                     long killedAt = System.currentTimeMillis();
-                    Await.until(DEADLINE, "every host STALE while the broker is down",
-                            () -> files.read("GlobalRankings.txt").filter(text -> text.startsWith("{}")).isPresent());
-                    Await.until(OUTAGE.plusSeconds(5), "the outage to last " + OUTAGE,
+                    Await.until(
+                            DEADLINE,
+                            "every host STALE while the broker is down",
+                            () -> files.read("GlobalRankings.txt")
+                                    .filter(text -> text.startsWith("{}"))
+                                    .isPresent());
+                    Await.until(
+                            OUTAGE.plusSeconds(5),
+                            "the outage to last " + OUTAGE,
                             () -> System.currentTimeMillis() - killedAt >= OUTAGE.toMillis());
-                    assertThat(topology.isAlive()).as("the topology JVM while the broker is down").isTrue();
+                    assertThat(topology.isAlive())
+                            .as("the topology JVM while the broker is down")
+                            .isTrue();
                     broker.startAgain();
                     long backAt = System.currentTimeMillis();
 
                     // then: every live host ranked again, with a sample from after the restart, within two emits
-                    JsonObject resumed = Await.value(DEADLINE, "a global ranking of every host seen since the restart",
+                    JsonObject resumed = Await.value(
+                            DEADLINE,
+                            "a global ranking of every host seen since the restart",
                             () -> files.json("GlobalRankings.json").filter(json -> everyHostSeenSince(json, backAt)));
-                    System.out.printf("broker fault%s: first ranking with every host fresh %,d ms after the broker was back%n",
+                    System.out.printf(
+                            "broker fault%s: first ranking with every host fresh %,d ms after the broker was back%n",
                             duringReadBack ? " during the read-back" : "",
                             resumed.get("rankedAtMillis").getAsLong() - backAt);
                     assertThat(resumed.get("rankedAtMillis").getAsLong() - backAt)
-                            .as("ms from the broker being back to the first ranking with every host fresh").isLessThanOrEqualTo(2_000L * EMIT_SECS);
-                    Await.until(Duration.ofSeconds(3L * EMIT_SECS), "GlobalRankings.txt to read " + RANKING + " again",
+                            .as("ms from the broker being back to the first ranking with every host fresh")
+                            .isLessThanOrEqualTo(2_000L * EMIT_SECS);
+                    Await.until(
+                            Duration.ofSeconds(3L * EMIT_SECS),
+                            "GlobalRankings.txt to read " + RANKING + " again",
                             () -> files.globalRanking().filter(RANKING::equals).isPresent());
                 }
                 // and: once the feed has stopped and the topology has caught up, every sample in Kafka counted once
                 for (String topic : TOPICS) {
                     Map<String, Set<Long>> inKafka = TopicContents.samples(broker.bootstrapServers(), topic);
-                    long expected = inKafka.values().stream().mapToLong(Set::size).sum();
-                    JsonObject ranking = Await.value(DEADLINE, expected + " samples accepted in " + topic + ".json",
+                    long expected =
+                            inKafka.values().stream().mapToLong(Set::size).sum();
+                    JsonObject ranking = Await.value(
+                            DEADLINE,
+                            expected + " samples accepted in " + topic + ".json",
                             () -> files.json(topic + ".json")
-                                    .filter(json -> json.getAsJsonObject("ingest").get("accepted").getAsLong() >= expected));
-                    assertThat(ranking.getAsJsonObject("ingest").get("accepted").getAsLong()).as(topic + " accepted")
+                                    .filter(json -> json.getAsJsonObject("ingest")
+                                                    .get("accepted")
+                                                    .getAsLong()
+                                            >= expected));
+                    assertThat(ranking.getAsJsonObject("ingest").get("accepted").getAsLong())
+                            .as(topic + " accepted")
                             .isEqualTo(expected);
                     Map<String, Long> perHost = new HashMap<>();
                     inKafka.forEach((host, times) -> perHost.put(host, (long) times.size()));
-                    assertThat(samplesPerHost(ranking)).as(topic + ": each host's samples in the window").isEqualTo(perHost);
+                    assertThat(samplesPerHost(ranking))
+                            .as(topic + ": each host's samples in the window")
+                            .isEqualTo(perHost);
                 }
-                assertThat(System.currentTimeMillis() - testStart).as("the whole feed fits in the window")
+                assertThat(System.currentTimeMillis() - testStart)
+                        .as("the whole feed fits in the window")
                         .isLessThan(WINDOW_SECS * 1000L);
 
                 assertThat(topology.isAlive()).as("the topology JVM lives on").isTrue();
                 for (String topic : TOPICS) {
-                    assertThat(topology.logLines("INFO", "ReadBackSpout", Pattern.compile("^reading back the last .* of topic "
-                            + Pattern.quote(topic) + " "))).as("read-backs of %s: one, no worker restart", topic).hasSize(1);
+                    assertThat(topology.logLines(
+                                    "INFO",
+                                    "ReadBackSpout",
+                                    Pattern.compile(
+                                            "^reading back the last .* of topic " + Pattern.quote(topic) + " ")))
+                            .as("read-backs of %s: one, no worker restart", topic)
+                            .hasSize(1);
                 }
                 assertThat(topology.logText()).as("no executor died").doesNotContain("Async loop died");
             }
@@ -138,15 +177,19 @@ class KafkaBrokerFaultIT {
         Map<String, Long> lastSeen = new HashMap<>();
         for (JsonElement host : global.getAsJsonArray("hosts")) {
             JsonObject entry = host.getAsJsonObject();
-            lastSeen.put(entry.get("host").getAsString(), entry.get("lastSeenMillis").getAsLong());
+            lastSeen.put(
+                    entry.get("host").getAsString(), entry.get("lastSeenMillis").getAsLong());
         }
-        return lastSeen.keySet().equals(HOSTS.keySet()) && lastSeen.values().stream().allMatch(time -> time >= since);
+        return lastSeen.keySet().equals(HOSTS.keySet())
+                && lastSeen.values().stream().allMatch(time -> time >= since);
     }
 
     private static Map<String, Long> samplesPerHost(JsonObject topicRanking) {
         Map<String, Long> samples = new HashMap<>();
         for (JsonElement host : topicRanking.getAsJsonArray("hosts")) {
-            samples.put(host.getAsJsonObject().get("host").getAsString(), host.getAsJsonObject().get("samples").getAsLong());
+            samples.put(
+                    host.getAsJsonObject().get("host").getAsString(),
+                    host.getAsJsonObject().get("samples").getAsLong());
         }
         return samples;
     }

@@ -14,33 +14,42 @@ final class LiveFeed implements AutoCloseable {
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    LiveFeed(SampleFeed feed, List<String> topics, Map<String, Double> values, AtomicBoolean silenceD,
-             AtomicLong lastSampleOfD) {
+    LiveFeed(
+            SampleFeed feed,
+            List<String> topics,
+            Map<String, Double> values,
+            AtomicBoolean silenceD,
+            AtomicLong lastSampleOfD) {
         this(feed, sameValuesFor(topics, values), silenceD, lastSampleOfD);
     }
 
     /** @param values topic -> host -> the value the host reports there every half second */
-    LiveFeed(SampleFeed feed, Map<String, Map<String, Double>> values, AtomicBoolean silenceD,
-             AtomicLong lastSampleOfD) {
-        thread = new Thread(() -> {
-            while (running.get()) {
-                long now = System.currentTimeMillis();
-                values.forEach((topic, hosts) -> hosts.forEach((host, value) -> {
-                    if (host.equals("D") && silenceD.get()) {
-                        return;
+    LiveFeed(
+            SampleFeed feed,
+            Map<String, Map<String, Double>> values,
+            AtomicBoolean silenceD,
+            AtomicLong lastSampleOfD) {
+        thread = new Thread(
+                () -> {
+                    while (running.get()) {
+                        long now = System.currentTimeMillis();
+                        values.forEach((topic, hosts) -> hosts.forEach((host, value) -> {
+                            if (host.equals("D") && silenceD.get()) {
+                                return;
+                            }
+                            feed.sample(topic, host, value, now);
+                            if (host.equals("D")) {
+                                lastSampleOfD.set(now);
+                            }
+                        }));
+                        long next = now + 500;
+                        while (running.get() && System.currentTimeMillis() < next) {
+                            Thread.onSpinWait();
+                            Thread.yield();
+                        }
                     }
-                    feed.sample(topic, host, value, now);
-                    if (host.equals("D")) {
-                        lastSampleOfD.set(now);
-                    }
-                }));
-                long next = now + 500;
-                while (running.get() && System.currentTimeMillis() < next) {
-                    Thread.onSpinWait();
-                    Thread.yield();
-                }
-            }
-        }, "live-feed");
+                },
+                "live-feed");
         thread.setDaemon(true);
         thread.start();
     }

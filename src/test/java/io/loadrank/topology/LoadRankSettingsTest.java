@@ -1,9 +1,9 @@
 package io.loadrank.topology;
 
-import io.loadrank.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loadrank.config.ConfigException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +20,8 @@ class LoadRankSettingsTest {
         LoadRankSettings settings = LoadRankSettings.from(Map.of("topology.workers", 1));
 
         assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:9092");
-        assertThat(settings.topics()).containsExactly("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
+        assertThat(settings.topics())
+                .containsExactly("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
         assertThat(settings.weights()).containsExactly(1, 1, 1, 1, 1);
         assertThat(settings.windowMillis()).isEqualTo(60_000);
         assertThat(settings.emitMillis()).isEqualTo(2_000);
@@ -50,8 +51,11 @@ class LoadRankSettingsTest {
     @Test
     void givenAlertRules_whenPutIntoAStormConfigAndReadAgain_thenTheyAreTheSameAndPlainValues() throws Exception {
         Map<String, Object> conf = new HashMap<>();
-        conf.put(LoadRankSettings.ALERTS.key(), List.of(Map.of("name", "cpu", "when", "average", "topic", "cpuLoad", "above", 90),
-                Map.of("name", "gone", "when", "stale")));
+        conf.put(
+                LoadRankSettings.ALERTS.key(),
+                List.of(
+                        Map.of("name", "cpu", "when", "average", "topic", "cpuLoad", "above", 90),
+                        Map.of("name", "gone", "when", "stale")));
         conf.put(LoadRankSettings.ALERTS_TOPIC.key(), "loadAlerts");
 
         org.apache.storm.Config storm = LoadRankTopology.stormConfig(conf, Path.of("/tmp"));
@@ -60,16 +64,23 @@ class LoadRankSettingsTest {
         assertThat(again.alerts()).isEqualTo(LoadRankSettings.from(conf).alerts());
         assertThat(again.alerts().rules()).hasSize(2);
         assertThat(again.alertsTopic()).isEqualTo("loadAlerts");
-        assertThat(org.apache.storm.utils.Utils.isValidConf(storm)).as("Storm accepts only plain values").isTrue();
+        assertThat(org.apache.storm.utils.Utils.isValidConf(storm))
+                .as("Storm accepts only plain values")
+                .isTrue();
     }
 
     @Test
     void givenAnAverageAlertOnATopicThatIsNotRanked_whenRead_thenItIsRefusedNamingTheRulesTopic() {
-        Map<String, Object> conf = Map.of(LoadRankSettings.TOPICS.key(), List.of("a", "b"),
-                LoadRankSettings.ALERTS.key(), List.of(Map.of("name", "cpu", "when", "average", "topic", "cpuLoad", "above", 90)));
+        Map<String, Object> conf = Map.of(
+                LoadRankSettings.TOPICS.key(),
+                List.of("a", "b"),
+                LoadRankSettings.ALERTS.key(),
+                List.of(Map.of("name", "cpu", "when", "average", "topic", "cpuLoad", "above", 90)));
 
-        assertThatThrownBy(() -> LoadRankSettings.from(conf)).isInstanceOf(ConfigException.class)
-                .hasMessage("bad configuration: loadrank.alerts[0].topic = 'cpuLoad'; allowed: one of the topics [a, b]");
+        assertThatThrownBy(() -> LoadRankSettings.from(conf))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        "bad configuration: loadrank.alerts[0].topic = 'cpuLoad'; allowed: one of the topics [a, b]");
     }
 
     @Test
@@ -86,7 +97,11 @@ class LoadRankSettingsTest {
             {LoadRankSettings.EMIT_SECS.key(), 1.5, "a whole number from 1 to 3600"},
             {LoadRankSettings.STALE_AFTER_SECS.key(), -1, "a whole number"},
             {LoadRankSettings.BOOTSTRAP_SERVERS.key(), "kafka-1", "host:port"},
-            {LoadRankSettings.FIRST_POLL.key(), "TIMESTAMP", "one of [EARLIEST, LATEST, UNCOMMITTED_EARLIEST, UNCOMMITTED_LATEST]"},
+            {
+                LoadRankSettings.FIRST_POLL.key(),
+                "TIMESTAMP",
+                "one of [EARLIEST, LATEST, UNCOMMITTED_EARLIEST, UNCOMMITTED_LATEST]"
+            },
             {LoadRankSettings.PROCESSING_GUARANTEE.key(), "EXACTLY_ONCE", "one of"},
             {LoadRankSettings.TOPICS.key(), "cpuLoad", "a list of Kafka topic names"},
             {LoadRankSettings.TOPICS.key(), List.of("cpu load"), "is not a topic name"},
@@ -118,7 +133,9 @@ class LoadRankSettingsTest {
     @Test
     void givenNoHostsTopicKey_whenRead_thenHostInfoIsReadFromTopicHosts() {
         assertThat(LoadRankSettings.from(Map.of()).hostsTopic()).isEqualTo("hosts");
-        assertThat(LoadRankSettings.from(Map.of(LoadRankSettings.HOSTS_TOPIC.key(), "dc-hosts")).hostsTopic()).isEqualTo("dc-hosts");
+        assertThat(LoadRankSettings.from(Map.of(LoadRankSettings.HOSTS_TOPIC.key(), "dc-hosts"))
+                        .hostsTopic())
+                .isEqualTo("dc-hosts");
     }
 
     @Test
@@ -127,41 +144,51 @@ class LoadRankSettingsTest {
 
         assertThat(settings.hostsTopic()).isNull();
         assertThat(LoadRankSettings.from(settings.asConfig()).hostsTopic()).isNull();
-        assertThat(settings.withOutputDirResolvedAgainst(Path.of("/srv")).hostsTopic()).isNull();
+        assertThat(settings.withOutputDirResolvedAgainst(Path.of("/srv")).hostsTopic())
+                .isNull();
     }
 
     @Test
     void givenAWeightThatIsNotANumber_whenRead_thenTheErrorNamesTheTopic() {
-        assertThatThrownBy(() -> LoadRankSettings.from(Map.of(LoadRankSettings.TOPICS.key(), Map.of("cpuLoad", "heavy"))))
+        assertThatThrownBy(
+                        () -> LoadRankSettings.from(Map.of(LoadRankSettings.TOPICS.key(), Map.of("cpuLoad", "heavy"))))
                 .hasMessageContaining("loadrank.topics.cpuLoad = 'heavy'");
     }
 
     @Test
     void givenAnEmitLongerThanTheWindow_whenRead_thenItIsRefused() {
-        assertThatThrownBy(() -> LoadRankSettings.from(Map.of(LoadRankSettings.WINDOW_SECS.key(), 5, LoadRankSettings.EMIT_SECS.key(), 10)))
+        assertThatThrownBy(() -> LoadRankSettings.from(
+                        Map.of(LoadRankSettings.WINDOW_SECS.key(), 5, LoadRankSettings.EMIT_SECS.key(), 10)))
                 .hasMessageContaining("loadrank.emit.secs = 10");
     }
 
     @Test
     void givenARelativeOutputDirectory_whenResolved_thenItIsAbsoluteAgainstTheStartDirectory() {
-        LoadRankSettings settings = LoadRankSettings.from(Map.of()).withOutputDirResolvedAgainst(Path.of("/srv/loadrank"));
+        LoadRankSettings settings =
+                LoadRankSettings.from(Map.of()).withOutputDirResolvedAgainst(Path.of("/srv/loadrank"));
 
         assertThat(settings.outputDir()).isEqualTo("/srv/loadrank/STORM_OUTPUT");
     }
 
     static Object[][] badKafkaProperties() {
         return new Object[][] {
-            {"sasl.jaas.config=password=\"hunter2\"", LoadRankSettings.KAFKA_PROPERTIES.key(),
-                "a map of Kafka client properties"},
-            {Map.of("sasl.jaas.config", List.of("hunter2")), LoadRankSettings.KAFKA_PROPERTIES.key() + ".sasl.jaas.config",
-                "a single property value"},
+            {
+                "sasl.jaas.config=password=\"hunter2\"",
+                LoadRankSettings.KAFKA_PROPERTIES.key(),
+                "a map of Kafka client properties"
+            },
+            {
+                Map.of("sasl.jaas.config", List.of("hunter2")),
+                LoadRankSettings.KAFKA_PROPERTIES.key() + ".sasl.jaas.config",
+                "a single property value"
+            },
         };
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("badKafkaProperties")
-    void givenBadKafkaProperties_whenRead_thenTheErrorNamesKeyAndWhatIsAllowedButHidesTheValue(Object value, String key,
-                                                                                             String allowed) {
+    void givenBadKafkaProperties_whenRead_thenTheErrorNamesKeyAndWhatIsAllowedButHidesTheValue(
+            Object value, String key, String allowed) {
         // Kafka client properties carry credentials, so their values stay out of messages
         assertThatThrownBy(() -> LoadRankSettings.from(Map.of(LoadRankSettings.KAFKA_PROPERTIES.key(), value)))
                 .isInstanceOf(ConfigException.class)
@@ -172,8 +199,8 @@ class LoadRankSettingsTest {
 
     @Test
     void givenKafkaCredentials_whenPrinted_thenTheirValuesAreNotShown() {
-        LoadRankSettings settings = LoadRankSettings.from(Map.of(LoadRankSettings.KAFKA_PROPERTIES.key(),
-                Map.of("sasl.jaas.config", "password=\"hunter2\"")));
+        LoadRankSettings settings = LoadRankSettings.from(
+                Map.of(LoadRankSettings.KAFKA_PROPERTIES.key(), Map.of("sasl.jaas.config", "password=\"hunter2\"")));
 
         assertThat(settings.toString()).contains("sasl.jaas.config").doesNotContain("hunter2");
         assertThat(settings.kafkaProperties()).containsEntry("sasl.jaas.config", "password=\"hunter2\"");
@@ -185,7 +212,8 @@ class LoadRankSettingsTest {
 
         LoadRankSettings settings = LoadRankSettings.from(yaml);
 
-        assertThat(settings.asConfig()).isEqualTo(LoadRankSettings.from(Map.of()).asConfig());
+        assertThat(settings.asConfig())
+                .isEqualTo(LoadRankSettings.from(Map.of()).asConfig());
         assertThat(yaml).containsEntry("topology.workers", 1);
     }
 }

@@ -30,7 +30,8 @@ class LoadRankStormClusterIT {
     Path runDir;
 
     @Test
-    void givenTheTopologyJarOnAMultiProcessCluster_whenFedTheWorkedExample_thenGlobalRankingsReadsC41A34B24() throws Exception {
+    void givenTheTopologyJarOnAMultiProcessCluster_whenFedTheWorkedExample_thenGlobalRankingsReadsC41A34B24()
+            throws Exception {
         Path jar = RepoPaths.root().resolve("target/loadrank-topology.jar");
         assertThat(jar).as("the shaded jar from mvn package").exists();
         Path output = runDir.resolve("output");
@@ -43,38 +44,47 @@ class LoadRankStormClusterIT {
         });
 
         try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"));
-             StormClusterProcess cluster = StormClusterProcess.start(runDir.resolve("storm"))) {
+                StormClusterProcess cluster = StormClusterProcess.start(runDir.resolve("storm"))) {
             Map<String, Integer> partitions = new LinkedHashMap<>();
             values.keySet().forEach(topic -> partitions.put(topic, 2));
             broker.createTopics(partitions);
-            Files.writeString(config, String.join("\n",
-                    "topology.workers: 1",
-                    "loadrank.topology.name: loadrank-cluster-it",
-                    "loadrank.kafka.bootstrap.servers: \"" + broker.bootstrapServers() + "\"",
-                    "loadrank.topics: [" + String.join(", ", values.keySet()) + "]",
-                    "loadrank.output.dir: " + output,
-                    "loadrank.emit.secs: 1",
-                    "loadrank.stale.after.secs: 300",
-                    "loadrank.readback.overlap.secs: 3",
-                    ""), StandardCharsets.UTF_8);
+            Files.writeString(
+                    config,
+                    String.join(
+                            "\n",
+                            "topology.workers: 1",
+                            "loadrank.topology.name: loadrank-cluster-it",
+                            "loadrank.kafka.bootstrap.servers: \"" + broker.bootstrapServers() + "\"",
+                            "loadrank.topics: [" + String.join(", ", values.keySet()) + "]",
+                            "loadrank.output.dir: " + output,
+                            "loadrank.emit.secs: 1",
+                            "loadrank.stale.after.secs: 300",
+                            "loadrank.readback.overlap.secs: 3",
+                            ""),
+                    StandardCharsets.UTF_8);
 
             try (SampleFeed feed = new SampleFeed(broker.bootstrapServers())) {
                 // a minute of history, then the hosts keep reporting the same values
                 long now = System.currentTimeMillis();
                 for (int k = 0; k < 12; k++) {
                     long sampleTime = now - 59_000 + k * 5_000L;
-                    values.forEach((topic, hosts) -> hosts.forEach((host, value) -> feed.sample(topic, host, value, sampleTime)));
+                    values.forEach((topic, hosts) ->
+                            hosts.forEach((host, value) -> feed.sample(topic, host, value, sampleTime)));
                 }
                 try (LiveFeed live = new LiveFeed(feed, values, new AtomicBoolean(), new AtomicLong())) {
                     cluster.submit(jar, "io.loadrank.topology.LoadRankTopology", config);
                     assertThat(cluster.topologies()).contains("loadrank-cluster-it");
 
                     OutputFiles files = new OutputFiles(output);
-                    Await.until(Duration.ofSeconds(240), "GlobalRankings.txt to read {C=41, A=34, B=24} (worker logs in "
-                                    + cluster.logDir() + ")",
-                            () -> files.globalRanking().filter("{C=41, A=34, B=24}"::equals).isPresent());
-                    assertThat(files.topicRanking("cpuLoad")).hasValueSatisfying(
-                            text -> assertThat(text).startsWith("[[A|20|").contains("[C|20|", "[B|10|"));
+                    Await.until(
+                            Duration.ofSeconds(240),
+                            "GlobalRankings.txt to read {C=41, A=34, B=24} (worker logs in " + cluster.logDir() + ")",
+                            () -> files.globalRanking()
+                                    .filter("{C=41, A=34, B=24}"::equals)
+                                    .isPresent());
+                    assertThat(files.topicRanking("cpuLoad"))
+                            .hasValueSatisfying(text ->
+                                    assertThat(text).startsWith("[[A|20|").contains("[C|20|", "[B|10|"));
                 }
             }
             cluster.kill("loadrank-cluster-it");

@@ -34,22 +34,33 @@ class LoadRankTopologyCommandLineTest {
         CommandLineRun run = run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().replaceAll("\\s+", " ")).contains("--local", "--remote", "--dry-run", "--ttl=SECONDS",
-                "(default: 0)", "--set=KEY=VALUE", "CONFIG", "(default: topology.yaml)", "--version");
+        assertThat(run.out().replaceAll("\\s+", " "))
+                .contains(
+                        "--local",
+                        "--remote",
+                        "--dry-run",
+                        "--ttl=SECONDS",
+                        "(default: 0)",
+                        "--set=KEY=VALUE",
+                        "CONFIG",
+                        "(default: topology.yaml)",
+                        "--version");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "--dry-run --nope topology.yaml                  | error: Unknown option: '--nope'",
-        "topology.yaml                                   | error: Missing required argument",
-        "--dry-run --remote topology.yaml                | error: --remote, --dry-run are mutually exclusive",
-        "--dry-run --ttl soon topology.yaml              | error: Invalid value for option '--ttl': 'soon' is not a whole number",
-        "--dry-run --ttl -1 topology.yaml                | error: Invalid value for option '--ttl': '-1' is not a whole number from 0",
-        "--dry-run --set loadrank.emit.secs topology.yaml | error: Value for option option '--set' (KEY=VALUE) should be in KEY=VALUE format",
-        "--dry-run --set loadrank.emit.secs=0 topology.yaml | error: bad configuration: loadrank.emit.secs = 0",
-        "--dry-run no-such.yaml                          | error: bad configuration: CONFIG = 'no-such.yaml'",
-        "--dry-run --set loadrank.kafka.properties=sasl.jaas.config=hunter2 topology.yaml | error: bad configuration: loadrank.kafka.properties = (hidden)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--dry-run --nope topology.yaml                  | error: Unknown option: '--nope'",
+                "topology.yaml                                   | error: Missing required argument",
+                "--dry-run --remote topology.yaml                | error: --remote, --dry-run are mutually exclusive",
+                "--dry-run --ttl soon topology.yaml              | error: Invalid value for option '--ttl': 'soon' is not a whole number",
+                "--dry-run --ttl -1 topology.yaml                | error: Invalid value for option '--ttl': '-1' is not a whole number from 0",
+                "--dry-run --set loadrank.emit.secs topology.yaml | error: Value for option option '--set' (KEY=VALUE) should be in KEY=VALUE format",
+                "--dry-run --set loadrank.emit.secs=0 topology.yaml | error: bad configuration: loadrank.emit.secs = 0",
+                "--dry-run no-such.yaml                          | error: bad configuration: CONFIG = 'no-such.yaml'",
+                "--dry-run --set loadrank.kafka.properties=sasl.jaas.config=hunter2 topology.yaml | error: bad configuration: loadrank.kafka.properties = (hidden)",
+            })
     void givenBadUsage_whenRun_thenExit2WithOneErrorLineAndAPointerToHelp(String args, String error) {
         CommandLineRun run = run(args);
 
@@ -62,7 +73,8 @@ class LoadRankTopologyCommandLineTest {
 
     @Test
     void givenDryRunWithOverrides_whenRun_thenTheOverridesReachTheCheckedConfiguration() {
-        CommandLineRun run = run("--dry-run --set loadrank.emit.secs=7 --set=loadrank.topology.name=cli-test topology.yaml");
+        CommandLineRun run =
+                run("--dry-run --set loadrank.emit.secs=7 --set=loadrank.topology.name=cli-test topology.yaml");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("configuration is valid", "loadrank.emit.secs=7", "topology cli-test:");

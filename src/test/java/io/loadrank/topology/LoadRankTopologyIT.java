@@ -117,23 +117,29 @@ class LoadRankTopologyIT {
     }
 
     @Test
-    void givenRollingBoltsWithParallelismThreeAndAtLeastOnce_whenRanked_thenTheWorkedExampleRankingIsTheSame() throws Exception {
+    void givenRollingBoltsWithParallelismThreeAndAtLeastOnce_whenRanked_thenTheWorkedExampleRankingIsTheSame()
+            throws Exception {
         Scenario scenario = new Scenario("parallel");
         scenario.sendWorkedExample(System.currentTimeMillis());
 
         // every tuple is serialised as between workers, so the Kryo registrations are proven too; and
         // the tracked delivery guarantee (not the default) runs here, with the ackers
         scenario.submit(Map.of(
-                LoadRankSettings.ROLLING_PARALLELISM.key(), 3,
-                LoadRankSettings.PARSER_PARALLELISM.key(), 2,
-                LoadRankSettings.PROCESSING_GUARANTEE.key(), "AT_LEAST_ONCE",
-                Config.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE, true));
+                LoadRankSettings.ROLLING_PARALLELISM.key(),
+                3,
+                LoadRankSettings.PARSER_PARALLELISM.key(),
+                2,
+                LoadRankSettings.PROCESSING_GUARANTEE.key(),
+                "AT_LEAST_ONCE",
+                Config.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE,
+                true));
 
         scenario.awaitWorkedExampleRankings();
     }
 
     @Test
-    void givenMalformedMessagesOfEveryKind_whenRanked_thenRankingsAreUnchangedAndEachIsCountedByReason() throws Exception {
+    void givenMalformedMessagesOfEveryKind_whenRanked_thenRankingsAreUnchangedAndEachIsCountedByReason()
+            throws Exception {
         Scenario scenario = new Scenario("malformed");
         Map<MalformedReason, String> examples = new EnumMap<>(MalformedReason.class);
         examples.put(MalformedReason.EMPTY, "");
@@ -164,18 +170,24 @@ class LoadRankTopologyIT {
         scenario.submit(Map.of(LoadRankSettings.DEADLETTER_TOPIC.key(), deadLetterTopic));
 
         scenario.awaitWorkedExampleRankings();
-        Map<String, Long> counted = Await.value(RANKING_DEADLINE, "every malformed message counted in " + cpuTopic + ".json",
-                () -> scenario.files.topicJson(cpuTopic)
+        Map<String, Long> counted = Await.value(
+                RANKING_DEADLINE,
+                "every malformed message counted in " + cpuTopic + ".json",
+                () -> scenario.files
+                        .topicJson(cpuTopic)
                         .map(json -> json.ingest().malformed())
                         .filter(malformed -> malformed.size() == expectedCounts.size()));
         assertThat(counted).isEqualTo(expectedCounts);
 
-        Map<String, Long> deadLetters = readDeadLetters(deadLetterTopic, expectedCounts.values().stream().mapToLong(c -> c).sum());
+        Map<String, Long> deadLetters = readDeadLetters(
+                deadLetterTopic,
+                expectedCounts.values().stream().mapToLong(c -> c).sum());
         assertThat(deadLetters).isEqualTo(expectedCounts);
     }
 
     @Test
-    void givenAHostThatGoesSilent_whenStaleAfterPasses_thenItIsListedStaleOutOfTheSharesAndLeavesAfterOneWindow() throws Exception {
+    void givenAHostThatGoesSilent_whenStaleAfterPasses_thenItIsListedStaleOutOfTheSharesAndLeavesAfterOneWindow()
+            throws Exception {
         Scenario scenario = new Scenario("stale");
         int staleAfterSecs = 3;
         int windowSecs = 12;
@@ -191,33 +203,54 @@ class LoadRankTopologyIT {
 
         AtomicBoolean silenceD = new AtomicBoolean(false);
         AtomicLong lastSampleOfD = new AtomicLong();
-        try (LiveFeed live = new LiveFeed(scenario.feed, topics, Map.of("A", 60.0, "B", 20.0, "D", 90.0), silenceD, lastSampleOfD)) {
-            Await.until(RANKING_DEADLINE, "D ranked first while it reports",
-                    () -> scenario.files.globalRanking().filter(line -> line.startsWith("{D=")).isPresent());
+        try (LiveFeed live =
+                new LiveFeed(scenario.feed, topics, Map.of("A", 60.0, "B", 20.0, "D", 90.0), silenceD, lastSampleOfD)) {
+            Await.until(
+                    RANKING_DEADLINE,
+                    "D ranked first while it reports",
+                    () -> scenario.files
+                            .globalRanking()
+                            .filter(line -> line.startsWith("{D="))
+                            .isPresent());
 
             silenceD.set(true);
             long silencedAt = System.currentTimeMillis();
-            String withStale = Await.value(Duration.ofSeconds(staleAfterSecs + emitSecs + 20), "D listed as STALE",
-                    () -> scenario.files.read("GlobalRankings.txt").filter(text -> text.contains("STALE: {D=lastSeen ")));
+            String withStale = Await.value(
+                    Duration.ofSeconds(staleAfterSecs + emitSecs + 20),
+                    "D listed as STALE",
+                    () -> scenario.files
+                            .read("GlobalRankings.txt")
+                            .filter(text -> text.contains("STALE: {D=lastSeen ")));
             long staleAfterMillis = System.currentTimeMillis() - Math.max(lastSampleOfD.get(), silencedAt - 1000);
 
             String ranking = withStale.lines().findFirst().orElseThrow();
-            assertThat(ranking).as("a stale host is not ranked").doesNotContain("D=").contains("A=75", "B=25");
-            assertThat(staleAfterMillis).as("STALE within staleAfter + one emit (+ 2 s for processing and polling)")
+            assertThat(ranking)
+                    .as("a stale host is not ranked")
+                    .doesNotContain("D=")
+                    .contains("A=75", "B=25");
+            assertThat(staleAfterMillis)
+                    .as("STALE within staleAfter + one emit (+ 2 s for processing and polling)")
                     .isLessThanOrEqualTo((staleAfterSecs + emitSecs + 2) * 1000L);
             GlobalRankingFile json = scenario.files.globalJson().orElseThrow();
             assertThat(json.hosts()).extracting(RankedHost::host).containsExactly("A", "B");
             assertThat(json.stale()).extracting(StaleHost::host).containsExactly("D");
 
-            Await.until(Duration.ofSeconds(windowSecs + 20), "D gone from the output after one window",
-                    () -> scenario.files.read("GlobalRankings.txt").filter(text -> !text.contains("D")).isPresent());
+            Await.until(
+                    Duration.ofSeconds(windowSecs + 20),
+                    "D gone from the output after one window",
+                    () -> scenario.files
+                            .read("GlobalRankings.txt")
+                            .filter(text -> !text.contains("D"))
+                            .isPresent());
             assertThat(System.currentTimeMillis() - lastSampleOfD.get())
-                    .as("D stays listed until its window is empty").isGreaterThanOrEqualTo(windowSecs * 1000L - 1000);
+                    .as("D stays listed until its window is empty")
+                    .isGreaterThanOrEqualTo(windowSecs * 1000L - 1000);
         }
     }
 
     @Test
-    void givenReadersInATightLoop_whileTheTopologyWritesTheFiles_thenNoReaderSeesAnEmptyOrPartialFile() throws Exception {
+    void givenReadersInATightLoop_whileTheTopologyWritesTheFiles_thenNoReaderSeesAnEmptyOrPartialFile()
+            throws Exception {
         Scenario scenario = new Scenario("atomic");
         List<String> topics = List.of(scenario.topic("cpuLoad"));
         scenario.topicWeights.clear();
@@ -233,10 +266,13 @@ class LoadRankTopologyIT {
         hosts.keySet().forEach(host -> values.put(host, (double) host.hashCode() % 100 + 100));
         try (LiveFeed live = new LiveFeed(scenario.feed, topics, values, new AtomicBoolean(), new AtomicLong())) {
             // every file written once: from then on none may ever be missing, empty or partial
-            List<String> files = List.of("GlobalRankings.txt", "GlobalRankings.json", topics.get(0) + ".txt",
-                    topics.get(0) + ".json");
-            Await.until(RANKING_DEADLINE, "the first ranking in every file",
-                    () -> files.stream().allMatch(file -> scenario.files.read(file).isPresent()));
+            List<String> files = List.of(
+                    "GlobalRankings.txt", "GlobalRankings.json", topics.get(0) + ".txt", topics.get(0) + ".json");
+            Await.until(
+                    RANKING_DEADLINE,
+                    "the first ranking in every file",
+                    () -> files.stream()
+                            .allMatch(file -> scenario.files.read(file).isPresent()));
 
             Set<String> versions = ConcurrentHashMap.newKeySet();
             AtomicReference<String> badRead = new AtomicReference<>();
@@ -261,14 +297,17 @@ class LoadRankTopologyIT {
                 reader.join();
             }
 
-            assertThat(badRead.get()).as("an empty, missing or partial file was read").isNull();
+            assertThat(badRead.get())
+                    .as("an empty, missing or partial file was read")
+                    .isNull();
             assertThat(reads.get()).isGreaterThan(1_000);
             assertThat(versions).as("the files were rewritten while being read").hasSizeGreaterThan(8);
         }
     }
 
     @Test
-    void givenARestart_whenTheTopologyStartsAgainOnTheSameTopics_thenItsFirstGlobalRankingEqualsTheLastOneBefore() throws Exception {
+    void givenARestart_whenTheTopologyStartsAgainOnTheSameTopics_thenItsFirstGlobalRankingEqualsTheLastOneBefore()
+            throws Exception {
         Scenario scenario = new Scenario("restart");
         long now = System.currentTimeMillis();
         // 40 s of history with values that change every second: only a full window gives the same averages
@@ -290,30 +329,44 @@ class LoadRankTopologyIT {
 
         String topologyName = scenario.submit(settings);
         for (String suffix : WORKED_EXAMPLE.keySet()) {
-            Await.until(RANKING_DEADLINE, "all 120 samples of " + scenario.topic(suffix) + " in its window",
-                    () -> scenario.files.topicJson(scenario.topic(suffix))
-                            .filter(json -> json.ingest().accepted() == 120).isPresent());
+            Await.until(
+                    RANKING_DEADLINE,
+                    "all 120 samples of " + scenario.topic(suffix) + " in its window",
+                    () -> scenario.files
+                            .topicJson(scenario.topic(suffix))
+                            .filter(json -> json.ingest().accepted() == 120)
+                            .isPresent());
         }
         // the global ranking written after every topic holds every sample
         scenario.files.directory().resolve("GlobalRankings.txt").toFile().delete();
-        String before = Await.value(RANKING_DEADLINE, "the ranking before the restart",
-                () -> scenario.files.read("GlobalRankings.txt"));
-        TopicRankingFile cpuBefore = scenario.files.topicJson(scenario.topic("cpuLoad")).orElseThrow();
+        String before = Await.value(
+                RANKING_DEADLINE, "the ranking before the restart", () -> scenario.files.read("GlobalRankings.txt"));
+        TopicRankingFile cpuBefore =
+                scenario.files.topicJson(scenario.topic("cpuLoad")).orElseThrow();
         assertThat(before.lines().findFirst().orElseThrow().split("=")).hasSize(4);
         kill(topologyName);
         scenario.files.directory().resolve("GlobalRankings.txt").toFile().delete();
-        scenario.files.directory().resolve(scenario.topic("cpuLoad") + ".json").toFile().delete();
+        scenario.files
+                .directory()
+                .resolve(scenario.topic("cpuLoad") + ".json")
+                .toFile()
+                .delete();
 
         scenario.submit(settings);
-        String after = Await.value(RANKING_DEADLINE, "the first ranking after the restart",
+        String after = Await.value(
+                RANKING_DEADLINE,
+                "the first ranking after the restart",
                 () -> scenario.files.read("GlobalRankings.txt"));
-        TopicRankingFile cpuAfter = Await.value(RANKING_DEADLINE, "the cpu ranking after the restart",
+        TopicRankingFile cpuAfter = Await.value(
+                RANKING_DEADLINE,
+                "the cpu ranking after the restart",
                 () -> scenario.files.topicJson(scenario.topic("cpuLoad")));
 
         assertThat(after).isEqualTo(before);
         assertThat(averages(cpuAfter)).isEqualTo(averages(cpuBefore));
         assertThat(cpuAfter.ingest().duplicates())
-                .as("replayed samples were seen and counted once").isPositive();
+                .as("replayed samples were seen and counted once")
+                .isPositive();
     }
 
     // ------------------------------------------------------------------------------------------
@@ -321,8 +374,13 @@ class LoadRankTopologyIT {
 
     /** The host-info record of {@code host} in {@code datacenter}, as producers send it. */
     private static String hostInfo(String host, String datacenter, String rack) {
-        return HostInfoFormat.encode(new HostInfo(host, datacenter, rack,
-                UUID.nameUUIDFromBytes(host.getBytes(StandardCharsets.UTF_8)).toString(), "it", "127.0.0." + (host.charAt(0) - 'A' + 1)));
+        return HostInfoFormat.encode(new HostInfo(
+                host,
+                datacenter,
+                rack,
+                UUID.nameUUIDFromBytes(host.getBytes(StandardCharsets.UTF_8)).toString(),
+                "it",
+                "127.0.0." + (host.charAt(0) - 'A' + 1)));
     }
 
     @Test
@@ -340,30 +398,45 @@ class LoadRankTopologyIT {
         scenario.feed.flushAndCheck(scenario.feed.raw(hostsTopic, "A", hostInfo("A", "north", "r1")));
         scenario.sendWorkedExample(System.currentTimeMillis());
 
-        scenario.submit(Map.of(LoadRankSettings.HOSTS_TOPIC.key(), hostsTopic, LoadRankSettings.RANKINGS_TOPIC.key(), rankingsTopic));
+        scenario.submit(Map.of(
+                LoadRankSettings.HOSTS_TOPIC.key(), hostsTopic, LoadRankSettings.RANKINGS_TOPIC.key(), rankingsTopic));
 
         scenario.awaitWorkedExampleRankings(() -> {
-            Await.until(RANKING_DEADLINE, "GlobalRankings-north.txt to read {C=54, A=46}",
-                    () -> scenario.files.read("GlobalRankings-north.txt").filter("{C=54, A=46}\n"::equals).isPresent());
-            Await.until(RANKING_DEADLINE, "GlobalRankings-south.txt to read {B=100}",
-                    () -> scenario.files.read("GlobalRankings-south.txt").filter("{B=100}\n"::equals).isPresent());
+            Await.until(
+                    RANKING_DEADLINE,
+                    "GlobalRankings-north.txt to read {C=54, A=46}",
+                    () -> scenario.files
+                            .read("GlobalRankings-north.txt")
+                            .filter("{C=54, A=46}\n"::equals)
+                            .isPresent());
+            Await.until(
+                    RANKING_DEADLINE,
+                    "GlobalRankings-south.txt to read {B=100}",
+                    () -> scenario.files
+                            .read("GlobalRankings-south.txt")
+                            .filter("{B=100}\n"::equals)
+                            .isPresent());
         });
         assertThat(scenario.files.globalRanking()).contains("{C=41, A=34, B=24}");
-        GlobalRankingFile north = scenario.files.globalJson("GlobalRankings-north.json").orElseThrow();
+        GlobalRankingFile north =
+                scenario.files.globalJson("GlobalRankings-north.json").orElseThrow();
         assertThat(north.datacenter()).isEqualTo("north");
         assertThat(north.hosts()).extracting(RankedHost::host).containsExactly("C", "A");
         GlobalRankingFile global = scenario.files.globalJson().orElseThrow();
         RankedHost a = host(global, "A");
         assertThat(a.datacenter()).isEqualTo("north");
         assertThat(a.rack()).isEqualTo("r1");
-        assertThat(a.hostId()).isEqualTo(UUID.nameUUIDFromBytes("A".getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(a.hostId())
+                .isEqualTo(UUID.nameUUIDFromBytes("A".getBytes(StandardCharsets.UTF_8))
+                        .toString());
         assertThat(a.address()).isEqualTo("127.0.0.1");
         assertThat(a.dcRank()).isEqualTo(2);
         assertThat(a.dcScore()).isCloseTo(137.5 / 3, org.assertj.core.api.Assertions.within(0.5));
         assertThat(global.hostInfo().hosts()).isEqualTo(3);
 
-        GlobalRankingFile record = readLatestRecord(rankingsTopic, ranking -> ranking.hosts().size() == 3
-                && host(ranking, "B").dcScore() != null);
+        GlobalRankingFile record = readLatestRecord(
+                rankingsTopic,
+                ranking -> ranking.hosts().size() == 3 && host(ranking, "B").dcScore() != null);
         RankedHost b = host(record, "B");
         assertThat(b.datacenter()).isEqualTo("south");
         assertThat(b.dcRank()).isEqualTo(1);
@@ -373,8 +446,13 @@ class LoadRankTopologyIT {
 
         // and: a later record moves B to north, live: south has no host left and loses its files
         scenario.feed.flushAndCheck(scenario.feed.raw(hostsTopic, "B", hostInfo("B", "north", "r3")));
-        Await.until(RANKING_DEADLINE, "B ranked in north and the files of south removed",
-                () -> scenario.files.read("GlobalRankings-north.txt").filter("{C=41, A=34, B=24}\n"::equals).isPresent()
+        Await.until(
+                RANKING_DEADLINE,
+                "B ranked in north and the files of south removed",
+                () -> scenario.files
+                                .read("GlobalRankings-north.txt")
+                                .filter("{C=41, A=34, B=24}\n"::equals)
+                                .isPresent()
                         && scenario.files.read("GlobalRankings-south.txt").isEmpty()
                         && scenario.files.read("GlobalRankings-south.json").isEmpty());
     }
@@ -386,17 +464,31 @@ class LoadRankTopologyIT {
         String hostsTopic = scenario.prefix + "hosts";
         broker.createTopics(List.of(new TopicCreator.TopicSpec(hostsTopic, 1, true)));
         Map<HostInfoMalformedReason, String[]> examples = new EnumMap<>(HostInfoMalformedReason.class);
-        examples.put(HostInfoMalformedReason.OVERSIZED, new String[] {"A", "{\"host\":\"A\",\"x\":\"" + "y".repeat(3000) + "\"}"});
+        examples.put(
+                HostInfoMalformedReason.OVERSIZED,
+                new String[] {"A", "{\"host\":\"A\",\"x\":\"" + "y".repeat(3000) + "\"}"});
         examples.put(HostInfoMalformedReason.BAD_JSON, new String[] {"A", "{\"host\":\"A\",\"datacenter\":"});
         examples.put(HostInfoMalformedReason.MISSING_HOST, new String[] {"A", "{\"datacenter\":\"south\"}"});
-        examples.put(HostInfoMalformedReason.BAD_HOST, new String[] {"../x", "{\"host\":\"../x\",\"datacenter\":\"south\"}"});
-        examples.put(HostInfoMalformedReason.KEY_MISMATCH, new String[] {"B", "{\"host\":\"A\",\"datacenter\":\"south\"}"});
+        examples.put(
+                HostInfoMalformedReason.BAD_HOST,
+                new String[] {"../x", "{\"host\":\"../x\",\"datacenter\":\"south\"}"});
+        examples.put(
+                HostInfoMalformedReason.KEY_MISMATCH, new String[] {"B", "{\"host\":\"A\",\"datacenter\":\"south\"}"});
         examples.put(HostInfoMalformedReason.MISSING_DATACENTER, new String[] {"A", "{\"host\":\"A\"}"});
-        examples.put(HostInfoMalformedReason.BAD_DATACENTER, new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"../x\"}"});
-        examples.put(HostInfoMalformedReason.BAD_RACK, new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"south\",\"rack\":\"a/b\"}"});
-        examples.put(HostInfoMalformedReason.BAD_HOST_ID, new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"south\",\"hostId\":\"x\"}"});
-        examples.put(HostInfoMalformedReason.BAD_CLUSTER, new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"south\",\"cluster\":\"<b>\"}"});
-        examples.put(HostInfoMalformedReason.BAD_ADDRESS, new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"south\",\"address\":\"../x\"}"});
+        examples.put(
+                HostInfoMalformedReason.BAD_DATACENTER, new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"../x\"}"});
+        examples.put(
+                HostInfoMalformedReason.BAD_RACK,
+                new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"south\",\"rack\":\"a/b\"}"});
+        examples.put(
+                HostInfoMalformedReason.BAD_HOST_ID,
+                new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"south\",\"hostId\":\"x\"}"});
+        examples.put(
+                HostInfoMalformedReason.BAD_CLUSTER,
+                new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"south\",\"cluster\":\"<b>\"}"});
+        examples.put(
+                HostInfoMalformedReason.BAD_ADDRESS,
+                new String[] {"A", "{\"host\":\"A\",\"datacenter\":\"south\",\"address\":\"../x\"}"});
         assertThat(examples).as("every reason has an example").hasSize(HostInfoMalformedReason.values().length);
 
         // valid records first, then reason number i i+1 times: none of them may move A out of north
@@ -417,11 +509,23 @@ class LoadRankTopologyIT {
 
         scenario.submit(Map.of(LoadRankSettings.HOSTS_TOPIC.key(), hostsTopic));
 
-        scenario.awaitWorkedExampleRankings(() -> Await.until(RANKING_DEADLINE, "GlobalRankings-north.txt to read {C=54, A=46}",
-                () -> scenario.files.read("GlobalRankings-north.txt").filter("{C=54, A=46}\n"::equals).isPresent()));
-        HostInfoCounts hostInfo = Await.value(RANKING_DEADLINE, "every malformed host-info record counted in GlobalRankings.json",
-                () -> scenario.files.globalJson().map(GlobalRankingFile::hostInfo)
-                        .filter(counts -> counts.malformedTotal() == expectedCounts.values().stream().mapToLong(c -> c).sum()));
+        scenario.awaitWorkedExampleRankings(() -> Await.until(
+                RANKING_DEADLINE,
+                "GlobalRankings-north.txt to read {C=54, A=46}",
+                () -> scenario.files
+                        .read("GlobalRankings-north.txt")
+                        .filter("{C=54, A=46}\n"::equals)
+                        .isPresent()));
+        HostInfoCounts hostInfo = Await.value(
+                RANKING_DEADLINE,
+                "every malformed host-info record counted in GlobalRankings.json",
+                () -> scenario.files
+                        .globalJson()
+                        .map(GlobalRankingFile::hostInfo)
+                        .filter(counts -> counts.malformedTotal()
+                                == expectedCounts.values().stream()
+                                        .mapToLong(c -> c)
+                                        .sum()));
         assertThat(hostInfo.malformed()).isEqualTo(expectedCounts);
         assertThat(hostInfo.accepted()).isEqualTo(3);
         assertThat(scenario.files.read("GlobalRankings-south.txt")).contains("{B=100}\n");
@@ -431,14 +535,21 @@ class LoadRankTopologyIT {
                     .noneMatch(name -> name.matches("(GlobalRankings-)?(x|b)\\.(txt|json)"));
         }
         try (java.util.stream.Stream<Path> output = java.nio.file.Files.list(scenario.files.directory())) {
-            assertThat(output.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("GlobalRankings")))
-                    .containsExactlyInAnyOrder("GlobalRankings.txt", "GlobalRankings.json", "GlobalRankings-north.txt",
-                            "GlobalRankings-north.json", "GlobalRankings-south.txt", "GlobalRankings-south.json");
+            assertThat(output.map(path -> path.getFileName().toString())
+                            .filter(name -> name.startsWith("GlobalRankings")))
+                    .containsExactlyInAnyOrder(
+                            "GlobalRankings.txt",
+                            "GlobalRankings.json",
+                            "GlobalRankings-north.txt",
+                            "GlobalRankings-north.json",
+                            "GlobalRankings-south.txt",
+                            "GlobalRankings-south.json");
         }
     }
 
     @Test
-    void givenADatacenterWhoseOnlyHostGoesSilent_whenItLeavesTheWindow_thenTheDatacenterFilesAreRemoved() throws Exception {
+    void givenADatacenterWhoseOnlyHostGoesSilent_whenItLeavesTheWindow_thenTheDatacenterFilesAreRemoved()
+            throws Exception {
         Scenario scenario = new Scenario("dcleave");
         int staleAfterSecs = 3;
         int windowSecs = 12;
@@ -459,20 +570,33 @@ class LoadRankTopologyIT {
 
         AtomicBoolean silenceD = new AtomicBoolean(false);
         AtomicLong lastSampleOfD = new AtomicLong();
-        try (LiveFeed live = new LiveFeed(scenario.feed, topics, Map.of("A", 60.0, "B", 20.0, "D", 90.0), silenceD, lastSampleOfD)) {
-            Await.until(RANKING_DEADLINE, "GlobalRankings-west.txt to rank D alone",
-                    () -> scenario.files.read("GlobalRankings-west.txt").filter("{D=100}\n"::equals).isPresent());
+        try (LiveFeed live =
+                new LiveFeed(scenario.feed, topics, Map.of("A", 60.0, "B", 20.0, "D", 90.0), silenceD, lastSampleOfD)) {
+            Await.until(
+                    RANKING_DEADLINE,
+                    "GlobalRankings-west.txt to rank D alone",
+                    () -> scenario.files
+                            .read("GlobalRankings-west.txt")
+                            .filter("{D=100}\n"::equals)
+                            .isPresent());
             assertThat(scenario.files.read("GlobalRankings-west.json")).isPresent();
 
             silenceD.set(true);
-            Await.until(Duration.ofSeconds(staleAfterSecs + 20), "D listed as STALE in GlobalRankings-west.txt",
-                    () -> scenario.files.read("GlobalRankings-west.txt").filter(text -> text.startsWith("{}\nSTALE: {D=lastSeen "))
+            Await.until(
+                    Duration.ofSeconds(staleAfterSecs + 20),
+                    "D listed as STALE in GlobalRankings-west.txt",
+                    () -> scenario.files
+                            .read("GlobalRankings-west.txt")
+                            .filter(text -> text.startsWith("{}\nSTALE: {D=lastSeen "))
                             .isPresent());
-            Await.until(Duration.ofSeconds(windowSecs + 20), "the files of west removed once D left the window",
+            Await.until(
+                    Duration.ofSeconds(windowSecs + 20),
+                    "the files of west removed once D left the window",
                     () -> scenario.files.read("GlobalRankings-west.txt").isEmpty()
                             && scenario.files.read("GlobalRankings-west.json").isEmpty());
             assertThat(System.currentTimeMillis() - lastSampleOfD.get())
-                    .as("west's files stay while D is in the window").isGreaterThanOrEqualTo(windowSecs * 1000L - 1000);
+                    .as("west's files stay while D is in the window")
+                    .isGreaterThanOrEqualTo(windowSecs * 1000L - 1000);
             assertThat(scenario.files.read("GlobalRankings-north.txt")).contains("{A=75, B=25}\n");
         }
     }
@@ -551,7 +675,7 @@ class LoadRankTopologyIT {
          * that the window stays full however long the topology takes to start on a busy machine.
          */
         void awaitWorkedExampleRankings() throws InterruptedException {
-            awaitWorkedExampleRankings(() -> { });
+            awaitWorkedExampleRankings(() -> {});
         }
 
         /** Like {@link #awaitWorkedExampleRankings()}, then {@code alsoAwait} while the hosts still report. */
@@ -563,10 +687,17 @@ class LoadRankTopologyIT {
                 values.put(topic(suffix), hostValues);
             });
             try (LiveFeed live = new LiveFeed(feed, values, new AtomicBoolean(), new AtomicLong())) {
-                Await.until(RANKING_DEADLINE, "GlobalRankings.txt to read {C=41, A=34, B=24}",
-                        () -> files.globalRanking().filter("{C=41, A=34, B=24}"::equals).isPresent());
-                Await.until(RANKING_DEADLINE, topic("cpuLoad") + ".txt to read [[A|20|60], [C|20|60], [B|10|60]]",
-                        () -> files.topicRanking(topic("cpuLoad")).filter("[[A|20|60], [C|20|60], [B|10|60]]"::equals)
+                Await.until(
+                        RANKING_DEADLINE,
+                        "GlobalRankings.txt to read {C=41, A=34, B=24}",
+                        () -> files.globalRanking()
+                                .filter("{C=41, A=34, B=24}"::equals)
+                                .isPresent());
+                Await.until(
+                        RANKING_DEADLINE,
+                        topic("cpuLoad") + ".txt to read [[A|20|60], [C|20|60], [B|10|60]]",
+                        () -> files.topicRanking(topic("cpuLoad"))
+                                .filter("[[A|20|60], [C|20|60], [B|10|60]]"::equals)
                                 .isPresent());
                 alsoAwait.run();
             }
@@ -579,7 +710,8 @@ class LoadRankTopologyIT {
         cluster.killTopologyWithOpts(topologyName, options);
         Await.until(Duration.ofSeconds(60), topologyName + " to be gone", () -> {
             try {
-                return cluster.getTopologySummaries().stream().noneMatch(summary -> summary.get_name().equals(topologyName));
+                return cluster.getTopologySummaries().stream()
+                        .noneMatch(summary -> summary.get_name().equals(topologyName));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -610,12 +742,15 @@ class LoadRankTopologyIT {
     }
 
     private static RankedHost host(GlobalRankingFile ranking, String name) {
-        return ranking.hosts().stream().filter(host -> host.host().equals(name)).findFirst()
+        return ranking.hosts().stream()
+                .filter(host -> host.host().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no host " + name + " in " + ranking.hosts()));
     }
 
     /** The newest rankings record of {@code topic} that {@code wanted} accepts, read from the beginning. */
-    private static GlobalRankingFile readLatestRecord(String topic, java.util.function.Predicate<GlobalRankingFile> wanted) {
+    private static GlobalRankingFile readLatestRecord(
+            String topic, java.util.function.Predicate<GlobalRankingFile> wanted) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader",

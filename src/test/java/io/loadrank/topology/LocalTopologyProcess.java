@@ -43,13 +43,16 @@ final class LocalTopologyProcess implements AutoCloseable {
         settings.forEach((key, value) -> lines.add(key + ": " + value));
         Files.writeString(config, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         Path log = runDir.resolve("topology.log");
-        ProcessBuilder builder = new ProcessBuilder("bash", RepoPaths.script("run-local.sh").toString(), "--ttl", "0",
-                config.toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash", RepoPaths.script("run-local.sh").toString(), "--ttl", "0", config.toString())
                 .directory(RepoPaths.root().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("LOADRANK_RUN_DIR", runDir.toString());
-        builder.environment().put("LOADRANK_CLASSPATH_CACHE", RepoPaths.root().resolve("run/classpath").toString());
+        builder.environment()
+                .put(
+                        "LOADRANK_CLASSPATH_CACHE",
+                        RepoPaths.root().resolve("run/classpath").toString());
         builder.environment().put("LOCAL_HEAP_OPTS", "-Xmx512m");
         return new LocalTopologyProcess(builder.start(), log);
     }
@@ -68,8 +71,8 @@ final class LocalTopologyProcess implements AutoCloseable {
 
     /** The log lines (not the stack trace lines under them) of {@code level} from {@code logger} whose message matches. */
     List<String> logLines(String level, String logger, Pattern message) {
-        Pattern line = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} " + Pattern.quote(level) + "\\s+"
-                + Pattern.quote(logger) + " - (.*)$");
+        Pattern line = Pattern.compile(
+                "^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} " + Pattern.quote(level) + "\\s+" + Pattern.quote(logger) + " - (.*)$");
         List<String> found = new ArrayList<>();
         for (String text : logText().lines().toList()) {
             var matcher = line.matcher(text);

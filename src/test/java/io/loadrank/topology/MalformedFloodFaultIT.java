@@ -18,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -54,8 +54,9 @@ class MalformedFloodFaultIT {
     Path runDir;
 
     @Test
-    void givenALiveTopology_whenHalfOfAFloodIsMalformedOfEveryKind_thenRankingsStayEachKindIsCountedAndDeadLetteredAndNoSampleIsLost()
-            throws Exception {
+    void
+            givenALiveTopology_whenHalfOfAFloodIsMalformedOfEveryKind_thenRankingsStayEachKindIsCountedAndDeadLetteredAndNoSampleIsLost()
+                    throws Exception {
         OutputFiles files = new OutputFiles(runDir.resolve("output"));
         try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"))) {
             broker.createTopics(Map.of(TOPICS.get(0), 2, TOPICS.get(1), 2, DEAD_LETTERS, 2));
@@ -71,31 +72,53 @@ class MalformedFloodFaultIT {
             Flood flood = new Flood(System.currentTimeMillis());
             try (LocalTopologyProcess topology = LocalTopologyProcess.start(runDir.resolve("topology"), settings)) {
                 try (SampleFeed feed = new SampleFeed(broker.bootstrapServers());
-                     LiveFeed live = new LiveFeed(feed, TOPICS, HOSTS, new AtomicBoolean(), new AtomicLong())) {
+                        LiveFeed live = new LiveFeed(feed, TOPICS, HOSTS, new AtomicBoolean(), new AtomicLong())) {
                     // given: the hosts ranked
-                    Await.until(DEADLINE, "GlobalRankings.txt to read " + RANKING + " (" + topology.logTail() + ")",
+                    Await.until(
+                            DEADLINE,
+                            "GlobalRankings.txt to read " + RANKING + " (" + topology.logTail() + ")",
                             () -> files.globalRanking().filter(RANKING::equals).isPresent());
                     // a topology that runs, not one that starts: a malformed message the read-back and
-                    // the KafkaSpout both read in their overlap after start is counted twice (docs/RELIABILITY-faults.md)
-                    Await.until(DEADLINE, "the read-back of every topic to end",
-                            () -> topology.logLines("INFO", "ReadBackSpout", java.util.regex.Pattern.compile("read-back finished"))
-                                    .size() == TOPICS.size());
+                    // the KafkaSpout both read in their overlap after start is counted twice
+                    // (docs/RELIABILITY-faults.md)
+                    Await.until(
+                            DEADLINE,
+                            "the read-back of every topic to end",
+                            () -> topology.logLines(
+                                                    "INFO",
+                                                    "ReadBackSpout",
+                                                    java.util.regex.Pattern.compile("read-back finished"))
+                                            .size()
+                                    == TOPICS.size());
 
                     // when: the flood, while a reader watches the global ranking
                     try (RankingWatch watch = new RankingWatch(files)) {
                         double rate = flood.send(broker.bootstrapServers());
-                        System.out.printf("malformed flood: %,d messages (half malformed) sent at %,.0f messages/s "
-                                + "(load average %.1f on %d cores)%n", FLOOD, rate,
-                                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                        System.out.printf(
+                                "malformed flood: %,d messages (half malformed) sent at %,.0f messages/s "
+                                        + "(load average %.1f on %d cores)%n",
+                                FLOOD,
+                                rate,
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                        .getSystemLoadAverage(),
                                 Runtime.getRuntime().availableProcessors());
                         // then: the counts reach what was sent, and the rankings never changed meanwhile
                         for (String topic : TOPICS) {
                             Map<String, Long> expected = flood.malformedLabels(topic);
-                            long total = expected.values().stream().mapToLong(Long::longValue).sum();
-                            JsonObject counted = Await.value(DEADLINE, total + " malformed messages of " + topic + " counted",
-                                    () -> files.json(topic + ".json").filter(json ->
-                                            json.getAsJsonObject("ingest").get("malformedTotal").getAsLong() >= total));
-                            assertThat(malformedCounts(counted)).as(topic + ": malformed messages by reason").isEqualTo(expected);
+                            long total = expected.values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .sum();
+                            JsonObject counted = Await.value(
+                                    DEADLINE,
+                                    total + " malformed messages of " + topic + " counted",
+                                    () -> files.json(topic + ".json")
+                                            .filter(json -> json.getAsJsonObject("ingest")
+                                                            .get("malformedTotal")
+                                                            .getAsLong()
+                                                    >= total));
+                            assertThat(malformedCounts(counted))
+                                    .as(topic + ": malformed messages by reason")
+                                    .isEqualTo(expected);
                         }
                         watch.assertUnchanged(RANKING);
                     }
@@ -103,7 +126,8 @@ class MalformedFloodFaultIT {
                         JsonObject ranking = files.json(topic + ".json").orElseThrow();
                         for (JsonElement host : ranking.getAsJsonArray("hosts")) {
                             String name = host.getAsJsonObject().get("host").getAsString();
-                            assertThat(host.getAsJsonObject().get("average").getAsDouble()).as(topic + " average of " + name)
+                            assertThat(host.getAsJsonObject().get("average").getAsDouble())
+                                    .as(topic + " average of " + name)
                                     .isEqualTo(HOSTS.get(name));
                         }
                     }
@@ -111,23 +135,38 @@ class MalformedFloodFaultIT {
                 // and: every valid sample in Kafka counted once, nothing else lost
                 for (String topic : TOPICS) {
                     long expected = TopicContents.samples(broker.bootstrapServers(), topic).values().stream()
-                            .mapToLong(Set::size).sum();
-                    assertThat(expected).as("valid samples of %s in Kafka", topic).isGreaterThanOrEqualTo(FLOOD / 4);
-                    Await.until(DEADLINE, expected + " samples accepted in " + topic + ".json",
+                            .mapToLong(Set::size)
+                            .sum();
+                    assertThat(expected)
+                            .as("valid samples of %s in Kafka", topic)
+                            .isGreaterThanOrEqualTo(FLOOD / 4);
+                    Await.until(
+                            DEADLINE,
+                            expected + " samples accepted in " + topic + ".json",
                             () -> files.json(topic + ".json")
-                                    .map(json -> json.getAsJsonObject("ingest").get("accepted").getAsLong() == expected)
+                                    .map(json -> json.getAsJsonObject("ingest")
+                                                    .get("accepted")
+                                                    .getAsLong()
+                                            == expected)
                                     .orElse(false));
                 }
                 // and: the dead-letter topic holds each malformed message once, with its topic and reason
                 Map<String, Long> deadLetters = new HashMap<>();
                 TopicContents.forEachRecord(broker.bootstrapServers(), DEAD_LETTERS, record -> {
-                    JsonObject json = JsonParser.parseString(new String(record.value(), StandardCharsets.UTF_8)).getAsJsonObject();
-                    assertThat(json.get("reason").getAsString()).isEqualTo(new String(record.key(), StandardCharsets.UTF_8));
-                    deadLetters.merge(json.get("topic").getAsString() + "/" + json.get("reason").getAsString(), 1L, Long::sum);
+                    JsonObject json = JsonParser.parseString(new String(record.value(), StandardCharsets.UTF_8))
+                            .getAsJsonObject();
+                    assertThat(json.get("reason").getAsString())
+                            .isEqualTo(new String(record.key(), StandardCharsets.UTF_8));
+                    deadLetters.merge(
+                            json.get("topic").getAsString() + "/"
+                                    + json.get("reason").getAsString(),
+                            1L,
+                            Long::sum);
                 });
                 Map<String, Long> expectedDeadLetters = new HashMap<>();
                 for (String topic : TOPICS) {
-                    flood.malformedLabels(topic).forEach((label, count) -> expectedDeadLetters.put(topic + "/" + label, count));
+                    flood.malformedLabels(topic)
+                            .forEach((label, count) -> expectedDeadLetters.put(topic + "/" + label, count));
                 }
                 assertThat(deadLetters).isEqualTo(expectedDeadLetters);
                 assertThat(topology.isAlive()).as("the topology JVM lives on").isTrue();
@@ -137,7 +176,10 @@ class MalformedFloodFaultIT {
 
     private static Map<String, Long> malformedCounts(JsonObject topicRanking) {
         Map<String, Long> counts = new HashMap<>();
-        topicRanking.getAsJsonObject("ingest").getAsJsonObject("malformed").entrySet()
+        topicRanking
+                .getAsJsonObject("ingest")
+                .getAsJsonObject("malformed")
+                .entrySet()
                 .forEach(entry -> counts.put(entry.getKey(), entry.getValue().getAsLong()));
         return counts;
     }
@@ -165,7 +207,9 @@ class MalformedFloodFaultIT {
                     value = (host + "," + HOSTS.get(host).intValue() + "," + time).getBytes(StandardCharsets.UTF_8);
                 } else {
                     MalformedReason kind = KINDS[(n / 2) % KINDS.length];
-                    malformed.computeIfAbsent(topic, t -> new EnumMap<>(MalformedReason.class)).merge(kind, 1L, Long::sum);
+                    malformed
+                            .computeIfAbsent(topic, t -> new EnumMap<>(MalformedReason.class))
+                            .merge(kind, 1L, Long::sum);
                     value = switch (kind) {
                         case EMPTY -> new byte[0];
                         case OVERSIZED -> oversized;
@@ -187,14 +231,22 @@ class MalformedFloodFaultIT {
         double send(String bootstrapServers) {
             long started;
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG, "1",
-                    ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                    ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20,
-                    ProducerConfig.LINGER_MS_CONFIG, 20,
-                    ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20,
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers,
+                    ProducerConfig.ACKS_CONFIG,
+                    "1",
+                    ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                    "lz4",
+                    ProducerConfig.BATCH_SIZE_CONFIG,
+                    1 << 20,
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    20,
+                    ProducerConfig.BUFFER_MEMORY_CONFIG,
+                    128L << 20,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    ByteArraySerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    ByteArraySerializer.class.getName()))) {
                 AtomicReference<Exception> failure = new AtomicReference<>();
                 // connected and with metadata before the clock starts: the rate is of sending alone
                 TOPICS.forEach(producer::partitionsFor);
@@ -231,23 +283,26 @@ class MalformedFloodFaultIT {
         private final Thread thread;
 
         RankingWatch(OutputFiles files) {
-            thread = new Thread(() -> {
-                long last = 0;
-                while (running.get()) {
-                    files.globalRanking().ifPresent(seen::add);
-                    try {
-                        long rankedAt = files.json("GlobalRankings.json").map(json -> json.get("rankedAtMillis").getAsLong())
-                                .orElse(0L);
-                        if (last > 0 && rankedAt > last) {
-                            longestGap.accumulateAndGet(rankedAt - last, Math::max);
+            thread = new Thread(
+                    () -> {
+                        long last = 0;
+                        while (running.get()) {
+                            files.globalRanking().ifPresent(seen::add);
+                            try {
+                                long rankedAt = files.json("GlobalRankings.json")
+                                        .map(json -> json.get("rankedAtMillis").getAsLong())
+                                        .orElse(0L);
+                                if (last > 0 && rankedAt > last) {
+                                    longestGap.accumulateAndGet(rankedAt - last, Math::max);
+                                }
+                                last = Math.max(last, rankedAt);
+                            } catch (RuntimeException e) {
+                                seen.add("unreadable GlobalRankings.json: " + e);
+                            }
+                            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
                         }
-                        last = Math.max(last, rankedAt);
-                    } catch (RuntimeException e) {
-                        seen.add("unreadable GlobalRankings.json: " + e);
-                    }
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-                }
-            }, "ranking-watch");
+                    },
+                    "ranking-watch");
             thread.setDaemon(true);
             thread.start();
         }
@@ -255,7 +310,8 @@ class MalformedFloodFaultIT {
         void assertUnchanged(String ranking) {
             assertThat(seen).as("every global ranking written during the flood").containsExactly(ranking);
             System.out.printf("malformed flood: longest time between two global rankings %,d ms%n", longestGap.get());
-            assertThat(longestGap.get()).as("longest time between two global rankings during the flood, ms")
+            assertThat(longestGap.get())
+                    .as("longest time between two global rankings during the flood, ms")
                     .isLessThanOrEqualTo(3_000L * EMIT_SECS);
         }
 

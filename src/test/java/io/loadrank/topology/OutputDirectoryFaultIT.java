@@ -41,8 +41,9 @@ class OutputDirectoryFaultIT {
     Path runDir;
 
     @Test
-    void givenARunningTopology_whenItsOutputDirectoryIsImmutableThenAFileFor15sEach_thenOneErrorPerOutageAndRankingsResumeWithinTwoEmits()
-            throws Exception {
+    void
+            givenARunningTopology_whenItsOutputDirectoryIsImmutableThenAFileFor15sEach_thenOneErrorPerOutageAndRankingsResumeWithinTwoEmits()
+                    throws Exception {
         Path output = runDir.resolve("output");
         OutputFiles files = new OutputFiles(output);
         try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"))) {
@@ -55,42 +56,59 @@ class OutputDirectoryFaultIT {
             settings.put("loadrank.stale.after.secs", "300");
             settings.put("loadrank.readback.overlap.secs", "3");
             try (SampleFeed feed = new SampleFeed(broker.bootstrapServers());
-                 LiveFeed live = new LiveFeed(feed, TOPICS, Map.of("A", 60.0, "B", 20.0), new AtomicBoolean(), new AtomicLong());
-                 LocalTopologyProcess topology = LocalTopologyProcess.start(runDir.resolve("topology"), settings)) {
+                    LiveFeed live = new LiveFeed(
+                            feed, TOPICS, Map.of("A", 60.0, "B", 20.0), new AtomicBoolean(), new AtomicLong());
+                    LocalTopologyProcess topology = LocalTopologyProcess.start(runDir.resolve("topology"), settings)) {
                 // given: rankings written
                 awaitRanking(files, topology, 0);
-                assertThat(errorLines(topology)).as("no write error before the faults").isEmpty();
+                assertThat(errorLines(topology))
+                        .as("no write error before the faults")
+                        .isEmpty();
 
                 // when: the directory is immutable for 15 s
                 long restored = outage(topology, () -> chattr("+i", output), () -> chattr("-i", output));
 
                 // then: one error line, one "written again" line, rankings within two emits
-                assertThat(errorLines(topology)).as("error lines for the immutable directory").hasSize(1)
+                assertThat(errorLines(topology))
+                        .as("error lines for the immutable directory")
+                        .hasSize(1)
                         .allSatisfy(line -> assertThat(line).contains(output.toString()));
                 awaitRanking(files, topology, restored);
-                Await.until(Duration.ofSeconds(10), "one 'written again' line",
-                        () -> topology.logLines("WARN", "RankingFileWriter", WRITTEN_AGAIN).size() == 1);
+                Await.until(
+                        Duration.ofSeconds(10),
+                        "one 'written again' line",
+                        () -> topology.logLines("WARN", "RankingFileWriter", WRITTEN_AGAIN)
+                                        .size()
+                                == 1);
 
                 // when: the directory is replaced by a plain file for 15 s, then the file is removed
                 Path away = runDir.resolve("output-away");
-                long restoredAgain = outage(topology, () -> {
-                    Files.move(output, away);
-                    Files.writeString(output, "not a directory");
-                }, () -> Files.delete(output));
+                long restoredAgain = outage(
+                        topology,
+                        () -> {
+                            Files.move(output, away);
+                            Files.writeString(output, "not a directory");
+                        },
+                        () -> Files.delete(output));
 
                 // then: one more error line naming what is wrong; the topology creates the directory again
                 List<String> errors = errorLines(topology);
                 assertThat(errors).as("error lines after both outages").hasSize(2);
                 assertThat(errors.get(1)).contains(output.toString()).contains("not a directory");
                 awaitRanking(files, topology, restoredAgain);
-                Await.until(Duration.ofSeconds(10), "a second 'written again' line",
-                        () -> topology.logLines("WARN", "RankingFileWriter", WRITTEN_AGAIN).size() == 2);
+                Await.until(
+                        Duration.ofSeconds(10),
+                        "a second 'written again' line",
+                        () -> topology.logLines("WARN", "RankingFileWriter", WRITTEN_AGAIN)
+                                        .size()
+                                == 2);
 
                 // and: only whole ranking files, no temporary file, in either directory
                 for (Path directory : List.of(output, away)) {
                     try (Stream<Path> listed = Files.list(directory)) {
                         assertThat(listed.map(path -> path.getFileName().toString()))
-                                .as("files in " + directory).allMatch(name -> name.matches("[A-Za-z]+\\.(txt|json)"));
+                                .as("files in " + directory)
+                                .allMatch(name -> name.matches("[A-Za-z]+\\.(txt|json)"));
                     }
                 }
                 assertThat(topology.isAlive()).as("the topology JVM lives on").isTrue();
@@ -109,12 +127,18 @@ class OutputDirectoryFaultIT {
         breakIt.run();
         long broken = System.currentTimeMillis();
         try {
-            Await.until(Duration.ofSeconds(30), "the topology to log that it cannot write",
+            Await.until(
+                    Duration.ofSeconds(30),
+                    "the topology to log that it cannot write",
                     () -> errorLines(topology).size() > errorsBefore);
             // a deliberate fault duration: about 15 emits fail meanwhile
-            Await.until(OUTAGE.plusSeconds(5), "the outage to last " + OUTAGE,
+            Await.until(
+                    OUTAGE.plusSeconds(5),
+                    "the outage to last " + OUTAGE,
                     () -> System.currentTimeMillis() - broken >= OUTAGE.toMillis());
-            assertThat(errorLines(topology)).as("error lines after %s of failing emits", OUTAGE).hasSize(errorsBefore + 1);
+            assertThat(errorLines(topology))
+                    .as("error lines after %s of failing emits", OUTAGE)
+                    .hasSize(errorsBefore + 1);
         } finally {
             repair.run();
         }
@@ -127,16 +151,23 @@ class OutputDirectoryFaultIT {
      * when this test saw them).
      */
     private static void awaitRanking(OutputFiles files, LocalTopologyProcess topology, long since) {
-        Await.until(DEADLINE, "GlobalRankings.txt to read " + RANKING + " (" + topology.logTail() + ")",
+        Await.until(
+                DEADLINE,
+                "GlobalRankings.txt to read " + RANKING + " (" + topology.logTail() + ")",
                 () -> files.globalRanking().filter(RANKING::equals).isPresent());
         if (since == 0) {
             return;
         }
-        for (String file : Stream.concat(Stream.of("GlobalRankings"), TOPICS.stream()).toList()) {
-            long rankedAt = Await.value(Duration.ofSeconds(30), file + ".json made after the repair",
-                    () -> files.json(file + ".json").map(json -> json.get("rankedAtMillis").getAsLong())
+        for (String file :
+                Stream.concat(Stream.of("GlobalRankings"), TOPICS.stream()).toList()) {
+            long rankedAt = Await.value(
+                    Duration.ofSeconds(30),
+                    file + ".json made after the repair",
+                    () -> files.json(file + ".json")
+                            .map(json -> json.get("rankedAtMillis").getAsLong())
                             .filter(millis -> millis >= since));
-            assertThat(rankedAt - since).as("ms from the repair to the first %s.json made after it", file)
+            assertThat(rankedAt - since)
+                    .as("ms from the repair to the first %s.json made after it", file)
                     .isLessThanOrEqualTo(2_000L * EMIT_SECS);
         }
         assertThat(files.globalRanking()).hasValue(RANKING);
@@ -150,10 +181,15 @@ class OutputDirectoryFaultIT {
         if (!Files.isDirectory(path)) {
             return;
         }
-        Process process = new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("chattr", flag, path.toString())
+                .redirectErrorStream(true)
+                .start();
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("chattr %s %s: %s", flag, path,
-                new String(process.getInputStream().readAllBytes())).isZero();
+        assertThat(process.exitValue())
+                .as(
+                        "chattr %s %s: %s",
+                        flag, path, new String(process.getInputStream().readAllBytes()))
+                .isZero();
     }
 
     @FunctionalInterface

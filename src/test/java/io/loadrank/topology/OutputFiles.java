@@ -1,10 +1,10 @@
 package io.loadrank.topology;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.loadrank.rankingfile.GlobalRankingFile;
 import io.loadrank.rankingfile.RankingFileReader;
 import io.loadrank.rankingfile.TopicRankingFile;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -70,12 +70,14 @@ class ParserBoltTest {
     }
 
     @ParameterizedTest(name = "''{0}'' is {1}")
-    @CsvSource(delimiter = '|', value = {
-        "cass-1              | wrongFieldCount",
-        "cass-1,abc          | badNumber",
-        "cass-1,-5           | negative",
-        "cass/1,5            | badHost",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "cass-1              | wrongFieldCount",
+                "cass-1,abc          | badNumber",
+                "cass-1,-5           | negative",
+                "cass/1,5            | badHost",
+            })
     void givenAMalformedMessage_whenParsed_thenItIsAckedCountedAndDeadLettered(String message, String reasonLabel) {
         Tuple tuple = record(message);
 
@@ -89,7 +91,8 @@ class ParserBoltTest {
         ArgumentCaptor<List<Object>> counts = valuesCaptor();
         verify(collector).emit(eq(TopologyStreams.MALFORMED_COUNTS_STREAM), counts.capture());
         @SuppressWarnings("unchecked")
-        Map<MalformedReason, Long> byReason = (Map<MalformedReason, Long>) counts.getValue().get(0);
+        Map<MalformedReason, Long> byReason =
+                (Map<MalformedReason, Long>) counts.getValue().get(0);
         assertThat(byReason).hasSize(1);
         assertThat(byReason.keySet().iterator().next().label()).isEqualTo(reasonLabel);
         assertThat(deadLetter.getValue().get(0)).isEqualTo(reasonLabel);

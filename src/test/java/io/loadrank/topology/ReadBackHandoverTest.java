@@ -20,28 +20,34 @@ class ReadBackHandoverTest {
 
     @Test
     void givenTheSpoutCommittedInEveryPartition_whenTheReadBackReachedThoseOffsets_thenItMayStop() {
-        assertThat(ReadBackHandover.reachedSpoutStart(Map.of(P0, 120L, P1, 7L),
-                Map.of(P0, commit(120, TOPOLOGY), P1, commit(5, TOPOLOGY)), TOPOLOGY)).isTrue();
+        assertThat(ReadBackHandover.reachedSpoutStart(
+                        Map.of(P0, 120L, P1, 7L), Map.of(P0, commit(120, TOPOLOGY), P1, commit(5, TOPOLOGY)), TOPOLOGY))
+                .isTrue();
     }
 
     @Test
     void givenTheReadBackBehindACommit_thenItGoesOn() {
-        assertThat(ReadBackHandover.reachedSpoutStart(Map.of(P0, 119L, P1, 7L),
-                Map.of(P0, commit(120, TOPOLOGY), P1, commit(5, TOPOLOGY)), TOPOLOGY)).isFalse();
+        assertThat(ReadBackHandover.reachedSpoutStart(
+                        Map.of(P0, 119L, P1, 7L), Map.of(P0, commit(120, TOPOLOGY), P1, commit(5, TOPOLOGY)), TOPOLOGY))
+                .isFalse();
     }
 
     @Test
     void givenNoCommitYetInAPartition_becauseTheSpoutHasNotStarted_thenItGoesOn() {
-        assertThat(ReadBackHandover.reachedSpoutStart(Map.of(P0, 500L, P1, 500L), Map.of(P0, commit(120, TOPOLOGY)), TOPOLOGY))
+        assertThat(ReadBackHandover.reachedSpoutStart(
+                        Map.of(P0, 500L, P1, 500L), Map.of(P0, commit(120, TOPOLOGY)), TOPOLOGY))
                 .isFalse();
-        assertThat(ReadBackHandover.reachedSpoutStart(Map.of(P0, 500L), null, TOPOLOGY)).isFalse();
+        assertThat(ReadBackHandover.reachedSpoutStart(Map.of(P0, 500L), null, TOPOLOGY))
+                .isFalse();
     }
 
     @Test
     void givenCommitsOfAnEarlierTopologyOfTheSameGroup_thenTheyDoNotCount() {
-        assertThat(ReadBackHandover.reachedSpoutStart(Map.of(P0, 500L), Map.of(P0, commit(120, "loadrank-6-1764740000")), TOPOLOGY))
+        assertThat(ReadBackHandover.reachedSpoutStart(
+                        Map.of(P0, 500L), Map.of(P0, commit(120, "loadrank-6-1764740000")), TOPOLOGY))
                 .isFalse();
-        assertThat(ReadBackHandover.reachedSpoutStart(Map.of(P0, 500L), Map.of(P0, new OffsetAndMetadata(120)), TOPOLOGY))
+        assertThat(ReadBackHandover.reachedSpoutStart(
+                        Map.of(P0, 500L), Map.of(P0, new OffsetAndMetadata(120)), TOPOLOGY))
                 .isFalse();
     }
 }

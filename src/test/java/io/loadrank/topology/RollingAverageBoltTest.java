@@ -64,7 +64,8 @@ class RollingAverageBoltTest {
         bolt.execute(tick());
 
         WindowSnapshot snapshot = emittedWindow();
-        assertThat(snapshot.averages()).extracting(HostAverage::host, HostAverage::average, HostAverage::samples)
+        assertThat(snapshot.averages())
+                .extracting(HostAverage::host, HostAverage::average, HostAverage::samples)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cass-a", 20.0, 2));
     }
 
@@ -85,7 +86,11 @@ class RollingAverageBoltTest {
             hosts[i] = host;
             times[i] = clock.millis() - 1_000L * (values.length - i);
         }
-        return tuple("parser-cpuLoad", TopologyStreams.SAMPLE_BATCH_STREAM, 1, new SampleBatch(hosts, values.clone(), times));
+        return tuple(
+                "parser-cpuLoad",
+                TopologyStreams.SAMPLE_BATCH_STREAM,
+                1,
+                new SampleBatch(hosts, values.clone(), times));
     }
 
     private static Tuple readBackDone(int parserTask) {

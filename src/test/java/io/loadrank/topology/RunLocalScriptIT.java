@@ -36,14 +36,18 @@ class RunLocalScriptIT {
         try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"))) {
             brokerPid = broker.pid();
             broker.createTopics(Map.of("cpuLoad", 1, "memLoad", 1));
-            Files.writeString(config, String.join("\n",
-                    "loadrank.kafka.bootstrap.servers: \"" + broker.bootstrapServers() + "\"",
-                    "loadrank.topics: [cpuLoad, memLoad]",
-                    "loadrank.output.dir: " + output,
-                    "loadrank.emit.secs: 1",
-                    "loadrank.stale.after.secs: 600",
-                    "loadrank.readback.overlap.secs: 3",
-                    ""), StandardCharsets.UTF_8);
+            Files.writeString(
+                    config,
+                    String.join(
+                            "\n",
+                            "loadrank.kafka.bootstrap.servers: \"" + broker.bootstrapServers() + "\"",
+                            "loadrank.topics: [cpuLoad, memLoad]",
+                            "loadrank.output.dir: " + output,
+                            "loadrank.emit.secs: 1",
+                            "loadrank.stale.after.secs: 600",
+                            "loadrank.readback.overlap.secs: 3",
+                            ""),
+                    StandardCharsets.UTF_8);
             try (SampleFeed feed = new SampleFeed(broker.bootstrapServers())) {
                 long now = System.currentTimeMillis();
                 for (String topic : List.of("cpuLoad", "memLoad")) {
@@ -53,26 +57,37 @@ class RunLocalScriptIT {
             }
 
             Path log = runDir.resolve("run-local.log");
-            runLocal = new ProcessBuilder("bash", RepoPaths.script("run-local.sh").toString(), "--ttl", "30", config.toString())
+            runLocal = new ProcessBuilder(
+                            "bash", RepoPaths.script("run-local.sh").toString(), "--ttl", "30", config.toString())
                     .directory(RepoPaths.root().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
             OutputFiles files = new OutputFiles(output);
             try {
-                Await.until(Duration.ofSeconds(120), "run-local.sh to write {cass-eu-1=70, cass-us-1=30}",
-                        () -> files.globalRanking().filter("{cass-eu-1=70, cass-us-1=30}"::equals).isPresent());
+                Await.until(
+                        Duration.ofSeconds(120),
+                        "run-local.sh to write {cass-eu-1=70, cass-us-1=30}",
+                        () -> files.globalRanking()
+                                .filter("{cass-eu-1=70, cass-us-1=30}"::equals)
+                                .isPresent());
             } catch (AssertionError e) {
                 runLocal.destroyForcibly();
                 throw new AssertionError(e.getMessage() + "; run-local.sh said:\n" + Files.readString(log), e);
             }
 
-            assertThat(runLocal.waitFor(120, TimeUnit.SECONDS)).as("run-local.sh ends after its ttl; log " + log).isTrue();
+            assertThat(runLocal.waitFor(120, TimeUnit.SECONDS))
+                    .as("run-local.sh ends after its ttl; log " + log)
+                    .isTrue();
             assertThat(runLocal.exitValue()).as("exit code; log " + log).isZero();
             assertThat(Files.readString(log)).contains("local cluster shut down");
         }
         assertThat(ProcessHandle.of(runLocal.pid())).isEmpty();
-        assertThat(ProcessHandle.of(brokerPid)).as("kafka.sh stop ended the broker").isEmpty();
-        assertThat(Processes.mentioning(runDir)).as("processes left that use " + runDir).isEmpty();
+        assertThat(ProcessHandle.of(brokerPid))
+                .as("kafka.sh stop ended the broker")
+                .isEmpty();
+        assertThat(Processes.mentioning(runDir))
+                .as("processes left that use " + runDir)
+                .isEmpty();
     }
 }

@@ -20,17 +20,21 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /** Everything a topic holds right now, read from the beginning to the end offsets, the way an auditor would. */
 final class TopicContents {
 
-    private TopicContents() {
-    }
+    private TopicContents() {}
 
     /** Calls {@code each} for every record of {@code topic} from its first offset to its current end. */
     static long forEachRecord(String bootstrapServers, String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                "10000",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName()))) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
                 partitions.add(new TopicPartition(topic, info.partition()));
@@ -42,7 +46,8 @@ final class TopicContents {
             long deadline = System.currentTimeMillis() + 120_000;
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end offsets " + end + " within 120 s");
+                    throw new AssertionError(
+                            "could not read " + topic + " to its end offsets " + end + " within 120 s");
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
@@ -64,7 +69,8 @@ final class TopicContents {
             }
             String text = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
             if (WireFormat.parse(text, record.timestamp()) instanceof ParseResult.Valid valid) {
-                samples.computeIfAbsent(valid.sample().host(), host -> new HashSet<>()).add(valid.sample().timestampMillis());
+                samples.computeIfAbsent(valid.sample().host(), host -> new HashSet<>())
+                        .add(valid.sample().timestampMillis());
             }
         });
         return samples;

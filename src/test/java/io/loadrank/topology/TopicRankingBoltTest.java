@@ -47,13 +47,14 @@ class TopicRankingBoltTest {
     void prepare() {
         TopologyContext context = mock(TopologyContext.class);
         when(context.getComponentTasks("rolling-cpuLoad")).thenReturn(List.of(3, 4));
-        bolt = new TopicRankingBolt("cpuLoad", "rolling-cpuLoad", 60_000, (int) (EMIT / 1000), FIRST_WAIT,
-                output.toString(), clock);
+        bolt = new TopicRankingBolt(
+                "cpuLoad", "rolling-cpuLoad", 60_000, (int) (EMIT / 1000), FIRST_WAIT, output.toString(), clock);
         bolt.prepare(Map.of(), context, collector);
     }
 
     @Test
-    void givenBothRollingTasksReport_whenTheSecondWindowArrives_thenOneRankingOfAllHostsIsWrittenAndSent() throws IOException {
+    void givenBothRollingTasksReport_whenTheSecondWindowArrives_thenOneRankingOfAllHostsIsWrittenAndSent()
+            throws IOException {
         bolt.execute(window(3, "cass-a", 20.0, "cass-b", 55.0));
         verify(collector, never()).emit(anyList());
 
@@ -84,8 +85,8 @@ class TopicRankingBoltTest {
         for (int i = 0; i < hostAverages.length; i += 2) {
             averages.add(new HostAverage((String) hostAverages[i], (Double) hostAverages[i + 1], 60, clock.millis()));
         }
-        WindowSnapshot snapshot = new WindowSnapshot(averages, 60_000, new WindowCounters(averages.size(), 0, 0, 0),
-                clock.millis());
+        WindowSnapshot snapshot =
+                new WindowSnapshot(averages, 60_000, new WindowCounters(averages.size(), 0, 0, 0), clock.millis());
         return tuple("rolling-cpuLoad", TopologyStreams.WINDOW_STREAM, task, task, snapshot);
     }
 

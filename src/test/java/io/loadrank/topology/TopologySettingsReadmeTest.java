@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 class TopologySettingsReadmeTest {
 
     @Test
-    void givenTheSettingsDefinitions_whenTheReadmeTableIsCompared_thenItListsEveryKeyWithItsDefaultAndMeaning() throws IOException {
+    void givenTheSettingsDefinitions_whenTheReadmeTableIsCompared_thenItListsEveryKeyWithItsDefaultAndMeaning()
+            throws IOException {
         String readme = Files.readString(RepoPaths.root().resolve("README.md"), StandardCharsets.UTF_8);
 
         String documented = SettingsTable.section(readme, "topology");
 
         assertThat(documented)
-                .as("README.md between <!-- settings:topology --> and <!-- /settings:topology --> (paste the expected table)")
+                .as(
+                        "README.md between <!-- settings:topology --> and <!-- /settings:topology --> (paste the expected table)")
                 .isEqualTo(SettingsTable.markdown(LoadRankSettings.ALL));
     }
 }

@@ -7,9 +7,9 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.loadrank.batch.SampleBatch;
 import io.loadrank.message.MalformedReason;
-import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.window.HostAverage;
 import io.loadrank.window.WindowCounters;
 import io.loadrank.window.WindowSnapshot;
 import java.nio.file.Path;
@@ -38,17 +38,24 @@ class TupleSerializationTest {
         malformed.put(MalformedReason.values()[0], 3L);
         ArrayList<HostAverage> averages = new ArrayList<>(List.of(new HostAverage("cass-eu-1", 55.25, 60, T0)));
         return List.of(
-                new SampleBatch(new String[] {"cass-eu-1", "cass-uk-1"}, new double[] {55.25, 0.0}, new long[] {T0, T0 + 1}),
+                new SampleBatch(
+                        new String[] {"cass-eu-1", "cass-uk-1"}, new double[] {55.25, 0.0}, new long[] {T0, T0 + 1}),
                 new WindowSnapshot(averages, 60_000, new WindowCounters(10, 1, 2, 3), T0),
                 malformed,
-                new TopicRanking("cpuLoad", averages, 60_000, new IngestStats(new WindowCounters(1, 0, 0, 0), malformed), T0, T0),
+                new TopicRanking(
+                        "cpuLoad",
+                        averages,
+                        60_000,
+                        new IngestStats(new WindowCounters(1, 0, 0, 0), malformed),
+                        T0,
+                        T0),
                 new EnumMap<MalformedReason, Long>(MalformedReason.class));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("tupleValues")
-    void givenLoadranksStormConfig_whenATupleValueCrossesWorkers_thenKryoRestoresAnEqualValue(Object value,
-                                                                                             @TempDir Path dir) {
+    void givenLoadranksStormConfig_whenATupleValueCrossesWorkers_thenKryoRestoresAnEqualValue(
+            Object value, @TempDir Path dir) {
         // what a worker sees: Storm's defaults under the topology's configuration
         Map<String, Object> conf = new HashMap<>(Utils.readDefaultConfig());
         conf.putAll(LoadRankTopology.stormConfig(Map.of(), dir));

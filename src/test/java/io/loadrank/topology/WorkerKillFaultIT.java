@@ -51,32 +51,41 @@ class WorkerKillFaultIT {
     Path runDir;
 
     @Test
-    void givenATopologyOnACluster_whenItsWorkerIsKilled_thenTheSupervisorRestartsItAndItsFirstRankingEqualsTheOneBefore()
-            throws Exception {
+    void
+            givenATopologyOnACluster_whenItsWorkerIsKilled_thenTheSupervisorRestartsItAndItsFirstRankingEqualsTheOneBefore()
+                    throws Exception {
         Path jar = RepoPaths.root().resolve("target/loadrank-topology.jar");
         assertThat(jar).as("the shaded jar from mvn package").exists();
         Path output = runDir.resolve("output");
         OutputFiles files = new OutputFiles(output);
         Path config = runDir.resolve("topology.yaml");
         try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"));
-             StormClusterProcess cluster = StormClusterProcess.start(runDir.resolve("storm"))) {
+                StormClusterProcess cluster = StormClusterProcess.start(runDir.resolve("storm"))) {
             broker.createTopics(Map.of(TOPICS.get(0), 2, TOPICS.get(1), 2));
-            Files.writeString(config, String.join("\n",
-                    "topology.workers: 1",
-                    "loadrank.topology.name: " + NAME,
-                    "loadrank.kafka.bootstrap.servers: \"" + broker.bootstrapServers() + "\"",
-                    "loadrank.topics: [" + String.join(", ", TOPICS) + "]",
-                    "loadrank.output.dir: \"" + output + "\"",
-                    "loadrank.emit.secs: 2",
-                    "loadrank.window.secs: " + WINDOW_SECS,
-                    "loadrank.stale.after.secs: 600",
-                    "loadrank.readback.overlap.secs: 3",
-                    ""), StandardCharsets.UTF_8);
+            Files.writeString(
+                    config,
+                    String.join(
+                            "\n",
+                            "topology.workers: 1",
+                            "loadrank.topology.name: " + NAME,
+                            "loadrank.kafka.bootstrap.servers: \"" + broker.bootstrapServers() + "\"",
+                            "loadrank.topics: [" + String.join(", ", TOPICS) + "]",
+                            "loadrank.output.dir: \"" + output + "\"",
+                            "loadrank.emit.secs: 2",
+                            "loadrank.window.secs: " + WINDOW_SECS,
+                            "loadrank.stale.after.secs: 600",
+                            "loadrank.readback.overlap.secs: 3",
+                            ""),
+                    StandardCharsets.UTF_8);
             try (SampleFeed feed = new SampleFeed(broker.bootstrapServers())) {
                 try (LiveFeed live = new LiveFeed(feed, TOPICS, LIVE_HOSTS, new AtomicBoolean(), new AtomicLong())) {
                     cluster.submit(jar, "io.loadrank.topology.LoadRankTopology", config);
-                    Await.until(DEADLINE, "the first ranking (worker logs in " + cluster.logDir() + ")",
-                            () -> files.globalRanking().filter(ranking -> ranking.split("=").length == 4).isPresent());
+                    Await.until(
+                            DEADLINE,
+                            "the first ranking (worker logs in " + cluster.logDir() + ")",
+                            () -> files.globalRanking()
+                                    .filter(ranking -> ranking.split("=").length == 4)
+                                    .isPresent());
                     // given: the history hosts' minute, sent while the topology runs, so the KafkaSpouts read it
                     // (only the read-back of the restarted worker can bring it back), and every host ranked
                     sendHistory(feed, System.currentTimeMillis());
@@ -86,38 +95,51 @@ class WorkerKillFaultIT {
 
                     // when: the worker is killed
                     ProcessHandle.of(workers.get(0)).orElseThrow().destroyForcibly();
-                    Await.until(Duration.ofSeconds(30), "the worker to die", () -> !cluster.workerPids().contains(workers.get(0)));
+                    Await.until(
+                            Duration.ofSeconds(30),
+                            "the worker to die",
+                            () -> !cluster.workerPids().contains(workers.get(0)));
                     long deadAt = System.currentTimeMillis();
 
                     // then: the Supervisor starts a new one, whose first rankings hold the whole window again
-                    Await.until(DEADLINE, "the Supervisor to start a new worker (logs in " + cluster.logDir() + ")",
+                    Await.until(
+                            DEADLINE,
+                            "the Supervisor to start a new worker (logs in " + cluster.logDir() + ")",
                             () -> cluster.workerPids().size() == 1);
                     long restartedAt = System.currentTimeMillis();
                     Map<String, JsonObject> after = firstRankingsAfter(files, cluster, deadAt);
-                    System.out.printf("worker kill: a new worker %,d ms after the kill, its first rankings %,d ms after the kill%n",
+                    System.out.printf(
+                            "worker kill: a new worker %,d ms after the kill, its first rankings %,d ms after the kill%n",
                             restartedAt - deadAt, System.currentTimeMillis() - deadAt);
                     for (String topic : TOPICS) {
                         JsonObject was = before.get(topic);
                         JsonObject is = after.get(topic);
                         for (String host : HISTORY_HOSTS) {
-                            assertThat(hostField(is, host, "samples")).as("%s samples of %s after the restart", topic, host)
+                            assertThat(hostField(is, host, "samples"))
+                                    .as("%s samples of %s after the restart", topic, host)
                                     .isEqualTo(hostField(was, host, "samples"));
                             // the same samples, perhaps summed in another order
-                            assertThat(hostField(is, host, "average")).as("%s average of %s after the restart", topic, host)
+                            assertThat(hostField(is, host, "average"))
+                                    .as("%s average of %s after the restart", topic, host)
                                     .isCloseTo(hostField(was, host, "average"), within(1e-9));
                         }
                         for (String host : LIVE_HOSTS.keySet()) {
-                            assertThat(hostField(is, host, "average")).as("%s average of live host %s", topic, host)
+                            assertThat(hostField(is, host, "average"))
+                                    .as("%s average of live host %s", topic, host)
                                     .isEqualTo(LIVE_HOSTS.get(host));
                         }
-                        assertThat(is.get("windowSeconds").getAsDouble()).as(topic + " window covered after the restart")
+                        assertThat(is.get("windowSeconds").getAsDouble())
+                                .as(topic + " window covered after the restart")
                                 .isGreaterThanOrEqualTo(was.get("windowSeconds").getAsDouble());
                     }
-                    assertThat(files.globalRanking()).as("the global ranking after the restart")
-                            .hasValue(before.get("GlobalRankings.txt").get("text").getAsString());
+                    assertThat(files.globalRanking())
+                            .as("the global ranking after the restart")
+                            .hasValue(
+                                    before.get("GlobalRankings.txt").get("text").getAsString());
                     try (Stream<Path> listed = Files.list(output)) {
                         assertThat(listed.map(path -> path.getFileName().toString()))
-                                .as("no temporary file left by the killed worker").allMatch(name -> !name.startsWith("."));
+                                .as("no temporary file left by the killed worker")
+                                .allMatch(name -> !name.startsWith("."));
                     }
                 }
             }
@@ -144,8 +166,11 @@ class WorkerKillFaultIT {
      * Waits until every topic ranking made after {@code since} holds all 60 samples of each history
      * host and every live host; returns the topic rankings and the global ranking text of that moment.
      */
-    private static Map<String, JsonObject> awaitCompleteRankings(OutputFiles files, StormClusterProcess cluster, long since) {
-        return Await.value(DEADLINE, "rankings of every host with all history samples (worker logs in " + cluster.logDir() + ")",
+    private static Map<String, JsonObject> awaitCompleteRankings(
+            OutputFiles files, StormClusterProcess cluster, long since) {
+        return Await.value(
+                DEADLINE,
+                "rankings of every host with all history samples (worker logs in " + cluster.logDir() + ")",
                 () -> {
                     Map<String, JsonObject> rankings = new HashMap<>();
                     String global = files.globalRanking().orElse("");
@@ -167,23 +192,31 @@ class WorkerKillFaultIT {
     }
 
     /** The first topic rankings, and the global one, made after {@code since}. */
-    private static Map<String, JsonObject> firstRankingsAfter(OutputFiles files, StormClusterProcess cluster, long since) {
+    private static Map<String, JsonObject> firstRankingsAfter(
+            OutputFiles files, StormClusterProcess cluster, long since) {
         Map<String, JsonObject> first = new LinkedHashMap<>();
         for (String topic : TOPICS) {
-            JsonObject json = Await.value(DEADLINE, "the first " + topic + " ranking after the restart (worker logs in "
-                            + cluster.logDir() + ")",
-                    () -> files.json(topic + ".json").filter(ranking -> ranking.get("rankedAtMillis").getAsLong() > since));
+            JsonObject json = Await.value(
+                    DEADLINE,
+                    "the first " + topic + " ranking after the restart (worker logs in " + cluster.logDir() + ")",
+                    () -> files.json(topic + ".json")
+                            .filter(ranking -> ranking.get("rankedAtMillis").getAsLong() > since));
             first.put(topic, json);
         }
-        Await.value(DEADLINE, "the first global ranking after the restart",
-                () -> files.json("GlobalRankings.json").filter(ranking -> ranking.get("rankedAtMillis").getAsLong() > since));
+        Await.value(
+                DEADLINE,
+                "the first global ranking after the restart",
+                () -> files.json("GlobalRankings.json")
+                        .filter(ranking -> ranking.get("rankedAtMillis").getAsLong() > since));
         return first;
     }
 
     private static boolean complete(JsonObject topicRanking) {
         Map<String, Long> samples = new HashMap<>();
         for (JsonElement host : topicRanking.getAsJsonArray("hosts")) {
-            samples.put(host.getAsJsonObject().get("host").getAsString(), host.getAsJsonObject().get("samples").getAsLong());
+            samples.put(
+                    host.getAsJsonObject().get("host").getAsString(),
+                    host.getAsJsonObject().get("samples").getAsLong());
         }
         return HISTORY_HOSTS.stream().allMatch(host -> samples.getOrDefault(host, 0L) == 60)
                 && LIVE_HOSTS.keySet().stream().allMatch(samples::containsKey);

@@ -3,7 +3,6 @@ package io.loadrank.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.loadrank.window.HostAverage;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,9 @@ class SlidingWindowAveragesTest {
     private final SlidingWindowAverages window = new SlidingWindowAverages(WINDOW, TOLERANCE);
 
     private static List<HostAverage> sorted(WindowSnapshot snapshot) {
-        return snapshot.averages().stream().sorted(Comparator.comparing(HostAverage::host)).toList();
+        return snapshot.averages().stream()
+                .sorted(Comparator.comparing(HostAverage::host))
+                .toList();
     }
 
     @Test
@@ -30,16 +31,15 @@ class SlidingWindowAveragesTest {
 
         WindowSnapshot snapshot = window.snapshot(T0 + 2000);
 
-        assertThat(sorted(snapshot)).containsExactly(
-                new HostAverage("A", 1.5, 2, T0 + 1000),
-                new HostAverage("B", 7.0, 1, T0 + 1000));
+        assertThat(sorted(snapshot))
+                .containsExactly(new HostAverage("A", 1.5, 2, T0 + 1000), new HostAverage("B", 7.0, 1, T0 + 1000));
     }
 
     @ParameterizedTest(name = "[{index}] at now = T0 + {0} ms the window holds {1} samples averaging {2}")
     @CsvSource({
         // samples at T0, T0+10s, ..., T0+50s with values 0, 10, ..., 50; the window is 60 s
         "50000, 6, 25",
-        "60000, 5, 30",   // T0 is exactly 60 s old: out (the window is now-60s exclusive .. now]
+        "60000, 5, 30", // T0 is exactly 60 s old: out (the window is now-60s exclusive .. now]
         "69999, 5, 30",
         "70000, 4, 35",
         "109999, 1, 50",
@@ -106,7 +106,8 @@ class SlidingWindowAveragesTest {
         assertThat(snapshot.averages()).containsExactly(new HostAverage("A", 4.0, 5, T0 + 9000));
         assertThat(window.counters().duplicates()).isEqualTo(2);
         // the oldest is expired first: proves the order is kept
-        assertThat(window.snapshot(T0 + 1000 + WINDOW).averages()).containsExactly(new HostAverage("A", 4.75, 4, T0 + 9000));
+        assertThat(window.snapshot(T0 + 1000 + WINDOW).averages())
+                .containsExactly(new HostAverage("A", 4.75, 4, T0 + 9000));
     }
 
     @Test
@@ -133,7 +134,7 @@ class SlidingWindowAveragesTest {
         for (int i = 0; i < 2 * SlidingWindowAverages.SUSPECT_STREAK; i++) {
             window.add("skewed", 1, T0 - 3_600_000, T0);
             window.add("good", 1, T0 - 3_600_000, T0); // an occasional late sample is no streak...
-            window.add("good", 1, T0 + i + 1, T0);     // ...when good samples come in between
+            window.add("good", 1, T0 + i + 1, T0); // ...when good samples come in between
         }
 
         assertThat(window.drainNewClockSuspects()).containsExactly("skewed");

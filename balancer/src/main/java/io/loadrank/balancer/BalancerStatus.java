@@ -18,9 +18,16 @@ import java.util.Optional;
  * @param kafkaReachable   false while the rankings topic cannot be read
  * @param kafkaOutages     outages of Kafka seen so far
  */
-public record BalancerStatus(List<Node> demoted, Optional<Duration> rankingAge, long demotions, long restorations,
-                             long rankingsRead, long malformedRecords, long outOfOrder, boolean kafkaReachable,
-                             long kafkaOutages) {
+public record BalancerStatus(
+        List<Node> demoted,
+        Optional<Duration> rankingAge,
+        long demotions,
+        long restorations,
+        long rankingsRead,
+        long malformedRecords,
+        long outOfOrder,
+        boolean kafkaReachable,
+        long kafkaOutages) {
 
     public BalancerStatus {
         demoted = List.copyOf(demoted);

@@ -97,7 +97,8 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
      * @param profileName {@link DriverExecutionProfile#DEFAULT_NAME} for the default profile
      */
     public static Optional<LoadAwareLoadBalancingPolicy> of(Session session, String profileName) {
-        LoadBalancingPolicy policy = session.getContext().getLoadBalancingPolicies().get(profileName);
+        LoadBalancingPolicy policy =
+                session.getContext().getLoadBalancingPolicies().get(profileName);
         return policy instanceof LoadAwareLoadBalancingPolicy balancer ? Optional.of(balancer) : Optional.empty();
     }
 
@@ -110,15 +111,22 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
     public void init(Map<UUID, Node> nodes, DistanceReporter distanceReporter) {
         super.init(nodes, distanceReporter);
         refresh();
-        RankingFollower started = new RankingFollower(settings.topic(), kafkaProperties, this::onRankingRecord, this::refresh,
-                logPrefix);
+        RankingFollower started =
+                new RankingFollower(settings.topic(), kafkaProperties, this::onRankingRecord, this::refresh, logPrefix);
         follower = started;
         started.start();
-        LOG.info("[{}] loadrank balancer: local datacenter {}, rankings from {} on {}, max-age {}, hot-ratio {}, "
+        LOG.info(
+                "[{}] loadrank balancer: local datacenter {}, rankings from {} on {}, max-age {}, hot-ratio {}, "
                         + "cool-ratio {}, min-hot {}, max-demoted-fraction {}",
-                logPrefix, getLocalDatacenter(), settings.topic(), settings.bootstrapServers(),
-                settings.balancer().maxAge(), settings.balancer().hotRatio(), settings.balancer().coolRatio(),
-                settings.balancer().minHot(), settings.balancer().maxDemotedFraction());
+                logPrefix,
+                getLocalDatacenter(),
+                settings.topic(),
+                settings.bootstrapServers(),
+                settings.balancer().maxAge(),
+                settings.balancer().hotRatio(),
+                settings.balancer().coolRatio(),
+                settings.balancer().minHot(),
+                settings.balancer().maxDemotedFraction());
     }
 
     @Override
@@ -132,12 +140,16 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
         try {
             Object[] reordered = driverOrder.clone();
             String localDc = current.localDc;
-            PlanOrder.demote(reordered, current.demoted::contains,
+            PlanOrder.demote(
+                    reordered,
+                    current.demoted::contains,
                     node -> Objects.equals(((Node) node).getDatacenter(), localDc));
             return new SimpleQueryPlan(reordered);
         } catch (RuntimeException e) {
-            planFailures.warn("[" + logPrefix + "] loadrank balancer: reordering a query plan failed; "
-                    + "using the driver's plan", e);
+            planFailures.warn(
+                    "[" + logPrefix + "] loadrank balancer: reordering a query plan failed; "
+                            + "using the driver's plan",
+                    e);
             return new SimpleQueryPlan(driverOrder);
         }
     }
@@ -182,10 +194,17 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
         RankingFollower current = follower;
         Published now = published;
         boolean fresh = clockMillis.getAsLong() <= now.validUntilMillis;
-        return new BalancerStatus(fresh ? now.demotedHottestFirst : List.of(),
-                counts.rankingAgeMillis() < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(counts.rankingAgeMillis())),
-                counts.demotions(), counts.restorations(), counts.rankings(), malformedRecords.get(),
-                counts.outOfOrder(), current == null || current.kafkaReachable(),
+        return new BalancerStatus(
+                fresh ? now.demotedHottestFirst : List.of(),
+                counts.rankingAgeMillis() < 0
+                        ? Optional.empty()
+                        : Optional.of(Duration.ofMillis(counts.rankingAgeMillis())),
+                counts.demotions(),
+                counts.restorations(),
+                counts.rankings(),
+                malformedRecords.get(),
+                counts.outOfOrder(),
+                current == null || current.kafkaReachable(),
                 current == null ? 0 : current.outages());
     }
 
@@ -203,8 +222,9 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
             steering.accept(RankingRecordParser.parse(value));
         } catch (MalformedRankingException e) {
             malformedRecords.incrementAndGet();
-            malformed.warn("[" + logPrefix + "] loadrank balancer: skipped a malformed rankings record: "
-                    + e.getMessage(), null);
+            malformed.warn(
+                    "[" + logPrefix + "] loadrank balancer: skipped a malformed rankings record: " + e.getMessage(),
+                    null);
             return;
         }
         refresh();
@@ -229,11 +249,15 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
         }
         published = new Published(localDc, Set.copyOf(demoted), List.copyOf(demoted), decision.validUntilMillis());
         if (decision.changed()) {
-            LOG.info("[{}] loadrank balancer: demoted now {}{}{} ({}{})", logPrefix, describe(decision.demoted()),
+            LOG.info(
+                    "[{}] loadrank balancer: demoted now {}{}{} ({}{})",
+                    logPrefix,
+                    describe(decision.demoted()),
                     decision.newlyDemoted().isEmpty() ? "" : "; newly demoted " + describe(decision.newlyDemoted()),
                     decision.restored().isEmpty() ? "" : "; restored " + describe(decision.restored()),
                     decision.basis().description(),
-                    decision.rankedAtMillis() == Long.MIN_VALUE ? ""
+                    decision.rankedAtMillis() == Long.MIN_VALUE
+                            ? ""
                             : ", ranked " + (clockMillis.getAsLong() - decision.rankedAtMillis()) + " ms ago");
         }
     }
@@ -286,8 +310,8 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
             // the consumer's own checks of every property, without connecting: a bad one fails the session's start
             new ConsumerConfig(consumer);
         } catch (KafkaException e) {
-            throw new InvalidLoadRankOptionException(LoadRankOption.KAFKA, e.getMessage(),
-                    "Kafka consumer properties the Kafka client accepts", e);
+            throw new InvalidLoadRankOptionException(
+                    LoadRankOption.KAFKA, e.getMessage(), "Kafka consumer properties the Kafka client accepts", e);
         }
         return properties;
     }

@@ -15,8 +15,7 @@ final class BenchMain {
 
     static final int EXIT_FAILED = 1;
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     /** Runs {@code command} (a tool's picocli options, Callable) with {@code args} and exits with its status. */
     static void run(Object command, String... args) {

@@ -2,9 +2,6 @@ package io.loadrank.bench;
 
 import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.UsageException;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -20,9 +17,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The report of a benchmark session: reads the session's settings ({@code session.properties})
@@ -39,36 +39,78 @@ public final class BenchReport {
 
     /** The CSV's first columns, in this order; any other figure follows, sorted by name. */
     static final List<String> CSV_COLUMNS = List.of(
-            "hosts", "run", "failure", "prefill.rounds", "prefill.rate_hz", "prefill.seconds", "kafka.messages",
-            "consumer.records", "consumer.seconds", "consumer.msgs_per_s", "topology.msgs_per_s",
-            "topology.measured_messages", "topology.measured_seconds", "topology.wall_seconds", "ingest.counted",
-            "ingest.accepted", "ingest.duplicates", "ingest.late", "ingest.early", "ingest.malformed",
-            "live.seconds", "emit.count", "emit.median_ms", "emit.p99_ms", "emit.max_ms",
-            "freshness.global.p50_s", "freshness.global.p99_s", "freshness.global.max_s", "freshness.global.samples",
-            "freshness.global.never_visible", "freshness.topic.p50_s", "freshness.topic.p99_s",
-            "freshness.topic.samples", "freshness.topic.never_visible", "heap.used_after_gc_mib",
-            "watcher.cpu_s", "watcher.core_share");
+            "hosts",
+            "run",
+            "failure",
+            "prefill.rounds",
+            "prefill.rate_hz",
+            "prefill.seconds",
+            "kafka.messages",
+            "consumer.records",
+            "consumer.seconds",
+            "consumer.msgs_per_s",
+            "topology.msgs_per_s",
+            "topology.measured_messages",
+            "topology.measured_seconds",
+            "topology.wall_seconds",
+            "ingest.counted",
+            "ingest.accepted",
+            "ingest.duplicates",
+            "ingest.late",
+            "ingest.early",
+            "ingest.malformed",
+            "live.seconds",
+            "emit.count",
+            "emit.median_ms",
+            "emit.p99_ms",
+            "emit.max_ms",
+            "freshness.global.p50_s",
+            "freshness.global.p99_s",
+            "freshness.global.max_s",
+            "freshness.global.samples",
+            "freshness.global.never_visible",
+            "freshness.topic.p50_s",
+            "freshness.topic.p99_s",
+            "freshness.topic.samples",
+            "freshness.topic.never_visible",
+            "heap.used_after_gc_mib",
+            "watcher.cpu_s",
+            "watcher.core_share");
 
     private static final int TARGET_HOSTS = 100_000;
 
-    private BenchReport() {
-    }
+    private BenchReport() {}
 
     public static void main(String[] args) {
         BenchMain.run(new Options(), args);
     }
 
-    @Command(name = "BenchReport", mixinStandardHelpOptions = true, versionProvider = LoadrankVersion.class,
-            sortOptions = false, description = "The markdown report and the CSV of a benchmark session.")
+    @Command(
+            name = "BenchReport",
+            mixinStandardHelpOptions = true,
+            versionProvider = LoadrankVersion.class,
+            sortOptions = false,
+            description = "The markdown report and the CSV of a benchmark session.")
     static final class Options implements Callable<Integer> {
-        @Option(names = "--session", paramLabel = "DIR", required = true,
+        @Option(
+                names = "--session",
+                paramLabel = "DIR",
+                required = true,
                 description = "the session directory: session.properties and runs/*.properties")
         Path session;
 
-        @Option(names = "--out", paramLabel = "FILE", required = true, description = "where to write the markdown report")
+        @Option(
+                names = "--out",
+                paramLabel = "FILE",
+                required = true,
+                description = "where to write the markdown report")
         Path out;
 
-        @Option(names = "--csv", paramLabel = "FILE", required = true, description = "where to write every run's figures")
+        @Option(
+                names = "--csv",
+                paramLabel = "FILE",
+                required = true,
+                description = "where to write every run's figures")
         Path csv;
 
         @Override
@@ -86,15 +128,19 @@ public final class BenchReport {
         Path runsDir = session.resolve("runs");
         if (Files.isDirectory(runsDir)) {
             try (Stream<Path> files = Files.list(runsDir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".properties"))
+                        .sorted()
+                        .toList()) {
                     runs.add(load(file));
                 }
             }
         }
-        runs.sort(Comparator.comparingLong((Map<String, String> r) -> number(r, "hosts").longValue())
+        runs.sort(Comparator.comparingLong(
+                        (Map<String, String> r) -> number(r, "hosts").longValue())
                 .thenComparingLong(r -> number(r, "run").longValue()));
         Files.writeString(csv, csv(runs), StandardCharsets.UTF_8);
-        String markdown = markdown(settings, runs, Machine.describe(), csv.getFileName().toString());
+        String markdown =
+                markdown(settings, runs, Machine.describe(), csv.getFileName().toString());
         Files.writeString(out, markdown, StandardCharsets.UTF_8);
         System.out.print(markdown);
         return 0;
@@ -104,7 +150,7 @@ public final class BenchReport {
         Properties properties = new Properties();
         if (Files.exists(file)) {
             try (InputStream in = Files.newInputStream(file);
-                 Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+                    Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
                 properties.load(reader);
             }
         }
@@ -119,7 +165,9 @@ public final class BenchReport {
         runs.forEach(run -> columns.addAll(new TreeMap<>(run).keySet()));
         StringBuilder out = new StringBuilder(String.join(",", columns)).append('\n');
         for (Map<String, String> run : runs) {
-            out.append(columns.stream().map(c -> csvCell(run.getOrDefault(c, ""))).collect(Collectors.joining(",")))
+            out.append(columns.stream()
+                            .map(c -> csvCell(run.getOrDefault(c, "")))
+                            .collect(Collectors.joining(",")))
                     .append('\n');
         }
         return out.toString();
@@ -130,41 +178,65 @@ public final class BenchReport {
     }
 
     /** The markdown report. */
-    static String markdown(Map<String, String> settings, List<Map<String, String>> runs, String machine, String csvName) {
+    static String markdown(
+            Map<String, String> settings, List<Map<String, String>> runs, String machine, String csvName) {
         Map<Long, List<Map<String, String>>> byHosts = new TreeMap<>();
-        runs.forEach(run -> byHosts.computeIfAbsent(number(run, "hosts").longValue(), h -> new ArrayList<>()).add(run));
+        runs.forEach(run -> byHosts.computeIfAbsent(number(run, "hosts").longValue(), h -> new ArrayList<>())
+                .add(run));
         double emitSecs = number(settings, "emit_secs").doubleValue();
         StringBuilder out = new StringBuilder();
-        out.append("# loadrank benchmark, ").append(settings.getOrDefault("started_utc", "?")).append("\n\n");
+        out.append("# loadrank benchmark, ")
+                .append(settings.getOrDefault("started_utc", "?"))
+                .append("\n\n");
         out.append("Command: `").append(settings.getOrDefault("command", "?")).append("`");
         double elapsed = number(settings, "elapsed_secs");
         if (!Double.isNaN(elapsed)) {
             out.append(String.format(Locale.ROOT, " (took %d min %02d s)", (long) elapsed / 60, (long) elapsed % 60));
         }
         out.append("\n\n");
-        out.append("Machine: ").append(machine).append("; load average ")
-                .append(settings.getOrDefault("load_at_start", "?")).append(" at the start, ")
-                .append(settings.getOrDefault("load_at_end", "?")).append(" at the end.\n\n");
+        out.append("Machine: ")
+                .append(machine)
+                .append("; load average ")
+                .append(settings.getOrDefault("load_at_start", "?"))
+                .append(" at the start, ")
+                .append(settings.getOrDefault("load_at_end", "?"))
+                .append(" at the end.\n\n");
         out.append("Setup: ").append(settings.getOrDefault("setup", "")).append("\n\n");
         out.append("Each cell: median [min–max] over the runs at that fleet size (never a single run); "
-                + "raw figures per run in ").append(csvName).append(".\n\n");
+                        + "raw figures per run in ")
+                .append(csvName)
+                .append(".\n\n");
 
         out.append("| hosts | runs ok | messages per run | consumer msgs/s | topology msgs/s | topology / consumer (%) "
                 + "| emit ms (median) | emit ms (p99) | freshness p50 s | freshness p99 s | heap MiB after GC |\n");
         out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         byHosts.forEach((hosts, group) -> {
-            List<Map<String, String>> ok = group.stream().filter(r -> !r.containsKey("failure")).toList();
-            out.append("| ").append(thousands(hosts))
-                    .append(" | ").append(ok.size()).append(" of ").append(group.size())
-                    .append(" | ").append(cell(group, "kafka.messages", 1, 0))
-                    .append(" | ").append(cell(ok, "consumer.msgs_per_s", 1, 0))
-                    .append(" | ").append(cell(ok, "topology.msgs_per_s", 1, 0))
-                    .append(" | ").append(spread(ratio(ok), 0))
-                    .append(" | ").append(cell(ok, "emit.median_ms", 1, 0))
-                    .append(" | ").append(cell(ok, "emit.p99_ms", 1, 0))
-                    .append(" | ").append(cell(ok, "freshness.global.p50_s", 1, 2))
-                    .append(" | ").append(cell(ok, "freshness.global.p99_s", 1, 2))
-                    .append(" | ").append(cell(ok, "heap.used_after_gc_mib", 1, 0))
+            List<Map<String, String>> ok =
+                    group.stream().filter(r -> !r.containsKey("failure")).toList();
+            out.append("| ")
+                    .append(thousands(hosts))
+                    .append(" | ")
+                    .append(ok.size())
+                    .append(" of ")
+                    .append(group.size())
+                    .append(" | ")
+                    .append(cell(group, "kafka.messages", 1, 0))
+                    .append(" | ")
+                    .append(cell(ok, "consumer.msgs_per_s", 1, 0))
+                    .append(" | ")
+                    .append(cell(ok, "topology.msgs_per_s", 1, 0))
+                    .append(" | ")
+                    .append(spread(ratio(ok), 0))
+                    .append(" | ")
+                    .append(cell(ok, "emit.median_ms", 1, 0))
+                    .append(" | ")
+                    .append(cell(ok, "emit.p99_ms", 1, 0))
+                    .append(" | ")
+                    .append(cell(ok, "freshness.global.p50_s", 1, 2))
+                    .append(" | ")
+                    .append(cell(ok, "freshness.global.p99_s", 1, 2))
+                    .append(" | ")
+                    .append(cell(ok, "heap.used_after_gc_mib", 1, 0))
                     .append(" |\n");
         });
         out.append("\nfreshness: from a live sample's time to the first version of GlobalRankings.json that showed it; "
@@ -179,33 +251,74 @@ public final class BenchReport {
 
     /** The performance targets at 100,000 hosts (docs/BENCHMARKS.md): target, measured (median over the good runs), met or not. */
     static String targets(List<Map<String, String>> runs, double emitSecs) {
-        List<Map<String, String>> ok = runs.stream().filter(r -> !r.containsKey("failure")).toList();
+        List<Map<String, String>> ok =
+                runs.stream().filter(r -> !r.containsKey("failure")).toList();
         StringBuilder out = new StringBuilder("## Performance targets at 100,000 hosts\n\n");
         if (ok.isEmpty()) {
-            out.append(runs.isEmpty() ? "Not measured: no run at 100,000 hosts.\n\n"
-                    : "Not measured: every run at 100,000 hosts failed (see below).\n\n");
+            out.append(
+                    runs.isEmpty()
+                            ? "Not measured: no run at 100,000 hosts.\n\n"
+                            : "Not measured: every run at 100,000 hosts failed (see below).\n\n");
             return out.toString();
         }
         double freshnessTarget = emitSecs + 1;
-        out.append("| figure | target | measured (median [min–max] of ").append(ok.size())
-                .append(ok.size() == 1 ? " run" : " runs").append(") | target met? |\n|---|---|---|---|\n");
-        target(out, "sustained ingest through the topology", "≥ 500,000 msgs/s",
-                Stats.Spread.of(values(ok, "topology.msgs_per_s")), 0, " msgs/s", m -> m >= 500_000);
+        out.append("| figure | target | measured (median [min–max] of ")
+                .append(ok.size())
+                .append(ok.size() == 1 ? " run" : " runs")
+                .append(") | target met? |\n|---|---|---|---|\n");
+        target(
+                out,
+                "sustained ingest through the topology",
+                "≥ 500,000 msgs/s",
+                Stats.Spread.of(values(ok, "topology.msgs_per_s")),
+                0,
+                " msgs/s",
+                m -> m >= 500_000);
         target(out, "topology / plain KafkaConsumer", "≥ 40 %", ratio(ok), 0, " %", m -> m >= 40);
-        target(out, "ranking cost per emit (p99 of the emits)", "≤ 500 ms",
-                Stats.Spread.of(values(ok, "emit.p99_ms")), 0, " ms", m -> m <= 500);
-        target(out, "freshness p99", String.format(Locale.ROOT, "≤ emit + 1 s = %s s", plain(freshnessTarget)),
-                Stats.Spread.of(values(ok, "freshness.global.p99_s")), 2, " s", m -> m <= freshnessTarget);
-        target(out, "heap after a full GC", "≤ 1 GiB (1,024 MiB)",
-                Stats.Spread.of(values(ok, "heap.used_after_gc_mib")), 0, " MiB", m -> m <= 1024);
+        target(
+                out,
+                "ranking cost per emit (p99 of the emits)",
+                "≤ 500 ms",
+                Stats.Spread.of(values(ok, "emit.p99_ms")),
+                0,
+                " ms",
+                m -> m <= 500);
+        target(
+                out,
+                "freshness p99",
+                String.format(Locale.ROOT, "≤ emit + 1 s = %s s", plain(freshnessTarget)),
+                Stats.Spread.of(values(ok, "freshness.global.p99_s")),
+                2,
+                " s",
+                m -> m <= freshnessTarget);
+        target(
+                out,
+                "heap after a full GC",
+                "≤ 1 GiB (1,024 MiB)",
+                Stats.Spread.of(values(ok, "heap.used_after_gc_mib")),
+                0,
+                " MiB",
+                m -> m <= 1024);
         out.append('\n');
         return out.toString();
     }
 
-    private static void target(StringBuilder out, String figure, String target, Stats.Spread measured, int decimals,
-                               String unit, java.util.function.DoublePredicate met) {
-        out.append("| ").append(figure).append(" | ").append(target).append(" | ")
-                .append(spread(measured, decimals)).append(measured.isEmpty() ? "" : unit).append(" | ")
+    private static void target(
+            StringBuilder out,
+            String figure,
+            String target,
+            Stats.Spread measured,
+            int decimals,
+            String unit,
+            java.util.function.DoublePredicate met) {
+        out.append("| ")
+                .append(figure)
+                .append(" | ")
+                .append(target)
+                .append(" | ")
+                .append(spread(measured, decimals))
+                .append(measured.isEmpty() ? "" : unit)
+                .append(" | ")
                 .append(measured.isEmpty() ? "not measured" : met.test(measured.median()) ? "yes" : "**no**")
                 .append(" |\n");
     }
@@ -218,10 +331,19 @@ public final class BenchReport {
         out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Map<String, String> run : runs) {
             String failure = run.get("failure");
-            out.append("| ").append(thousands(number(run, "hosts").longValue()))
-                    .append(" | ").append(run.getOrDefault("run", "?"));
-            for (String key : List.of("kafka.messages", "ingest.counted", "ingest.accepted", "ingest.duplicates",
-                    "ingest.late", "ingest.early", "ingest.malformed", "freshness.global.samples",
+            out.append("| ")
+                    .append(thousands(number(run, "hosts").longValue()))
+                    .append(" | ")
+                    .append(run.getOrDefault("run", "?"));
+            for (String key : List.of(
+                    "kafka.messages",
+                    "ingest.counted",
+                    "ingest.accepted",
+                    "ingest.duplicates",
+                    "ingest.late",
+                    "ingest.early",
+                    "ingest.malformed",
+                    "freshness.global.samples",
                     "freshness.global.never_visible")) {
                 double value = number(run, key).doubleValue();
                 out.append(" | ").append(Double.isNaN(value) ? "–" : thousands(Math.round(value)));
@@ -229,9 +351,14 @@ public final class BenchReport {
             double share = number(run, "watcher.core_share").doubleValue();
             out.append(" | ").append(Double.isNaN(share) ? "–" : String.format(Locale.ROOT, "%.0f", 100 * share));
             boolean countsMatch = !Double.isNaN(number(run, "ingest.counted").doubleValue())
-                    && number(run, "ingest.counted").longValue() >= number(run, "kafka.messages").longValue();
-            out.append(" | ").append(failure != null ? "failed: " + failure.replace("|", "/")
-                    : countsMatch ? "ok (counted = Kafka)" : "ok?").append(" |\n");
+                    && number(run, "ingest.counted").longValue()
+                            >= number(run, "kafka.messages").longValue();
+            out.append(" | ")
+                    .append(
+                            failure != null
+                                    ? "failed: " + failure.replace("|", "/")
+                                    : countsMatch ? "ok (counted = Kafka)" : "ok?")
+                    .append(" |\n");
         }
         out.append('\n');
         return out.toString();
@@ -239,8 +366,11 @@ public final class BenchReport {
 
     /** Topology msgs/s as a percentage of the consumer's, per run. */
     private static Stats.Spread ratio(List<Map<String, String>> runs) {
-        return Stats.Spread.of(runs.stream().mapToDouble(r -> 100 * number(r, "topology.msgs_per_s").doubleValue()
-                / number(r, "consumer.msgs_per_s").doubleValue()).toArray());
+        return Stats.Spread.of(runs.stream()
+                .mapToDouble(r -> 100
+                        * number(r, "topology.msgs_per_s").doubleValue()
+                        / number(r, "consumer.msgs_per_s").doubleValue())
+                .toArray());
     }
 
     private static String cell(List<Map<String, String>> runs, String key, double scale, int decimals) {
@@ -260,8 +390,8 @@ public final class BenchReport {
         if (spread.isEmpty()) {
             return "–";
         }
-        Function<Double, String> format = v -> decimals == 0 ? thousands(Math.round(v))
-                : String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        Function<Double, String> format =
+                v -> decimals == 0 ? thousands(Math.round(v)) : String.format(Locale.ROOT, "%,." + decimals + "f", v);
         String median = format.apply(spread.median());
         if (spread.runs() == 1 || format.apply(spread.min()).equals(format.apply(spread.max()))) {
             return median;
@@ -293,27 +423,34 @@ public final class BenchReport {
     /** What this machine is, for the report. */
     static final class Machine {
 
-        private Machine() {
-        }
+        private Machine() {}
 
         static String describe() {
             String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name");
             String memKiB = firstValue(Path.of("/proc/meminfo"), "MemTotal");
             String memory = "?";
             if (memKiB != null) {
-                memory = String.format(Locale.ROOT, "%.1f GiB memory",
-                        Long.parseLong(memKiB.replaceAll("[^0-9]", "")) / 1048576.0);
+                memory = String.format(
+                        Locale.ROOT, "%.1f GiB memory", Long.parseLong(memKiB.replaceAll("[^0-9]", "")) / 1048576.0);
             }
-            return String.format(Locale.ROOT, "%s, %d cores, %s, %s %s, Java %s (%s)",
-                    cpu == null ? "CPU unknown" : cpu, Runtime.getRuntime().availableProcessors(), memory,
-                    System.getProperty("os.name"), System.getProperty("os.version"),
-                    System.getProperty("java.runtime.version"), System.getProperty("java.vm.name"));
+            return String.format(
+                    Locale.ROOT,
+                    "%s, %d cores, %s, %s %s, Java %s (%s)",
+                    cpu == null ? "CPU unknown" : cpu,
+                    Runtime.getRuntime().availableProcessors(),
+                    memory,
+                    System.getProperty("os.name"),
+                    System.getProperty("os.version"),
+                    System.getProperty("java.runtime.version"),
+                    System.getProperty("java.vm.name"));
         }
 
         private static String firstValue(Path file, String key) {
             try (Stream<String> lines = Files.lines(file)) {
-                return lines.filter(l -> l.startsWith(key)).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                        .findFirst().orElse(null);
+                return lines.filter(l -> l.startsWith(key))
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                        .findFirst()
+                        .orElse(null);
             } catch (IOException | RuntimeException e) {
                 return null;
             }

@@ -1,10 +1,6 @@
 package io.loadrank.bench;
 
 import io.loadrank.cli.LoadrankVersion;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -25,6 +22,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The baseline of the ingest benchmark: how fast a plain {@link KafkaConsumer}, with the String
@@ -42,20 +42,26 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class ConsumerReadBench {
 
-    private ConsumerReadBench() {
-    }
+    private ConsumerReadBench() {}
 
     public static void main(String[] args) {
         BenchMain.run(new Options(), args);
     }
 
-    @Command(name = "ConsumerReadBench", mixinStandardHelpOptions = true, versionProvider = LoadrankVersion.class,
-            sortOptions = false, description = "How fast a plain KafkaConsumer reads every record of the prefilled topics.")
+    @Command(
+            name = "ConsumerReadBench",
+            mixinStandardHelpOptions = true,
+            versionProvider = LoadrankVersion.class,
+            sortOptions = false,
+            description = "How fast a plain KafkaConsumer reads every record of the prefilled topics.")
     static final class Options implements Callable<Integer> {
         @Mixin
         BenchOptions.Kafka kafka;
 
-        @Option(names = "--totals-out", paramLabel = "FILE", required = true,
+        @Option(
+                names = "--totals-out",
+                paramLabel = "FILE",
+                required = true,
                 description = "where to write topic<TAB>messages, what Kafka holds per topic")
         Path totalsOut;
 
@@ -97,7 +103,8 @@ public final class ConsumerReadBench {
             }
             long expected = totals.values().stream().mapToLong(Long::longValue).sum();
             StringBuilder lines = new StringBuilder();
-            totals.forEach((topic, count) -> lines.append(topic).append('\t').append(count).append('\n'));
+            totals.forEach((topic, count) ->
+                    lines.append(topic).append('\t').append(count).append('\n'));
             Files.writeString(totalsOut, lines, StandardCharsets.UTF_8);
 
             consumer.assign(partitions);
@@ -129,12 +136,18 @@ public final class ConsumerReadBench {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (records != expected) {
-                throw new BenchMain.Failure("read " + records + " records, but Kafka holds " + expected
-                        + " (end - beginning offsets)");
+                throw new BenchMain.Failure(
+                        "read " + records + " records, but Kafka holds " + expected + " (end - beginning offsets)");
             }
             double rate = records / seconds;
-            System.err.printf(Locale.ROOT, "consumer: %,d records (%,d characters) of %d topics in %.2f s: %,.0f msgs/s%n",
-                    records, bytes, topics.size(), seconds, rate);
+            System.err.printf(
+                    Locale.ROOT,
+                    "consumer: %,d records (%,d characters) of %d topics in %.2f s: %,.0f msgs/s%n",
+                    records,
+                    bytes,
+                    topics.size(),
+                    seconds,
+                    rate);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("kafka.messages", expected);
             figures.put("consumer.records", records);

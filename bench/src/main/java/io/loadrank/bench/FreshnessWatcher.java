@@ -1,13 +1,9 @@
 package io.loadrank.bench;
 
-import io.loadrank.rankingfile.RankingFileScan;
+import com.sun.management.OperatingSystemMXBean;
 import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OptionValues;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import com.sun.management.OperatingSystemMXBean;
+import io.loadrank.rankingfile.RankingFileScan;
 import io.loadrank.simulator.HostFleet;
 import io.loadrank.simulator.SimulatedHost;
 import java.io.IOException;
@@ -19,7 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The live phase of a benchmark run, seen from the ranking files: while the host simulator sends
@@ -48,42 +48,60 @@ public final class FreshnessWatcher {
     private static final String GLOBAL_FILE = "GlobalRankings.json";
     private static final long MAX_DELAY_MILLIS = 600_000;
 
-    private FreshnessWatcher() {
-    }
+    private FreshnessWatcher() {}
 
     public static void main(String[] args) {
         BenchMain.run(new Options(), args);
     }
 
-    @Command(name = "FreshnessWatcher", mixinStandardHelpOptions = true, versionProvider = LoadrankVersion.class,
-            sortOptions = false, description = "How long live samples take to show in the ranking files.")
+    @Command(
+            name = "FreshnessWatcher",
+            mixinStandardHelpOptions = true,
+            versionProvider = LoadrankVersion.class,
+            sortOptions = false,
+            description = "How long live samples take to show in the ranking files.")
     static final class Options implements Callable<Integer> {
         @Option(names = "--dir", paramLabel = "DIR", required = true, description = "the topology's output directory")
         Path dir;
 
-        @Option(names = "--topic-file", paramLabel = "NAME", required = true,
+        @Option(
+                names = "--topic-file",
+                paramLabel = "NAME",
+                required = true,
                 description = "the topic ranking file to watch beside GlobalRankings.json, e.g. cpuLoad.json")
         String topicFile;
 
         @Option(names = "--hosts", paramLabel = "N", required = true, description = "the live simulator's --hosts")
         long hosts;
 
-        @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "42",
                 description = "the live simulator's --seed (default: ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--live-start", paramLabel = "EPOCH_MS", required = true,
+        @Option(
+                names = "--live-start",
+                paramLabel = "EPOCH_MS",
+                required = true,
                 description = "the sample time of the live simulator's first round")
         long liveStart;
 
         @Option(names = "--until", paramLabel = "EPOCH_MS", required = true, description = "when to stop watching")
         long until;
 
-        @Option(names = "--poll-ms", paramLabel = "MS", defaultValue = "20",
+        @Option(
+                names = "--poll-ms",
+                paramLabel = "MS",
+                defaultValue = "20",
                 description = "how often to look at the files (default: ${DEFAULT-VALUE})")
         long pollMillis;
 
-        @Option(names = "--min-age-ms", paramLabel = "MS", defaultValue = "5000",
+        @Option(
+                names = "--min-age-ms",
+                paramLabel = "MS",
+                defaultValue = "5000",
                 description = "a sample never shown counts only if sent at least this long before --until "
                         + "(default: ${DEFAULT-VALUE})")
         long minAgeMillis;
@@ -112,8 +130,13 @@ public final class FreshnessWatcher {
         long slowestParseMillis;
         volatile Exception failure;
 
-        FileWatch(Path file, boolean global, long liveStart, long until, long pollMillis,
-                  FreshnessAccounting.SentRounds sent) {
+        FileWatch(
+                Path file,
+                boolean global,
+                long liveStart,
+                long until,
+                long pollMillis,
+                FreshnessAccounting.SentRounds sent) {
             this.file = file;
             this.global = global;
             this.liveStart = liveStart;
@@ -157,8 +180,8 @@ public final class FreshnessWatcher {
         private RankingFiles.Version read() throws IOException {
             long visible = System.currentTimeMillis();
             try (RankingFiles.Opened opened = RankingFiles.open(file)) {
-                Map<String, Double> numbers = RankingFileScan.hosts(opened.reader(),
-                        (host, lastSeen) -> accounting.seen(host, lastSeen, visible));
+                Map<String, Double> numbers = RankingFileScan.hosts(
+                        opened.reader(), (host, lastSeen) -> accounting.seen(host, lastSeen, visible));
                 versions++;
                 slowestParseMillis = Math.max(slowestParseMillis, System.currentTimeMillis() - visible);
                 if (global && visible >= liveStart) {
@@ -198,8 +221,13 @@ public final class FreshnessWatcher {
         Thread topicThread = new Thread(topic, "watch-topic");
         globalThread.start();
         topicThread.start();
-        System.err.printf(Locale.ROOT, "freshness: watching %s and %s until %d (live samples from %d)%n",
-                global.file.getFileName(), topic.file.getFileName(), until, liveStart);
+        System.err.printf(
+                Locale.ROOT,
+                "freshness: watching %s and %s until %d (live samples from %d)%n",
+                global.file.getFileName(),
+                topic.file.getFileName(),
+                until,
+                liveStart);
         globalThread.join();
         topicThread.join();
         double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
@@ -218,7 +246,8 @@ public final class FreshnessWatcher {
         Map<String, Object> figures = new LinkedHashMap<>();
         report(figures, "freshness.global", global);
         report(figures, "freshness.topic", topic);
-        double[] costs = global.emitCostsMillis.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] costs =
+                global.emitCostsMillis.stream().mapToDouble(Double::doubleValue).toArray();
         figures.put("emit.count", costs.length);
         figures.put("emit.median_ms", Stats.median(costs));
         figures.put("emit.p99_ms", Stats.percentile(99, costs));
@@ -228,12 +257,22 @@ public final class FreshnessWatcher {
         figures.put("watcher.slowest_parse_ms.global", global.slowestParseMillis);
         figures.put("watcher.slowest_parse_ms.topic", topic.slowestParseMillis);
         ResultFile.append(result, figures);
-        System.err.printf(Locale.ROOT, "freshness: GlobalRankings.json p50 %.2f s, p99 %.2f s over %,d samples;"
+        System.err.printf(
+                Locale.ROOT,
+                "freshness: GlobalRankings.json p50 %.2f s, p99 %.2f s over %,d samples;"
                         + " %s p50 %.2f s, p99 %.2f s; emit cost median %.0f ms, p99 %.0f ms over %d emits;"
                         + " watcher CPU %.1f s (%.0f %% of a core)%n",
-                global.delays.percentile(50) / 1000, global.delays.percentile(99) / 1000, global.delays.count(),
-                topic.file.getFileName(), topic.delays.percentile(50) / 1000, topic.delays.percentile(99) / 1000,
-                Stats.median(costs), Stats.percentile(99, costs), costs.length, cpuSeconds, 100 * cpuSeconds / wallSeconds);
+                global.delays.percentile(50) / 1000,
+                global.delays.percentile(99) / 1000,
+                global.delays.count(),
+                topic.file.getFileName(),
+                topic.delays.percentile(50) / 1000,
+                topic.delays.percentile(99) / 1000,
+                Stats.median(costs),
+                Stats.percentile(99, costs),
+                costs.length,
+                cpuSeconds,
+                100 * cpuSeconds / wallSeconds);
         return 0;
     }
 

@@ -1,10 +1,6 @@
 package io.loadrank.bench;
 
 import io.loadrank.cli.LoadrankVersion;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The memory figure of docs/BENCHMARKS.md: the heap a running JVM still uses after a full garbage
@@ -31,15 +31,18 @@ public final class HeapAfterGc {
     /** A heap line of GC.heap_info: G1's one, or each generation of Parallel and Serial GC. */
     private static final Pattern HEAP_LINE = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
-    private HeapAfterGc() {
-    }
+    private HeapAfterGc() {}
 
     public static void main(String[] args) {
         BenchMain.run(new Options(), args);
     }
 
-    @Command(name = "HeapAfterGc", mixinStandardHelpOptions = true, versionProvider = LoadrankVersion.class,
-            sortOptions = false, description = "The heap a JVM uses after a full GC, by jcmd.")
+    @Command(
+            name = "HeapAfterGc",
+            mixinStandardHelpOptions = true,
+            versionProvider = LoadrankVersion.class,
+            sortOptions = false,
+            description = "The heap a JVM uses after a full GC, by jcmd.")
     static final class Options implements Callable<Integer> {
         @Option(names = "--pid", paramLabel = "PID", required = true, description = "the process of the JVM to measure")
         long pid;
@@ -83,7 +86,8 @@ public final class HeapAfterGc {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         String executable = Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd";
         Process process = new ProcessBuilder(List.of(executable, Long.toString(pid), command))
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -91,7 +95,8 @@ public final class HeapAfterGc {
         }
         String text = new String(output, StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {
-            throw new BenchMain.Failure("jcmd " + pid + " " + command + " failed (exit " + process.exitValue() + "): " + text.strip());
+            throw new BenchMain.Failure(
+                    "jcmd " + pid + " " + command + " failed (exit " + process.exitValue() + "): " + text.strip());
         }
         return text;
     }

@@ -29,8 +29,12 @@ final class IngestProgress {
         }
 
         Counts plus(Counts other) {
-            return new Counts(accepted + other.accepted, duplicates + other.duplicates, late + other.late,
-                    early + other.early, malformed + other.malformed);
+            return new Counts(
+                    accepted + other.accepted,
+                    duplicates + other.duplicates,
+                    late + other.late,
+                    early + other.early,
+                    malformed + other.malformed);
         }
     }
 
@@ -103,8 +107,10 @@ final class IngestProgress {
         Map<String, String> missing = new LinkedHashMap<>();
         topics.forEach((topic, state) -> {
             if (!state.complete()) {
-                missing.put(topic, state.latest.counted() + " of " + state.total + " counted"
-                        + (state.lastSnapshotMillis == Long.MIN_VALUE ? " (no ranking file yet)" : ""));
+                missing.put(
+                        topic,
+                        state.latest.counted() + " of " + state.total + " counted"
+                                + (state.lastSnapshotMillis == Long.MIN_VALUE ? " (no ranking file yet)" : ""));
             }
         });
         return missing;
@@ -129,8 +135,10 @@ final class IngestProgress {
 
     /** Messages counted within {@link #measuredMillis()}. */
     long measuredMessages() {
-        return topics.values().stream().filter(TopicState::complete)
-                .mapToLong(s -> s.countedAtComplete - s.countedAtProgress).sum();
+        return topics.values().stream()
+                .filter(TopicState::complete)
+                .mapToLong(s -> s.countedAtComplete - s.countedAtProgress)
+                .sum();
     }
 
     /**

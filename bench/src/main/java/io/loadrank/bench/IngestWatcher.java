@@ -1,11 +1,7 @@
 package io.loadrank.bench;
 
-import io.loadrank.rankingfile.RankingFileScan;
 import io.loadrank.cli.LoadrankVersion;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import io.loadrank.rankingfile.RankingFileScan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +10,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Watches the topology consume the prefilled topics: polls the topic ranking files (opened only
@@ -32,35 +32,51 @@ public final class IngestWatcher {
 
     private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
-    private IngestWatcher() {
-    }
+    private IngestWatcher() {}
 
     public static void main(String[] args) {
         BenchMain.run(new Options(), args);
     }
 
-    @Command(name = "IngestWatcher", mixinStandardHelpOptions = true, versionProvider = LoadrankVersion.class,
-            sortOptions = false, description = "Watches the topology consume the prefilled topics; its messages per second.")
+    @Command(
+            name = "IngestWatcher",
+            mixinStandardHelpOptions = true,
+            versionProvider = LoadrankVersion.class,
+            sortOptions = false,
+            description = "Watches the topology consume the prefilled topics; its messages per second.")
     static final class Options implements Callable<Integer> {
         @Option(names = "--dir", paramLabel = "DIR", required = true, description = "the topology's output directory")
         Path dir;
 
-        @Option(names = "--totals", paramLabel = "FILE", required = true,
+        @Option(
+                names = "--totals",
+                paramLabel = "FILE",
+                required = true,
                 description = "what Kafka holds per topic, as ConsumerReadBench --totals-out wrote it")
         Path totals;
 
         @Mixin
         BenchOptions.Result result;
 
-        @Option(names = "--deadline-secs", paramLabel = "SECONDS", required = true,
+        @Option(
+                names = "--deadline-secs",
+                paramLabel = "SECONDS",
+                required = true,
                 description = "fail if the topology has not consumed everything after this many seconds")
         long deadlineSecs;
 
-        @Option(names = "--pid", paramLabel = "PID", defaultValue = "0",
-                description = "the topology's process: fail early if it exits; 0 = not watched (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--pid",
+                paramLabel = "PID",
+                defaultValue = "0",
+                description =
+                        "the topology's process: fail early if it exits; 0 = not watched (default: ${DEFAULT-VALUE})")
         long pid;
 
-        @Option(names = "--poll-ms", paramLabel = "MS", defaultValue = "100",
+        @Option(
+                names = "--poll-ms",
+                paramLabel = "MS",
+                defaultValue = "100",
                 description = "how often to look at the files (default: ${DEFAULT-VALUE})")
         long pollMs;
 
@@ -102,10 +118,15 @@ public final class IngestWatcher {
                     }
                     Map<String, Double> numbers = RankingFileScan.summary(opened.channel(), "windowAtMillis");
                     long windowAt = RankingFileScan.requireMillis(numbers, "windowAtMillis", file);
-                    progress.snapshot(topic, windowAt, new IngestProgress.Counts(
-                            count(numbers, "ingest.accepted"), count(numbers, "ingest.duplicates"),
-                            count(numbers, "ingest.late"), count(numbers, "ingest.early"),
-                            count(numbers, "ingest.malformedTotal")));
+                    progress.snapshot(
+                            topic,
+                            windowAt,
+                            new IngestProgress.Counts(
+                                    count(numbers, "ingest.accepted"),
+                                    count(numbers, "ingest.duplicates"),
+                                    count(numbers, "ingest.late"),
+                                    count(numbers, "ingest.early"),
+                                    count(numbers, "ingest.malformedTotal")));
                     seen.put(topic, opened.version());
                 }
             }
@@ -114,8 +135,12 @@ public final class IngestWatcher {
             }
             long now = System.nanoTime();
             if (now >= nextProgress) {
-                System.err.printf(Locale.ROOT, "ingest: %,d of %,d messages counted after %.0f s%n",
-                        progress.counted().counted(), progress.total(), (now - start) / 1e9);
+                System.err.printf(
+                        Locale.ROOT,
+                        "ingest: %,d of %,d messages counted after %.0f s%n",
+                        progress.counted().counted(),
+                        progress.total(),
+                        (now - start) / 1e9);
                 nextProgress = now + PROGRESS_EVERY_NANOS;
             }
             if (pid > 0 && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
@@ -123,23 +148,39 @@ public final class IngestWatcher {
                         + progress.missing());
             }
             if (now > deadline) {
-                throw new BenchMain.Failure(String.format(Locale.ROOT,
+                throw new BenchMain.Failure(String.format(
+                        Locale.ROOT,
                         "the topology did not count all %,d prefilled messages within %d s (%,d counted); per topic: %s",
-                        progress.total(), deadlineSecs, progress.counted().counted(), progress.missing()));
+                        progress.total(),
+                        deadlineSecs,
+                        progress.counted().counted(),
+                        progress.missing()));
             }
             LockSupport.parkNanos(pollMs * 1_000_000L);
         }
         double wallSeconds = (System.nanoTime() - start) / 1e9;
         IngestProgress.Counts counted = progress.counted();
         double rate = progress.messagesPerSecond();
-        System.err.printf(Locale.ROOT, "ingest: all %,d messages counted (accepted %,d, duplicates %,d, late %,d, early %,d,"
+        System.err.printf(
+                Locale.ROOT,
+                "ingest: all %,d messages counted (accepted %,d, duplicates %,d, late %,d, early %,d,"
                         + " malformed %,d); %,d of them in %.1f s between window snapshots: %,.0f msgs/s%n",
-                progress.total(), counted.accepted(), counted.duplicates(), counted.late(), counted.early(),
-                counted.malformed(), progress.measuredMessages(), progress.measuredMillis() / 1000, rate);
+                progress.total(),
+                counted.accepted(),
+                counted.duplicates(),
+                counted.late(),
+                counted.early(),
+                counted.malformed(),
+                progress.measuredMessages(),
+                progress.measuredMillis() / 1000,
+                rate);
         if (counted.accepted() != progress.total()) {
-            System.err.printf(Locale.ROOT, "ingest: warning: %,d of %,d prefilled samples were accepted into the window"
-                    + " (late ones waited longer than the window before the topology read them)%n",
-                    counted.accepted(), progress.total());
+            System.err.printf(
+                    Locale.ROOT,
+                    "ingest: warning: %,d of %,d prefilled samples were accepted into the window"
+                            + " (late ones waited longer than the window before the topology read them)%n",
+                    counted.accepted(),
+                    progress.total());
         }
         if (Double.isNaN(rate)) {
             System.err.println("ingest: warning: everything was counted within one emit interval, so there is no rate;"

@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RankingFiles {
 
-    private RankingFiles() {
-    }
+    private RankingFiles() {}
 
     /** One version of a file: its modification time (microsecond precision) and identity (inode). */
     record Version(long modifiedMicros, Object fileKey) {
@@ -53,8 +52,8 @@ final class RankingFiles {
         }
 
         Reader reader() {
-            return new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8),
-                    1 << 16);
+            return new BufferedReader(
+                    new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8), 1 << 16);
         }
     }
 
@@ -81,6 +80,7 @@ final class RankingFiles {
             }
             channel.close();
         }
-        throw new IOException("could not read a stable version of " + file + ": it is replaced faster than it can be opened");
+        throw new IOException(
+                "could not read a stable version of " + file + ": it is replaced faster than it can be opened");
     }
 }

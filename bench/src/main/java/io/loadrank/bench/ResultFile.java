@@ -15,12 +15,12 @@ import java.util.Map;
  */
 final class ResultFile {
 
-    private ResultFile() {
-    }
+    private ResultFile() {}
 
     static void append(Path file, Map<String, ?> figures) throws IOException {
         StringBuilder out = new StringBuilder();
-        figures.forEach((key, value) -> out.append(key).append('=').append(format(value)).append('\n'));
+        figures.forEach((key, value) ->
+                out.append(key).append('=').append(format(value)).append('\n'));
         Files.writeString(file, out, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 

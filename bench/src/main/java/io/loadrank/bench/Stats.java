@@ -9,8 +9,7 @@ import java.util.Arrays;
  */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** The middle value, or the mean of the two middle values; NaN when there is none. */
     static double median(double... values) {

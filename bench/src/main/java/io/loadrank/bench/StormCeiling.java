@@ -2,13 +2,8 @@ package io.loadrank.bench;
 
 import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OptionValues;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import io.loadrank.message.ParseResult;
 import io.loadrank.message.WireFormat;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +29,9 @@ import org.apache.storm.topology.base.BaseRichBolt;
 import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * What Storm itself lets through on this machine: topologies with loadrank's shape (one
@@ -64,26 +63,35 @@ public final class StormCeiling {
     static final AtomicLong COUNTED = new AtomicLong();
     private static final int BATCH = 256;
 
-    private StormCeiling() {
-    }
+    private StormCeiling() {}
 
     public static void main(String[] args) {
         BenchMain.run(new Options(), args);
     }
 
-    @Command(name = "StormCeiling", mixinStandardHelpOptions = true, versionProvider = LoadrankVersion.class,
-            sortOptions = false, description = "What Storm itself lets through: topologies of loadrank's shape doing no work.")
+    @Command(
+            name = "StormCeiling",
+            mixinStandardHelpOptions = true,
+            versionProvider = LoadrankVersion.class,
+            sortOptions = false,
+            description = "What Storm itself lets through: topologies of loadrank's shape doing no work.")
     static final class Options implements Callable<Integer> {
         static final List<String> MODES = List.of("spout", "spout-bolt", "spout-parser-bolt", "spout-parser-batches");
 
-        @Option(names = "--mode", paramLabel = "SHAPE", required = true,
+        @Option(
+                names = "--mode",
+                paramLabel = "SHAPE",
+                required = true,
                 description = "the topology's shape: spout, spout-bolt, spout-parser-bolt or spout-parser-batches")
         String mode;
 
         @Mixin
         BenchOptions.Kafka kafka;
 
-        @Option(names = "--messages", paramLabel = "N", defaultValue = "0",
+        @Option(
+                names = "--messages",
+                paramLabel = "N",
+                defaultValue = "0",
                 description = "how many messages the topics hold; counting stops there (default: ${DEFAULT-VALUE})")
         long messages;
 
@@ -103,10 +111,18 @@ public final class StormCeiling {
         }
     }
 
-    private static int measure(String mode, String bootstrap, List<String> topics, long messages, String group,
-                               Path result, long deadlineSecs) throws Exception {
+    private static int measure(
+            String mode,
+            String bootstrap,
+            List<String> topics,
+            long messages,
+            String group,
+            Path result,
+            long deadlineSecs)
+            throws Exception {
         if (messages <= 0) {
-            throw new IllegalArgumentException("--messages must be the number of messages in the topics, got " + messages);
+            throw new IllegalArgumentException(
+                    "--messages must be the number of messages in the topics, got " + messages);
         }
         TopologyBuilder builder = new TopologyBuilder();
         for (String topic : topics) {
@@ -114,22 +130,26 @@ public final class StormCeiling {
                     .setProp(ConsumerConfig.GROUP_ID_CONFIG, group)
                     .setFirstPollOffsetStrategy(FirstPollOffsetStrategy.EARLIEST)
                     .setProcessingGuarantee(KafkaSpoutConfig.ProcessingGuarantee.NO_GUARANTEE)
-                    .setRecordTranslator(mode.equals("spout") ? new CountAndDrop() : new ToMessage(),
+                    .setRecordTranslator(
+                            mode.equals("spout") ? new CountAndDrop() : new ToMessage(),
                             new Fields("message", "recordTime"))
                     .build();
             String spout = "spout-" + topic;
             builder.setSpout(spout, new KafkaSpout<>(spoutConfig), 1);
             switch (mode) {
-                case "spout-bolt" -> builder.setBolt("count-" + topic, new CountTuples(), 1).localOrShuffleGrouping(spout);
+                case "spout-bolt" ->
+                    builder.setBolt("count-" + topic, new CountTuples(), 1).localOrShuffleGrouping(spout);
                 case "spout-parser-bolt" -> {
                     builder.setBolt("parser-" + topic, new ParseToTuples(), 1).localOrShuffleGrouping(spout);
-                    builder.setBolt("count-" + topic, new CountTuples(), 1).fieldsGrouping("parser-" + topic, new Fields("host"));
+                    builder.setBolt("count-" + topic, new CountTuples(), 1)
+                            .fieldsGrouping("parser-" + topic, new Fields("host"));
                 }
                 case "spout-parser-batches" -> {
-                    builder.setBolt("parser-" + topic, new ParseToBatches("count-" + topic), 1).localOrShuffleGrouping(spout);
+                    builder.setBolt("parser-" + topic, new ParseToBatches("count-" + topic), 1)
+                            .localOrShuffleGrouping(spout);
                     builder.setBolt("count-" + topic, new CountBatches(), 1).directGrouping("parser-" + topic);
                 }
-                default -> { }
+                default -> {}
             }
         }
         Config conf = new Config();
@@ -155,16 +175,21 @@ public final class StormCeiling {
                     break;
                 }
                 if (now > deadline) {
-                    throw new BenchMain.Failure("counted " + counted + " of " + expected + " messages within "
-                            + deadlineSecs + " s");
+                    throw new BenchMain.Failure(
+                            "counted " + counted + " of " + expected + " messages within " + deadlineSecs + " s");
                 }
                 Thread.sleep(20); // a polling interval of the measurement, not a wait for a condition
             }
         }
         double seconds = (lastAt - firstAt) / 1000.0;
         double rate = (expected - firstCount) / seconds;
-        String text = String.format(Locale.ROOT, "ceiling.mode=%s%nceiling.messages=%d%nceiling.seconds=%.3f%n"
-                + "ceiling.msgs_per_s=%.0f%n", mode, messages, seconds, rate);
+        String text = String.format(
+                Locale.ROOT,
+                "ceiling.mode=%s%nceiling.messages=%d%nceiling.seconds=%.3f%n" + "ceiling.msgs_per_s=%.0f%n",
+                mode,
+                messages,
+                seconds,
+                rate);
         Files.writeString(result, text, StandardCharsets.UTF_8);
         System.out.printf(Locale.ROOT, "%s: %d messages, %.0f msgs/s%n", mode, messages, rate);
         return 0;
@@ -196,8 +221,7 @@ public final class StormCeiling {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
-        }
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {}
 
         @Override
         public void execute(Tuple tuple) {
@@ -205,8 +229,7 @@ public final class StormCeiling {
         }
 
         @Override
-        public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        }
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {}
     }
 
     /** Parses each message and sends one tuple per sample. */
@@ -222,7 +245,10 @@ public final class StormCeiling {
         @Override
         public void execute(Tuple tuple) {
             if (WireFormat.parse(tuple.getString(0), tuple.getLong(1)) instanceof ParseResult.Valid valid) {
-                collector.emit(new Values(valid.sample().host(), valid.sample().value(), valid.sample().timestampMillis()));
+                collector.emit(new Values(
+                        valid.sample().host(),
+                        valid.sample().value(),
+                        valid.sample().timestampMillis()));
             } else {
                 COUNTED.incrementAndGet(); // malformed: counted here, there are none in a prefill
             }
@@ -285,8 +311,7 @@ public final class StormCeiling {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
-        }
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {}
 
         @Override
         public void execute(Tuple tuple) {
@@ -294,7 +319,6 @@ public final class StormCeiling {
         }
 
         @Override
-        public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        }
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {}
     }
 }

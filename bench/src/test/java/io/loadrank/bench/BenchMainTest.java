@@ -32,13 +32,15 @@ class BenchMainTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "success   | 0 | ",
-        "failure   | 1 | tool: failed: the topology never ranked",
-        "exception | 1 | tool: failed: java.io.IOException: disk gone",
-    })
-    void givenAMeasurementOutcome_whenRun_thenItsExitStatusAndOneLineSayingWhatWentWrong(String outcome, int status,
-                                                                                         String firstLine) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "success   | 0 | ",
+                "failure   | 1 | tool: failed: the topology never ranked",
+                "exception | 1 | tool: failed: java.io.IOException: disk gone",
+            })
+    void givenAMeasurementOutcome_whenRun_thenItsExitStatusAndOneLineSayingWhatWentWrong(
+            String outcome, int status, String firstLine) {
         StringWriter err = new StringWriter();
 
         int code = BenchMain.execute(new Tool(outcome), new PrintWriter(new StringWriter()), new PrintWriter(err));

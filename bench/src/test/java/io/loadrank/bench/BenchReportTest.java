@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class BenchReportTest {
 
-    private static Map<String, String> run(long hosts, int run, double consumer, double topology, double emitP99,
-                                           double freshP99, double heap) {
+    private static Map<String, String> run(
+            long hosts, int run, double consumer, double topology, double emitP99, double freshP99, double heap) {
         Map<String, String> figures = new HashMap<>();
         figures.put("hosts", Long.toString(hosts));
         figures.put("run", Integer.toString(run));
@@ -38,7 +38,8 @@ class BenchReportTest {
 
     @Test
     void a_spread_is_the_median_with_min_and_max_unless_the_runs_agree() {
-        assertThat(BenchReport.spread(Stats.Spread.of(510_000.4, 480_000, 530_000), 0)).isEqualTo("510,000 [480,000–530,000]");
+        assertThat(BenchReport.spread(Stats.Spread.of(510_000.4, 480_000, 530_000), 0))
+                .isEqualTo("510,000 [480,000–530,000]");
         assertThat(BenchReport.spread(Stats.Spread.of(1.234), 2)).isEqualTo("1.23");
         assertThat(BenchReport.spread(Stats.Spread.of(2.001, 1.999), 2)).isEqualTo("2.00");
         assertThat(BenchReport.spread(Stats.Spread.of(Double.NaN), 2)).isEqualTo("–");
@@ -55,8 +56,9 @@ class BenchReportTest {
 
         assertThat(report)
                 .contains("Command: `scripts/bench.sh --hosts 1000,100000 --runs 3`", "Machine: a machine")
-                .contains("| 1,000 | 3 of 3 | 10,000,000 | 2,100,000 [2,000,000–2,200,000] | 900,000 [800,000–1,000,000] "
-                        + "| 41 [40–48] | 25 [20–30] | 50 [40–60] | 1.20 | 2.60 [2.50–2.70] | 210 [200–220] |")
+                .contains(
+                        "| 1,000 | 3 of 3 | 10,000,000 | 2,100,000 [2,000,000–2,200,000] | 900,000 [800,000–1,000,000] "
+                                + "| 41 [40–48] | 25 [20–30] | 50 [40–60] | 1.20 | 2.60 [2.50–2.70] | 210 [200–220] |")
                 .contains("Not measured: no run at 100,000 hosts.");
     }
 
@@ -70,7 +72,8 @@ class BenchReportTest {
         String targets = BenchReport.targets(runs, 2);
 
         assertThat(targets)
-                .contains("| sustained ingest through the topology | ≥ 500,000 msgs/s | 510,000 [450,000–520,000] msgs/s | yes |")
+                .contains(
+                        "| sustained ingest through the topology | ≥ 500,000 msgs/s | 510,000 [450,000–520,000] msgs/s | yes |")
                 .contains("| topology / plain KafkaConsumer | ≥ 40 % | 51 [45–52] % | yes |")
                 .contains("| ranking cost per emit (p99 of the emits) | ≤ 500 ms | 450 [400–600] ms | yes |")
                 .contains("| freshness p99 | ≤ emit + 1 s = 3 s | 2.90 [2.80–3.50] s | yes |")
@@ -79,19 +82,26 @@ class BenchReportTest {
 
     @Test
     void a_failed_run_is_named_with_its_reason_and_left_out_of_the_figures() {
-        Map<String, String> failed = new HashMap<>(Map.of("hosts", "100000", "run", "1",
-                "failure", "ingest: the topology did not count all 10,000,000 prefilled messages within 260 s"));
+        Map<String, String> failed = new HashMap<>(Map.of(
+                "hosts",
+                "100000",
+                "run",
+                "1",
+                "failure",
+                "ingest: the topology did not count all 10,000,000 prefilled messages within 260 s"));
 
         String report = BenchReport.markdown(settings(), List.of(failed), "m", "runs.csv");
 
-        assertThat(report).contains("| 100,000 | 0 of 1 |")
+        assertThat(report)
+                .contains("| 100,000 | 0 of 1 |")
                 .contains("Not measured: every run at 100,000 hosts failed")
                 .contains("failed: ingest: the topology did not count all 10,000,000 prefilled messages within 260 s");
     }
 
     @Test
     void the_csv_has_the_known_columns_first_and_every_other_figure_after_them() {
-        Map<String, String> figures = new HashMap<>(Map.of("hosts", "1000", "run", "1", "zeta", "1", "failure", "a, b"));
+        Map<String, String> figures =
+                new HashMap<>(Map.of("hosts", "1000", "run", "1", "zeta", "1", "failure", "a, b"));
 
         String csv = BenchReport.csv(List.of(figures));
 

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadrank.message.MalformedReason;
 import io.loadrank.output.RankingJson;
-import io.loadrank.rankingfile.RankingFileScan;
-import io.loadrank.window.HostAverage;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.rankingfile.RankingFileScan;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostScore;
 import io.loadrank.scoring.StaleHost;
+import io.loadrank.window.HostAverage;
 import io.loadrank.window.WindowCounters;
 import java.io.IOException;
 import java.io.StringReader;
@@ -78,10 +78,15 @@ class RankingFileScanTest {
         }
 
         // then it has the window snapshot time and every ingest counter
-        assertThat(RankingFileScan.requireMillis(numbers, "windowAtMillis", file)).isEqualTo(NOW - 250);
-        assertThat(RankingFileScan.requireMillis(numbers, "rankedAtMillis", file)).isEqualTo(NOW);
-        assertThat(numbers).containsEntry("ingest.accepted", 9_999_000.0).containsEntry("ingest.duplicates", 12.0)
-                .containsEntry("ingest.late", 34.0).containsEntry("ingest.early", 5.0)
+        assertThat(RankingFileScan.requireMillis(numbers, "windowAtMillis", file))
+                .isEqualTo(NOW - 250);
+        assertThat(RankingFileScan.requireMillis(numbers, "rankedAtMillis", file))
+                .isEqualTo(NOW);
+        assertThat(numbers)
+                .containsEntry("ingest.accepted", 9_999_000.0)
+                .containsEntry("ingest.duplicates", 12.0)
+                .containsEntry("ingest.late", 34.0)
+                .containsEntry("ingest.early", 5.0)
                 .containsEntry("ingest.malformedTotal", 7.0);
     }
 
@@ -90,17 +95,25 @@ class RankingFileScanTest {
         // given a large file whose writer puts windowAtMillis after the hosts (another field order)
         StringBuilder json = new StringBuilder("{\"topic\":\"t\",\"rankedAtMillis\":" + NOW + ",\"hosts\":[");
         for (int i = 0; i < 40_000; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"host\":\"h").append(i).append("\",\"lastSeenMillis\":").append(NOW)
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"host\":\"h")
+                    .append(i)
+                    .append("\",\"lastSeenMillis\":")
+                    .append(NOW)
                     .append('}');
         }
-        json.append("],\"ingest\":{\"accepted\":5,\"malformed\":{}},\"windowAtMillis\":").append(NOW - 9).append('}');
+        json.append("],\"ingest\":{\"accepted\":5,\"malformed\":{}},\"windowAtMillis\":")
+                .append(NOW - 9)
+                .append('}');
         Path file = dir.resolve("late-field.json");
         Files.writeString(file, json);
 
         try (RankingFiles.Opened opened = RankingFiles.open(file)) {
             Map<String, Double> numbers = RankingFileScan.summary(opened.channel(), "windowAtMillis");
 
-            assertThat(numbers).containsEntry("windowAtMillis", (double) (NOW - 9)).containsEntry("ingest.accepted", 5.0);
+            assertThat(numbers)
+                    .containsEntry("windowAtMillis", (double) (NOW - 9))
+                    .containsEntry("ingest.accepted", 5.0);
         }
     }
 
@@ -110,8 +123,14 @@ class RankingFileScanTest {
         ranked.add(new HostScore("C", 41.1, new double[] {40}, new double[] {20}, false, NOW - 500));
         ranked.add(new HostScore("A", 34.4, new double[] {40}, new double[] {20}, false, NOW - 700));
         ArrayList<StaleHost> stale = new ArrayList<>(List.of(new StaleHost("D", NOW - 15_000)));
-        GlobalRanking ranking = new GlobalRanking(new ArrayList<>(List.of("cpuLoad")), new double[] {1},
-                new long[] {60_000}, ranked, stale, NOW, NOW - 300);
+        GlobalRanking ranking = new GlobalRanking(
+                new ArrayList<>(List.of("cpuLoad")),
+                new double[] {1},
+                new long[] {60_000},
+                ranked,
+                stale,
+                NOW,
+                NOW - 300);
         Path file = write("GlobalRankings.json", out -> RankingJson.writeGlobal(ranking, out));
 
         Map<String, Long> seen = new LinkedHashMap<>();
@@ -120,15 +139,17 @@ class RankingFileScanTest {
             numbers = RankingFileScan.hosts(opened.reader(), seen::put);
         }
 
-        assertThat(seen).containsExactly(Map.entry("C", NOW - 500), Map.entry("A", NOW - 700), Map.entry("D", NOW - 15_000));
-        assertThat(RankingFileScan.requireMillis(numbers, "windowsAtMillis", file)).isEqualTo(NOW - 300);
+        assertThat(seen)
+                .containsExactly(Map.entry("C", NOW - 500), Map.entry("A", NOW - 700), Map.entry("D", NOW - 15_000));
+        assertThat(RankingFileScan.requireMillis(numbers, "windowsAtMillis", file))
+                .isEqualTo(NOW - 300);
     }
 
     @Test
     void a_file_without_last_seen_millis_is_refused_clearly() {
         String old = "{\"rankedAtMillis\":1,\"hosts\":[{\"host\":\"a\",\"lastSeen\":\"2026-11-22T10:15:02Z\"}]}";
 
-        assertThatThrownBy(() -> RankingFileScan.hosts(new StringReader(old), (host, lastSeen) -> { }))
+        assertThatThrownBy(() -> RankingFileScan.hosts(new StringReader(old), (host, lastSeen) -> {}))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("has no lastSeenMillis (host a)");
     }

@@ -19,8 +19,7 @@ public final class Cli {
     /** Bad usage or bad configuration: the same code the scripts and the producer have always used. */
     public static final int EXIT_USAGE = 2;
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /** A picocli command line for {@code command} with loadrank's error handling and number converters. */
     public static CommandLine commandLine(Object command) {
@@ -36,7 +35,8 @@ public final class Cli {
         commandLine.setOverwrittenOptionsAllowed(true);
         // picocli would read "@name" as a file of arguments; here it is a value like any other
         commandLine.setExpandAtFiles(false);
-        commandLine.setParameterExceptionHandler((e, args) -> usageError(e.getCommandLine().getErr(), e.getMessage()));
+        commandLine.setParameterExceptionHandler(
+                (e, args) -> usageError(e.getCommandLine().getErr(), e.getMessage()));
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             if (e instanceof UsageException) {
                 return usageError(failed.getErr(), e.getMessage());
@@ -82,8 +82,8 @@ public final class Cli {
     public static int usageError(PrintWriter err, String problem) {
         // one line, even when the problem quotes a multi-line message (a YAML parser's, say)
         // (and without the "Error: " some picocli messages start with)
-        err.println("error: " + String.valueOf(problem).strip().replaceFirst("^Error: ", "")
-                .replaceAll("\\s*\\R\\s*", "; "));
+        err.println("error: "
+                + String.valueOf(problem).strip().replaceFirst("^Error: ", "").replaceAll("\\s*\\R\\s*", "; "));
         err.println("try --help");
         err.flush();
         return EXIT_USAGE;

@@ -9,8 +9,7 @@ import java.util.Locale;
  */
 public final class OptionValues {
 
-    private OptionValues() {
-    }
+    private OptionValues() {}
 
     /** {@code value}, if it is from {@code min} to {@code max}. */
     public static long inRange(String option, long value, long min, long max) {

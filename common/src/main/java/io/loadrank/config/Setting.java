@@ -44,7 +44,13 @@ public final class Setting<T> implements Serializable {
     /** Blank text turns the feature off (the value is null) instead of taking the default. */
     private final boolean blankMeansNone;
 
-    private Setting(String key, T defaultValue, String defaultText, String allowed, String description, Check<T> check,
+    private Setting(
+            String key,
+            T defaultValue,
+            String defaultText,
+            String allowed,
+            String description,
+            Check<T> check,
             boolean blankMeansNone) {
         this.key = key;
         this.defaultValue = defaultValue;
@@ -56,8 +62,8 @@ public final class Setting<T> implements Serializable {
     }
 
     /** A setting with a check of its own; {@code defaultText} is how the default reads in the docs. */
-    public static <T> Setting<T> of(String key, T defaultValue, String defaultText, String allowed, String description,
-            Check<T> check) {
+    public static <T> Setting<T> of(
+            String key, T defaultValue, String defaultText, String allowed, String description, Check<T> check) {
         return new Setting<>(key, defaultValue, defaultText, allowed, description, check, false);
     }
 
@@ -89,11 +95,14 @@ public final class Setting<T> implements Serializable {
     }
 
     /** Text matching {@code pattern} (numbers are read as their text), trimmed. */
-    public static Setting<String> text(String key, String defaultValue, Pattern pattern, String allowed,
-            String description) {
+    public static Setting<String> text(
+            String key, String defaultValue, Pattern pattern, String allowed, String description) {
         return of(key, defaultValue, "`" + defaultValue + "`", allowed, description, raw -> {
             String text = String.valueOf(raw).trim();
-            return (raw instanceof String || raw instanceof Number) && pattern.matcher(text).matches() ? text : null;
+            return (raw instanceof String || raw instanceof Number)
+                            && pattern.matcher(text).matches()
+                    ? text
+                    : null;
         });
     }
 
@@ -111,11 +120,17 @@ public final class Setting<T> implements Serializable {
      */
     public static Setting<String> optionalTopic(String key, String defaultValue, String description) {
         String defaultText = defaultValue == null ? "empty (off)" : "`" + defaultValue + "`";
-        return new Setting<>(key, defaultValue, defaultText,
-                "a Kafka topic name (" + TOPIC_NAME_ALLOWED + "), or empty for none", description, raw -> {
+        return new Setting<>(
+                key,
+                defaultValue,
+                defaultText,
+                "a Kafka topic name (" + TOPIC_NAME_ALLOWED + "), or empty for none",
+                description,
+                raw -> {
                     String text = String.valueOf(raw).trim();
                     return TOPIC_NAME.matcher(text).matches() ? text : null;
-                }, true);
+                },
+                true);
     }
 
     /**
@@ -130,9 +145,12 @@ public final class Setting<T> implements Serializable {
             }
             LinkedHashMap<String, String> map = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : entries.entrySet()) {
-                if (entry.getKey() == null || entry.getValue() == null || entry.getValue() instanceof Map
+                if (entry.getKey() == null
+                        || entry.getValue() == null
+                        || entry.getValue() instanceof Map
                         || entry.getValue() instanceof Collection) {
-                    throw new ConfigException(key + "." + entry.getKey(), ConfigException.HIDDEN, "a single property value");
+                    throw new ConfigException(
+                            key + "." + entry.getKey(), ConfigException.HIDDEN, "a single property value");
                 }
                 map.put(String.valueOf(entry.getKey()), String.valueOf(entry.getValue()));
             }

@@ -9,15 +9,19 @@ import java.util.List;
  */
 public final class SettingsTable {
 
-    private SettingsTable() {
-    }
+    private SettingsTable() {}
 
     /** The table: a header, then one row per setting, in the given order. */
     public static String markdown(List<? extends Setting<?>> settings) {
         StringBuilder table = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
         for (Setting<?> setting : settings) {
-            table.append("| `").append(setting.key()).append("` | ").append(setting.defaultText()).append(" | ")
-                    .append(setting.description()).append(" |\n");
+            table.append("| `")
+                    .append(setting.key())
+                    .append("` | ")
+                    .append(setting.defaultText())
+                    .append(" | ")
+                    .append(setting.description())
+                    .append(" |\n");
         }
         return table.toString();
     }

@@ -25,7 +25,8 @@ public record HostInfo(String host, String datacenter, String rack, String hostI
         if (problem != null) {
             throw new IllegalArgumentException("not valid host info (" + problem.label() + "): host="
                     + printable(host) + " datacenter=" + printable(datacenter) + " rack=" + printable(rack)
-                    + " hostId=" + printable(hostId) + " cluster=" + printable(cluster) + " address=" + printable(address));
+                    + " hostId=" + printable(hostId) + " cluster=" + printable(cluster) + " address="
+                    + printable(address));
         }
         if (hostId != null) {
             hostId = hostId.toLowerCase(Locale.ROOT);

@@ -45,8 +45,7 @@ public final class HostInfoFormat {
     /** Longest cluster name. */
     public static final int MAX_CLUSTER_CHARS = 128;
 
-    private HostInfoFormat() {
-    }
+    private HostInfoFormat() {}
 
     // ------------------------------------------------------------------------------------------
     // encoding
@@ -94,7 +93,8 @@ public final class HostInfoFormat {
             return new HostInfoResult.Ignored("a tombstone under a key that is no host name");
         }
         if (value.length() > MAX_RECORD_CHARS) {
-            return malformed(HostInfoMalformedReason.OVERSIZED, value.length() + " characters, at most " + MAX_RECORD_CHARS);
+            return malformed(
+                    HostInfoMalformedReason.OVERSIZED, value.length() + " characters, at most " + MAX_RECORD_CHARS);
         }
         String[] fields = new String[Field.values().length];
         try (JsonReader json = new JsonReader(new StringReader(value))) {
@@ -116,7 +116,8 @@ public final class HostInfoFormat {
                 } else if (token == JsonToken.STRING) {
                     fields[field.ordinal()] = json.nextString();
                 } else {
-                    return malformed(HostInfoMalformedReason.BAD_JSON, "field '" + name + "' is " + token + ", not a string");
+                    return malformed(
+                            HostInfoMalformedReason.BAD_JSON, "field '" + name + "' is " + token + ", not a string");
                 }
             }
             json.endObject();
@@ -125,7 +126,9 @@ public final class HostInfoFormat {
             }
         } catch (IOException | IllegalStateException | NumberFormatException e) {
             // MalformedJsonException is an IOException; a wrong token type an IllegalStateException
-            return malformed(HostInfoMalformedReason.BAD_JSON, "not one JSON object: " + printable(String.valueOf(e.getMessage())));
+            return malformed(
+                    HostInfoMalformedReason.BAD_JSON,
+                    "not one JSON object: " + printable(String.valueOf(e.getMessage())));
         }
         String host = fields[Field.HOST.ordinal()];
         String datacenter = fields[Field.DATACENTER.ordinal()];
@@ -144,8 +147,8 @@ public final class HostInfoFormat {
     }
 
     /** The first problem of these field values, in the order of {@link HostInfoMalformedReason}; null if none. */
-    static HostInfoMalformedReason problem(String host, String datacenter, String rack, String hostId, String cluster,
-                                           String address) {
+    static HostInfoMalformedReason problem(
+            String host, String datacenter, String rack, String hostId, String cluster, String address) {
         if (host == null) {
             return HostInfoMalformedReason.MISSING_HOST;
         }
@@ -173,20 +176,31 @@ public final class HostInfoFormat {
         return null;
     }
 
-    private static String detail(HostInfoMalformedReason reason, String key, String host, String datacenter, String rack,
-                                 String hostId, String cluster, String address) {
+    private static String detail(
+            HostInfoMalformedReason reason,
+            String key,
+            String host,
+            String datacenter,
+            String rack,
+            String hostId,
+            String cluster,
+            String address) {
         return switch (reason) {
             case MISSING_HOST -> "no host field";
-            case BAD_HOST -> "host '" + printable(host) + "' is not 1-" + WireFormat.MAX_HOST_CHARS
-                    + " letters, digits, '.', '-', '_', ':'";
+            case BAD_HOST ->
+                "host '" + printable(host) + "' is not 1-" + WireFormat.MAX_HOST_CHARS
+                        + " letters, digits, '.', '-', '_', ':'";
             case KEY_MISMATCH -> "record key '" + printable(key) + "' is not the host '" + printable(host) + "'";
             case MISSING_DATACENTER -> "host " + host + " has no datacenter field";
-            case BAD_DATACENTER -> "datacenter '" + printable(datacenter) + "' is not 1-" + MAX_NAME_CHARS
-                    + " letters, digits, '.', '-', '_'";
-            case BAD_RACK -> "rack '" + printable(rack) + "' is not 1-" + MAX_NAME_CHARS + " letters, digits, '.', '-', '_'";
+            case BAD_DATACENTER ->
+                "datacenter '" + printable(datacenter) + "' is not 1-" + MAX_NAME_CHARS
+                        + " letters, digits, '.', '-', '_'";
+            case BAD_RACK ->
+                "rack '" + printable(rack) + "' is not 1-" + MAX_NAME_CHARS + " letters, digits, '.', '-', '_'";
             case BAD_HOST_ID -> "hostId '" + printable(hostId) + "' is not a UUID";
-            case BAD_CLUSTER -> "cluster '" + printable(cluster) + "' is not 1-" + MAX_CLUSTER_CHARS
-                    + " printable characters without \" ' \\ < > &";
+            case BAD_CLUSTER ->
+                "cluster '" + printable(cluster) + "' is not 1-" + MAX_CLUSTER_CHARS
+                        + " printable characters without \" ' \\ < > &";
             case BAD_ADDRESS -> "address '" + printable(address) + "' is neither an IP literal nor a host name";
             default -> reason.label();
         };
@@ -234,8 +248,17 @@ public final class HostInfoFormat {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029
-                    || c == '"' || c == '\'' || c == '\\' || c == '<' || c == '>' || c == '&') {
+            if (c < 0x20
+                    || c == 0x7f
+                    || (c >= 0x80 && c < 0xa0)
+                    || c == 0x2028
+                    || c == 0x2029
+                    || c == '"'
+                    || c == '\''
+                    || c == '\\'
+                    || c == '<'
+                    || c == '>'
+                    || c == '&') {
                 return false;
             }
         }
@@ -381,7 +404,12 @@ public final class HostInfoFormat {
 
     /** The fields this version knows, by their JSON names. */
     private enum Field {
-        HOST("host"), DATACENTER("datacenter"), RACK("rack"), HOST_ID("hostId"), CLUSTER("cluster"), ADDRESS("address");
+        HOST("host"),
+        DATACENTER("datacenter"),
+        RACK("rack"),
+        HOST_ID("hostId"),
+        CLUSTER("cluster"),
+        ADDRESS("address");
 
         private final String json;
 

@@ -26,33 +26,52 @@ import picocli.CommandLine.Parameters;
  * {@code create-topics}: creates topics with {@link TopicCreator} and exits once every partition
  * takes a write. scripts/kafka.sh runs it; exit 0 when ready, 1 when not, 2 on bad usage ({@link Cli}).
  */
-@Command(name = "create-topics", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "create-topics",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         versionProvider = LoadrankVersion.class,
         description = "Creates Kafka topics (existing ones are kept) and returns only when every partition "
                 + "has a leader and has taken a write, so the first batch a producer sends cannot be lost.")
 public final class CreateTopicsCommand implements Callable<Integer> {
 
-    @Option(names = {"--bootstrap-servers", "--bootstrap-server"}, required = true, paramLabel = "HOST:PORT[,...]",
+    @Option(
+            names = {"--bootstrap-servers", "--bootstrap-server"},
+            required = true,
+            paramLabel = "HOST:PORT[,...]",
             description = "the Kafka cluster")
     String bootstrapServers;
 
-    @Option(names = "--partitions", defaultValue = "1", paramLabel = "N",
+    @Option(
+            names = "--partitions",
+            defaultValue = "1",
+            paramLabel = "N",
             description = "partitions of each new topic (default: ${DEFAULT-VALUE})")
     int partitions;
 
-    @Option(names = "--replication-factor", defaultValue = "1", paramLabel = "N",
+    @Option(
+            names = "--replication-factor",
+            defaultValue = "1",
+            paramLabel = "N",
             description = "replicas of each new topic (default: ${DEFAULT-VALUE})")
     short replicationFactor;
 
-    @Option(names = "--compacted", paramLabel = "TOPIC",
+    @Option(
+            names = "--compacted",
+            paramLabel = "TOPIC",
             description = "a topic to create compacted (cleanup.policy=compact), e.g. the host-info topic; repeatable")
     List<String> compacted = new ArrayList<>();
 
-    @Option(names = "--command-config", paramLabel = "FILE",
+    @Option(
+            names = "--command-config",
+            paramLabel = "FILE",
             description = "Kafka client properties (security settings, timeouts)")
     Path commandConfig;
 
-    @Option(names = "--timeout-secs", defaultValue = "60", paramLabel = "S",
+    @Option(
+            names = "--timeout-secs",
+            defaultValue = "60",
+            paramLabel = "S",
             description = "give up after this long (default: ${DEFAULT-VALUE})")
     int timeoutSecs;
 

@@ -66,7 +66,8 @@ public final class TopicCreator {
                 throw new IllegalArgumentException("a topic needs a name");
             }
             if (partitions < 1) {
-                throw new IllegalArgumentException("topic " + name + " needs at least one partition, got " + partitions);
+                throw new IllegalArgumentException(
+                        "topic " + name + " needs at least one partition, got " + partitions);
             }
         }
 
@@ -92,7 +93,11 @@ public final class TopicCreator {
         this(admin, probe, replicationFactor, timeout, System::nanoTime);
     }
 
-    TopicCreator(Admin admin, Producer<byte[], byte[]> probe, short replicationFactor, Duration timeout,
+    TopicCreator(
+            Admin admin,
+            Producer<byte[], byte[]> probe,
+            short replicationFactor,
+            Duration timeout,
             LongSupplier nanoClock) {
         this.admin = admin;
         this.probe = probe;
@@ -114,7 +119,10 @@ public final class TopicCreator {
         Map<String, List<TopicPartitionInfo>> partitions = awaitLeaders(byName.keySet(), deadline);
         for (Map.Entry<String, List<TopicPartitionInfo>> topic : partitions.entrySet()) {
             for (TopicPartitionInfo partition : topic.getValue()) {
-                awaitWrite(byName.get(topic.getKey()), new TopicPartition(topic.getKey(), partition.partition()), deadline);
+                awaitWrite(
+                        byName.get(topic.getKey()),
+                        new TopicPartition(topic.getKey(), partition.partition()),
+                        deadline);
             }
         }
     }
@@ -138,8 +146,8 @@ public final class TopicCreator {
 
     /** A probe producer for these client properties (bootstrap servers, security settings). */
     public static Producer<byte[], byte[]> probeProducer(Map<String, ?> clientProperties) {
-        return new KafkaProducer<>(probeProducerProperties(clientProperties), new ByteArraySerializer(),
-                new ByteArraySerializer());
+        return new KafkaProducer<>(
+                probeProducerProperties(clientProperties), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     private void requestCreation(Map<String, TopicSpec> topics, long deadline) {
@@ -154,7 +162,10 @@ public final class TopicCreator {
         admin.createTopics(requests).values().forEach((name, created) -> {
             try {
                 created.get(remainingMillis(deadline, name), TimeUnit.MILLISECONDS);
-                LOG.info("created topic {} ({} partitions{})", name, topics.get(name).partitions(),
+                LOG.info(
+                        "created topic {} ({} partitions{})",
+                        name,
+                        topics.get(name).partitions(),
                         topics.get(name).compacted() ? ", compacted" : "");
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
@@ -173,17 +184,21 @@ public final class TopicCreator {
         while (true) {
             String missing;
             try {
-                Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames()
+                Map<String, TopicDescription> descriptions = admin.describeTopics(names)
+                        .allTopicNames()
                         .get(remainingMillis(deadline, names.toString()), TimeUnit.MILLISECONDS);
                 missing = firstPartitionWithoutLeader(descriptions);
                 if (missing == null) {
                     Map<String, List<TopicPartitionInfo>> partitions = new LinkedHashMap<>();
-                    names.forEach(name -> partitions.put(name, descriptions.get(name).partitions()));
+                    names.forEach(
+                            name -> partitions.put(name, descriptions.get(name).partitions()));
                     return partitions;
                 }
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException || e.getCause() instanceof RetriableException)) {
-                    throw new IllegalStateException("cannot describe topics " + names + ": " + e.getCause(), e.getCause());
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException
+                        || e.getCause() instanceof RetriableException)) {
+                    throw new IllegalStateException(
+                            "cannot describe topics " + names + ": " + e.getCause(), e.getCause());
                 }
                 missing = e.getCause().toString();
             } catch (TimeoutException e) {
@@ -214,8 +229,11 @@ public final class TopicCreator {
                 if (endOffset(partition, deadline) > 0) {
                     return; // it has taken writes already: a topic that existed, or a probe of an earlier try
                 }
-                RecordMetadata written = probe.send(new ProducerRecord<>(partition.topic(), partition.partition(),
-                        PROBE_KEY.getBytes(StandardCharsets.UTF_8), null))
+                RecordMetadata written = probe.send(new ProducerRecord<>(
+                                partition.topic(),
+                                partition.partition(),
+                                PROBE_KEY.getBytes(StandardCharsets.UTF_8),
+                                null))
                         .get(remainingMillis(deadline, partition.toString()), TimeUnit.MILLISECONDS);
                 if (!topic.compacted()) {
                     removeProbe(partition, written.offset(), deadline);
@@ -238,8 +256,10 @@ public final class TopicCreator {
 
     private long endOffset(TopicPartition partition, long deadline)
             throws ExecutionException, TimeoutException, InterruptedException {
-        return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
-                .get(remainingMillis(deadline, partition.toString()), TimeUnit.MILLISECONDS).offset();
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
+                .partitionResult(partition)
+                .get(remainingMillis(deadline, partition.toString()), TimeUnit.MILLISECONDS)
+                .offset();
     }
 
     /**

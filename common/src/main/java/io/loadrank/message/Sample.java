@@ -8,5 +8,4 @@ package io.loadrank.message;
  * @param value           the measured value, finite and not negative
  * @param timestampMillis when the value was measured, milliseconds since the epoch
  */
-public record Sample(String host, double value, long timestampMillis) {
-}
+public record Sample(String host, double value, long timestampMillis) {}

@@ -39,8 +39,7 @@ public final class WireFormat {
         }
     }
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     // ------------------------------------------------------------------------------------------
     // encoding
@@ -69,11 +68,12 @@ public final class WireFormat {
      */
     public static void appendEncoded(StringBuilder out, String host, double value, long timestampMillis) {
         if (!isValidHost(host)) {
-            throw new IllegalArgumentException("not a valid host name for the wire: '" + host
-                    + "' (1-" + MAX_HOST_CHARS + " letters, digits, '.', '-', '_', ':')");
+            throw new IllegalArgumentException("not a valid host name for the wire: '" + host + "' (1-" + MAX_HOST_CHARS
+                    + " letters, digits, '.', '-', '_', ':')");
         }
         if (timestampMillis <= 0) {
-            throw new IllegalArgumentException("sample time must be positive epoch milliseconds, got " + timestampMillis);
+            throw new IllegalArgumentException(
+                    "sample time must be positive epoch milliseconds, got " + timestampMillis);
         }
         out.append(host).append(',');
         appendValue(out, value);
@@ -109,8 +109,10 @@ public final class WireFormat {
             return;
         }
         // too large for the fast path without losing digits: let BigDecimal do it
-        out.append(BigDecimal.valueOf(value).setScale(ENCODED_FRACTION_DIGITS, RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString());
+        out.append(BigDecimal.valueOf(value)
+                .setScale(ENCODED_FRACTION_DIGITS, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString());
     }
 
     // ------------------------------------------------------------------------------------------
@@ -174,13 +176,16 @@ public final class WireFormat {
         int secondComma = indexOf(message, ',', firstComma + 1, end);
         int valueEnd = secondComma < 0 ? end : secondComma;
         if (secondComma >= 0 && indexOf(message, ',', secondComma + 1, end) >= 0) {
-            return malformed(MalformedReason.WRONG_FIELD_COUNT,
+            return malformed(
+                    MalformedReason.WRONG_FIELD_COUNT,
                     countFields(message, start, end) + " fields, expected host,value[,epochMillis]");
         }
 
         if (!isValidHost(message, start, firstComma)) {
-            return malformed(MalformedReason.BAD_HOST, "host field '" + printable(message, start, firstComma)
-                    + "' is not 1-" + MAX_HOST_CHARS + " letters, digits, '.', '-', '_', ':'");
+            return malformed(
+                    MalformedReason.BAD_HOST,
+                    "host field '" + printable(message, start, firstComma) + "' is not 1-" + MAX_HOST_CHARS
+                            + " letters, digits, '.', '-', '_', ':'");
         }
 
         double value = parseDecimal(message, firstComma + 1, valueEnd);
@@ -188,16 +193,19 @@ public final class WireFormat {
             return malformedValue(message, firstComma + 1, valueEnd);
         }
         if (Double.isInfinite(value)) {
-            return malformed(MalformedReason.NOT_FINITE, "value '" + printable(message, firstComma + 1, valueEnd)
-                    + "' is too large to be finite");
+            return malformed(
+                    MalformedReason.NOT_FINITE,
+                    "value '" + printable(message, firstComma + 1, valueEnd) + "' is too large to be finite");
         }
 
         long timestamp = fallbackTimestampMillis;
         if (secondComma >= 0) {
             timestamp = parseEpochMillis(message, secondComma + 1, end);
             if (timestamp <= 0) {
-                return malformed(MalformedReason.BAD_TIMESTAMP, "sample time '" + printable(message, secondComma + 1, end)
-                        + "' is not positive epoch milliseconds");
+                return malformed(
+                        MalformedReason.BAD_TIMESTAMP,
+                        "sample time '" + printable(message, secondComma + 1, end)
+                                + "' is not positive epoch milliseconds");
             }
         }
         String host = message.subSequence(start, firstComma).toString();
@@ -216,8 +224,13 @@ public final class WireFormat {
         }
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '-' || c == '_' || c == ':';
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '-'
+                    || c == '_'
+                    || c == ':';
             if (!allowed) {
                 return false;
             }

@@ -36,7 +36,8 @@ public final class WireTextDeserializer implements Deserializer<String> {
             return text;
         }
         // a U+FFFD stood in the data itself (EF BF BD), or replaced a byte that is not UTF-8
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .replaceWith(String.valueOf(NOT_UTF8));

@@ -22,5 +22,4 @@ public record GlobalRankingFile(
         List<RankedHost> hosts,
         List<StaleHost> stale,
         String datacenter,
-        HostInfoCounts hostInfo) {
-}
+        HostInfoCounts hostInfo) {}

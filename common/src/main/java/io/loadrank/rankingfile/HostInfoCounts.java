@@ -13,5 +13,4 @@ import java.util.Map;
  * @param malformed      reason label to count
  */
 public record HostInfoCounts(
-        String topic, long accepted, long deleted, long hosts, long malformedTotal, Map<String, Long> malformed) {
-}
+        String topic, long accepted, long deleted, long hosts, long malformedTotal, Map<String, Long> malformed) {}

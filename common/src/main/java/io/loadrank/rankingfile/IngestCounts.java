@@ -14,10 +14,4 @@ import java.util.Map;
  * @param malformed      a reason's label to how many messages it refused
  */
 public record IngestCounts(
-        long accepted,
-        long duplicates,
-        long late,
-        long early,
-        long malformedTotal,
-        Map<String, Long> malformed) {
-}
+        long accepted, long duplicates, long late, long early, long malformedTotal, Map<String, Long> malformed) {}

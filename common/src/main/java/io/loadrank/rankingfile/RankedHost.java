@@ -31,5 +31,4 @@ public record RankedHost(
         String hostId,
         String address,
         Integer dcRank,
-        Double dcScore) {
-}
+        Double dcScore) {}

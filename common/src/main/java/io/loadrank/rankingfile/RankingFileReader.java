@@ -22,8 +22,7 @@ public final class RankingFileReader {
 
     private static final Gson GSON = new Gson();
 
-    private RankingFileReader() {
-    }
+    private RankingFileReader() {}
 
     /** GlobalRankings.json (or a per-datacenter one) from a file; a missing file is a {@link java.nio.file.NoSuchFileException}. */
     public static GlobalRankingFile global(Path file) throws IOException {
@@ -72,8 +71,8 @@ public final class RankingFileReader {
             // fromJson also refuses text after the document
             value = GSON.fromJson(in, type);
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new RankingFileException(source + " is not a whole ranking file (cut short or not JSON of a ranking): "
-                    + e.getMessage(), e);
+            throw new RankingFileException(
+                    source + " is not a whole ranking file (cut short or not JSON of a ranking): " + e.getMessage(), e);
         }
         if (value == null) {
             throw new RankingFileException(source + " is empty");

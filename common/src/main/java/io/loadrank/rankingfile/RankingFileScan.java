@@ -30,12 +30,12 @@ public final class RankingFileScan {
 
     /** Files up to this size are parsed whole; larger ones by head and tail. */
     public static final int WHOLE_FILE_LIMIT = 1 << 20;
+
     private static final int HEAD_BYTES = 16 << 10;
     private static final int TAIL_BYTES = 64 << 10;
     private static final String INGEST = "ingest";
 
-    private RankingFileScan() {
-    }
+    private RankingFileScan() {}
 
     /**
      * The top-level numbers of a ranking file (e.g. {@code rankedAtMillis}, {@code windowAtMillis})
@@ -59,7 +59,8 @@ public final class RankingFileScan {
         for (String key : keys) {
             if (!numbers.containsKey(key)) {
                 // the last occurrence: a top-level field after the host list (hosts carry no such key)
-                Matcher matcher = Pattern.compile('"' + Pattern.quote(key) + "\":(-?[0-9.eE+-]+)").matcher(tail);
+                Matcher matcher = Pattern.compile('"' + Pattern.quote(key) + "\":(-?[0-9.eE+-]+)")
+                        .matcher(tail);
                 while (matcher.find()) {
                     numbers.put(key, Double.parseDouble(matcher.group(1)));
                 }
@@ -105,7 +106,8 @@ public final class RankingFileScan {
     public static long requireMillis(Map<String, Double> numbers, String key, Path file) throws IOException {
         Double value = numbers.get(key);
         if (value == null) {
-            throw new RankingFileException(file + " has no " + key + ": this ranking file comes from a topology without it");
+            throw new RankingFileException(
+                    file + " has no " + key + ": this ranking file comes from a topology without it");
         }
         return value.longValue();
     }
@@ -128,9 +130,10 @@ public final class RankingFileScan {
             }
             json.endObject();
             if (host == null || lastSeen == Long.MIN_VALUE) {
-                throw new RankingFileException("an entry of " + array + "[] has no " + (host == null ? "host" : "lastSeenMillis")
-                        + (host == null ? "" : " (host " + host + ")")
-                        + ": this ranking file comes from a topology without per-host lastSeenMillis");
+                throw new RankingFileException(
+                        "an entry of " + array + "[] has no " + (host == null ? "host" : "lastSeenMillis")
+                                + (host == null ? "" : " (host " + host + ")")
+                                + ": this ranking file comes from a topology without per-host lastSeenMillis");
             }
             visitor.host(host, lastSeen);
         }

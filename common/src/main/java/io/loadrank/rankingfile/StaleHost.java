@@ -14,5 +14,4 @@ public record StaleHost(
         long lastSeenMillis,
         String datacenter,
         String rack,
-        String hostId) {
-}
+        String hostId) {}

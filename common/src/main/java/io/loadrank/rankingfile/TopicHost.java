@@ -6,5 +6,4 @@ package io.loadrank.rankingfile;
  * @param average the mean of the host's samples in the window
  * @param samples how many samples the window holds
  */
-public record TopicHost(int rank, String host, double average, long samples, String lastSeen, long lastSeenMillis) {
-}
+public record TopicHost(int rank, String host, double average, long samples, String lastSeen, long lastSeenMillis) {}

@@ -18,5 +18,4 @@ public record TopicRankingFile(
         double windowSeconds,
         double configuredWindowSeconds,
         List<TopicHost> hosts,
-        IngestCounts ingest) {
-}
+        IngestCounts ingest) {}

@@ -5,5 +5,4 @@ package io.loadrank.rankingfile;
  *
  * @param windowSeconds how much of the window the topic's ranking covered (a young window covers less)
  */
-public record TopicWeight(String topic, double weight, double windowSeconds) {
-}
+public record TopicWeight(String topic, double weight, double windowSeconds) {}

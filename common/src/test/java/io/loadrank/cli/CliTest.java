@@ -24,9 +24,16 @@ class CliTest {
     static final class Sample implements Callable<Integer> {
         @Option(names = "--count", defaultValue = "3", description = "how many, 1-10 (default: ${DEFAULT-VALUE})")
         long count;
+
         @Option(names = "--mode", defaultValue = "fast", description = "fast or slow (default: ${DEFAULT-VALUE})")
         String mode;
-        @Option(names = "--loud", arity = "0..1", fallbackValue = "true", defaultValue = "false", converter = OnOff.class,
+
+        @Option(
+                names = "--loud",
+                arity = "0..1",
+                fallbackValue = "true",
+                defaultValue = "false",
+                converter = OnOff.class,
                 description = "a switch (default: ${DEFAULT-VALUE})")
         boolean loud;
 
@@ -41,8 +48,7 @@ class CliTest {
         }
     }
 
-    private record Run(int code, String out, List<String> err) {
-    }
+    private record Run(int code, String out, List<String> err) {}
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -56,8 +62,15 @@ class CliTest {
         Run run = run("--help");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("--count=<count>", "(default: 3)", "--mode=<mode>", "(default: fast)",
-                "--loud", "(default: false)", "--version");
+        assertThat(run.out())
+                .contains(
+                        "--count=<count>",
+                        "(default: 3)",
+                        "--mode=<mode>",
+                        "(default: fast)",
+                        "--loud",
+                        "(default: false)",
+                        "--version");
         assertThat(run.err()).isEmpty();
     }
 
@@ -70,16 +83,18 @@ class CliTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "--nope               | error: Unknown option: '--nope'",
-        "stray                | error: Unmatched argument at index 0: 'stray'",
-        "--count              | error: Missing required parameter for option '--count'",
-        "--count x            | error: Invalid value for option '--count': 'x' is not a whole number",
-        "--count=11           | error: Invalid value for option '--count': '11' is not a whole number from 1 to 10",
-        "--mode odd           | error: Invalid value for option '--mode': 'odd' is not one of [fast, slow]",
-        "--loud=maybe         | error: Invalid value for option '--loud': 'maybe' is not one of true, on, yes",
-        "--loud --mode slow   | error: --loud and --mode slow; do not go together",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--nope               | error: Unknown option: '--nope'",
+                "stray                | error: Unmatched argument at index 0: 'stray'",
+                "--count              | error: Missing required parameter for option '--count'",
+                "--count x            | error: Invalid value for option '--count': 'x' is not a whole number",
+                "--count=11           | error: Invalid value for option '--count': '11' is not a whole number from 1 to 10",
+                "--mode odd           | error: Invalid value for option '--mode': 'odd' is not one of [fast, slow]",
+                "--loud=maybe         | error: Invalid value for option '--loud': 'maybe' is not one of true, on, yes",
+                "--loud --mode slow   | error: --loud and --mode slow; do not go together",
+            })
     void givenBadUsage_whenRun_thenExit2WithOneErrorLineAndAPointerToHelp(String args, String error) {
         Run run = run(args.split(" "));
 
@@ -91,12 +106,14 @@ class CliTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "--count 7 --mode=slow | 7  | slow | false",
-        "--loud                | 3  | fast | true",
-        "--loud=off            | 3  | fast | false",
-        "--loud=yes --count=1  | 1  | fast | true",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--count 7 --mode=slow | 7  | slow | false",
+                "--loud                | 3  | fast | true",
+                "--loud=off            | 3  | fast | false",
+                "--loud=yes --count=1  | 1  | fast | true",
+            })
     void givenGoodOptions_whenParsed_thenTheyReachTheFields(String args, long count, String mode, boolean loud) {
         Sample sample = Cli.parse(new Sample(), args.split(" "));
 
@@ -107,7 +124,8 @@ class CliTest {
     }
 
     @Test
-    void givenAnArgumentStartingWithAt_whenParsed_thenItIsAValueNotAFileOfArguments(@TempDir Path dir) throws IOException {
+    void givenAnArgumentStartingWithAt_whenParsed_thenItIsAValueNotAFileOfArguments(@TempDir Path dir)
+            throws IOException {
         Path arguments = dir.resolve("args");
         Files.writeString(arguments, "--mode slow\n");
 

@@ -16,16 +16,19 @@ class OptionValuesTest {
     }
 
     @ParameterizedTest(name = "{0} in [{1}, {2}]")
-    @CsvSource(delimiter = '|', value = {
-        "0    | 1 | 10                  | Invalid value for option '--n': '0' is not a whole number from 1 to 10",
-        "11   | 1 | 10                  | Invalid value for option '--n': '11' is not a whole number from 1 to 10",
-        "1.5  | 1 | 10                  | Invalid value for option '--n': '1.5' is not a whole number from 1 to 10",
-        "-1   | 0 | 9223372036854775807 | Invalid value for option '--n': '-1' is not a whole number from 0",
-    })
-    void givenAValueOutOfRange_whenChecked_thenTheMessageNamesOptionValueAndRange(String text, long min, long max,
-                                                                                  String message) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0    | 1 | 10                  | Invalid value for option '--n': '0' is not a whole number from 1 to 10",
+                "11   | 1 | 10                  | Invalid value for option '--n': '11' is not a whole number from 1 to 10",
+                "1.5  | 1 | 10                  | Invalid value for option '--n': '1.5' is not a whole number from 1 to 10",
+                "-1   | 0 | 9223372036854775807 | Invalid value for option '--n': '-1' is not a whole number from 0",
+            })
+    void givenAValueOutOfRange_whenChecked_thenTheMessageNamesOptionValueAndRange(
+            String text, long min, long max, String message) {
         assertThatThrownBy(() -> OptionValues.wholeNumber("--n", text, min, max))
-                .isInstanceOf(UsageException.class).hasMessage(message);
+                .isInstanceOf(UsageException.class)
+                .hasMessage(message);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -13,14 +13,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** create-topics' command line, up to where it would reach for a broker (every case here stops before). */
 class CreateTopicsCommandLineTest {
 
-    private record Run(int code, String out, List<String> err) {
-    }
+    private record Run(int code, String out, List<String> err) {}
 
     private static Run run(String args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.execute(new CreateTopicsCommand(), new PrintWriter(out), new PrintWriter(err), args.split(" "));
-        return new Run(code, out.toString().replaceAll("\\s+", " "), err.toString().lines().toList());
+        return new Run(
+                code,
+                out.toString().replaceAll("\\s+", " "),
+                err.toString().lines().toList());
     }
 
     @Test
@@ -28,19 +30,27 @@ class CreateTopicsCommandLineTest {
         Run run = run("--help");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("--partitions=N", "(default: 1)", "--replication-factor=N", "--timeout-secs=S",
-                "(default: 60)", "--version");
+        assertThat(run.out())
+                .contains(
+                        "--partitions=N",
+                        "(default: 1)",
+                        "--replication-factor=N",
+                        "--timeout-secs=S",
+                        "(default: 60)",
+                        "--version");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "--bootstrap-server b:1 --nope t              | error: Unknown option: '--nope'",
-        "--bootstrap-server b:1                       | error: name at least one topic",
-        "--bootstrap-server b:1 --partitions 0 t      | error: Invalid value for option '--partitions': '0' is not a whole number from 1 to 10000",
-        "--bootstrap-server b:1 --replication-factor x t | error: Invalid value for option '--replication-factor': 'x' is not a whole number",
-        "--bootstrap-server b:1 --timeout-secs 0 t    | error: Invalid value for option '--timeout-secs': '0' is not a whole number from 1",
-        "t                                            | error: Missing required option: '--bootstrap-servers",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--bootstrap-server b:1 --nope t              | error: Unknown option: '--nope'",
+                "--bootstrap-server b:1                       | error: name at least one topic",
+                "--bootstrap-server b:1 --partitions 0 t      | error: Invalid value for option '--partitions': '0' is not a whole number from 1 to 10000",
+                "--bootstrap-server b:1 --replication-factor x t | error: Invalid value for option '--replication-factor': 'x' is not a whole number",
+                "--bootstrap-server b:1 --timeout-secs 0 t    | error: Invalid value for option '--timeout-secs': '0' is not a whole number from 1",
+                "t                                            | error: Missing required option: '--bootstrap-servers",
+            })
     void givenBadUsage_whenRun_thenExit2WithOneErrorLineAndAPointerToHelp(String args, String error) {
         Run run = run(args);
 

@@ -14,17 +14,19 @@ class WireFormatTest {
     private static final long RECORD_TIME = 1_763_800_000_000L;
 
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}, {2}, {3}")
-    @CsvSource(delimiter = '|', value = {
-        "cass-eu-1.example.org,55                | cass-eu-1.example.org | 55       | 1763800000000",
-        "cass-eu-1.example.org,55.25,1763800000123 | cass-eu-1.example.org | 55.25  | 1763800000123",
-        "A,0                                     | A                     | 0        | 1763800000000",
-        "'2001:db8::1,12.5'                      | 2001:db8::1           | 12.5     | 1763800000000",
-        "host_1,0.001                            | host_1                | 0.001    | 1763800000000",
-        "h,007.50                                | h                     | 7.5      | 1763800000000",
-        "h,123456789012345678901234.5            | h                     | 123456789012345678901234.5 | 1763800000000",
-    })
-    void givenAWellFormedMessage_whenParsed_thenItYieldsTheSample(String message, String host, double value,
-                                                                   long timestamp) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "cass-eu-1.example.org,55                | cass-eu-1.example.org | 55       | 1763800000000",
+                "cass-eu-1.example.org,55.25,1763800000123 | cass-eu-1.example.org | 55.25  | 1763800000123",
+                "A,0                                     | A                     | 0        | 1763800000000",
+                "'2001:db8::1,12.5'                      | 2001:db8::1           | 12.5     | 1763800000000",
+                "host_1,0.001                            | host_1                | 0.001    | 1763800000000",
+                "h,007.50                                | h                     | 7.5      | 1763800000000",
+                "h,123456789012345678901234.5            | h                     | 123456789012345678901234.5 | 1763800000000",
+            })
+    void givenAWellFormedMessage_whenParsed_thenItYieldsTheSample(
+            String message, String host, double value, long timestamp) {
         ParseResult result = WireFormat.parse(message, RECORD_TIME);
 
         assertThat(result).isEqualTo(new ParseResult.Valid(new Sample(host, value, timestamp)));
@@ -86,7 +88,9 @@ class WireFormatTest {
     void givenHostileText_whenRejected_thenTheDetailHasNoControlCharacters() {
         ParseResult result = WireFormat.parse("evil\nFAKE LOG LINE,5", RECORD_TIME);
 
-        assertThat(((ParseResult.Malformed) result).detail()).doesNotContain("\n").contains("\\u000a");
+        assertThat(((ParseResult.Malformed) result).detail())
+                .doesNotContain("\n")
+                .contains("\\u000a");
     }
 
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
@@ -124,9 +128,12 @@ class WireFormatTest {
 
     @Test
     void givenValuesNoProducerMayWrite_whenEncoded_thenTheEncoderRefuses() {
-        assertThatThrownBy(() -> WireFormat.encode("cass,1", 1, RECORD_TIME)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> WireFormat.encode("cass-1", -1, RECORD_TIME)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> WireFormat.encode("cass-1", Double.NaN, RECORD_TIME)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WireFormat.encode("cass,1", 1, RECORD_TIME))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WireFormat.encode("cass-1", -1, RECORD_TIME))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WireFormat.encode("cass-1", Double.NaN, RECORD_TIME))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WireFormat.encode("cass-1", Double.POSITIVE_INFINITY, RECORD_TIME))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WireFormat.encode("cass-1", 1, 0)).isInstanceOf(IllegalArgumentException.class);

@@ -31,8 +31,10 @@ class WireTextDeserializerTest {
 
     @Test
     void givenValidUtf8_whenDeserialized_thenItIsTheTextAsIs() {
-        for (String text : new String[] {"cass-1,55,1763800000000", "cass\u00e9,5", "cass\uFFFD,5", "h\uD83D\uDE00,5", ""}) {
-            assertThat(deserializer.deserialize("t", text.getBytes(StandardCharsets.UTF_8))).isEqualTo(text);
+        for (String text :
+                new String[] {"cass-1,55,1763800000000", "cass\u00e9,5", "cass\uFFFD,5", "h\uD83D\uDE00,5", ""}) {
+            assertThat(deserializer.deserialize("t", text.getBytes(StandardCharsets.UTF_8)))
+                    .isEqualTo(text);
         }
         assertThat(deserializer.deserialize("t", null)).isNull();
     }

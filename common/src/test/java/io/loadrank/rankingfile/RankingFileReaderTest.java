@@ -57,13 +57,43 @@ class RankingFileReaderTest {
         assertThat(ranking.rankedAtMillis()).isEqualTo(1_795_342_512_000L);
         assertThat(ranking.windowsAtMillis()).isEqualTo(1_795_342_511_900L);
         assertThat(ranking.topics()).containsExactly(new TopicWeight("cpuLoad", 2.0, 60.0));
-        assertThat(ranking.hosts()).containsExactly(
-                new RankedHost(1, "cass-eu-1", 100.0, false, false, "2026-11-22T10:15:11Z", 1_795_342_511_000L,
-                        Map.of("cpuLoad", 100.0), Map.of("cpuLoad", 91.25), "eu-west", "r1", "6f1c", null, 1, 100.0),
-                new RankedHost(2, "cass-us-1", 0.0, true, false, "2026-11-22T10:15:10Z", 1_795_342_510_000L,
-                        Map.of("cpuLoad", 0.0), Map.of(), null, null, null, null, null, null));
-        assertThat(ranking.stale()).containsExactly(
-                new StaleHost("cass-sa-1", true, "2026-11-22T10:15:00Z", 1_795_342_500_000L, "sa-east", null, null));
+        assertThat(ranking.hosts())
+                .containsExactly(
+                        new RankedHost(
+                                1,
+                                "cass-eu-1",
+                                100.0,
+                                false,
+                                false,
+                                "2026-11-22T10:15:11Z",
+                                1_795_342_511_000L,
+                                Map.of("cpuLoad", 100.0),
+                                Map.of("cpuLoad", 91.25),
+                                "eu-west",
+                                "r1",
+                                "6f1c",
+                                null,
+                                1,
+                                100.0),
+                        new RankedHost(
+                                2,
+                                "cass-us-1",
+                                0.0,
+                                true,
+                                false,
+                                "2026-11-22T10:15:10Z",
+                                1_795_342_510_000L,
+                                Map.of("cpuLoad", 0.0),
+                                Map.of(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null));
+        assertThat(ranking.stale())
+                .containsExactly(new StaleHost(
+                        "cass-sa-1", true, "2026-11-22T10:15:00Z", 1_795_342_500_000L, "sa-east", null, null));
     }
 
     @Test
@@ -77,8 +107,8 @@ class RankingFileReaderTest {
         assertThat(ranking.windowAtMillis()).isEqualTo(1_795_342_511_960L);
         assertThat(ranking.windowSeconds()).isEqualTo(45.0);
         assertThat(ranking.configuredWindowSeconds()).isEqualTo(60.0);
-        assertThat(ranking.hosts()).containsExactly(
-                new TopicHost(1, "cass-eu-1", 55.25, 60, "2026-11-22T10:15:11Z", 1_795_342_511_000L));
+        assertThat(ranking.hosts())
+                .containsExactly(new TopicHost(1, "cass-eu-1", 55.25, 60, "2026-11-22T10:15:11Z", 1_795_342_511_000L));
         assertThat(ranking.ingest()).isEqualTo(new IngestCounts(120, 7, 2, 1, 4, Map.of("bad host", 4L)));
     }
 
@@ -93,19 +123,22 @@ class RankingFileReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "not json at all                         | not a whole ranking file (cut short or not JSON",
-        "[1,2,3]                                  | not a whole ranking file (cut short or not JSON",
-        "{}                                       | it has no rankedAt",
-        "{\"rankedAt\":\"x\",\"rankedAtMillis\":\"soon\"} | not a whole ranking file (cut short or not JSON",
-        "{\"rankedAt\":\"x\",\"topics\":[],\"hosts\":[null],\"stale\":[]} | it has no hosts[]",
-        "{\"rankedAt\":\"x\",\"topics\":[],\"hosts\":[{\"rank\":1}],\"stale\":[]} | it has no hosts[].host",
-        "{\"rankedAt\":\"x\",\"topics\":[],\"hosts\":[],\"stale\":[]} trailing | not a whole ranking file (cut short or not JSON",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "not json at all                         | not a whole ranking file (cut short or not JSON",
+                "[1,2,3]                                  | not a whole ranking file (cut short or not JSON",
+                "{}                                       | it has no rankedAt",
+                "{\"rankedAt\":\"x\",\"rankedAtMillis\":\"soon\"} | not a whole ranking file (cut short or not JSON",
+                "{\"rankedAt\":\"x\",\"topics\":[],\"hosts\":[null],\"stale\":[]} | it has no hosts[]",
+                "{\"rankedAt\":\"x\",\"topics\":[],\"hosts\":[{\"rank\":1}],\"stale\":[]} | it has no hosts[].host",
+                "{\"rankedAt\":\"x\",\"topics\":[],\"hosts\":[],\"stale\":[]} trailing | not a whole ranking file (cut short or not JSON",
+            })
     void givenGarbage_whenReadAsAGlobalFile_thenARankingFileExceptionSaysWhatIsWrong(String text, String problem) {
         assertThatThrownBy(() -> RankingFileReader.global(new StringReader(text), "g.json"))
                 .isInstanceOf(RankingFileException.class)
-                .hasMessageContaining("g.json").hasMessageContaining(problem);
+                .hasMessageContaining("g.json")
+                .hasMessageContaining(problem);
     }
 
     @Test
@@ -113,7 +146,8 @@ class RankingFileReaderTest {
         String withoutIngest = TOPIC.substring(0, TOPIC.indexOf(",\n \"ingest\"")) + "}";
 
         assertThatThrownBy(() -> RankingFileReader.topic(new StringReader(withoutIngest), "t.json"))
-                .isInstanceOf(RankingFileException.class).hasMessageContaining("it has no ingest");
+                .isInstanceOf(RankingFileException.class)
+                .hasMessageContaining("it has no ingest");
     }
 
     @Test

@@ -79,8 +79,10 @@ final class KafkaSampleSink implements SampleSink {
         if (buffer.add(new ProducerRecord<>(config.topic(metric), null, timestampMillis, host, message))) {
             long dropped = buffer.dropped();
             if (dropped == 1 || dropped % 1000 == 0) {
-                LOG.warn("Kafka buffer full ({} samples): dropping the oldest; {} dropped since start",
-                        config.bufferSamples(), dropped);
+                LOG.warn(
+                        "Kafka buffer full ({} samples): dropping the oldest; {} dropped since start",
+                        config.bufferSamples(),
+                        dropped);
             }
         }
     }
@@ -122,7 +124,8 @@ final class KafkaSampleSink implements SampleSink {
                         }
                     } else {
                         failed.incrementAndGet();
-                        outage.failed(System.currentTimeMillis(), "a sample to " + record.topic() + " failed: " + error);
+                        outage.failed(
+                                System.currentTimeMillis(), "a sample to " + record.topic() + " failed: " + error);
                     }
                 });
             } catch (KafkaException e) {
@@ -153,9 +156,11 @@ final class KafkaSampleSink implements SampleSink {
     private void hostInfoNotAccepted() {
         if (!hostInfoWarned) {
             hostInfoWarned = true;
-            LOG.warn("Kafka did not take the host-info record for topic {} (does the topic exist? create it compacted,"
-                    + " or set topic.hosts empty); the metrics are sent all the same, the record again later"
-                    + " (reported once)", config.hostsTopic());
+            LOG.warn(
+                    "Kafka did not take the host-info record for topic {} (does the topic exist? create it compacted,"
+                            + " or set topic.hosts empty); the metrics are sent all the same, the record again later"
+                            + " (reported once)",
+                    config.hostsTopic());
         }
     }
 

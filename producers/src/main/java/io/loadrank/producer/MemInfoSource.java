@@ -58,18 +58,22 @@ final class MemInfoSource {
                 return meminfo;
             }
             case MBEAN -> {
-                LOG.info("memLoad from the Cassandra JVM's OperatingSystem MBean (counts page cache as used), as configured");
+                LOG.info(
+                        "memLoad from the Cassandra JVM's OperatingSystem MBean (counts page cache as used), as configured");
                 return null;
             }
             default -> {
                 boolean local = isLocalAddress(jmxHost);
                 boolean readable = local && meminfo.read().isPresent();
                 if (readable) {
-                    LOG.info("memLoad from {} (MemAvailable; page cache not counted): JMX host {} is this machine",
-                            path, jmxHost);
+                    LOG.info(
+                            "memLoad from {} (MemAvailable; page cache not counted): JMX host {} is this machine",
+                            path,
+                            jmxHost);
                     return meminfo;
                 }
-                LOG.info("memLoad from the Cassandra JVM's OperatingSystem MBean (counts page cache as used): {}",
+                LOG.info(
+                        "memLoad from the Cassandra JVM's OperatingSystem MBean (counts page cache as used): {}",
                         local ? path + " has no MemAvailable" : "JMX host " + jmxHost + " is another machine");
                 return null;
             }
@@ -79,7 +83,8 @@ final class MemInfoSource {
     static boolean isLocalAddress(String host) {
         try {
             InetAddress address = InetAddress.getByName(host);
-            return address.isLoopbackAddress() || address.isAnyLocalAddress()
+            return address.isLoopbackAddress()
+                    || address.isAnyLocalAddress()
                     || NetworkInterface.getByInetAddress(address) != null;
         } catch (IOException e) {
             return false;

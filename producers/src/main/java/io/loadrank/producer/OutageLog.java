@@ -40,8 +40,12 @@ final class OutageLog {
             return false;
         }
         down = false;
-        log.info("{} available again after {} s and {} failed attempts{}", what,
-                (nowMillis - downSinceMillis) / 1000, failuresInOutage, detail.isEmpty() ? "" : "; " + detail);
+        log.info(
+                "{} available again after {} s and {} failed attempts{}",
+                what,
+                (nowMillis - downSinceMillis) / 1000,
+                failuresInOutage,
+                detail.isEmpty() ? "" : "; " + detail);
         failuresInOutage = 0;
         return true;
     }

@@ -1,11 +1,11 @@
 package io.loadrank.producer;
 
 import io.loadrank.hostinfo.HostInfo;
+import io.loadrank.metric.Metric;
 import io.loadrank.producer.hostinfo.HostInfoCollector;
 import io.loadrank.producer.hostinfo.HostInfoSchedule;
 import io.loadrank.producer.jmx.JmxScraper;
 import io.loadrank.producer.jmx.JmxSession;
-import io.loadrank.metric.Metric;
 import io.loadrank.producer.metrics.SampleCalculator;
 import java.io.IOException;
 import java.time.Clock;
@@ -69,15 +69,25 @@ final class PollLoop implements AutoCloseable {
      * What a poll loop works with besides its inputs: {@link #standard} builds the producer's own;
      * the unit tests pass their own (a worker that runs each poll at once, a scraper that fails).
      */
-    record Parts(JmxScraper scraper, SampleCalculator calculator, Backoff backoff, OutageLog outage,
-                 ScheduledExecutorService ticker, ExecutorService worker, HostInfoSchedule hostInfoSchedule) {
+    record Parts(
+            JmxScraper scraper,
+            SampleCalculator calculator,
+            Backoff backoff,
+            OutageLog outage,
+            ScheduledExecutorService ticker,
+            ExecutorService worker,
+            HostInfoSchedule hostInfoSchedule) {
 
         /** The producer's own: scraper and calculator for the memory source, backoff from 1 s, two daemon threads. */
         static Parts standard(boolean readOsMemory, Duration reconnectMax, JmxSession session) {
-            return new Parts(new JmxScraper(readOsMemory), new SampleCalculator(readOsMemory),
-                    new Backoff(Duration.ofSeconds(1), reconnectMax), new OutageLog(LOG, "Cassandra JMX at " + session),
+            return new Parts(
+                    new JmxScraper(readOsMemory),
+                    new SampleCalculator(readOsMemory),
+                    new Backoff(Duration.ofSeconds(1), reconnectMax),
+                    new OutageLog(LOG, "Cassandra JMX at " + session),
                     Executors.newSingleThreadScheduledExecutor(daemon("poll-tick")),
-                    Executors.newSingleThreadExecutor(daemon("jmx-poll")), HostInfoSchedule.standard());
+                    Executors.newSingleThreadExecutor(daemon("jmx-poll")),
+                    HostInfoSchedule.standard());
         }
     }
 
@@ -85,8 +95,15 @@ final class PollLoop implements AutoCloseable {
      * @param hostInfo collects the node's identity for the host-info record (docs/DATACENTERS.md),
      *                 read and sent as {@link HostInfoSchedule} says; null to send none
      */
-    PollLoop(Duration interval, JmxSession session, MemInfoSource memInfo, SampleSink sink,
-             Consumer<String> onCredentialsRefused, Clock clock, HostInfoCollector hostInfo, Parts parts) {
+    PollLoop(
+            Duration interval,
+            JmxSession session,
+            MemInfoSource memInfo,
+            SampleSink sink,
+            Consumer<String> onCredentialsRefused,
+            Clock clock,
+            HostInfoCollector hostInfo,
+            Parts parts) {
         this.interval = interval;
         this.session = session;
         this.memInfo = memInfo;
@@ -122,8 +139,11 @@ final class PollLoop implements AutoCloseable {
                     stallLogged = !outage.isDown(); // during an outage its one line says enough
                 }
                 if (stallLogged && stalledSinceMillis == now) {
-                    LOG.warn("a JMX poll is still running after {} ms: Cassandra at {} is not answering; "
-                            + "skipping JMX until it answers or the call times out", interval.toMillis(), session);
+                    LOG.warn(
+                            "a JMX poll is still running after {} ms: Cassandra at {} is not answering; "
+                                    + "skipping JMX until it answers or the call times out",
+                            interval.toMillis(),
+                            session);
                 }
                 return;
             }

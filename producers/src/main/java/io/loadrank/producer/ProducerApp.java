@@ -34,9 +34,16 @@ public final class ProducerApp implements AutoCloseable {
     ProducerApp(ProducerConfig config, SampleSink sink, Path memInfoPath) {
         this.config = config;
         this.sink = sink;
-        MemInfoSource memInfo = MemInfoSource.choose(config.memorySource(), config.jmx().host(), memInfoPath);
+        MemInfoSource memInfo =
+                MemInfoSource.choose(config.memorySource(), config.jmx().host(), memInfoPath);
         JmxSession session = new JmxSession(config.jmx());
-        this.loop = new PollLoop(config.interval(), session, memInfo, sink, this::credentialsRefused, Clock.systemUTC(),
+        this.loop = new PollLoop(
+                config.interval(),
+                session,
+                memInfo,
+                sink,
+                this::credentialsRefused,
+                Clock.systemUTC(),
                 config.hostsTopic() == null ? null : new HostInfoCollector(config.host()),
                 PollLoop.Parts.standard(memInfo == null, config.jmxReconnectMax(), session));
     }

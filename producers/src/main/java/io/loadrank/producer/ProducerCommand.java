@@ -21,20 +21,28 @@ import picocli.CommandLine.ParseResult;
  * defaults and their help are defined once. Values are strings here; {@link ProducerConfig} checks
  * them, after merging them over the properties file.
  */
-@Command(name = "loadrank-producer", sortOptions = false, mixinStandardHelpOptions = true,
-        versionProvider = LoadrankVersion.class, usageHelpAutoWidth = true,
+@Command(
+        name = "loadrank-producer",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        versionProvider = LoadrankVersion.class,
+        usageHelpAutoWidth = true,
         customSynopsis = "java -jar loadrank-producer.jar [--config FILE] [--KEY=VALUE | --KEY VALUE]... [--help]",
         description = {
             "Reads five metrics from the local Cassandra over JMX every interval and sends them to Kafka as "
                     + "'host,value,epochMillis', one topic per metric. Keys are read from the properties file given "
-                    + "with --config, then from the command line (which wins). Keys and defaults:", ""},
+                    + "with --config, then from the command line (which wins). Keys and defaults:",
+            ""
+        },
         footer = {"", "Exit codes: 0 stopped by SIGTERM/Ctrl-C, 2 bad configuration or JMX credentials refused."})
 final class ProducerCommand implements Callable<Integer> {
 
     /** What the command line's value of a key is called in the help. */
     private static final String VALUE = "VALUE";
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "the properties file with the keys below (key=value lines); without it, the defaults")
     String configFile;
 
@@ -48,7 +56,8 @@ final class ProducerCommand implements Callable<Integer> {
      * @param canonicalHostName computes the default host name; called only when {@code host} is not set
      * @param producer          runs the producer with the checked configuration; its exit code
      */
-    ProducerCommand(Map<String, String> env, Supplier<String> canonicalHostName, ToIntFunction<ProducerConfig> producer) {
+    ProducerCommand(
+            Map<String, String> env, Supplier<String> canonicalHostName, ToIntFunction<ProducerConfig> producer) {
         this.env = env;
         this.canonicalHostName = canonicalHostName;
         this.producer = producer;
@@ -62,8 +71,11 @@ final class ProducerCommand implements Callable<Integer> {
             for (ConfigKey key : ConfigKey.ALL.values()) {
                 String shown = key.defaultValue().isEmpty() ? "(empty)" : key.defaultValue();
                 // no picocli default: a key not on the command line must not hide the file's value
-                spec.addOption(OptionSpec.builder("--" + key.key()).paramLabel(VALUE).type(String.class)
-                        .description(key.description() + " (default: " + shown + ")").build());
+                spec.addOption(OptionSpec.builder("--" + key.key())
+                        .paramLabel(VALUE)
+                        .type(String.class)
+                        .description(key.description() + " (default: " + shown + ")")
+                        .build());
             }
         }
         return commandLine;

@@ -1,8 +1,8 @@
 package io.loadrank.producer;
 
 import io.loadrank.message.WireFormat;
-import io.loadrank.producer.jmx.JmxSettings;
 import io.loadrank.metric.Metric;
+import io.loadrank.producer.jmx.JmxSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -28,7 +28,11 @@ import picocli.CommandLine;
 public final class ProducerConfig {
 
     /** Where memLoad comes from (docs/PRODUCER.md). */
-    public enum MemorySource { AUTO, MEMINFO, MBEAN }
+    public enum MemorySource {
+        AUTO,
+        MEMINFO,
+        MBEAN
+    }
 
     private final String host;
     private final Duration interval;
@@ -48,11 +52,17 @@ public final class ProducerConfig {
         host = v.host();
         interval = Duration.ofMillis(v.integer(ConfigKey.INTERVAL_MS, 100, 3_600_000));
         String username = v.optional(ConfigKey.JMX_USERNAME);
-        String password = username == null ? null : v.secret(ConfigKey.JMX_PASSWORD_FILE, ConfigKey.JMX_PASSWORD_ENV,
-                "jmx.username is set");
+        String password = username == null
+                ? null
+                : v.secret(ConfigKey.JMX_PASSWORD_FILE, ConfigKey.JMX_PASSWORD_ENV, "jmx.username is set");
         boolean ssl = v.bool(ConfigKey.JMX_SSL);
-        jmx = new JmxSettings(v.required(ConfigKey.JMX_HOST), v.integer(ConfigKey.JMX_PORT, 1, 65_535), username,
-                password, ssl, Duration.ofMillis(v.integer(ConfigKey.JMX_TIMEOUT_MS, 100, 600_000)));
+        jmx = new JmxSettings(
+                v.required(ConfigKey.JMX_HOST),
+                v.integer(ConfigKey.JMX_PORT, 1, 65_535),
+                username,
+                password,
+                ssl,
+                Duration.ofMillis(v.integer(ConfigKey.JMX_TIMEOUT_MS, 100, 600_000)));
         String trustStore = v.optional(ConfigKey.JMX_SSL_TRUSTSTORE);
         jmxTrustStore = trustStore == null ? null : v.readableFile(ConfigKey.JMX_SSL_TRUSTSTORE);
         jmxTrustStorePassword = trustStore == null ? null : v.env(ConfigKey.JMX_SSL_TRUSTSTORE_PASSWORD_ENV);
@@ -60,7 +70,8 @@ public final class ProducerConfig {
         memorySource = v.oneOf(ConfigKey.MEMORY_SOURCE, MemorySource.class);
         bootstrapServers = v.required(ConfigKey.KAFKA_BOOTSTRAP_SERVERS);
         acks = v.oneOf(ConfigKey.KAFKA_ACKS, List.of("all", "-1", "1", "0"));
-        kafkaClientProperties = v.optional(ConfigKey.KAFKA_CLIENT_PROPERTIES) == null ? new Properties()
+        kafkaClientProperties = v.optional(ConfigKey.KAFKA_CLIENT_PROPERTIES) == null
+                ? new Properties()
                 : v.properties(ConfigKey.KAFKA_CLIENT_PROPERTIES);
         bufferSamples = v.integer(ConfigKey.KAFKA_BUFFER_SAMPLES, 1, 10_000_000);
         topics = new EnumMap<>(Metric.class);
@@ -98,8 +109,12 @@ public final class ProducerConfig {
      * @param env              the environment (passwords come from variables named in the config)
      * @param canonicalHostName computes the default host name; called only when {@code host} is not set
      */
-    static ProducerConfig from(String configFile, Map<String, String> overrides, Map<String, String> env,
-                               Supplier<String> canonicalHostName) throws ConfigException {
+    static ProducerConfig from(
+            String configFile,
+            Map<String, String> overrides,
+            Map<String, String> env,
+            Supplier<String> canonicalHostName)
+            throws ConfigException {
         Map<String, String> values = new HashMap<>();
         ConfigKey.ALL.values().forEach(k -> values.put(k.key(), k.defaultValue()));
         if (configFile != null) {
@@ -228,8 +243,11 @@ public final class ProducerConfig {
         String host() throws ConfigException {
             String value = raw.get(ConfigKey.HOST);
             if (!WireFormat.isValidHost(value)) {
-                throw new ConfigException(ConfigKey.HOST, value == null ? "" : value, "must be 1-"
-                        + WireFormat.MAX_HOST_CHARS + " letters, digits, '.', '-', '_', ':' (set it with --host)");
+                throw new ConfigException(
+                        ConfigKey.HOST,
+                        value == null ? "" : value,
+                        "must be 1-" + WireFormat.MAX_HOST_CHARS
+                                + " letters, digits, '.', '-', '_', ':' (set it with --host)");
             }
             return value;
         }
@@ -262,8 +280,11 @@ public final class ProducerConfig {
                     return constant;
                 }
             }
-            throw new ConfigException(key, value, "must be one of " + List.of(type.getEnumConstants()).toString()
-                    .toLowerCase(Locale.ROOT));
+            throw new ConfigException(
+                    key,
+                    value,
+                    "must be one of "
+                            + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT));
         }
 
         String oneOf(String key, List<String> allowed) throws ConfigException {
@@ -277,7 +298,8 @@ public final class ProducerConfig {
         String topic(String key) throws ConfigException {
             String value = required(key);
             if (!value.matches("[a-zA-Z0-9._-]{1,249}")) {
-                throw new ConfigException(key, value, "must be a Kafka topic name: 1-249 letters, digits, '.', '_', '-'");
+                throw new ConfigException(
+                        key, value, "must be a Kafka topic name: 1-249 letters, digits, '.', '_', '-'");
             }
             return value;
         }
@@ -318,8 +340,11 @@ public final class ProducerConfig {
             }
             String secret = env(envKey);
             if (secret == null || secret.isEmpty()) {
-                throw new ConfigException(fileKey, "", why + ", so a password is needed: set " + fileKey
-                        + " or the environment variable " + optional(envKey) + " (named by " + envKey + ")");
+                throw new ConfigException(
+                        fileKey,
+                        "",
+                        why + ", so a password is needed: set " + fileKey + " or the environment variable "
+                                + optional(envKey) + " (named by " + envKey + ")");
             }
             return secret;
         }

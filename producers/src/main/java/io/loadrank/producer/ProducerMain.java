@@ -14,8 +14,7 @@ import org.apache.logging.log4j.LogManager;
  */
 public final class ProducerMain {
 
-    private ProducerMain() {
-    }
+    private ProducerMain() {}
 
     public static void main(String[] args) {
         int code = run(List.of(args), System.getenv(), System.out, System.err);
@@ -27,23 +26,29 @@ public final class ProducerMain {
     /** Reads the command line, then runs the producer until it stops; the exit code. */
     static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         ProducerCommand command = new ProducerCommand(env, ProducerConfig::canonicalHostName, ProducerMain::produce);
-        return Cli.execute(command.commandLine(), new PrintWriter(out, true), new PrintWriter(err, true),
+        return Cli.execute(
+                command.commandLine(),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
                 args.toArray(String[]::new));
     }
 
     private static int produce(ProducerConfig config) {
         if (config.jmxTrustStore() != null) {
             // the RMI stub's TLS sockets use the JVM's default SSL context, configured by these
-            System.setProperty("javax.net.ssl.trustStore", config.jmxTrustStore().toString());
+            System.setProperty(
+                    "javax.net.ssl.trustStore", config.jmxTrustStore().toString());
             if (config.jmxTrustStorePassword() != null) {
                 System.setProperty("javax.net.ssl.trustStorePassword", config.jmxTrustStorePassword());
             }
         }
         ProducerApp app = ProducerApp.toKafka(config);
-        Thread hook = new Thread(() -> {
-            app.close();
-            LogManager.shutdown(); // our log4j2.xml turns Log4j's own hook off, so the lines above get written
-        }, "shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    app.close();
+                    LogManager.shutdown(); // our log4j2.xml turns Log4j's own hook off, so the lines above get written
+                },
+                "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         app.start();
         int code;

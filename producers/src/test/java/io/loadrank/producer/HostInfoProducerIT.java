@@ -14,7 +14,6 @@ import io.loadrank.testing.Await;
 import io.loadrank.testing.CassandraNode;
 import io.loadrank.testing.KafkaBroker;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -86,51 +85,80 @@ class HostInfoProducerIT {
                 .addContactPoint(new InetSocketAddress("127.0.0.1", cassandra.cqlPort()))
                 .withLocalDatacenter("eu-west")
                 .build()) {
-            local = session.execute("SELECT host_id, cluster_name, data_center, rack FROM system.local").one();
+            local = session.execute("SELECT host_id, cluster_name, data_center, rack FROM system.local")
+                    .one();
         }
         assertThat(local).isNotNull();
         assertThat(local.getString("data_center")).isEqualTo("eu-west");
 
         try (HostsTopicReader hosts = new HostsTopicReader(kafka.bootstrapServers());
-             TopicRecorder metrics = new TopicRecorder(kafka.bootstrapServers(), Servers.TOPICS);
-             ProducerApp producer = ProducerApp.toKafka(ProducerConfig.parse(List.of(
-                     "--host=" + HOST, "--jmx.port=" + cassandra.jmxPort(),
-                     "--kafka.bootstrap.servers=" + kafka.bootstrapServers()), Map.of(), () -> "unused"))) {
+                TopicRecorder metrics = new TopicRecorder(kafka.bootstrapServers(), Servers.TOPICS);
+                ProducerApp producer = ProducerApp.toKafka(ProducerConfig.parse(
+                        List.of(
+                                "--host=" + HOST,
+                                "--jmx.port=" + cassandra.jmxPort(),
+                                "--kafka.bootstrap.servers=" + kafka.bootstrapServers()),
+                        Map.of(),
+                        () -> "unused"))) {
             // when
             producer.start();
 
             // then
-            ConsumerRecord<String, String> record = Await.value(Duration.ofSeconds(60), "a host-info record",
+            ConsumerRecord<String, String> record = Await.value(
+                    Duration.ofSeconds(60),
+                    "a host-info record",
                     () -> hosts.records(HOST).stream().findFirst());
             assertThat(record.key()).isEqualTo(HOST);
             HostInfoResult parsed = HostInfoFormat.parse(record.key(), record.value());
             assertThat(parsed).isInstanceOf(HostInfoResult.Valid.class);
             HostInfo info = ((HostInfoResult.Valid) parsed).info();
-            assertThat(info).isEqualTo(new HostInfo(HOST, "eu-west", "r2", local.getUuid("host_id").toString(),
-                    local.getString("cluster_name"), "127.0.0.1"));
-            Await.until(Duration.ofSeconds(30), "metrics sent beside the host info",
-                    () -> Servers.TOPICS.stream().allMatch(topic -> !metrics.received(topic).isEmpty()));
-            assertThat(metrics.malformed()).as("the metric wire format is unchanged").isEmpty();
-            assertThat(hosts.records(HOST)).as("sent once at start, not with every poll").hasSize(1);
+            assertThat(info)
+                    .isEqualTo(new HostInfo(
+                            HOST,
+                            "eu-west",
+                            "r2",
+                            local.getUuid("host_id").toString(),
+                            local.getString("cluster_name"),
+                            "127.0.0.1"));
+            Await.until(
+                    Duration.ofSeconds(30),
+                    "metrics sent beside the host info",
+                    () -> Servers.TOPICS.stream()
+                            .allMatch(topic -> !metrics.received(topic).isEmpty()));
+            assertThat(metrics.malformed())
+                    .as("the metric wire format is unchanged")
+                    .isEmpty();
+            assertThat(hosts.records(HOST))
+                    .as("sent once at start, not with every poll")
+                    .hasSize(1);
         }
     }
 
     @Test
     void givenAHostsTopicThatDoesNotExist_whenTheProducerRuns_thenItsMetricsFlowAllTheSame() throws Exception {
         try (TopicRecorder metrics = new TopicRecorder(kafka.bootstrapServers(), Servers.TOPICS);
-             ProducerApp producer = ProducerApp.toKafka(ProducerConfig.parse(List.of(
-                     "--host=it-db-eu-2.example.org", "--jmx.port=" + cassandra.jmxPort(),
-                     "--topic.hosts=no-such-hosts-topic",
-                     "--kafka.bootstrap.servers=" + kafka.bootstrapServers()), Map.of(), () -> "unused"))) {
+                ProducerApp producer = ProducerApp.toKafka(ProducerConfig.parse(
+                        List.of(
+                                "--host=it-db-eu-2.example.org",
+                                "--jmx.port=" + cassandra.jmxPort(),
+                                "--topic.hosts=no-such-hosts-topic",
+                                "--kafka.bootstrap.servers=" + kafka.bootstrapServers()),
+                        Map.of(),
+                        () -> "unused"))) {
             long started = System.currentTimeMillis();
             producer.start();
 
             // the host-info record cannot go anywhere (the broker creates no topics): it must not
             // hold the samples back
-            Await.until(Duration.ofSeconds(60), "5 samples of every metric from the second producer",
-                    () -> Servers.TOPICS.stream().allMatch(topic -> metrics.received(topic).stream()
-                            .filter(r -> r.key().equals("it-db-eu-2.example.org")
-                                    && r.sample().timestampMillis() >= started).count() >= 5));
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "5 samples of every metric from the second producer",
+                    () -> Servers.TOPICS.stream()
+                            .allMatch(topic -> metrics.received(topic).stream()
+                                            .filter(r -> r.key().equals("it-db-eu-2.example.org")
+                                                    && r.sample().timestampMillis() >= started)
+                                            .count()
+                                    >= 5));
         }
     }
 
@@ -144,18 +172,20 @@ class HostInfoProducerIT {
             Properties props = new Properties();
             props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                    new StringDeserializer());
+            KafkaConsumer<String, String> consumer =
+                    new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
             TopicPartition partition = new TopicPartition(HOSTS_TOPIC, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            thread = new Thread(() -> {
-                try (consumer) {
-                    while (running) {
-                        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                    }
-                }
-            }, "hosts-reader");
+            thread = new Thread(
+                    () -> {
+                        try (consumer) {
+                            while (running) {
+                                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                            }
+                        }
+                    },
+                    "hosts-reader");
             thread.setDaemon(true);
             thread.start();
         }

@@ -2,11 +2,11 @@ package io.loadrank.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.message.Sample;
+import io.loadrank.metric.Metric;
 import io.loadrank.producer.it.Servers;
 import io.loadrank.producer.it.TopicRecorder;
-import io.loadrank.hostinfo.HostInfo;
-import io.loadrank.metric.Metric;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.FreePorts;
 import io.loadrank.testing.RepoPaths;
@@ -39,14 +39,19 @@ class JmxProducerFaultIT {
     private static final long INTERVAL_MS = 500;
     /** The same in every test: RMI timeouts are JVM-wide and fixed by the first connection. */
     private static final int JMX_TIMEOUT_MS = 2000;
+
     private static final List<String> TOPICS = Servers.TOPICS;
 
     @RegisterExtension
     static final Servers.PerClass SERVERS = Servers.perClass(JMX_USER, JMX_PASSWORD);
 
     private static ProducerConfig config(int jmxPort, String... more) throws ConfigException {
-        List<String> args = new ArrayList<>(List.of("--host=" + HOST, "--interval.ms=" + INTERVAL_MS,
-                "--jmx.port=" + jmxPort, "--jmx.timeout.ms=" + JMX_TIMEOUT_MS, "--jmx.username=" + JMX_USER,
+        List<String> args = new ArrayList<>(List.of(
+                "--host=" + HOST,
+                "--interval.ms=" + INTERVAL_MS,
+                "--jmx.port=" + jmxPort,
+                "--jmx.timeout.ms=" + JMX_TIMEOUT_MS,
+                "--jmx.username=" + JMX_USER,
                 "--kafka.bootstrap.servers=" + SERVERS.kafka().bootstrapServers()));
         args.addAll(List.of(more));
         return ProducerConfig.parse(args, Map.of("LOADRANK_JMX_PASSWORD", JMX_PASSWORD), () -> "unused");
@@ -55,19 +60,31 @@ class JmxProducerFaultIT {
     @Test
     void cassandra_stopped_and_started_again_under_a_running_producer_reconnects_and_resumes() throws Exception {
         try (TopicRecorder recorder = new TopicRecorder(SERVERS.kafka().bootstrapServers(), TOPICS);
-             ProducerApp producer = ProducerApp.toKafka(config(SERVERS.cassandra().jmxPort())).start()) {
+                ProducerApp producer = ProducerApp.toKafka(
+                                config(SERVERS.cassandra().jmxPort()))
+                        .start()) {
             // given: samples flowing
-            Await.until(Duration.ofSeconds(60), "cpuLoad samples", () -> recorder.received("cpuLoad").size() >= 3);
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "cpuLoad samples",
+                    () -> recorder.received("cpuLoad").size() >= 3);
 
             // when: Cassandra stops
             SERVERS.cassandra().stop();
             long stoppedAt = System.currentTimeMillis();
             long ticksAtStop = producer.loop().ticks();
-            Await.until(Duration.ofSeconds(30), "the producer to notice the outage", () -> producer.loop().jmxDown());
-            Await.until(Duration.ofSeconds(30), "the poll loop to keep ticking while Cassandra is down",
+            Await.until(
+                    Duration.ofSeconds(30),
+                    "the producer to notice the outage",
+                    () -> producer.loop().jmxDown());
+            Await.until(
+                    Duration.ofSeconds(30),
+                    "the poll loop to keep ticking while Cassandra is down",
                     () -> producer.loop().ticks() >= ticksAtStop + 8);
             long quietUntil = System.currentTimeMillis();
-            assertThat(producer.loop().jmxDown()).as("still down while Cassandra is stopped").isTrue();
+            assertThat(producer.loop().jmxDown())
+                    .as("still down while Cassandra is stopped")
+                    .isTrue();
 
             // and: it starts again on the same ports with the same data
             SERVERS.cassandra().startAgain();
@@ -75,36 +92,50 @@ class JmxProducerFaultIT {
 
             // then: the producer reconnects and every JMX metric resumes
             for (String topic : List.of("cpuLoad", "pendingTasks", "readLatency", "writeLatency")) {
-                Await.until(Duration.ofSeconds(90), topic + " samples after the restart",
+                Await.until(
+                        Duration.ofSeconds(90),
+                        topic + " samples after the restart",
                         () -> !recorder.samplesSince(topic, restartedAt).isEmpty());
             }
             assertThat(producer.loop().jmxDown()).isFalse();
-            assertThat(producer.loop().jmxOutages()).as("one outage, logged once").isEqualTo(1);
+            assertThat(producer.loop().jmxOutages())
+                    .as("one outage, logged once")
+                    .isEqualTo(1);
             // nothing was sent for what could not be read while it was down (JMX answers again a
             // while before CQL, so samples may resume before startAgain returns); memory kept flowing
             long quietFrom = stoppedAt + 2 * INTERVAL_MS;
             assertThat(recorder.samplesSince("cpuLoad", quietFrom)).noneMatch(s -> s.timestampMillis() <= quietUntil);
             assertThat(recorder.samplesSince("memLoad", quietFrom).stream()
-                    .filter(s -> s.timestampMillis() <= quietUntil)).hasSizeGreaterThanOrEqualTo(5);
+                            .filter(s -> s.timestampMillis() <= quietUntil))
+                    .hasSizeGreaterThanOrEqualTo(5);
             assertThat(recorder.malformed()).isEmpty();
             // and: the host-info record went out at start and again after the reconnect
-            Await.until(Duration.ofSeconds(30), "a host-info record after the reconnect",
+            Await.until(
+                    Duration.ofSeconds(30),
+                    "a host-info record after the reconnect",
                     () -> hostInfoTimes().stream().anyMatch(time -> time >= quietUntil));
-            assertThat(hostInfoTimes()).as("host-info records before the outage").anyMatch(time -> time < stoppedAt);
+            assertThat(hostInfoTimes())
+                    .as("host-info records before the outage")
+                    .anyMatch(time -> time < stoppedAt);
         }
     }
 
     /** The record times of the host-info records of this producer's host on the hosts topic. */
     private static List<Long> hostInfoTimes() {
         java.util.Properties props = new java.util.Properties();
-        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafka().bootstrapServers());
+        props.put(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SERVERS.kafka().bootstrapServers());
         List<Long> times = new ArrayList<>();
         try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer =
-                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
-                             new org.apache.kafka.common.serialization.StringDeserializer(),
-                             new org.apache.kafka.common.serialization.StringDeserializer())) {
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor("hosts", Duration.ofSeconds(10))
-                    .stream().map(p -> new org.apache.kafka.common.TopicPartition("hosts", p.partition())).toList();
+                new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                        props,
+                        new org.apache.kafka.common.serialization.StringDeserializer(),
+                        new org.apache.kafka.common.serialization.StringDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions =
+                    consumer.partitionsFor("hosts", Duration.ofSeconds(10)).stream()
+                            .map(p -> new org.apache.kafka.common.TopicPartition("hosts", p.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -126,32 +157,46 @@ class JmxProducerFaultIT {
         CountingSink sink = new CountingSink(new KafkaSampleSink(config));
         long startedAt = System.currentTimeMillis();
         try (TopicRecorder recorder = new TopicRecorder(SERVERS.kafka().bootstrapServers(), TOPICS);
-             ProducerApp producer = new ProducerApp(config, sink, MemInfoSource.PROC_MEMINFO).start()) {
+                ProducerApp producer = new ProducerApp(config, sink, MemInfoSource.PROC_MEMINFO).start()) {
             // given: samples flowing
-            Await.until(Duration.ofSeconds(60), "cpuLoad samples", () -> recorder.received("cpuLoad").size() >= 3);
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "cpuLoad samples",
+                    () -> recorder.received("cpuLoad").size() >= 3);
 
             // when: Kafka stops for a while
             SERVERS.kafka().stop();
             long stoppedAt = System.currentTimeMillis();
             long polls = producer.loop().successfulPolls();
-            Await.until(Duration.ofSeconds(30), "the producer to keep polling Cassandra while Kafka is down",
+            Await.until(
+                    Duration.ofSeconds(30),
+                    "the producer to keep polling Cassandra while Kafka is down",
                     () -> producer.loop().successfulPolls() >= polls + 8);
             long restartAt = System.currentTimeMillis();
             SERVERS.kafka().restart();
 
             // then: the samples measured while Kafka was down arrive, and new ones follow
-            Await.until(Duration.ofSeconds(120), "samples after Kafka's restart in every topic",
-                    () -> TOPICS.stream().allMatch(t -> !recorder.samplesSince(t, restartAt + INTERVAL_MS).isEmpty()));
+            Await.until(
+                    Duration.ofSeconds(120),
+                    "samples after Kafka's restart in every topic",
+                    () -> TOPICS.stream()
+                            .allMatch(t -> !recorder.samplesSince(t, restartAt + INTERVAL_MS)
+                                    .isEmpty()));
             List<Long> duringOutage = recorder.samplesSince("cpuLoad", stoppedAt + INTERVAL_MS).stream()
-                    .map(Sample::timestampMillis).filter(t -> t < restartAt).toList();
-            assertThat(duringOutage).as("cpuLoad samples measured while Kafka was down")
+                    .map(Sample::timestampMillis)
+                    .filter(t -> t < restartAt)
+                    .toList();
+            assertThat(duringOutage)
+                    .as("cpuLoad samples measured while Kafka was down")
                     .hasSizeGreaterThanOrEqualTo(6);
             assertThat(recorder.malformed()).isEmpty();
 
             // and: the producer's own count agrees: nothing lost, every sample it was given is in Kafka
             producer.close();
             sink.assertEverySampleSentOrCountedLost(recorder, startedAt);
-            assertThat(sink.kafka().lost()).as("samples the producer counted as lost").isZero();
+            assertThat(sink.kafka().lost())
+                    .as("samples the producer counted as lost")
+                    .isZero();
         }
     }
 
@@ -162,24 +207,36 @@ class JmxProducerFaultIT {
         CountingSink sink = new CountingSink(new KafkaSampleSink(config));
         long startedAt = System.currentTimeMillis();
         try (TopicRecorder recorder = new TopicRecorder(SERVERS.kafka().bootstrapServers(), TOPICS);
-             ProducerApp producer = new ProducerApp(config, sink, MemInfoSource.PROC_MEMINFO).start()) {
-            Await.until(Duration.ofSeconds(60), "cpuLoad samples", () -> recorder.received("cpuLoad").size() >= 3);
+                ProducerApp producer = new ProducerApp(config, sink, MemInfoSource.PROC_MEMINFO).start()) {
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "cpuLoad samples",
+                    () -> recorder.received("cpuLoad").size() >= 3);
 
             // when: Kafka is down long enough for the buffer to overflow
             SERVERS.kafka().stop();
             try {
-                Await.until(Duration.ofSeconds(60), "samples dropped while Kafka is down", () -> sink.kafka().lost() >= 10);
+                Await.until(
+                        Duration.ofSeconds(60),
+                        "samples dropped while Kafka is down",
+                        () -> sink.kafka().lost() >= 10);
             } finally {
                 SERVERS.kafka().startAgain();
             }
             long restartedAt = System.currentTimeMillis();
-            Await.until(Duration.ofSeconds(120), "samples after Kafka's restart in every topic",
-                    () -> TOPICS.stream().allMatch(t -> !recorder.samplesSince(t, restartedAt + INTERVAL_MS).isEmpty()));
+            Await.until(
+                    Duration.ofSeconds(120),
+                    "samples after Kafka's restart in every topic",
+                    () -> TOPICS.stream()
+                            .allMatch(t -> !recorder.samplesSince(t, restartedAt + INTERVAL_MS)
+                                    .isEmpty()));
 
             // then: every sample it was given is either in Kafka or counted as lost
             producer.close();
             sink.assertEverySampleSentOrCountedLost(recorder, startedAt);
-            assertThat(sink.kafka().lost()).as("samples the producer counted as lost").isPositive();
+            assertThat(sink.kafka().lost())
+                    .as("samples the producer counted as lost")
+                    .isPositive();
         }
     }
 
@@ -214,10 +271,17 @@ class JmxProducerFaultIT {
 
         /** After close: given = sent + lost, and Kafka holds exactly the sent ones (those timed from {@code since}). */
         void assertEverySampleSentOrCountedLost(TopicRecorder recorder, long since) {
-            assertThat(kafka.sent() + kafka.lost()).as("samples sent plus counted as lost, of %d given", given.get())
+            assertThat(kafka.sent() + kafka.lost())
+                    .as("samples sent plus counted as lost, of %d given", given.get())
                     .isEqualTo(given.get());
-            Await.until(Duration.ofSeconds(30), kafka.sent() + " sent samples in Kafka",
-                    () -> TOPICS.stream().mapToLong(t -> recorder.samplesSince(t, since).size()).sum() == kafka.sent());
+            Await.until(
+                    Duration.ofSeconds(30),
+                    kafka.sent() + " sent samples in Kafka",
+                    () -> TOPICS.stream()
+                                    .mapToLong(
+                                            t -> recorder.samplesSince(t, since).size())
+                                    .sum()
+                            == kafka.sent());
         }
     }
 
@@ -229,20 +293,32 @@ class JmxProducerFaultIT {
             ProducerConfig config = config(silent.port(), "--memory.source=meminfo");
             try (ProducerApp producer = new ProducerApp(config, sink, MemInfoSource.PROC_MEMINFO).start()) {
                 // when: it has run for a while
-                Await.until(Duration.ofSeconds(30), "16 ticks", () -> producer.loop().ticks() >= 16);
+                Await.until(
+                        Duration.ofSeconds(30),
+                        "16 ticks",
+                        () -> producer.loop().ticks() >= 16);
 
                 // then: it kept its rhythm (the host's memory went out every tick) ...
-                List<Long> times = sink.sent(Metric.MEM_LOAD).stream().map(RecordingSink.Sent::timestampMillis).toList();
+                List<Long> times = sink.sent(Metric.MEM_LOAD).stream()
+                        .map(RecordingSink.Sent::timestampMillis)
+                        .toList();
                 assertThat(times).hasSizeGreaterThanOrEqualTo(15);
                 for (int i = 1; i < times.size(); i++) {
-                    assertThat(times.get(i) - times.get(i - 1)).as("gap before tick %d", i)
+                    assertThat(times.get(i) - times.get(i - 1))
+                            .as("gap before tick %d", i)
                             .isBetween(INTERVAL_MS / 2, INTERVAL_MS * 3 / 2);
                 }
                 // ... while the JMX connection attempts hung and were given up after the timeout
-                assertThat(silent.accepted()).as("connections the producer opened").isGreaterThanOrEqualTo(1);
-                Await.until(Duration.ofSeconds(JMX_TIMEOUT_MS / 1000 + 10), "the hung connection to count as an outage",
+                assertThat(silent.accepted())
+                        .as("connections the producer opened")
+                        .isGreaterThanOrEqualTo(1);
+                Await.until(
+                        Duration.ofSeconds(JMX_TIMEOUT_MS / 1000 + 10),
+                        "the hung connection to count as an outage",
                         () -> producer.loop().jmxDown());
-                assertThat(producer.loop().skippedTicks()).as("ticks that found the JMX poll still hung").isPositive();
+                assertThat(producer.loop().skippedTicks())
+                        .as("ticks that found the JMX poll still hung")
+                        .isPositive();
                 assertThat(sink.sent(Metric.CPU_LOAD)).isEmpty();
             }
         }
@@ -254,11 +330,17 @@ class JmxProducerFaultIT {
         // given: the real producer jar, as an operator runs it, with a password Cassandra refuses
         Path jar = RepoPaths.root().resolve("producers/target/loadrank-producer.jar");
         Path output = dir.resolve("wrong-password.log");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", jar.toString(), "--host=" + HOST, "--jmx.port=" + SERVERS.cassandra().jmxPort(),
-                "--jmx.username=" + JMX_USER, "--jmx.password.env=IT_JMX_PASSWORD",
-                "--kafka.bootstrap.servers=" + SERVERS.kafka().bootstrapServers())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-jar",
+                        jar.toString(),
+                        "--host=" + HOST,
+                        "--jmx.port=" + SERVERS.cassandra().jmxPort(),
+                        "--jmx.username=" + JMX_USER,
+                        "--jmx.password.env=IT_JMX_PASSWORD",
+                        "--kafka.bootstrap.servers=" + SERVERS.kafka().bootstrapServers())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().put("IT_JMX_PASSWORD", "not-" + JMX_PASSWORD);
 
         // when
@@ -272,8 +354,11 @@ class JmxProducerFaultIT {
         String log = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(exited).as("exited by itself; output:%n%s", log).isTrue();
         assertThat(process.exitValue()).as("exit code; output:%n%s", log).isEqualTo(2);
-        assertThat(log).contains("refused the credentials").contains("jmx.username")
-                .doesNotContain("not-" + JMX_PASSWORD).doesNotContain(JMX_PASSWORD);
+        assertThat(log)
+                .contains("refused the credentials")
+                .contains("jmx.username")
+                .doesNotContain("not-" + JMX_PASSWORD)
+                .doesNotContain(JMX_PASSWORD);
     }
 
     /** Accepts TCP connections on 127.0.0.1 and never writes or reads a byte: a hung JVM, as far as RMI can tell. */
@@ -284,15 +369,17 @@ class JmxProducerFaultIT {
 
         SilentServer() throws IOException {
             server = new ServerSocket(FreePorts.one(), 50, InetAddress.getLoopbackAddress());
-            acceptor = new Thread(() -> {
-                try {
-                    while (!server.isClosed()) {
-                        held.add(server.accept());
-                    }
-                } catch (IOException e) {
-                    // closed by close()
-                }
-            }, "silent-jmx");
+            acceptor = new Thread(
+                    () -> {
+                        try {
+                            while (!server.isClosed()) {
+                                held.add(server.accept());
+                            }
+                        } catch (IOException e) {
+                            // closed by close()
+                        }
+                    },
+                    "silent-jmx");
             acceptor.setDaemon(true);
             acceptor.start();
         }

@@ -30,32 +30,49 @@ class JmxProducerIT {
     static final Servers.PerClass SERVERS = Servers.perClass(null, null);
 
     @Test
-    void every_metric_arrives_every_interval_in_range_and_latency_and_pending_tasks_rise_under_load()
-            throws Exception {
+    void every_metric_arrives_every_interval_in_range_and_latency_and_pending_tasks_rise_under_load() throws Exception {
         List<String> topics = Servers.TOPICS;
         try (TopicRecorder recorder = new TopicRecorder(SERVERS.kafka().bootstrapServers(), topics);
-             CqlLoad load = new CqlLoad(SERVERS.cassandra().cqlPort());
-             ProducerApp producer = ProducerApp.toKafka(ProducerConfig.parse(List.of(
-                     "--host=" + HOST, "--interval.ms=" + INTERVAL_MS, "--jmx.port=" + SERVERS.cassandra().jmxPort(),
-                     "--kafka.bootstrap.servers=" + SERVERS.kafka().bootstrapServers()), Map.of(), () -> "unused"))) {
+                CqlLoad load = new CqlLoad(SERVERS.cassandra().cqlPort());
+                ProducerApp producer = ProducerApp.toKafka(ProducerConfig.parse(
+                        List.of(
+                                "--host=" + HOST,
+                                "--interval.ms=" + INTERVAL_MS,
+                                "--jmx.port=" + SERVERS.cassandra().jmxPort(),
+                                "--kafka.bootstrap.servers=" + SERVERS.kafka().bootstrapServers()),
+                        Map.of(),
+                        () -> "unused"))) {
             // given: a producer on an idle node (one read and one write, so both latency metrics exist)
             load.touch();
             producer.start();
-            long idleFrom = Await.value(Duration.ofSeconds(60), "the first read latency sample",
-                    () -> recorder.received("readLatency").stream().findFirst()
-                            .map(r -> r.sample().timestampMillis())) + 2 * INTERVAL_MS;
-            Await.until(Duration.ofSeconds(60), "6 idle intervals of every metric",
-                    () -> topics.stream().allMatch(t -> recorder.samplesSince(t, idleFrom).size() >= 6));
+            long idleFrom = Await.value(
+                            Duration.ofSeconds(60),
+                            "the first read latency sample",
+                            () -> recorder.received("readLatency").stream()
+                                    .findFirst()
+                                    .map(r -> r.sample().timestampMillis()))
+                    + 2 * INTERVAL_MS;
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "6 idle intervals of every metric",
+                    () -> topics.stream()
+                            .allMatch(t -> recorder.samplesSince(t, idleFrom).size() >= 6));
             long loadFrom = System.currentTimeMillis() + INTERVAL_MS;
 
             // when: real reads and writes keep the node busy
             load.start(256);
-            Await.until(Duration.ofSeconds(60), "8 loaded intervals of every metric",
-                    () -> topics.stream().allMatch(t -> recorder.samplesSince(t, loadFrom).size() >= 8));
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "8 loaded intervals of every metric",
+                    () -> topics.stream()
+                            .allMatch(t -> recorder.samplesSince(t, loadFrom).size() >= 8));
             long loadTo = System.currentTimeMillis();
             load.stop();
-            Await.until(Duration.ofSeconds(30), "the samples up to the end of the load",
-                    () -> topics.stream().allMatch(t -> recorder.samplesSince(t, loadTo).size() >= 1));
+            Await.until(
+                    Duration.ofSeconds(30),
+                    "the samples up to the end of the load",
+                    () -> topics.stream()
+                            .allMatch(t -> recorder.samplesSince(t, loadTo).size() >= 1));
 
             // then: every metric arrives every interval, for this host only, in range
             assertThat(recorder.malformed()).isEmpty();
@@ -69,18 +86,23 @@ class JmxProducerIT {
                 });
             }
             for (String topic : topics) {
-                assertThat(timestamps(recorder, topic, idleFrom, loadTo)).as("intervals of %s", topic)
+                assertThat(timestamps(recorder, topic, idleFrom, loadTo))
+                        .as("intervals of %s", topic)
                         .containsExactlyElementsOf(ticks);
             }
             List<Long> sorted = new ArrayList<>(ticks);
             for (int i = 1; i < sorted.size(); i++) {
-                assertThat(sorted.get(i) - sorted.get(i - 1)).as("gap between samples %d and %d", i - 1, i)
+                assertThat(sorted.get(i) - sorted.get(i - 1))
+                        .as("gap between samples %d and %d", i - 1, i)
                         .isBetween(INTERVAL_MS / 2, INTERVAL_MS * 3 / 2);
             }
-            assertThat(values(recorder, "cpuLoad", idleFrom, loadTo)).allSatisfy(v -> assertThat(v).isBetween(0.0, 100.0));
-            assertThat(values(recorder, "memLoad", idleFrom, loadTo)).allSatisfy(v -> assertThat(v).isBetween(0.1, 100.0));
+            assertThat(values(recorder, "cpuLoad", idleFrom, loadTo))
+                    .allSatisfy(v -> assertThat(v).isBetween(0.0, 100.0));
+            assertThat(values(recorder, "memLoad", idleFrom, loadTo))
+                    .allSatisfy(v -> assertThat(v).isBetween(0.1, 100.0));
             for (String topic : List.of("pendingTasks", "readLatency", "writeLatency")) {
-                assertThat(values(recorder, topic, idleFrom, loadTo)).allSatisfy(v -> assertThat(v).isFinite().isNotNegative());
+                assertThat(values(recorder, topic, idleFrom, loadTo))
+                        .allSatisfy(v -> assertThat(v).isFinite().isNotNegative());
             }
 
             // and: latency and pending tasks are higher under load than idle
@@ -99,7 +121,10 @@ class JmxProducerIT {
     }
 
     private static List<Long> timestamps(TopicRecorder recorder, String topic, long from, long to) {
-        return inWindow(recorder, topic, from, to).stream().map(Sample::timestampMillis).sorted().toList();
+        return inWindow(recorder, topic, from, to).stream()
+                .map(Sample::timestampMillis)
+                .sorted()
+                .toList();
     }
 
     private static List<Double> values(TopicRecorder recorder, String topic, long from, long to) {
@@ -107,12 +132,12 @@ class JmxProducerIT {
     }
 
     private static List<Sample> inWindow(TopicRecorder recorder, String topic, long from, long to) {
-        return recorder.samplesSince(topic, from).stream().filter(s -> s.timestampMillis() < to)
+        return recorder.samplesSince(topic, from).stream()
+                .filter(s -> s.timestampMillis() < to)
                 .collect(Collectors.toList());
     }
 
     private static double mean(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
-
 }

@@ -16,7 +16,9 @@ class OutageLogTest {
         assertThat(outage.succeeded(0, "")).as("up while up: silent").isFalse();
         assertThat(outage.failed(1_000, "refused")).as("first failure").isTrue();
         assertThat(outage.failed(2_000, "refused")).as("still down").isFalse();
-        assertThat(outage.failed(3_000, "timeout")).as("still down, other reason").isFalse();
+        assertThat(outage.failed(3_000, "timeout"))
+                .as("still down, other reason")
+                .isFalse();
         assertThat(outage.isDown()).isTrue();
         assertThat(outage.succeeded(4_000, "")).as("recovered").isTrue();
         assertThat(outage.succeeded(5_000, "")).isFalse();

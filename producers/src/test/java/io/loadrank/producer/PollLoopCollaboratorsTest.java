@@ -43,13 +43,19 @@ class PollLoopCollaboratorsTest {
     private final JmxScraper scraper = mock(JmxScraper.class);
     private final RecordingSink sink = new RecordingSink();
     private final List<String> refusals = new ArrayList<>();
-    private final OutageLog outage = new OutageLog(LoggerFactory.getLogger(PollLoopCollaboratorsTest.class), "test JMX");
+    private final OutageLog outage =
+            new OutageLog(LoggerFactory.getLogger(PollLoopCollaboratorsTest.class), "test JMX");
     private Clock clock = Clock.fixed(Instant.ofEpochMilli(START), ZoneOffset.UTC);
 
     private PollLoop loop() {
-        PollLoop.Parts parts = new PollLoop.Parts(scraper, new SampleCalculator(true),
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), outage, mock(ScheduledExecutorService.class),
-                new InlineExecutor(), HostInfoSchedule.standard());
+        PollLoop.Parts parts = new PollLoop.Parts(
+                scraper,
+                new SampleCalculator(true),
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
+                outage,
+                mock(ScheduledExecutorService.class),
+                new InlineExecutor(),
+                HostInfoSchedule.standard());
         return new PollLoop(Duration.ofSeconds(1), session, null, sink, refusals::add, new MovableClock(), null, parts);
     }
 
@@ -57,10 +63,12 @@ class PollLoopCollaboratorsTest {
     void givenJmxAnswers_whenTheLoopTicks_thenEveryMetricReadIsSentWithTheTicksTime() throws Exception {
         when(session.connection()).thenReturn(mock(MBeanServerConnection.class));
         doAnswer(invocation -> {
-            ReadingsReceiver receiver = invocation.getArgument(1);
-            receiver.cpuLoad(0.42);
-            return null;
-        }).when(scraper).scrape(any(), any());
+                    ReadingsReceiver receiver = invocation.getArgument(1);
+                    receiver.cpuLoad(0.42);
+                    return null;
+                })
+                .when(scraper)
+                .scrape(any(), any());
 
         loop().tick();
 
@@ -93,7 +101,8 @@ class PollLoopCollaboratorsTest {
     @Test
     void givenTheCredentialsAreRefusedBeforeAnyConnection_whenTheLoopTicks_thenTheRefusalIsReportedOnceAndNeverRetried()
             throws Exception {
-        when(session.connection()).thenThrow(new SecurityException("Authentication failed! Invalid username or password"));
+        when(session.connection())
+                .thenThrow(new SecurityException("Authentication failed! Invalid username or password"));
         PollLoop loop = loop();
 
         loop.tick();
@@ -105,7 +114,8 @@ class PollLoopCollaboratorsTest {
     }
 
     @Test
-    void givenAScrapeFailsWithABrokenConnection_whenTheLoopTicks_thenTheSessionIsDroppedAndNothingIsSent() throws Exception {
+    void givenAScrapeFailsWithABrokenConnection_whenTheLoopTicks_thenTheSessionIsDroppedAndNothingIsSent()
+            throws Exception {
         when(session.connection()).thenReturn(mock(MBeanServerConnection.class));
         doThrow(new IOException("connection reset")).when(scraper).scrape(any(), any());
 
@@ -142,8 +152,7 @@ class PollLoopCollaboratorsTest {
         }
 
         @Override
-        public void shutdown() {
-        }
+        public void shutdown() {}
 
         @Override
         public List<Runnable> shutdownNow() {

@@ -19,8 +19,8 @@ class PollLoopTest {
 
     @Test
     void describes_a_failure_by_its_root_cause() {
-        IOException wrapped = new ConnectIOException("Exception creating connection to: 127.0.0.1",
-                new ConnectException("Connection refused"));
+        IOException wrapped = new ConnectIOException(
+                "Exception creating connection to: 127.0.0.1", new ConnectException("Connection refused"));
         assertThat(PollLoop.describe(wrapped))
                 .isEqualTo("ConnectIOException caused by java.net.ConnectException: Connection refused");
         assertThat(PollLoop.describe(new IOException("plain"))).isEqualTo("java.io.IOException: plain");

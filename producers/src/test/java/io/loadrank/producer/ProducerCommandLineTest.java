@@ -24,19 +24,30 @@ class ProducerCommandLineTest {
 
         String help = run.out().replaceAll("\\s+", " ");
         assertThat(run.exitCode()).isZero();
-        assertThat(help).contains("--config=FILE", "--jmx.port=VALUE", "(default: 7199)", "--kafka.acks=VALUE",
-                "(default: all)", "--jmx.username=VALUE", "(default: (empty))", "--version", "Exit codes:");
+        assertThat(help)
+                .contains(
+                        "--config=FILE",
+                        "--jmx.port=VALUE",
+                        "(default: 7199)",
+                        "--kafka.acks=VALUE",
+                        "(default: all)",
+                        "--jmx.username=VALUE",
+                        "(default: (empty))",
+                        "--version",
+                        "Exit codes:");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "--jmx.prot=7199                | error: Unknown option: '--jmx.prot=7199'",
-        "stray                          | error: Unmatched argument at index 0: 'stray'",
-        "--jmx.port                     | error: Missing required parameter for option '--jmx.port'",
-        "--jmx.port=x                   | error: bad configuration: jmx.port = 'x': must be a whole number from 1 to 65535",
-        "--kafka.acks some              | error: bad configuration: kafka.acks = 'some': must be one of [all, -1, 1, 0]",
-        "--config /no/such.properties   | error: bad configuration: config = '/no/such.properties': must be a readable properties file",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--jmx.prot=7199                | error: Unknown option: '--jmx.prot=7199'",
+                "stray                          | error: Unmatched argument at index 0: 'stray'",
+                "--jmx.port                     | error: Missing required parameter for option '--jmx.port'",
+                "--jmx.port=x                   | error: bad configuration: jmx.port = 'x': must be a whole number from 1 to 65535",
+                "--kafka.acks some              | error: bad configuration: kafka.acks = 'some': must be one of [all, -1, 1, 0]",
+                "--config /no/such.properties   | error: bad configuration: config = '/no/such.properties': must be a readable properties file",
+            })
     void givenBadUsage_whenRun_thenExit2WithOneErrorLineAndAPointerToHelp(String args, String error) {
         CommandLineRun run = run(args);
 
@@ -47,10 +58,12 @@ class ProducerCommandLineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "--jmx.port=7299 --interval.ms 500     | 7299 | 500",
-        "--jmx.port 7199 --jmx.port=7299       | 7299 | 1000",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--jmx.port=7299 --interval.ms 500     | 7299 | 500",
+                "--jmx.port 7199 --jmx.port=7299       | 7299 | 1000",
+            })
     void givenKeysAsKeyEqualsValueOrKeySpaceValue_whenParsed_thenTheLastOneWins(String args, int port, long intervalMs)
             throws ConfigException {
         ProducerConfig config = ProducerConfig.parse(java.util.List.of(args.split(" ")), Map.of(), () -> "h");

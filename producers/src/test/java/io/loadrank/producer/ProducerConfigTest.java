@@ -43,7 +43,8 @@ class ProducerConfigTest {
             assertThat(config.topic(metric)).isEqualTo(metric.defaultTopic());
         }
         assertThat(config.hostsTopic()).isEqualTo("hosts");
-        assertThat(List.of(Metric.values())).extracting(Metric::defaultTopic)
+        assertThat(List.of(Metric.values()))
+                .extracting(Metric::defaultTopic)
                 .containsExactly("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
     }
 
@@ -70,19 +71,22 @@ class ProducerConfigTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-            "jmx.port        | 0          | from 1 to 65535",
-            "jmx.port        | 7199x      | from 1 to 65535",
-            "interval.ms     | 50         | from 100 to 3600000",
-            "jmx.timeout.ms  | -1         | from 100 to 600000",
-            "jmx.ssl         | yes        | true or false",
-            "kafka.acks      | some       | one of [all, -1, 1, 0]",
-            "memory.source   | swap       | one of [auto, meminfo, mbean]",
-            "host            | bad host!  | letters, digits",
-            "topic.memLoad   | mem load   | Kafka topic name",
-            "topic.hosts     | ../hosts   | Kafka topic name",
-            "kafka.client.properties | /no/such/file | readable",
-            "jmx.ssl.truststore | /no/such/file | readable file"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "jmx.port        | 0          | from 1 to 65535",
+                "jmx.port        | 7199x      | from 1 to 65535",
+                "interval.ms     | 50         | from 100 to 3600000",
+                "jmx.timeout.ms  | -1         | from 100 to 600000",
+                "jmx.ssl         | yes        | true or false",
+                "kafka.acks      | some       | one of [all, -1, 1, 0]",
+                "memory.source   | swap       | one of [auto, meminfo, mbean]",
+                "host            | bad host!  | letters, digits",
+                "topic.memLoad   | mem load   | Kafka topic name",
+                "topic.hosts     | ../hosts   | Kafka topic name",
+                "kafka.client.properties | /no/such/file | readable",
+                "jmx.ssl.truststore | /no/such/file | readable file"
+            })
     void refuses_a_bad_value_naming_the_key_the_value_and_what_is_allowed(String key, String value, String allowed) {
         assertThatThrownBy(() -> parse("--" + key + "=" + value))
                 .isInstanceOf(ConfigException.class)
@@ -98,7 +102,8 @@ class ProducerConfigTest {
         assertThatThrownBy(() -> parse("--intervl=1")).hasMessageContaining("Unknown option: '--intervl=1'");
         assertThatThrownBy(() -> parse("stray")).hasMessageContaining("Unmatched argument at index 0: 'stray'");
         assertThatThrownBy(() -> parse("--config", dir.resolve("missing").toString()))
-                .hasMessageContaining("config = '").hasMessageContaining("readable properties file");
+                .hasMessageContaining("config = '")
+                .hasMessageContaining("readable properties file");
     }
 
     @Test
@@ -109,8 +114,8 @@ class ProducerConfigTest {
 
         // when
         ProducerConfig fromFile = parse("--jmx.username=monitor", "--jmx.password.file=" + secret);
-        ProducerConfig fromEnv = ProducerConfig.parse(List.of("--jmx.username=monitor"),
-                Map.of("LOADRANK_JMX_PASSWORD", "envpass"), () -> "h");
+        ProducerConfig fromEnv = ProducerConfig.parse(
+                List.of("--jmx.username=monitor"), Map.of("LOADRANK_JMX_PASSWORD", "envpass"), () -> "h");
 
         // then
         assertThat(fromFile.jmx().password()).isEqualTo("s3cret");
@@ -130,7 +135,8 @@ class ProducerConfigTest {
     @Test
     void an_unusable_canonical_host_name_asks_for_host() {
         assertThatThrownBy(() -> ProducerConfig.parse(List.of(), Map.of(), () -> ""))
-                .hasMessageContaining("host = ''").hasMessageContaining("--host");
+                .hasMessageContaining("host = ''")
+                .hasMessageContaining("--host");
     }
 
     @Test
@@ -139,8 +145,8 @@ class ProducerConfigTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         // when
-        int code = ProducerMain.run(List.of("--help"), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err);
+        int code = ProducerMain.run(
+                List.of("--help"), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
         // then
         // the help wraps long lines where the terminal ends
@@ -148,15 +154,16 @@ class ProducerConfigTest {
         assertThat(code).isZero();
         for (ConfigKey key : ConfigKey.ALL.values()) {
             assertThat(help).contains("--" + key.key() + "=VALUE ");
-            assertThat(help).contains("(default: " + (key.defaultValue().isEmpty() ? "(empty)" : key.defaultValue()) + ")");
+            assertThat(help)
+                    .contains("(default: " + (key.defaultValue().isEmpty() ? "(empty)" : key.defaultValue()) + ")");
         }
     }
 
     @Test
     void a_bad_config_exits_with_code_2_and_a_message_on_stderr() throws InterruptedException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ProducerMain.run(List.of("--jmx.port=x"), Map.of(), System.out,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = ProducerMain.run(
+                List.of("--jmx.port=x"), Map.of(), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("jmx.port = 'x'");
     }
@@ -166,7 +173,9 @@ class ProducerConfigTest {
         Path example = Path.of("producer.properties");
         String text = Files.readString(example);
         for (String key : ConfigKey.ALL.keySet()) {
-            assertThat(text).as("example documents %s", key).containsPattern("(?m)^#? ?" + key.replace(".", "\\.") + "=");
+            assertThat(text)
+                    .as("example documents %s", key)
+                    .containsPattern("(?m)^#? ?" + key.replace(".", "\\.") + "=");
         }
         assertThat(parse("--config", example.toString())).isNotNull();
     }

@@ -8,8 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A sink that keeps what the poll loop sends, for tests that need no Kafka. */
 final class RecordingSink implements SampleSink {
 
-    record Sent(Metric metric, double value, long timestampMillis) {
-    }
+    record Sent(Metric metric, double value, long timestampMillis) {}
 
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
@@ -34,6 +33,5 @@ final class RecordingSink implements SampleSink {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

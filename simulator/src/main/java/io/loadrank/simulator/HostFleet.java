@@ -1,8 +1,8 @@
 package io.loadrank.simulator;
 
 import io.loadrank.hostinfo.HostInfo;
-import io.loadrank.metric.Metric;
 import io.loadrank.message.WireFormat;
+import io.loadrank.metric.Metric;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -122,7 +122,8 @@ public final class HostFleet {
             }
             double intensity = profile.intensity(seconds, host.baseLoad(), host.phase());
             for (Metric metric : Metric.values()) {
-                double value = MetricShape.value(metric, intensity, host.memoryBase(), noise(host.index(), round, metric.ordinal()));
+                double value = MetricShape.value(
+                        metric, intensity, host.memoryBase(), noise(host.index(), round, metric.ordinal()));
                 message.setLength(0);
                 WireFormat.appendEncoded(message, host.name(), value, sampleTime);
                 out.accept(metric, host, message);
@@ -137,14 +138,17 @@ public final class HostFleet {
      */
     public HostInfo hostInfo(SimulatedHost host) {
         int rack = (host.index() / REGIONS.length) % RACKS_PER_REGION + 1;
-        String hostId = UUID.nameUUIDFromBytes((seed + "/" + host.name()).getBytes(StandardCharsets.UTF_8)).toString();
+        String hostId = UUID.nameUUIDFromBytes((seed + "/" + host.name()).getBytes(StandardCharsets.UTF_8))
+                .toString();
         return new HostInfo(host.name(), host.region(), "rack" + rack, hostId, CLUSTER, null);
     }
 
     /** A deterministic number in [-1, 1) for (seed, host, round, metric): SplitMix64's finaliser. */
     double noise(int hostIndex, long round, int metric) {
-        long z = seed * 0x9E3779B97F4A7C15L + hostIndex * 0xC2B2AE3D27D4EB4FL
-                + round * 0x165667B19E3779F9L + metric * 0x27D4EB2F165667C5L;
+        long z = seed * 0x9E3779B97F4A7C15L
+                + hostIndex * 0xC2B2AE3D27D4EB4FL
+                + round * 0x165667B19E3779F9L
+                + metric * 0x27D4EB2F165667C5L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         z = z ^ (z >>> 31);

@@ -51,15 +51,17 @@ public final class HostSimulator {
         try (KafkaMessageSender sender = new KafkaMessageSender(options, fleet)) {
             simulator = new HostSimulator(options, fleet, sender);
             HostSimulator running = simulator;
-            Thread stopOnSignal = new Thread(() -> {
-                running.stop();
-                try {
-                    // let the loop flush, close the producer and print its summary before the JVM ends
-                    finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "simulator-stop");
+            Thread stopOnSignal = new Thread(
+                    () -> {
+                        running.stop();
+                        try {
+                            // let the loop flush, close the producer and print its summary before the JVM ends
+                            finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "simulator-stop");
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
             try {
                 simulator.loop();
@@ -95,10 +97,16 @@ public final class HostSimulator {
         long lastProgressNanos = startNanos;
         long round = 0;
         long nextHostInfoNanos = startNanos;
-        System.err.printf(Locale.ROOT, "simulator: %d hosts (%s), %s, seed %d, start time %d, to %s topics %s%n",
-                fleet.hosts().size(), profileCounts(), options.maxSpeed() ? "max speed" : options.rateHz() + " rounds/s",
-                options.seed(), startMillis, options.bootstrapServers(), options.topics()
-                        + (options.hostsTopic() == null ? "" : ", host info to " + options.hostsTopic()));
+        System.err.printf(
+                Locale.ROOT,
+                "simulator: %d hosts (%s), %s, seed %d, start time %d, to %s topics %s%n",
+                fleet.hosts().size(),
+                profileCounts(),
+                options.maxSpeed() ? "max speed" : options.rateHz() + " rounds/s",
+                options.seed(),
+                startMillis,
+                options.bootstrapServers(),
+                options.topics() + (options.hostsTopic() == null ? "" : ", host info to " + options.hostsTopic()));
         while (!stopRequested) {
             if (options.rounds() > 0 && round >= options.rounds()) {
                 break;
@@ -125,12 +133,18 @@ public final class HostSimulator {
                 nextHostInfoNanos = now + HOST_INFO_EVERY_NANOS;
             }
             long sampleTime = fleet.sampleTimeMillis(startMillis, round);
-            fleet.generateRound(round, startMillis, (metric, host, message) -> sender.send(metric, host, message, sampleTime));
+            fleet.generateRound(
+                    round, startMillis, (metric, host, message) -> sender.send(metric, host, message, sampleTime));
             round++;
             if (progressNanos > 0 && (now = System.nanoTime()) >= nextProgressNanos) {
                 long sent = sender.sent();
-                System.err.printf(Locale.ROOT, "simulator: round %d, %d messages sent, %d acknowledged, %d failed,"
-                                + " %.0f msgs/s%n", round, sent, sender.acknowledged(), sender.failed(),
+                System.err.printf(
+                        Locale.ROOT,
+                        "simulator: round %d, %d messages sent, %d acknowledged, %d failed," + " %.0f msgs/s%n",
+                        round,
+                        sent,
+                        sender.acknowledged(),
+                        sender.failed(),
                         (sent - lastProgressSent) * (double) NANOS_PER_SECOND / (now - lastProgressNanos));
                 lastProgressSent = sent;
                 lastProgressNanos = now;
@@ -139,9 +153,16 @@ public final class HostSimulator {
         }
         sender.flush();
         double seconds = (System.nanoTime() - startNanos) / (double) NANOS_PER_SECOND;
-        System.err.printf(Locale.ROOT, "simulator: done after %d rounds in %.1f s: %d messages sent, %d acknowledged,"
-                        + " %d failed, %.0f msgs/s%n", round, seconds, sender.sent(), sender.acknowledged(),
-                sender.failed(), sender.acknowledged() / Math.max(seconds, 1e-9));
+        System.err.printf(
+                Locale.ROOT,
+                "simulator: done after %d rounds in %.1f s: %d messages sent, %d acknowledged,"
+                        + " %d failed, %.0f msgs/s%n",
+                round,
+                seconds,
+                sender.sent(),
+                sender.acknowledged(),
+                sender.failed(),
+                sender.acknowledged() / Math.max(seconds, 1e-9));
     }
 
     private String profileCounts() {
@@ -152,7 +173,9 @@ public final class HostSimulator {
             if (out.length() > 0) {
                 out.append(", ");
             }
-            out.append(counts[profile.ordinal()]).append(' ').append(profile.name().toLowerCase(Locale.ROOT));
+            out.append(counts[profile.ordinal()])
+                    .append(' ')
+                    .append(profile.name().toLowerCase(Locale.ROOT));
         }
         return out.toString();
     }

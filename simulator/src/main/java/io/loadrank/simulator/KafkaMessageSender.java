@@ -45,6 +45,7 @@ final class KafkaMessageSender implements AutoCloseable {
     private final Callback countingCallback = this::onCompletion;
     /** Whether the host-info topic exists; null until first asked. */
     private Boolean hostsTopicExists;
+
     private final Callback hostInfoCallback = (metadata, exception) -> {
         if (exception != null) {
             failed.incrementAndGet();
@@ -55,7 +56,8 @@ final class KafkaMessageSender implements AutoCloseable {
 
     KafkaMessageSender(SimulatorOptions options, HostFleet fleet) {
         this.options = options;
-        this.producer = new KafkaProducer<>(producerProperties(options), new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer =
+                new KafkaProducer<>(producerProperties(options), new ByteArraySerializer(), new ByteArraySerializer());
         this.keys = new byte[fleet.hosts().size()][];
         for (SimulatedHost host : fleet.hosts()) {
             keys[host.index()] = host.keyBytes();
@@ -94,7 +96,8 @@ final class KafkaMessageSender implements AutoCloseable {
             value[i] = (byte) message.charAt(i);
         }
         try {
-            producer.send(new ProducerRecord<>(topics[metric.ordinal()], null, sampleTimeMillis, keys[host.index()], value),
+            producer.send(
+                    new ProducerRecord<>(topics[metric.ordinal()], null, sampleTimeMillis, keys[host.index()], value),
                     countingCallback);
             sent.incrementAndGet();
         } catch (KafkaException e) {
@@ -120,7 +123,9 @@ final class KafkaMessageSender implements AutoCloseable {
             byte[] value = HostInfoFormat.encode(fleet.hostInfo(host)).getBytes(StandardCharsets.UTF_8);
             try {
                 // not counted as sent messages: those are the samples the benchmarks measure
-                producer.send(new ProducerRecord<>(topic, null, timestampMillis, keys[host.index()], value), hostInfoCallback);
+                producer.send(
+                        new ProducerRecord<>(topic, null, timestampMillis, keys[host.index()], value),
+                        hostInfoCallback);
             } catch (KafkaException e) {
                 failed.incrementAndGet();
                 reportFailure(e);
@@ -142,11 +147,13 @@ final class KafkaMessageSender implements AutoCloseable {
             return true;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                System.err.println("simulator: there is no topic " + topic + ": no host info is sent (create it compacted,"
+                System.err.println("simulator: there is no topic " + topic
+                        + ": no host info is sent (create it compacted,"
                         + " e.g. scripts/kafka.sh create-topics --compacted " + topic + ", or pass --hosts-topic '')");
                 return false;
             }
-            System.err.println("simulator: cannot check the topic " + topic + " (" + e.getCause() + "); sending host info anyway");
+            System.err.println(
+                    "simulator: cannot check the topic " + topic + " (" + e.getCause() + "); sending host info anyway");
             return true;
         } catch (TimeoutException | KafkaException e) {
             System.err.println("simulator: cannot check the topic " + topic + " (" + e + "); sending host info anyway");

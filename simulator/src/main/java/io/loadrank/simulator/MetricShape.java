@@ -11,8 +11,7 @@ import io.loadrank.metric.Metric;
  */
 final class MetricShape {
 
-    private MetricShape() {
-    }
+    private MetricShape() {}
 
     /**
      * The value of {@code metric}.

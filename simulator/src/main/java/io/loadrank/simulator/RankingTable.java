@@ -22,11 +22,11 @@ import java.util.TreeMap;
  */
 final class RankingTable {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final int VALUE_WIDTH = 8;
 
-    private RankingTable() {
-    }
+    private RankingTable() {}
 
     /** The time of the ranking in epoch milliseconds, from the millis or else the ISO time; -1 if it has neither. */
     static long rankedAtMillis(GlobalRankingFile ranking) {
@@ -53,13 +53,15 @@ final class RankingTable {
      *
      * @param top at most this many hosts per datacenter
      */
-    static List<String> renderByDatacenter(GlobalRankingFile ranking, long nowMillis, Map<String, String> profiles,
-                                           int top) {
+    static List<String> renderByDatacenter(
+            GlobalRankingFile ranking, long nowMillis, Map<String, String> profiles, int top) {
         Map<String, List<RankedHost>> byDatacenter = new TreeMap<>();
         List<RankedHost> without = new ArrayList<>();
         for (RankedHost host : ranking.hosts()) {
             if (host.datacenter() != null) {
-                byDatacenter.computeIfAbsent(host.datacenter(), name -> new ArrayList<>()).add(host);
+                byDatacenter
+                        .computeIfAbsent(host.datacenter(), name -> new ArrayList<>())
+                        .add(host);
             } else {
                 without.add(host);
             }
@@ -70,10 +72,16 @@ final class RankingTable {
         for (Map.Entry<String, List<RankedHost>> datacenter : byDatacenter.entrySet()) {
             List<RankedHost> ranked = new ArrayList<>(datacenter.getValue());
             ranked.sort(BY_DATACENTER_RANK);
-            long staleHere = ranking.stale().stream().filter(host -> datacenter.getKey().equals(host.datacenter())).count();
+            long staleHere = ranking.stale().stream()
+                    .filter(host -> datacenter.getKey().equals(host.datacenter()))
+                    .count();
             lines.add("");
-            lines.add(String.format(Locale.ROOT, "datacenter %s · %d hosts ranked · %d stale",
-                    datacenter.getKey(), ranked.size(), staleHere));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "datacenter %s · %d hosts ranked · %d stale",
+                    datacenter.getKey(),
+                    ranked.size(),
+                    staleHere));
             appendTable(lines, ranking.topics(), ranked, profiles, top, true);
         }
         if (!without.isEmpty()) {
@@ -86,8 +94,8 @@ final class RankingTable {
     }
 
     /** The ranking of one datacenter only, its stale hosts included (the view's --datacenter NAME). */
-    static List<String> renderDatacenter(GlobalRankingFile ranking, String datacenter, long nowMillis,
-                                         Map<String, String> profiles, int top) {
+    static List<String> renderDatacenter(
+            GlobalRankingFile ranking, String datacenter, long nowMillis, Map<String, String> profiles, int top) {
         List<RankedHost> hosts = new ArrayList<>();
         for (RankedHost host : ranking.hosts()) {
             if (datacenter.equals(host.datacenter())) {
@@ -113,8 +121,8 @@ final class RankingTable {
             Comparator.comparingInt(host -> host.dcRank() == null ? Integer.MAX_VALUE : host.dcRank());
 
     /** The first line: when ranked, how long ago, the window, how many hosts are ranked and stale. */
-    private static String summary(GlobalRankingFile ranking, List<RankedHost> hosts, List<StaleHost> stale,
-                                  long nowMillis) {
+    private static String summary(
+            GlobalRankingFile ranking, List<RankedHost> hosts, List<StaleHost> stale, long nowMillis) {
         long rankedAt = rankedAtMillis(ranking);
         double minWindow = Double.MAX_VALUE;
         double maxWindow = 0;
@@ -122,11 +130,19 @@ final class RankingTable {
             minWindow = Math.min(minWindow, topic.windowSeconds());
             maxWindow = Math.max(maxWindow, topic.windowSeconds());
         }
-        String window = maxWindow == 0 ? "?" : Math.round(minWindow) == Math.round(maxWindow)
-                ? Math.round(maxWindow) + " s" : Math.round(minWindow) + "-" + Math.round(maxWindow) + " s";
-        return String.format(Locale.ROOT, "ranked %s (%s ago) · window %s · %d hosts ranked · %d stale",
-                rankedAt < 0 ? "?" : CLOCK.format(Instant.ofEpochMilli(rankedAt)), ago(nowMillis, rankedAt), window,
-                hosts.size(), stale.size());
+        String window = maxWindow == 0
+                ? "?"
+                : Math.round(minWindow) == Math.round(maxWindow)
+                        ? Math.round(maxWindow) + " s"
+                        : Math.round(minWindow) + "-" + Math.round(maxWindow) + " s";
+        return String.format(
+                Locale.ROOT,
+                "ranked %s (%s ago) · window %s · %d hosts ranked · %d stale",
+                rankedAt < 0 ? "?" : CLOCK.format(Instant.ofEpochMilli(rankedAt)),
+                ago(nowMillis, rankedAt),
+                window,
+                hosts.size(),
+                stale.size());
     }
 
     /**
@@ -134,8 +150,13 @@ final class RankingTable {
      * window average of every topic. With {@code withinDatacenter} the rank and score are the
      * host's within its datacenter.
      */
-    private static void appendTable(List<String> lines, List<TopicWeight> topics, List<RankedHost> hosts,
-                                    Map<String, String> profiles, int top, boolean withinDatacenter) {
+    private static void appendTable(
+            List<String> lines,
+            List<TopicWeight> topics,
+            List<RankedHost> hosts,
+            Map<String, String> profiles,
+            int top,
+            boolean withinDatacenter) {
         boolean withProfile = !profiles.isEmpty();
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%3s %-19s %6s", "#", "host", "score"));
         if (withProfile) {
@@ -156,14 +177,21 @@ final class RankingTable {
             anyIncomplete |= host.incomplete();
             Object rank = withinDatacenter ? (host.dcRank() == null ? "?" : host.dcRank()) : host.rank();
             double score = withinDatacenter ? (host.dcScore() == null ? Double.NaN : host.dcScore()) : host.score();
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%3s %-19s %5.1f%s",
-                    rank, fit(host.host(), 19), score, host.incomplete() ? "*" : " "));
+            StringBuilder row = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "%3s %-19s %5.1f%s",
+                    rank,
+                    fit(host.host(), 19),
+                    score,
+                    host.incomplete() ? "*" : " "));
             if (withProfile) {
                 row.append(String.format(Locale.ROOT, " %-6s", profiles.getOrDefault(host.host(), "")));
             }
             for (TopicWeight topic : topics) {
                 Double average = host.averages().get(topic.topic());
-                row.append(String.format(Locale.ROOT, "%" + width(topic.topic()) + "s",
+                row.append(String.format(
+                        Locale.ROOT,
+                        "%" + width(topic.topic()) + "s",
                         average == null ? "-" : format(average, decimals(topic.topic()))));
             }
             lines.add(row.toString());
@@ -176,8 +204,8 @@ final class RankingTable {
         }
     }
 
-    private static void appendStale(List<String> lines, List<StaleHost> stale, long nowMillis,
-                                    Map<String, String> profiles) {
+    private static void appendStale(
+            List<String> lines, List<StaleHost> stale, long nowMillis, Map<String, String> profiles) {
         boolean withProfile = !profiles.isEmpty();
         lines.add("");
         if (stale.isEmpty()) {
@@ -187,8 +215,12 @@ final class RankingTable {
             for (StaleHost host : stale) {
                 long lastSeen = host.lastSeenMillis() > 0 ? host.lastSeenMillis() : parseInstant(host.lastSeen());
                 String name = host.host();
-                lines.add(String.format(Locale.ROOT, "    %-19s last seen %s (%s ago)%s%s", fit(name, 19),
-                        lastSeen < 0 ? "?" : CLOCK.format(Instant.ofEpochMilli(lastSeen)), ago(nowMillis, lastSeen),
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "    %-19s last seen %s (%s ago)%s%s",
+                        fit(name, 19),
+                        lastSeen < 0 ? "?" : CLOCK.format(Instant.ofEpochMilli(lastSeen)),
+                        ago(nowMillis, lastSeen),
                         host.datacenter() != null ? " in " + host.datacenter() : "",
                         withProfile && profiles.containsKey(name) ? "  [" + profiles.get(name) + "]" : ""));
             }

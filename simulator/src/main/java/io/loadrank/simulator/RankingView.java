@@ -37,8 +37,12 @@ import picocli.CommandLine.Option;
  * The file is replaced atomically by the topology, so every read sees a whole document; a file
  * that is missing, cut short or not a ranking keeps the last good table on screen with a note.
  */
-@Command(name = "RankingView", sortOptions = false, mixinStandardHelpOptions = true,
-        versionProvider = LoadrankVersion.class, usageHelpAutoWidth = true,
+@Command(
+        name = "RankingView",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        versionProvider = LoadrankVersion.class,
+        usageHelpAutoWidth = true,
         description = "Shows the global ranking file as a table, redrawn whenever the topology writes a new ranking.")
 public final class RankingView implements Callable<Integer> {
 
@@ -47,7 +51,10 @@ public final class RankingView implements Callable<Integer> {
     private static final String CLEAR_BELOW = "\033[J";
     private static final String CLEAR_SCREEN = "\033[H\033[2J";
 
-    @Option(names = "--watch", paramLabel = "FILE", defaultValue = "STORM_OUTPUT/GlobalRankings.json",
+    @Option(
+            names = "--watch",
+            paramLabel = "FILE",
+            defaultValue = "STORM_OUTPUT/GlobalRankings.json",
             description = "the global ranking file to show (default: ${DEFAULT-VALUE})")
     Path file;
 
@@ -57,40 +64,64 @@ public final class RankingView implements Callable<Integer> {
     @Option(names = "--plain", description = "no terminal control codes: one table per new ranking (for a log file)")
     boolean plain;
 
-    @Option(names = "--title", paramLabel = "TEXT", defaultValue = "loadrank: global ranking",
+    @Option(
+            names = "--title",
+            paramLabel = "TEXT",
+            defaultValue = "loadrank: global ranking",
             description = "the first line (default: ${DEFAULT-VALUE})")
     String title;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "25",
+    @Option(
+            names = "--top",
+            paramLabel = "N",
+            defaultValue = "25",
             description = "list at most this many ranked hosts (default: ${DEFAULT-VALUE})")
     long top;
 
-    @Option(names = "--since-millis", paramLabel = "EPOCH_MS", defaultValue = "0",
+    @Option(
+            names = "--since-millis",
+            paramLabel = "EPOCH_MS",
+            defaultValue = "0",
             description = "ignore rankings made before this time; 0 = show any (default: ${DEFAULT-VALUE})")
     long sinceMillis;
 
-    @Option(names = "--ends-at-millis", paramLabel = "EPOCH_MS", defaultValue = "0",
+    @Option(
+            names = "--ends-at-millis",
+            paramLabel = "EPOCH_MS",
+            defaultValue = "0",
             description = "count down to this time in the title; 0 = no countdown (default: ${DEFAULT-VALUE})")
     long endsAtMillis;
 
-    @Option(names = "--fleet-hosts", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--fleet-hosts",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "the host simulator's --hosts, to show each host's load profile; 0 = no profile column "
                     + "(default: ${DEFAULT-VALUE})")
     long fleetHosts;
 
-    @Option(names = "--fleet-seed", paramLabel = "N", defaultValue = "42",
+    @Option(
+            names = "--fleet-seed",
+            paramLabel = "N",
+            defaultValue = "42",
             description = "the host simulator's --seed (default: ${DEFAULT-VALUE})")
     long fleetSeed;
 
-    @Option(names = "--by-datacenter", description = "every datacenter's ranking on its own, grouped: ranks and "
-            + "scores within the datacenter")
+    @Option(
+            names = "--by-datacenter",
+            description = "every datacenter's ranking on its own, grouped: ranks and " + "scores within the datacenter")
     boolean byDatacenter;
 
-    @Option(names = "--datacenter", paramLabel = "NAME",
+    @Option(
+            names = "--datacenter",
+            paramLabel = "NAME",
             description = "only this datacenter's ranking: ranks and scores within it")
     String datacenter;
 
-    @Option(names = "--interval-ms", paramLabel = "MS", defaultValue = "500",
+    @Option(
+            names = "--interval-ms",
+            paramLabel = "MS",
+            defaultValue = "500",
             description = "how often to look at the file, 1-60000 (default: ${DEFAULT-VALUE})")
     long intervalMillis;
 
@@ -122,14 +153,16 @@ public final class RankingView implements Callable<Integer> {
         OptionValues.inRange("--fleet-hosts", fleetHosts, 0, 10_000_000);
         OptionValues.inRange("--interval-ms", intervalMillis, 1, 60_000);
         if (datacenter != null && !HostInfoFormat.isValidLocationName(datacenter)) {
-            throw UsageException.invalidValue("--datacenter", datacenter,
-                    "a datacenter name: 1-64 of letters, digits, '.', '-', '_'");
+            throw UsageException.invalidValue(
+                    "--datacenter", datacenter, "a datacenter name: 1-64 of letters, digits, '.', '-', '_'");
         }
         plain |= once;
         if (fleetHosts > 0) {
             // the simulator's profiles follow from its host count and seed alone
-            HostFleet.create((int) fleetHosts, fleetSeed, 1).hosts()
-                    .forEach(host -> profiles.put(host.name(), host.profile().name().toLowerCase(Locale.ROOT)));
+            HostFleet.create((int) fleetHosts, fleetSeed, 1)
+                    .hosts()
+                    .forEach(host ->
+                            profiles.put(host.name(), host.profile().name().toLowerCase(Locale.ROOT)));
         }
         if (once) {
             poll();
@@ -185,18 +218,23 @@ public final class RankingView implements Callable<Integer> {
     void draw() {
         long now = System.currentTimeMillis();
         StringBuilder screen = new StringBuilder();
-        String remaining = endsAtMillis > 0 ? String.format(Locale.ROOT, " · stops in %d s",
-                Math.max(0, (endsAtMillis - now + 999) / 1000)) : "";
+        String remaining = endsAtMillis > 0
+                ? String.format(Locale.ROOT, " · stops in %d s", Math.max(0, (endsAtMillis - now + 999) / 1000))
+                : "";
         line(screen, title + remaining);
         if (lastRanking == null) {
             line(screen, "");
             long waited = sinceMillis > 0 ? (now - sinceMillis) / 1000 : 0;
-            line(screen, "waiting for the first ranking in " + file + (sinceMillis > 0 ? " (" + waited + " s)" : "") + " ...");
+            line(
+                    screen,
+                    "waiting for the first ranking in " + file + (sinceMillis > 0 ? " (" + waited + " s)" : "")
+                            + " ...");
         } else {
             List<String> lines = datacenter != null
                     ? RankingTable.renderDatacenter(lastRanking, datacenter, now, profiles, (int) top)
-                    : byDatacenter ? RankingTable.renderByDatacenter(lastRanking, now, profiles, (int) top)
-                    : RankingTable.render(lastRanking, now, profiles, (int) top);
+                    : byDatacenter
+                            ? RankingTable.renderByDatacenter(lastRanking, now, profiles, (int) top)
+                            : RankingTable.render(lastRanking, now, profiles, (int) top);
             for (String text : lines) {
                 line(screen, text);
             }
@@ -224,6 +262,7 @@ public final class RankingView implements Callable<Integer> {
 
     @Override
     public String toString() {
-        return "RankingView[" + file + ", last ranking " + (lastRankedAt < 0 ? "none" : Instant.ofEpochMilli(lastRankedAt)) + "]";
+        return "RankingView[" + file + ", last ranking "
+                + (lastRankedAt < 0 ? "none" : Instant.ofEpochMilli(lastRankedAt)) + "]";
     }
 }

@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
  * @param memoryBase its memory use in percent when idle
  * @param phase      0..1, shifts its profile's timings a little
  */
-public record SimulatedHost(int index, String name, String region, LoadProfile profile,
-                            double baseLoad, double memoryBase, double phase) {
+public record SimulatedHost(
+        int index, String name, String region, LoadProfile profile, double baseLoad, double memoryBase, double phase) {
 
     /** The host name as the Kafka record key, encoded once rather than for every message. */
     byte[] keyBytes() {

@@ -1,10 +1,10 @@
 package io.loadrank.simulator;
 
-import io.loadrank.metric.Metric;
 import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OnOff;
 import io.loadrank.cli.OptionValues;
 import io.loadrank.cli.UsageException;
+import io.loadrank.metric.Metric;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
  * {@code --name=value}), {@link #options()} checks them into {@link SimulatorOptions}, naming the
  * option, the value and what is allowed.
  */
-@Command(name = "HostSimulator", sortOptions = false, versionProvider = LoadrankVersion.class,
+@Command(
+        name = "HostSimulator",
+        sortOptions = false,
+        versionProvider = LoadrankVersion.class,
         description = "Simulated Cassandra hosts sending the five loadrank metrics to Kafka in the wire format.",
         usageHelpAutoWidth = true)
 final class SimulatorCommand implements Callable<Integer> {
@@ -25,77 +28,130 @@ final class SimulatorCommand implements Callable<Integer> {
     private static final List<String> COMPRESSIONS = List.of("none", "lz4", "snappy", "zstd", "gzip");
     private static final Set<String> ACKS = Set.of("0", "1", "all");
 
-    @Option(names = "--hosts", paramLabel = "N", defaultValue = "12",
+    @Option(
+            names = "--hosts",
+            paramLabel = "N",
+            defaultValue = "12",
             description = "number of simulated Cassandra hosts, 1-10000000 (default: ${DEFAULT-VALUE})")
     long hosts;
 
-    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "1",
+    @Option(
+            names = "--rate",
+            paramLabel = "HZ",
+            defaultValue = "1",
             description = "rounds per second: every host sends each metric this often, above 0 and at most 1000 "
                     + "(default: ${DEFAULT-VALUE})")
     String rate;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
+    @Option(
+            names = "--duration",
+            paramLabel = "SECONDS",
+            defaultValue = "0",
             description = "stop after this many seconds; 0 = until Ctrl-C (default: ${DEFAULT-VALUE})")
     long durationSeconds;
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--rounds",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "stop after this many rounds; 0 = no limit (default: ${DEFAULT-VALUE})")
     long rounds;
 
-    @Option(names = "--start-time", paramLabel = "EPOCH_MS", defaultValue = "now",
+    @Option(
+            names = "--start-time",
+            paramLabel = "EPOCH_MS",
+            defaultValue = "now",
             description = "sample time of round 0, epoch milliseconds; round r carries start + r/rate s and, unless "
                     + "--max-speed, is sent when the wall clock reaches that time (benchmarks fill topics with recent "
                     + "history by starting in the past) (default: ${DEFAULT-VALUE})")
     String startTime;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "seed of the hosts' profiles and values; same seed, same messages (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
+            description =
+                    "seed of the hosts' profiles and values; same seed, same messages (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", defaultValue = "127.0.0.1:9092",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT[,...]",
+            defaultValue = "127.0.0.1:9092",
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
     String bootstrapServers;
 
-    @Option(names = "--topics", paramLabel = "T1,T2,T3,T4,T5",
+    @Option(
+            names = "--topics",
+            paramLabel = "T1,T2,T3,T4,T5",
             description = "the topics of cpu, memory, pending tasks, read and write latency, in this order "
                     + "(default: ${DEFAULT-VALUE})")
     String topics = String.join(",", SimulatorOptions.defaultTopics());
 
-    @Option(names = "--hosts-topic", paramLabel = "TOPIC", defaultValue = "hosts",
+    @Option(
+            names = "--hosts-topic",
+            paramLabel = "TOPIC",
+            defaultValue = "hosts",
             description = "compacted topic of the hosts' host info (datacenter = region, rack, host id), sent at "
                     + "start and every 60 s; empty: none (default: ${DEFAULT-VALUE})")
     String hostsTopic;
 
-    @Option(names = "--max-speed", arity = "0..1", paramLabel = "on|off", fallbackValue = "true", defaultValue = "false",
+    @Option(
+            names = "--max-speed",
+            arity = "0..1",
+            paramLabel = "on|off",
+            fallbackValue = "true",
+            defaultValue = "false",
             converter = OnOff.class,
             description = "send rounds back to back as fast as Kafka takes them (benchmarks); sample times still "
                     + "advance one round each (default: ${DEFAULT-VALUE})")
     boolean maxSpeed;
 
-    @Option(names = "--acks", paramLabel = "0|1|all", defaultValue = "1",
+    @Option(
+            names = "--acks",
+            paramLabel = "0|1|all",
+            defaultValue = "1",
             description = "Kafka producer acks (default: ${DEFAULT-VALUE})")
     String acks;
 
-    @Option(names = "--compression", paramLabel = "CODEC", defaultValue = "lz4",
+    @Option(
+            names = "--compression",
+            paramLabel = "CODEC",
+            defaultValue = "lz4",
             description = "Kafka compression: none, lz4, snappy, zstd or gzip (default: ${DEFAULT-VALUE})")
     String compression;
 
-    @Option(names = "--linger-ms", paramLabel = "MS", defaultValue = "20",
+    @Option(
+            names = "--linger-ms",
+            paramLabel = "MS",
+            defaultValue = "20",
             description = "Kafka linger.ms: how long a batch waits to fill, 0-10000 (default: ${DEFAULT-VALUE})")
     long lingerMs;
 
-    @Option(names = "--batch-size", paramLabel = "BYTES", defaultValue = "262144",
+    @Option(
+            names = "--batch-size",
+            paramLabel = "BYTES",
+            defaultValue = "262144",
             description = "Kafka batch.size, 1024-67108864 (default: ${DEFAULT-VALUE})")
     long batchSize;
 
-    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(
+            names = "--progress",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
             description = "seconds between progress lines on stderr; 0 = only the summary (default: ${DEFAULT-VALUE})")
     long progressSeconds;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "print this help and exit")
     boolean help;
 
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "print the version and exit")
+    @Option(
+            names = {"-V", "--version"},
+            versionHelp = true,
+            description = "print the version and exit")
     boolean version;
 
     @Override
@@ -112,8 +168,11 @@ final class SimulatorCommand implements Callable<Integer> {
         List<String> topicList = List.of(topics.split(",", -1));
         if (topicList.size() != Metric.values().length
                 || topicList.stream().anyMatch(t -> !t.matches("[A-Za-z0-9._-]{1,249}"))) {
-            throw UsageException.invalidValue("--topics", topics, "five Kafka topic names (letters, digits, '.', '_',"
-                    + " '-'), comma-separated, for cpu, memory, pending tasks, read latency and write latency");
+            throw UsageException.invalidValue(
+                    "--topics",
+                    topics,
+                    "five Kafka topic names (letters, digits, '.', '_',"
+                            + " '-'), comma-separated, for cpu, memory, pending tasks, read latency and write latency");
         }
         OptionValues.oneOf("--compression", compression, COMPRESSIONS);
         if (!ACKS.contains(acks)) {
@@ -121,7 +180,9 @@ final class SimulatorCommand implements Callable<Integer> {
         }
         String hostInfoTopic = hostsTopic.trim();
         if (!hostInfoTopic.isEmpty() && !hostInfoTopic.matches("[A-Za-z0-9._-]{1,249}")) {
-            throw UsageException.invalidValue("--hosts-topic", hostsTopic,
+            throw UsageException.invalidValue(
+                    "--hosts-topic",
+                    hostsTopic,
                     "a Kafka topic name (letters, digits, '.', '_', '-'), or empty for none");
         }
         String bootstrap = bootstrapServers.trim();
@@ -152,8 +213,8 @@ final class SimulatorCommand implements Callable<Integer> {
         if (startTime.equals("now")) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(OptionValues.wholeNumber("--start-time", startTime, 1_000_000_000_000L,
-                10_000_000_000_000L - 1));
+        return OptionalLong.of(
+                OptionValues.wholeNumber("--start-time", startTime, 1_000_000_000_000L, 10_000_000_000_000L - 1));
     }
 
     private double rate() {

@@ -1,12 +1,12 @@
 package io.loadrank.simulator;
 
-import io.loadrank.metric.Metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadrank.message.ParseResult;
 import io.loadrank.message.Sample;
 import io.loadrank.message.WireFormat;
+import io.loadrank.metric.Metric;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,7 +24,8 @@ class HostFleetTest {
     private static List<String> messages(HostFleet fleet, long rounds) {
         List<String> out = new ArrayList<>();
         for (long round = 0; round < rounds; round++) {
-            fleet.generateRound(round, START, (metric, host, message) -> out.add(metric.defaultTopic() + " " + message));
+            fleet.generateRound(
+                    round, START, (metric, host, message) -> out.add(metric.defaultTopic() + " " + message));
         }
         return out;
     }
@@ -36,7 +37,10 @@ class HostFleetTest {
     }
 
     private static SimulatedHost firstWith(HostFleet fleet, LoadProfile profile) {
-        return fleet.hosts().stream().filter(h -> h.profile() == profile).findFirst().orElseThrow();
+        return fleet.hosts().stream()
+                .filter(h -> h.profile() == profile)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -54,7 +58,9 @@ class HostFleetTest {
         HostFleet fleet = HostFleet.create(12, 42, 1);
         List<String> all = messages(fleet, 60);
         List<String> round59 = new ArrayList<>();
-        HostFleet.create(12, 42, 1).generateRound(59, START, (metric, host, message) -> round59.add(metric.defaultTopic() + " " + message));
+        HostFleet.create(12, 42, 1)
+                .generateRound(
+                        59, START, (metric, host, message) -> round59.add(metric.defaultTopic() + " " + message));
 
         assertThat(all.subList(all.size() - round59.size(), all.size())).isEqualTo(round59);
     }
@@ -68,7 +74,8 @@ class HostFleetTest {
     void hosts_are_named_by_region_and_spread_over_the_regions() {
         HostFleet fleet = HostFleet.create(12, 42, 1);
 
-        assertThat(fleet.hosts()).extracting(SimulatedHost::name)
+        assertThat(fleet.hosts())
+                .extracting(SimulatedHost::name)
                 .startsWith("cass-eu-west-1", "cass-us-east-1", "cass-ap-southeast-1")
                 .contains("cass-eu-west-2", "cass-sa-east-2")
                 .doesNotHaveDuplicates();
@@ -78,7 +85,9 @@ class HostFleetTest {
     @ParameterizedTest(name = "{0} hosts")
     @CsvSource({"4", "12", "100"})
     void every_profile_is_in_every_fleet_of_at_least_four_hosts(int hosts) {
-        assertThat(HostFleet.create(hosts, 7, 1).hosts().stream().map(SimulatedHost::profile).collect(Collectors.toSet()))
+        assertThat(HostFleet.create(hosts, 7, 1).hosts().stream()
+                        .map(SimulatedHost::profile)
+                        .collect(Collectors.toSet()))
                 .isEqualTo(EnumSet.allOf(LoadProfile.class));
     }
 
@@ -140,7 +149,9 @@ class HostFleetTest {
         for (long round = 0; round < 120; round++) {
             long r = round;
             fleet.generateRound(round, START, (metric, host, message) -> {
-                if (host.equals(silent) && (roundsWithMessages.isEmpty() || roundsWithMessages.get(roundsWithMessages.size() - 1) != r)) {
+                if (host.equals(silent)
+                        && (roundsWithMessages.isEmpty()
+                                || roundsWithMessages.get(roundsWithMessages.size() - 1) != r)) {
                     roundsWithMessages.add(r);
                 }
             });
@@ -163,7 +174,9 @@ class HostFleetTest {
             assertThat(fleet.silent(silent, round)).isTrue();
         }
         // every other host sends in every round
-        long others = fleet.hosts().stream().filter(h -> h.profile() != LoadProfile.SILENT).count();
+        long others = fleet.hosts().stream()
+                .filter(h -> h.profile() != LoadProfile.SILENT)
+                .count();
         List<String> round35 = new ArrayList<>();
         fleet.generateRound(35, START, (metric, host, message) -> round35.add(host.name()));
         assertThat(round35).hasSize((int) others * Metric.values().length).doesNotContain(silent.name());
@@ -184,7 +197,8 @@ class HostFleetTest {
         assertThat(after.get("cpuLoad")).isLessThan(before.get("cpuLoad") + 15);
         // and it is the most loaded host during its spike
         SimulatedHost steadyHost = firstWith(fleet, LoadProfile.STEADY);
-        assertThat(during.get("cpuLoad")).isGreaterThan(valuesAt(fleet, steadyHost, 31).get("cpuLoad"));
+        assertThat(during.get("cpuLoad"))
+                .isGreaterThan(valuesAt(fleet, steadyHost, 31).get("cpuLoad"));
     }
 
     @Test
@@ -225,21 +239,26 @@ class HostFleetTest {
     @Test
     void givenASeed_whenHostInfoIsMade_thenRegionsAreDatacentersWithAFewRacksAndHostIdsAreStableForTheSeed() {
         HostFleet fleet = HostFleet.create(36, 42, 1);
-        List<io.loadrank.hostinfo.HostInfo> info = fleet.hosts().stream().map(fleet::hostInfo).toList();
+        List<io.loadrank.hostinfo.HostInfo> info =
+                fleet.hosts().stream().map(fleet::hostInfo).toList();
 
         assertThat(info).allSatisfy(hostInfo -> {
-            assertThat(io.loadrank.hostinfo.HostInfoFormat.parse(hostInfo.host(),
-                    io.loadrank.hostinfo.HostInfoFormat.encode(hostInfo)))
+            assertThat(io.loadrank.hostinfo.HostInfoFormat.parse(
+                            hostInfo.host(), io.loadrank.hostinfo.HostInfoFormat.encode(hostInfo)))
                     .isEqualTo(new io.loadrank.hostinfo.HostInfoResult.Valid(hostInfo));
             assertThat(hostInfo.host()).startsWith("cass-" + hostInfo.datacenter() + "-");
         });
         assertThat(info).extracting(io.loadrank.hostinfo.HostInfo::datacenter).containsOnly(HostFleet.REGIONS);
         assertThat(info).extracting(io.loadrank.hostinfo.HostInfo::rack).containsOnly("rack1", "rack2", "rack3");
-        assertThat(info.stream().map(io.loadrank.hostinfo.HostInfo::hostId).distinct()).hasSize(36);
+        assertThat(info.stream().map(io.loadrank.hostinfo.HostInfo::hostId).distinct())
+                .hasSize(36);
         HostFleet again = HostFleet.create(36, 42, 1);
-        assertThat(again.hosts().stream().map(again::hostInfo).toList()).as("same seed, same ids").isEqualTo(info);
+        assertThat(again.hosts().stream().map(again::hostInfo).toList())
+                .as("same seed, same ids")
+                .isEqualTo(info);
         HostFleet otherSeed = HostFleet.create(36, 43, 1);
-        assertThat(otherSeed.hostInfo(otherSeed.hosts().get(0)).hostId()).as("another seed, other ids")
+        assertThat(otherSeed.hostInfo(otherSeed.hosts().get(0)).hostId())
+                .as("another seed, other ids")
                 .isNotEqualTo(info.get(0).hostId());
     }
 }

@@ -53,8 +53,19 @@ class HostSimulatorIT {
     @Test
     void the_simulator_sends_every_message_of_its_rounds_keyed_by_host_with_the_sample_time() {
         // given 12 hosts at 4 rounds a second for 3 seconds (12 rounds)
-        SimulatorOptions options = SimulatorOptions.parse("--hosts", "12", "--rate", "4", "--duration", "3",
-                "--seed", "42", "--bootstrap-servers", kafka.bootstrapServers(), "--progress", "1");
+        SimulatorOptions options = SimulatorOptions.parse(
+                "--hosts",
+                "12",
+                "--rate",
+                "4",
+                "--duration",
+                "3",
+                "--seed",
+                "42",
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--progress",
+                "1");
 
         // when it runs
         long began = System.nanoTime();
@@ -66,11 +77,16 @@ class HostSimulatorIT {
         // and Kafka holds exactly the messages the fleet generates for those rounds and that start
         HostFleet fleet = HostFleet.create(12, 42, 4);
         List<ConsumerRecord<String, String>> records = readAll(expectedCount(fleet, 12));
-        long startMillis = records.stream().mapToLong(ConsumerRecord::timestamp).min().orElseThrow();
+        long startMillis =
+                records.stream().mapToLong(ConsumerRecord::timestamp).min().orElseThrow();
         Map<String, List<String>> expected = new HashMap<>();
         for (long round = 0; round < 12; round++) {
-            fleet.generateRound(round, startMillis, (metric, host, message) ->
-                    expected.computeIfAbsent(metric.defaultTopic() + "/" + host.name(), k -> new ArrayList<>()).add(message.toString()));
+            fleet.generateRound(
+                    round,
+                    startMillis,
+                    (metric, host, message) -> expected.computeIfAbsent(
+                                    metric.defaultTopic() + "/" + host.name(), k -> new ArrayList<>())
+                            .add(message.toString()));
         }
         Map<String, List<String>> actual = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -78,18 +94,34 @@ class HostSimulatorIT {
             assertThat(parsed).isInstanceOf(ParseResult.Valid.class);
             String host = ((ParseResult.Valid) parsed).sample().host();
             assertThat(record.key()).isEqualTo(host);
-            assertThat(record.timestamp()).isEqualTo(((ParseResult.Valid) parsed).sample().timestampMillis());
+            assertThat(record.timestamp())
+                    .isEqualTo(((ParseResult.Valid) parsed).sample().timestampMillis());
             // one host's messages on one topic are in one partition, so they keep their order
-            actual.computeIfAbsent(record.topic() + "/" + host, k -> new ArrayList<>()).add(record.value());
+            actual.computeIfAbsent(record.topic() + "/" + host, k -> new ArrayList<>())
+                    .add(record.value());
         }
         assertThat(actual).isEqualTo(expected);
     }
 
     @Test
     void givenAHostsTopic_whenTheSimulatorStarts_thenItSendsTheHostInfoOfEveryHostKeyedByHost() {
-        SimulatorOptions options = SimulatorOptions.parse("--hosts", "12", "--rate", "4", "--rounds", "2",
-                "--seed", "7", "--bootstrap-servers", kafka.bootstrapServers(), "--hosts-topic", "sim-hosts",
-                "--topics", "s1,s2,s3,s4,s5", "--progress", "0");
+        SimulatorOptions options = SimulatorOptions.parse(
+                "--hosts",
+                "12",
+                "--rate",
+                "4",
+                "--rounds",
+                "2",
+                "--seed",
+                "7",
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--hosts-topic",
+                "sim-hosts",
+                "--topics",
+                "s1,s2,s3,s4,s5",
+                "--progress",
+                "0");
 
         assertThat(HostSimulator.run(options)).isZero();
 
@@ -101,11 +133,13 @@ class HostSimulatorIT {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "simulator-hosts-it");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("sim-hosts"));
             Await.until(Duration.ofSeconds(60), "the host info of the 12 hosts", () -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    io.loadrank.hostinfo.HostInfoResult result = io.loadrank.hostinfo.HostInfoFormat.parse(record.key(), record.value());
+                    io.loadrank.hostinfo.HostInfoResult result =
+                            io.loadrank.hostinfo.HostInfoFormat.parse(record.key(), record.value());
                     if (result instanceof io.loadrank.hostinfo.HostInfoResult.Ignored) {
                         continue; // topic creation's probe
                     }
@@ -132,7 +166,8 @@ class HostSimulatorIT {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "simulator-it");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(SimulatorOptions.defaultTopics());
             Await.until(Duration.ofSeconds(60), expected + " records on the five topics", () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);

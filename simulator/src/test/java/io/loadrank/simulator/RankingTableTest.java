@@ -36,8 +36,8 @@ class RankingTableTest {
 
     @Test
     void the_table_shows_rank_host_score_kind_averages_window_and_stale_hosts() {
-        List<String> lines = RankingTable.render(ranking(), 1_795_342_514_000L,
-                Map.of("cass-eu-west-1", "spike", "cass-sa-east-1", "silent"), 25);
+        List<String> lines = RankingTable.render(
+                ranking(), 1_795_342_514_000L, Map.of("cass-eu-west-1", "spike", "cass-sa-east-1", "silent"), 25);
 
         assertThat(lines.get(0)).contains("(2 s ago)", "window 58-60 s", "2 hosts ranked", "1 stale");
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("#", "host", "score", "kind", "cpu %", "read us"));
@@ -51,15 +51,19 @@ class RankingTableTest {
     void only_the_top_hosts_are_listed() {
         List<String> lines = RankingTable.render(ranking(), 0, Map.of(), 1);
 
-        assertThat(String.join("\n", lines)).contains("cass-eu-west-1", "... and 1 more hosts").doesNotContain("cass-us-east-1 ");
+        assertThat(String.join("\n", lines))
+                .contains("cass-eu-west-1", "... and 1 more hosts")
+                .doesNotContain("cass-us-east-1 ");
     }
 
     @Test
     void the_ranking_time_comes_from_the_millis_or_the_iso_time() {
         assertThat(RankingTable.rankedAtMillis(ranking())).isEqualTo(1_795_342_512_000L);
-        assertThat(RankingTable.rankedAtMillis(new GlobalRankingFile("2026-11-22T10:15:12Z", 0, 0, List.of(), List.of(),
-                List.of(), null, null))).isEqualTo(1_795_342_512_000L);
-        assertThat(RankingTable.rankedAtMillis(new GlobalRankingFile(null, 0, 0, List.of(), List.of(), List.of(), null, null)))
+        assertThat(RankingTable.rankedAtMillis(new GlobalRankingFile(
+                        "2026-11-22T10:15:12Z", 0, 0, List.of(), List.of(), List.of(), null, null)))
+                .isEqualTo(1_795_342_512_000L);
+        assertThat(RankingTable.rankedAtMillis(
+                        new GlobalRankingFile(null, 0, 0, List.of(), List.of(), List.of(), null, null)))
                 .isEqualTo(-1);
     }
 
@@ -88,13 +92,18 @@ class RankingTableTest {
 
     @Test
     void givenDatacenters_whenGrouped_thenEachDatacenterListsItsHostsByTheirRankAndScoreWithinIt() {
-        List<String> lines = RankingTable.renderByDatacenter(rankingWithDatacenters(), 1_795_342_514_000L, Map.of(), 25);
+        List<String> lines =
+                RankingTable.renderByDatacenter(rankingWithDatacenters(), 1_795_342_514_000L, Map.of(), 25);
 
         String text = String.join("\n", lines);
         assertThat(lines.get(0)).contains("4 hosts ranked", "1 stale");
         assertThat(lines.get(1)).contains("2 datacenters");
-        assertThat(text).containsSubsequence("datacenter north · 2 hosts ranked · 1 stale", "datacenter south",
-                "no host info · 1 hosts ranked fleet-wide only", "STALE");
+        assertThat(text)
+                .containsSubsequence(
+                        "datacenter north · 2 hosts ranked · 1 stale",
+                        "datacenter south",
+                        "no host info · 1 hosts ranked fleet-wide only",
+                        "STALE");
         assertThat(lines).anySatisfy(l -> assertThat(l).matches(" +1 C +54\\.2 +20\\.0"));
         assertThat(lines).anySatisfy(l -> assertThat(l).matches(" +2 A +45\\.8 +20\\.0"));
         assertThat(lines).anySatisfy(l -> assertThat(l).matches(" +1 B +100\\.0 +10\\.0"));
@@ -105,7 +114,8 @@ class RankingTableTest {
 
     @Test
     void givenOneDatacenter_whenShownAlone_thenOnlyItsHostsAndItsStaleHostsAreListed() {
-        List<String> lines = RankingTable.renderDatacenter(rankingWithDatacenters(), "north", 1_795_342_514_000L, Map.of(), 25);
+        List<String> lines =
+                RankingTable.renderDatacenter(rankingWithDatacenters(), "north", 1_795_342_514_000L, Map.of(), 25);
 
         String text = String.join("\n", lines);
         assertThat(lines.get(0)).contains("2 hosts ranked", "1 stale");

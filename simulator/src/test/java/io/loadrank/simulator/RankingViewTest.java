@@ -31,8 +31,11 @@ class RankingViewTest {
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
 
     private RankingView view(Path file) {
-        return Cli.parse(new RankingView(new PrintStream(screen, true, StandardCharsets.UTF_8)), "--watch",
-                file.toString(), "--plain");
+        return Cli.parse(
+                new RankingView(new PrintStream(screen, true, StandardCharsets.UTF_8)),
+                "--watch",
+                file.toString(),
+                "--plain");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -64,6 +67,8 @@ class RankingViewTest {
         assertThat(view.poll()).isFalse();
         view.draw();
 
-        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("waiting for the first ranking").doesNotContain("note:");
+        assertThat(screen.toString(StandardCharsets.UTF_8))
+                .contains("waiting for the first ranking")
+                .doesNotContain("note:");
     }
 }

@@ -15,31 +15,58 @@ class SimulatorCommandLinesTest {
 
     private static Stream<Arguments> programs() {
         return Stream.of(
-                Arguments.of("HostSimulator", (Supplier<Object>) SimulatorCommand::new,
-                        new String[] {"--hosts=N", "(default: 12)", "--rate=HZ", "(default: 1)", "--progress=SECONDS",
-                            "(default: 10)", "--compression=CODEC", "(default: lz4)", "--max-speed", "(default: false)"},
-                        new String[] {"--hosts", "-3"}, "'--hosts': '-3'"),
-                Arguments.of("RankingView", (Supplier<Object>) RankingView::new,
-                        new String[] {"--watch=FILE", "(default: STORM_OUTPUT/GlobalRankings.json)", "--top=N",
-                            "(default: 25)", "--interval-ms=MS", "(default: 500)", "--fleet-seed=N", "(default: 42)"},
-                        new String[] {"--top", "0"}, "'--top': '0'"));
+                Arguments.of(
+                        "HostSimulator",
+                        (Supplier<Object>) SimulatorCommand::new,
+                        new String[] {
+                            "--hosts=N",
+                            "(default: 12)",
+                            "--rate=HZ",
+                            "(default: 1)",
+                            "--progress=SECONDS",
+                            "(default: 10)",
+                            "--compression=CODEC",
+                            "(default: lz4)",
+                            "--max-speed",
+                            "(default: false)"
+                        },
+                        new String[] {"--hosts", "-3"},
+                        "'--hosts': '-3'"),
+                Arguments.of(
+                        "RankingView",
+                        (Supplier<Object>) RankingView::new,
+                        new String[] {
+                            "--watch=FILE",
+                            "(default: STORM_OUTPUT/GlobalRankings.json)",
+                            "--top=N",
+                            "(default: 25)",
+                            "--interval-ms=MS",
+                            "(default: 500)",
+                            "--fleet-seed=N",
+                            "(default: 42)"
+                        },
+                        new String[] {"--top", "0"},
+                        "'--top': '0'"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("programs")
-    void givenHelp_whenRun_thenExit0AndTheOptionsWithTheirDefaults(String name, Supplier<Object> program,
-                                                                   String[] helpShows, String[] badValue, String named) {
+    void givenHelp_whenRun_thenExit0AndTheOptionsWithTheirDefaults(
+            String name, Supplier<Object> program, String[] helpShows, String[] badValue, String named) {
         CommandLineRun run = CommandLineRun.of(program.get(), "--help");
 
         assertThat(run.exitCode()).isZero();
         // the help wraps long lines where the terminal ends
-        assertThat(run.out().replaceAll("\\s+", " ")).contains(name).contains(helpShows).contains("--version");
+        assertThat(run.out().replaceAll("\\s+", " "))
+                .contains(name)
+                .contains(helpShows)
+                .contains("--version");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("programs")
-    void givenAnUnknownOption_whenRun_thenExit2WithOneErrorLine(String name, Supplier<Object> program,
-                                                                String[] helpShows, String[] badValue, String named) {
+    void givenAnUnknownOption_whenRun_thenExit2WithOneErrorLine(
+            String name, Supplier<Object> program, String[] helpShows, String[] badValue, String named) {
         CommandLineRun run = CommandLineRun.of(program.get(), "--no-such-option", "1");
 
         assertThat(run.exitCode()).isEqualTo(Cli.EXIT_USAGE);
@@ -50,13 +77,15 @@ class SimulatorCommandLinesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("programs")
-    void givenABadValue_whenRun_thenExit2NamingTheOptionAndTheValue(String name, Supplier<Object> program,
-                                                                    String[] helpShows, String[] badValue, String named) {
+    void givenABadValue_whenRun_thenExit2NamingTheOptionAndTheValue(
+            String name, Supplier<Object> program, String[] helpShows, String[] badValue, String named) {
         CommandLineRun run = CommandLineRun.of(program.get(), badValue);
 
         assertThat(run.exitCode()).isEqualTo(Cli.EXIT_USAGE);
         assertThat(run.errLines()).hasSize(2);
-        assertThat(run.errLines().get(0)).startsWith("error: Invalid value for option ").contains(named);
+        assertThat(run.errLines().get(0))
+                .startsWith("error: Invalid value for option ")
+                .contains(named);
         assertThat(run.errLines().get(1)).isEqualTo("try --help");
     }
 }

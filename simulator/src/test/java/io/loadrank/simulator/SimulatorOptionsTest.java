@@ -1,9 +1,9 @@
 package io.loadrank.simulator;
 
-import io.loadrank.metric.Metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loadrank.metric.Metric;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,10 +21,12 @@ class SimulatorOptionsTest {
         assertThat(options.startTimeMillis()).as("start now").isEmpty();
         assertThat(options.seed()).isEqualTo(42);
         assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092");
-        assertThat(options.topics()).containsExactly("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
+        assertThat(options.topics())
+                .containsExactly("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
         assertThat(options.hostsTopic()).isEqualTo("hosts");
         assertThat(SimulatorOptions.parse("--hosts-topic", "").hostsTopic()).isNull();
-        assertThatThrownBy(() -> SimulatorOptions.parse("--hosts-topic", "a/b")).hasMessageContaining("--hosts-topic")
+        assertThatThrownBy(() -> SimulatorOptions.parse("--hosts-topic", "a/b"))
+                .hasMessageContaining("--hosts-topic")
                 .hasMessageContaining("a/b");
         assertThat(options.maxSpeed()).isFalse();
         assertThat(options.compression()).isEqualTo("lz4");
@@ -32,9 +34,21 @@ class SimulatorOptionsTest {
 
     @Test
     void options_take_their_value_after_a_space_or_an_equals_sign() {
-        SimulatorOptions options = SimulatorOptions.parse("--hosts", "100000", "--rate=2.5", "--duration", "30",
-                "--seed=-7", "--bootstrap-servers", "127.0.0.1:19092", "--max-speed", "--topics", "a,b,c,d,e",
-                "--compression=none", "--start-time", "1763800000000");
+        SimulatorOptions options = SimulatorOptions.parse(
+                "--hosts",
+                "100000",
+                "--rate=2.5",
+                "--duration",
+                "30",
+                "--seed=-7",
+                "--bootstrap-servers",
+                "127.0.0.1:19092",
+                "--max-speed",
+                "--topics",
+                "a,b,c,d,e",
+                "--compression=none",
+                "--start-time",
+                "1763800000000");
 
         assertThat(options.hosts()).isEqualTo(100_000);
         assertThat(options.rateHz()).isEqualTo(2.5);
@@ -49,20 +63,23 @@ class SimulatorOptionsTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
-        "--hosts       | 0         | option '--hosts': '0' is not a whole number from 1",
-        "--hosts       | many      | option '--hosts': 'many' is not a whole number",
-        "--rate        | 0         | option '--rate': '0' is not a number of rounds per second",
-        "--duration    | -1        | option '--duration': '-1' is not a whole number from 0",
-        "--topics      | a,b       | option '--topics': 'a,b' is not five Kafka topic names",
-        "--compression | brotli    | option '--compression': 'brotli' is not one of",
-        "--acks        | 2         | option '--acks': '2' is not one of",
-        "--batch-size  | 10        | option '--batch-size': '10' is not a whole number from 1024",
-        "--start-time  | yesterday | option '--start-time': 'yesterday' is not a whole number from 1000000000000",
-        "--start-time  | 1763800000| option '--start-time': '1763800000' is not a whole number from 1000000000000 to 9999999999999",
-        "--start-time  | -1        | option '--start-time': '-1' is not a whole number from 1000000000000",
-    })
-    void a_bad_value_is_refused_naming_the_option_the_value_and_what_is_allowed(String option, String value, String message) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--hosts       | 0         | option '--hosts': '0' is not a whole number from 1",
+                "--hosts       | many      | option '--hosts': 'many' is not a whole number",
+                "--rate        | 0         | option '--rate': '0' is not a number of rounds per second",
+                "--duration    | -1        | option '--duration': '-1' is not a whole number from 0",
+                "--topics      | a,b       | option '--topics': 'a,b' is not five Kafka topic names",
+                "--compression | brotli    | option '--compression': 'brotli' is not one of",
+                "--acks        | 2         | option '--acks': '2' is not one of",
+                "--batch-size  | 10        | option '--batch-size': '10' is not a whole number from 1024",
+                "--start-time  | yesterday | option '--start-time': 'yesterday' is not a whole number from 1000000000000",
+                "--start-time  | 1763800000| option '--start-time': '1763800000' is not a whole number from 1000000000000 to 9999999999999",
+                "--start-time  | -1        | option '--start-time': '-1' is not a whole number from 1000000000000",
+            })
+    void a_bad_value_is_refused_naming_the_option_the_value_and_what_is_allowed(
+            String option, String value, String message) {
         assertThatThrownBy(() -> SimulatorOptions.parse(option, value))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
@@ -70,8 +87,11 @@ class SimulatorOptionsTest {
 
     @Test
     void an_unknown_option_or_a_missing_value_is_refused() {
-        assertThatThrownBy(() -> SimulatorOptions.parse("--host", "3")).hasMessageContaining("Unknown option").hasMessageContaining("'--host'");
-        assertThatThrownBy(() -> SimulatorOptions.parse("--hosts")).hasMessageContaining("Missing required parameter for option '--hosts'");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--host", "3"))
+                .hasMessageContaining("Unknown option")
+                .hasMessageContaining("'--host'");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--hosts"))
+                .hasMessageContaining("Missing required parameter for option '--hosts'");
     }
 
     @Test
@@ -80,9 +100,22 @@ class SimulatorOptionsTest {
         assertThat(SimulatorOptions.parse("-h").help()).isTrue();
         // the help wraps long lines where the terminal ends
         assertThat(SimulatorOptions.usage().replaceAll("\\s+", " "))
-                .contains("--hosts=N", "(default: 12)", "--rate=HZ", "(default: 1)", "--duration=SECONDS",
-                        "--start-time=EPOCH_MS", "(default: now)", "--seed=N", "(default: 42)", "--bootstrap-servers=HOST:PORT",
-                        "(default: 127.0.0.1:9092)", "--topics=T1,T2,T3,T4,T5",
-                        "(default: cpuLoad,", "memLoad,pendingTasks,readLatency,writeLatency)", "--max-speed", "--help");
+                .contains(
+                        "--hosts=N",
+                        "(default: 12)",
+                        "--rate=HZ",
+                        "(default: 1)",
+                        "--duration=SECONDS",
+                        "--start-time=EPOCH_MS",
+                        "(default: now)",
+                        "--seed=N",
+                        "(default: 42)",
+                        "--bootstrap-servers=HOST:PORT",
+                        "(default: 127.0.0.1:9092)",
+                        "--topics=T1,T2,T3,T4,T5",
+                        "(default: cpuLoad,",
+                        "memLoad,pendingTasks,readLatency,writeLatency)",
+                        "--max-speed",
+                        "--help");
     }
 }

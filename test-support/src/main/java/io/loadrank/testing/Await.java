@@ -17,8 +17,7 @@ public final class Await {
     private static final long FIRST_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long MAX_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Waits until {@code condition} holds; fails after {@code timeout} with a message naming {@code what}. */
     public static void until(Duration timeout, String what, BooleanSupplier condition) {

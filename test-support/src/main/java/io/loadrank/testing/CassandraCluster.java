@@ -121,7 +121,9 @@ public final class CassandraCluster implements AutoCloseable {
             return;
         }
         int code = runScript("stop");
-        Await.until(Duration.ofSeconds(90), "cassandra processes " + pids + " to exit",
+        Await.until(
+                Duration.ofSeconds(90),
+                "cassandra processes " + pids + " to exit",
                 () -> pids.stream().noneMatch(CassandraCluster::alive));
         if (killOnExit != null) {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
@@ -145,7 +147,9 @@ public final class CassandraCluster implements AutoCloseable {
     private void readPids() {
         pids.clear();
         for (int i = 1; i <= nodes; i++) {
-            Path pidFile = runDir.resolve("cassandra-cluster-" + cqlPort).resolve("node" + i).resolve("cassandra.pid");
+            Path pidFile = runDir.resolve("cassandra-cluster-" + cqlPort)
+                    .resolve("node" + i)
+                    .resolve("cassandra.pid");
             try {
                 if (Files.exists(pidFile)) {
                     pids.add(Long.parseLong(Files.readString(pidFile).trim()));
@@ -158,7 +162,8 @@ public final class CassandraCluster implements AutoCloseable {
         if (killOnExit != null) {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         }
-        killOnExit = new Thread(() -> started.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly)),
+        killOnExit = new Thread(
+                () -> started.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly)),
                 "kill cassandra cluster " + started);
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
@@ -176,7 +181,8 @@ public final class CassandraCluster implements AutoCloseable {
         try {
             Files.createDirectories(runDir);
             CassandraNode.prepareRunDir(runDir);
-            List<String> command = new ArrayList<>(List.of("bash", RepoPaths.script("cassandra.sh").toString()));
+            List<String> command = new ArrayList<>(
+                    List.of("bash", RepoPaths.script("cassandra.sh").toString()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -188,10 +194,16 @@ public final class CassandraCluster implements AutoCloseable {
             env.put("CASSANDRA_STORAGE_PORT", Integer.toString(storagePort));
             env.put("CASSANDRA_SSL_STORAGE_PORT", Integer.toString(sslStoragePort));
             env.put("CASSANDRA_JMX_PORT", Integer.toString(jmxPorts[0]));
-            env.put("CASSANDRA_JMX_PORTS", Arrays.stream(jmxPorts).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+            env.put(
+                    "CASSANDRA_JMX_PORTS",
+                    Arrays.stream(jmxPorts).mapToObj(Integer::toString).collect(Collectors.joining(",")));
             env.put("CASSANDRA_DATACENTER", DATACENTER);
-            Files.writeString(log, "$ cassandra.sh " + String.join(" ", args) + " (CQL " + cqlPort + ")\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "$ cassandra.sh " + String.join(" ", args) + " (CQL " + cqlPort + ")\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             Process process = builder.start();
             if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();

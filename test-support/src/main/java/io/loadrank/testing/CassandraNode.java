@@ -61,8 +61,18 @@ public final class CassandraNode implements AutoCloseable {
      * (its cassandra-rackdc.properties), without JMX authentication; returns once JMX and CQL answer.
      */
     public static CassandraNode startInDatacenter(Path runDir, String datacenter, String rack) {
-        CassandraNode node = new CassandraNode(runDir, FreePorts.several(4), null, null, Map.of(
-                "CASSANDRA_SNITCH", "GossipingPropertyFileSnitch", "CASSANDRA_DC", datacenter, "CASSANDRA_RACK", rack));
+        CassandraNode node = new CassandraNode(
+                runDir,
+                FreePorts.several(4),
+                null,
+                null,
+                Map.of(
+                        "CASSANDRA_SNITCH",
+                        "GossipingPropertyFileSnitch",
+                        "CASSANDRA_DC",
+                        datacenter,
+                        "CASSANDRA_RACK",
+                        rack));
         node.launch();
         return node;
     }
@@ -130,7 +140,8 @@ public final class CassandraNode implements AutoCloseable {
             throw new IllegalStateException("cassandra started but its pid file " + pidFile + " is unreadable", e);
         }
         long startedPid = pid;
-        killOnExit = new Thread(() -> ProcessHandle.of(startedPid).ifPresent(ProcessHandle::destroyForcibly),
+        killOnExit = new Thread(
+                () -> ProcessHandle.of(startedPid).ifPresent(ProcessHandle::destroyForcibly),
                 "kill cassandra " + startedPid);
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
@@ -140,7 +151,8 @@ public final class CassandraNode implements AutoCloseable {
         try {
             Files.createDirectories(runDir);
             shareToolClasspathCache();
-            ProcessBuilder builder = new ProcessBuilder("bash", RepoPaths.script("cassandra.sh").toString(), command)
+            ProcessBuilder builder = new ProcessBuilder(
+                            "bash", RepoPaths.script("cassandra.sh").toString(), command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -155,8 +167,12 @@ public final class CassandraNode implements AutoCloseable {
                 env.put("CASSANDRA_JMX_USER", jmxUser);
                 env.put("CASSANDRA_JMX_PASSWORD", jmxPassword);
             }
-            Files.writeString(log, "$ cassandra.sh " + command + " (CQL " + cqlPort + ", JMX " + jmxPort + ")\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "$ cassandra.sh " + command + " (CQL " + cqlPort + ", JMX " + jmxPort + ")\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             Process process = builder.start();
             if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -42,6 +42,7 @@ public final class KafkaBroker implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     /** the script waits up to KAFKA_START_TIMEOUT (120 s) itself; resolving the artifacts may add to it */
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(5);
+
     private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
     private static final int START_ATTEMPTS = 3;
@@ -185,8 +186,8 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             launch();
         } catch (PortInUseException e) {
-            throw new IllegalStateException("cannot start kafka again on " + bootstrapServers()
-                    + ": its port was taken while it was down", e);
+            throw new IllegalStateException(
+                    "cannot start kafka again on " + bootstrapServers() + ": its port was taken while it was down", e);
         }
     }
 
@@ -195,7 +196,8 @@ public final class KafkaBroker implements AutoCloseable {
     public void close() {
         long lastPid = pid;
         stop();
-        if (lastPid != 0 && ProcessHandle.of(lastPid).map(ProcessHandle::isAlive).orElse(false)) {
+        if (lastPid != 0
+                && ProcessHandle.of(lastPid).map(ProcessHandle::isAlive).orElse(false)) {
             throw new AssertionError("kafka process " + lastPid + " is still alive after stop");
         }
     }
@@ -208,15 +210,18 @@ public final class KafkaBroker implements AutoCloseable {
                     + "; last lines of " + scriptLog() + ":\n" + result.logTail();
             boolean portTaken = result.logTail().contains("in use by another process")
                     || result.logTail().contains("Address already in use");
-            throw portTaken
-                    ? new PortInUseException(message)
-                    : new IllegalStateException(message);
+            throw portTaken ? new PortInUseException(message) : new IllegalStateException(message);
         }
         pid = readPid();
-        LOG.info("kafka ready on {} (pid {}, {} ms, dir {})", bootstrapServers(), pid,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), brokerDir());
+        LOG.info(
+                "kafka ready on {} (pid {}, {} ms, dir {})",
+                bootstrapServers(),
+                pid,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                brokerDir());
         long startedPid = pid;
-        killOnExit = new Thread(() -> ProcessHandle.of(startedPid).ifPresent(ProcessHandle::destroyForcibly),
+        killOnExit = new Thread(
+                () -> ProcessHandle.of(startedPid).ifPresent(ProcessHandle::destroyForcibly),
                 "kill kafka " + startedPid);
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
@@ -235,7 +240,8 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             Files.createDirectories(runDir);
             shareToolClasspathCache();
-            ProcessBuilder builder = new ProcessBuilder("bash", RepoPaths.script("kafka.sh").toString(), command)
+            ProcessBuilder builder = new ProcessBuilder(
+                            "bash", RepoPaths.script("kafka.sh").toString(), command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -243,8 +249,12 @@ public final class KafkaBroker implements AutoCloseable {
             env.put("LOADRANK_RUN_DIR", runDir.toString());
             env.put("KAFKA_PORT", Integer.toString(port));
             env.put("KAFKA_CONTROLLER_PORT", Integer.toString(controllerPort));
-            Files.writeString(log, "$ kafka.sh " + command + " (port " + port + ")\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "$ kafka.sh " + command + " (port " + port + ")\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             Process process = builder.start();
             if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -292,8 +302,7 @@ public final class KafkaBroker implements AutoCloseable {
         return config;
     }
 
-    private record ScriptResult(int exitCode, String logTail) {
-    }
+    private record ScriptResult(int exitCode, String logTail) {}
 
     /** kafka.sh found a chosen port taken: start again on new ports. */
     private static final class PortInUseException extends IllegalStateException {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,8 +14,7 @@ import java.util.stream.Stream;
  */
 public final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** Live processes whose command line mentions {@code dir} (by /proc, so only on Linux). */
     public static List<ProcessHandle> mentioning(Path dir) {
@@ -41,7 +39,8 @@ public final class Processes {
 
     private static String commandLine(Path procDir) {
         try {
-            return new String(Files.readAllBytes(procDir.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+            return new String(Files.readAllBytes(procDir.resolve("cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
         } catch (IOException e) {
             return ""; // the process ended while we looked, or is not ours to read
         }
@@ -50,7 +49,9 @@ public final class Processes {
     /** The last {@code lines} lines of a text file, or a note that it is missing. */
     public static String tail(Path file, int lines) {
         try {
-            List<String> all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+            List<String> all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(cannot read " + file + ": " + e + ")";

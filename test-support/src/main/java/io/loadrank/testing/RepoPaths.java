@@ -11,8 +11,7 @@ public final class RepoPaths {
 
     private static final String MARKER = "scripts/kafka.sh";
 
-    private RepoPaths() {
-    }
+    private RepoPaths() {}
 
     /**
      * The repository root: the {@value #REPO_PROPERTY} system property if it names a directory holding
@@ -29,8 +28,8 @@ public final class RepoPaths {
                 return dir;
             }
         }
-        throw new IllegalStateException("cannot find the loadrank repository: " + REPO_PROPERTY + "="
-                + configured + " and no directory from " + start + " upwards holds " + MARKER);
+        throw new IllegalStateException("cannot find the loadrank repository: " + REPO_PROPERTY + "=" + configured
+                + " and no directory from " + start + " upwards holds " + MARKER);
     }
 
     /** A script under scripts/, e.g. {@code script("kafka.sh")}. */

@@ -71,7 +71,12 @@ public final class StormClusterProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot create run directory " + dir, e);
         }
         Path script = RepoPaths.root().resolve("scripts/storm-cluster.sh");
-        StormClusterProcess cluster = new StormClusterProcess(dir, script, java.util.Arrays.stream(FreePorts.several(3 + workerSlots)).boxed().toList());
+        StormClusterProcess cluster = new StormClusterProcess(
+                dir,
+                script,
+                java.util.Arrays.stream(FreePorts.several(3 + workerSlots))
+                        .boxed()
+                        .toList());
         try {
             cluster.run(START_TIMEOUT, Map.of(), "start");
         } catch (RuntimeException | Error e) {
@@ -91,9 +96,11 @@ public final class StormClusterProcess implements AutoCloseable {
      * when the main class has submitted it (its workers start afterwards).
      */
     public void submit(Path topologyJar, String mainClass, Path config) {
-        run(SUBMIT_TIMEOUT,
+        run(
+                SUBMIT_TIMEOUT,
                 Map.of("TOPOLOGY_JAR", topologyJar.toAbsolutePath().toString(), "STORM_MAIN_CLASS", mainClass),
-                "submit", config.toAbsolutePath().toString());
+                "submit",
+                config.toAbsolutePath().toString());
     }
 
     /** Kills a topology (no wait for in-flight tuples) and returns once it and its workers are gone. */
@@ -137,8 +144,8 @@ public final class StormClusterProcess implements AutoCloseable {
         if (!left.isEmpty()) {
             String described = left.stream().map(Processes::describe).collect(Collectors.joining("\n"));
             left.forEach(ProcessHandle::destroyForcibly);
-            IllegalStateException e = new IllegalStateException(
-                    "processes of " + runDir + " survived stop (now killed):\n" + described);
+            IllegalStateException e =
+                    new IllegalStateException("processes of " + runDir + " survived stop (now killed):\n" + described);
             if (stopFailure != null) {
                 e.addSuppressed(stopFailure);
             }
@@ -207,15 +214,20 @@ public final class StormClusterProcess implements AutoCloseable {
         command.add("bash");
         command.add(script.toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(script.getParent().getParent().toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(script.getParent().getParent().toFile());
         Map<String, String> env = builder.environment();
         env.put("LOADRANK_RUN_DIR", runDir.toString());
         // resolve the Maven classpaths once per build, not once per test's fresh run directory
-        env.put("LOADRANK_CLASSPATH_CACHE", script.getParent().getParent().resolve("target/tool-classpath").toString());
+        env.put(
+                "LOADRANK_CLASSPATH_CACHE",
+                script.getParent().getParent().resolve("target/tool-classpath").toString());
         env.put("STORM_ZK_PORT", String.valueOf(zookeeperPort));
         env.put("STORM_NIMBUS_PORT", String.valueOf(nimbusPort));
         env.put("STORM_SUPERVISOR_THRIFT_PORT", String.valueOf(supervisorThriftPort));
-        env.put("STORM_SUPERVISOR_PORTS", workerPorts.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        env.put(
+                "STORM_SUPERVISOR_PORTS",
+                workerPorts.stream().map(String::valueOf).collect(Collectors.joining(",")));
         env.putAll(extraEnv);
         Path output = runDir.resolve("storm-cluster-script.last.log");
         builder.redirectErrorStream(true).redirectOutput(output.toFile());
@@ -253,8 +265,12 @@ public final class StormClusterProcess implements AutoCloseable {
         try {
             String entry = "$ " + String.join(" ", command) + "\n" + Files.readString(output, StandardCharsets.UTF_8)
                     + "[" + result + "]\n";
-            Files.writeString(scriptLog, entry, StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    scriptLog,
+                    entry,
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + scriptLog, e);
         }

@@ -34,8 +34,8 @@ class AwaitTest {
     void givenAProbeThatYieldsAValue_whenAwaited_thenTheValueIsReturned() {
         AtomicInteger polls = new AtomicInteger();
 
-        String value = Await.value(LONG, "a value", () -> polls.incrementAndGet() < 2
-                ? Optional.empty() : Optional.of("ready"));
+        String value = Await.value(
+                LONG, "a value", () -> polls.incrementAndGet() < 2 ? Optional.empty() : Optional.of("ready"));
 
         assertThat(value).isEqualTo("ready");
     }
@@ -43,8 +43,8 @@ class AwaitTest {
     @Test
     void givenAProbeThatKeepsThrowing_whenTheDeadlinePasses_thenTheLastExceptionIsTheCause() {
         assertThatThrownBy(() -> Await.value(SHORT, "a broker", () -> {
-            throw new IllegalStateException("connection refused");
-        }))
+                    throw new IllegalStateException("connection refused");
+                }))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("a broker")
                 .hasMessageContaining("connection refused")

@@ -48,7 +48,8 @@ class KafkaBrokerIT {
 
             // then
             assertThat(kafka.pid()).isNotEqualTo(firstPid);
-            assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
             assertThat(readFromStart(kafka, before.size())).containsExactlyInAnyOrderElementsOf(before);
             List<String> after = numbered("after", 5);
             produce(kafka, after);
@@ -70,7 +71,8 @@ class KafkaBrokerIT {
         kafka.close();
 
         // then
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
         assertThat(kafka.isRunning()).isFalse();
         assertThat(runStatus(kafka.port())).isEqualTo(3);
     }
@@ -81,14 +83,18 @@ class KafkaBrokerIT {
     }
 
     private int runStatus(int port) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", RepoPaths.script("kafka.sh").toString(), "status")
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash", RepoPaths.script("kafka.sh").toString(), "status")
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve("status.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        runDir.resolve("status.log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("LOADRANK_RUN_DIR", runDir.toString());
         builder.environment().put("KAFKA_PORT", Integer.toString(port));
         Process status = builder.start();
-        assertThat(status.waitFor(30, TimeUnit.SECONDS)).as("kafka.sh status finished").isTrue();
+        assertThat(status.waitFor(30, TimeUnit.SECONDS))
+                .as("kafka.sh status finished")
+                .isTrue();
         return status.exitValue();
     }
 

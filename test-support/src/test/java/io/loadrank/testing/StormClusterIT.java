@@ -37,8 +37,10 @@ class StormClusterIT {
         Path jar = topologyJar(tempDir.resolve("word-file-topology.jar"));
         Path output = tempDir.resolve("words.txt");
         Path config = tempDir.resolve("topology.yaml");
-        Files.writeString(config, WordFileTopology.TOPOLOGY_NAME + ": \"" + TOPOLOGY + "\"\n"
-                + WordFileTopology.OUTPUT_FILE + ": \"" + output + "\"\n");
+        Files.writeString(
+                config,
+                WordFileTopology.TOPOLOGY_NAME + ": \"" + TOPOLOGY + "\"\n" + WordFileTopology.OUTPUT_FILE + ": \""
+                        + output + "\"\n");
         Path runDir = tempDir.resolve("run");
 
         long startNanos = System.nanoTime();
@@ -50,13 +52,18 @@ class StormClusterIT {
             long submittedNanos = System.nanoTime();
 
             // then a worker launched by the supervisor runs it
-            Await.until(Duration.ofMinutes(3), "words written by the topology's worker to " + output,
+            Await.until(
+                    Duration.ofMinutes(3),
+                    "words written by the topology's worker to " + output,
                     () -> lines(output).size() >= 3);
             long runningNanos = System.nanoTime();
-            System.out.printf("storm cluster start %.1fs, submit %.1fs, submit-to-output %.1fs%n",
-                    (startedNanos - startNanos) / 1e9, (submittedNanos - startedNanos) / 1e9,
+            System.out.printf(
+                    "storm cluster start %.1fs, submit %.1fs, submit-to-output %.1fs%n",
+                    (startedNanos - startNanos) / 1e9,
+                    (submittedNanos - startedNanos) / 1e9,
                     (runningNanos - startedNanos) / 1e9);
-            assertThat(lines(output)).allSatisfy(line -> assertThat(line).matches("\\w+ storm\\.id=" + TOPOLOGY + "-\\d+-\\d+"));
+            assertThat(lines(output))
+                    .allSatisfy(line -> assertThat(line).matches("\\w+ storm\\.id=" + TOPOLOGY + "-\\d+-\\d+"));
             assertThat(storm.topologies()).containsExactly(TOPOLOGY);
             assertThat(workerProcessesOf(storm)).isNotEmpty();
 
@@ -79,7 +86,11 @@ class StormClusterIT {
 
     private static List<String> lines(Path file) {
         try {
-            return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList() : List.of();
+            return Files.exists(file)
+                    ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                            .lines()
+                            .toList()
+                    : List.of();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -87,11 +98,16 @@ class StormClusterIT {
 
     /** The compiled WordFileTopology classes (and nothing else) in a jar, as the shade plugin would package them. */
     private static Path topologyJar(Path jar) throws IOException, URISyntaxException {
-        Path classes = Path.of(WordFileTopology.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(WordFileTopology.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         String packageDir = WordFileTopology.class.getPackageName().replace('.', '/');
         List<Path> classFiles;
         try (Stream<Path> files = Files.list(classes.resolve(packageDir))) {
-            classFiles = files.filter(f -> f.getFileName().toString().startsWith(WordFileTopology.class.getSimpleName()))
+            classFiles = files.filter(
+                            f -> f.getFileName().toString().startsWith(WordFileTopology.class.getSimpleName()))
                     .filter(f -> f.getFileName().toString().endsWith(".class"))
                     .sorted()
                     .toList();
@@ -100,7 +116,8 @@ class StormClusterIT {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, WordFileTopology.class.getName());
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             for (Path classFile : classFiles) {
                 jarOut.putNextEntry(new JarEntry(packageDir + "/" + classFile.getFileName()));
                 Files.copy(classFile, jarOut);

@@ -69,14 +69,19 @@ class TopicCreatorIT {
 
         // then: each partition has taken one write (end offset 1), and it was deleted (start offset 1)
         for (TopicPartition partition : partitions(Map.of("fresh-a", 3, "fresh-b", 1))) {
-            assertThat(offset(partition, OffsetSpec.latest())).as("end offset of " + partition).isEqualTo(1);
-            assertThat(offset(partition, OffsetSpec.earliest())).as("start offset of " + partition).isEqualTo(1);
+            assertThat(offset(partition, OffsetSpec.latest()))
+                    .as("end offset of " + partition)
+                    .isEqualTo(1);
+            assertThat(offset(partition, OffsetSpec.earliest()))
+                    .as("start offset of " + partition)
+                    .isEqualTo(1);
         }
         assertThat(readAll("fresh-a", 0)).isEmpty();
     }
 
     @Test
-    void givenANewTopic_whenAnIdempotentProducerSendsTheMomentCreateReturns_thenEveryRecordArrivesInOrder() throws Exception {
+    void givenANewTopic_whenAnIdempotentProducerSendsTheMomentCreateReturns_thenEveryRecordArrivesInOrder()
+            throws Exception {
         // given
         kafka.createTopics(Map.of("send-at-once", 2));
 
@@ -86,7 +91,8 @@ class TopicCreatorIT {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
             for (String value : sent) {
                 acks.add(producer.send(new ProducerRecord<>("send-at-once", value, value)));
@@ -107,7 +113,10 @@ class TopicCreatorIT {
 
         // then
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "hosts-like");
-        Config config = admin.describeConfigs(Set.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+        Config config = admin.describeConfigs(Set.of(resource))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(resource);
         assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         List<ConsumerRecord<String, String>> records = readRecords("hosts-like", 1);
         assertThat(records).singleElement().satisfies(probe -> {
@@ -122,7 +131,8 @@ class TopicCreatorIT {
         kafka.createTopics(Map.of("kept", 1));
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("kept", "h", "one")).get(30, TimeUnit.SECONDS);
         }
         TopicPartition partition = new TopicPartition("kept", 0);
@@ -138,12 +148,15 @@ class TopicCreatorIT {
 
     private static List<TopicPartition> partitions(Map<String, Integer> topics) {
         return topics.entrySet().stream()
-                .flatMap(topic -> IntStream.range(0, topic.getValue()).mapToObj(p -> new TopicPartition(topic.getKey(), p)))
+                .flatMap(topic ->
+                        IntStream.range(0, topic.getValue()).mapToObj(p -> new TopicPartition(topic.getKey(), p)))
                 .collect(Collectors.toList());
     }
 
     private static long offset(TopicPartition partition, OffsetSpec spec) throws Exception {
-        ListOffsetsResultInfo info = admin.listOffsets(Map.of(partition, spec)).partitionResult(partition).get(30, TimeUnit.SECONDS);
+        ListOffsetsResultInfo info = admin.listOffsets(Map.of(partition, spec))
+                .partitionResult(partition)
+                .get(30, TimeUnit.SECONDS);
         return info.offset();
     }
 
@@ -157,9 +170,11 @@ class TopicCreatorIT {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> assigned = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Await.until(TIMEOUT, expected + " records of " + topic, () -> {

@@ -35,8 +35,7 @@ public final class WordFileTopology {
     public static final String TOPOLOGY_NAME = "test.topology.name";
     public static final String OUTPUT_FILE = "test.output.file";
 
-    private WordFileTopology() {
-    }
+    private WordFileTopology() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2 || !args[0].equals("--remote")) {
@@ -93,14 +92,14 @@ public final class WordFileTopology {
         public void execute(Tuple input, BasicOutputCollector collector) {
             String line = input.getStringByField("word") + " storm.id=" + System.getProperty("storm.id") + "\n";
             try {
-                Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot append to " + file, e);
             }
         }
 
         @Override
-        public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        }
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {}
     }
 }

@@ -31,14 +31,14 @@ public final class WebViewMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebViewMain.class);
 
-    private WebViewMain() {
-    }
+    private WebViewMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println("usage: java -jar loadrank-webview.jar [--KEY VALUE]...");
             for (Setting<?> setting : WebViewSettings.ALL) {
-                System.out.printf("  --%-18s %s (default %s)%n", setting.key(), setting.description(), setting.defaultText());
+                System.out.printf(
+                        "  --%-18s %s (default %s)%n", setting.key(), setting.description(), setting.defaultText());
             }
             return;
         }
@@ -57,8 +57,11 @@ public final class WebViewMain {
         }
         String bind = WebViewSettings.BIND.read(conf);
         int historyMinutes = WebViewSettings.HISTORY_MINUTES.read(conf);
-        FleetView view = new FleetView(WebViewSettings.TITLE.read(conf), historyMinutes,
-                WebViewSettings.MAX_POINTS.read(conf), System::currentTimeMillis);
+        FleetView view = new FleetView(
+                WebViewSettings.TITLE.read(conf),
+                historyMinutes,
+                WebViewSettings.MAX_POINTS.read(conf),
+                System::currentTimeMillis);
         WebServer server;
         try {
             server = new WebServer(view, bind, WebViewSettings.PORT.read(conf), WebViewSettings.TOP.read(conf));
@@ -68,24 +71,35 @@ public final class WebViewMain {
             System.exit(1);
             return;
         }
-        TopicFollower follower = new TopicFollower(WebViewSettings.BOOTSTRAP_SERVERS.read(conf), clientProperties,
-                WebViewSettings.RANKINGS_TOPIC.read(conf), WebViewSettings.ALERTS_TOPIC.read(conf),
-                historyMinutes * 60_000L, view);
+        TopicFollower follower = new TopicFollower(
+                WebViewSettings.BOOTSTRAP_SERVERS.read(conf),
+                clientProperties,
+                WebViewSettings.RANKINGS_TOPIC.read(conf),
+                WebViewSettings.ALERTS_TOPIC.read(conf),
+                historyMinutes * 60_000L,
+                view);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                follower.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            server.close();
-            stopped.countDown();
-        }, "webview-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                follower.close();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "webview-stop"));
         server.start();
         follower.start();
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
-        LOG.info("loadrank web view on http://{}:{}/ following {} (alerts: {}) on {}", host, server.port(),
-                WebViewSettings.RANKINGS_TOPIC.read(conf), WebViewSettings.ALERTS_TOPIC.read(conf),
+        LOG.info(
+                "loadrank web view on http://{}:{}/ following {} (alerts: {}) on {}",
+                host,
+                server.port(),
+                WebViewSettings.RANKINGS_TOPIC.read(conf),
+                WebViewSettings.ALERTS_TOPIC.read(conf),
                 WebViewSettings.BOOTSTRAP_SERVERS.read(conf));
         stopped.await();
     }

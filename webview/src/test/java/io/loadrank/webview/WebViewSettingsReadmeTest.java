@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 class WebViewSettingsReadmeTest {
 
     @Test
-    void givenTheSettingsDefinitions_whenTheReadmeTableIsCompared_thenItListsEveryOptionWithItsDefaultAndMeaning() throws IOException {
+    void givenTheSettingsDefinitions_whenTheReadmeTableIsCompared_thenItListsEveryOptionWithItsDefaultAndMeaning()
+            throws IOException {
         String readme = Files.readString(RepoPaths.root().resolve("README.md"), StandardCharsets.UTF_8);
 
         assertThat(SettingsTable.section(readme, "webview"))
-                .as("README.md between <!-- settings:webview --> and <!-- /settings:webview --> (paste the expected table)")
+                .as(
+                        "README.md between <!-- settings:webview --> and <!-- /settings:webview --> (paste the expected table)")
                 .isEqualTo(SettingsTable.markdown(WebViewSettings.ALL));
     }
 }

@@ -15,7 +15,8 @@ class WebViewSettingsTest {
 
     static Stream<Arguments> bad() {
         return Stream.of(
-                Arguments.of(new String[] {"--port", "99999"}, "port = '99999'; allowed: a whole number from 0 to 65535"),
+                Arguments.of(
+                        new String[] {"--port", "99999"}, "port = '99999'; allowed: a whole number from 0 to 65535"),
                 Arguments.of(new String[] {"--colour", "red"}, "colour = 'red'; allowed: one of the options"),
                 Arguments.of(new String[] {"--port"}, "port = (missing); allowed: a value"),
                 Arguments.of(new String[] {"8088"}, "argument = '8088'"),
@@ -27,9 +28,11 @@ class WebViewSettingsTest {
     @MethodSource("bad")
     void givenABadOption_whenRead_thenItFailsNamingTheOptionTheValueAndWhatIsAllowed(String[] args, String message) {
         assertThatThrownBy(() -> {
-            Map<String, Object> conf = WebViewSettings.parseArgs(args);
-            WebViewSettings.ALL.forEach(setting -> setting.read(conf));
-        }).isInstanceOf(ConfigException.class).hasMessageContaining(message);
+                    Map<String, Object> conf = WebViewSettings.parseArgs(args);
+                    WebViewSettings.ALL.forEach(setting -> setting.read(conf));
+                })
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message);
     }
 
     @Test

@@ -22,15 +22,15 @@ public final class LoadRankConfig {
 
     private static final String KAFKA_PREFIX = LoadRankOption.KAFKA.getPath() + ".";
 
-    private LoadRankConfig() {
-    }
+    private LoadRankConfig() {}
 
     public static LoadRankSettings read(DriverExecutionProfile profile) {
         String bootstrap = text(profile, LoadRankOption.BOOTSTRAP_SERVERS);
         if (bootstrap == null) {
             throw new InvalidLoadRankOptionException(LoadRankOption.BOOTSTRAP_SERVERS, "(missing)");
         }
-        return settings(bootstrap,
+        return settings(
+                bootstrap,
                 text(profile, LoadRankOption.TOPIC),
                 duration(profile, LoadRankOption.MAX_AGE),
                 number(profile, LoadRankOption.HOT_RATIO),
@@ -41,19 +41,33 @@ public final class LoadRankConfig {
                 kafkaBlock(profile));
     }
 
-    static LoadRankSettings settings(String bootstrap, String topic, Duration maxAge, double hotRatio, double coolRatio,
-                                     Duration minHot, double maxDemotedFraction, String propertiesFile,
-                                     Map<String, String> kafka) {
+    static LoadRankSettings settings(
+            String bootstrap,
+            String topic,
+            Duration maxAge,
+            double hotRatio,
+            double coolRatio,
+            Duration minHot,
+            double maxDemotedFraction,
+            String propertiesFile,
+            Map<String, String> kafka) {
         LoadRankOption.HOT_RATIO.check(hotRatio);
         LoadRankOption.COOL_RATIO.check(coolRatio);
         if (coolRatio > hotRatio) {
-            throw new InvalidLoadRankOptionException(LoadRankOption.COOL_RATIO, Double.toString(coolRatio),
-                    LoadRankOption.COOL_RATIO.allowed() + " (hot-ratio is " + hotRatio + ")", null);
+            throw new InvalidLoadRankOptionException(
+                    LoadRankOption.COOL_RATIO,
+                    Double.toString(coolRatio),
+                    LoadRankOption.COOL_RATIO.allowed() + " (hot-ratio is " + hotRatio + ")",
+                    null);
         }
         LoadRankOption.MAX_AGE.check(maxAge);
         LoadRankOption.MIN_HOT.check(minHot);
-        return new LoadRankSettings(bootstrap, topic,
-                new BalancerSettings(maxAge, hotRatio, coolRatio, minHot, maxDemotedFraction), propertiesFile, kafka);
+        return new LoadRankSettings(
+                bootstrap,
+                topic,
+                new BalancerSettings(maxAge, hotRatio, coolRatio, minHot, maxDemotedFraction),
+                propertiesFile,
+                kafka);
     }
 
     /**
@@ -68,8 +82,11 @@ public final class LoadRankConfig {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 properties.load(reader);
             } catch (IOException | RuntimeException e) {
-                throw new InvalidLoadRankOptionException(LoadRankOption.KAFKA_PROPERTIES_FILE,
-                        settings.kafkaPropertiesFile(), LoadRankOption.KAFKA_PROPERTIES_FILE.allowed() + " (" + e + ")", e);
+                throw new InvalidLoadRankOptionException(
+                        LoadRankOption.KAFKA_PROPERTIES_FILE,
+                        settings.kafkaPropertiesFile(),
+                        LoadRankOption.KAFKA_PROPERTIES_FILE.allowed() + " (" + e + ")",
+                        e);
             }
         }
         properties.putAll(settings.kafkaProperties());
@@ -127,8 +144,11 @@ public final class LoadRankConfig {
             if (key.startsWith(KAFKA_PREFIX) && entry.getValue() != null) {
                 Object value = entry.getValue();
                 if (value instanceof Map || value instanceof Iterable) {
-                    throw new InvalidLoadRankOptionException(LoadRankOption.KAFKA, key + " = " + value,
-                            "a block of single values: " + LoadRankOption.KAFKA.allowed(), null);
+                    throw new InvalidLoadRankOptionException(
+                            LoadRankOption.KAFKA,
+                            key + " = " + value,
+                            "a block of single values: " + LoadRankOption.KAFKA.allowed(),
+                            null);
                 }
                 properties.put(key.substring(KAFKA_PREFIX.length()).replace("\"", ""), String.valueOf(value));
             }
@@ -136,8 +156,8 @@ public final class LoadRankConfig {
         return properties;
     }
 
-    private static InvalidLoadRankOptionException wrongType(DriverExecutionProfile profile, LoadRankOption option,
-                                                            RuntimeException cause) {
+    private static InvalidLoadRankOptionException wrongType(
+            DriverExecutionProfile profile, LoadRankOption option, RuntimeException cause) {
         return new InvalidLoadRankOptionException(option, rawValue(profile, option), option.allowed(), cause);
     }
 

@@ -11,47 +11,76 @@ import java.util.function.Predicate;
  * the settings builder and the documentation (docs/BALANCER.md) rest on.
  */
 public enum LoadRankOption implements DriverOption {
-
-    BOOTSTRAP_SERVERS("advanced.loadrank.bootstrap-servers", Type.TEXT, null,
+    BOOTSTRAP_SERVERS(
+            "advanced.loadrank.bootstrap-servers",
+            Type.TEXT,
+            null,
             "a non-empty comma-separated list of host:port",
             v -> ((String) v).matches("\\s*[^,\\s]+:\\d{1,5}\\s*(,\\s*[^,\\s]+:\\d{1,5}\\s*)*"),
             "Kafka brokers to read the rankings topic from (required)"),
-    TOPIC("advanced.loadrank.topic", Type.TEXT, "loadRankings",
+    TOPIC(
+            "advanced.loadrank.topic",
+            Type.TEXT,
+            "loadRankings",
             "a Kafka topic name: 1-249 letters, digits, '.', '_', '-'",
             v -> ((String) v).matches("[A-Za-z0-9._-]{1,249}"),
             "the rankings topic the topology writes one record per emit to"),
-    MAX_AGE("advanced.loadrank.max-age", Type.DURATION, Duration.ofSeconds(10),
+    MAX_AGE(
+            "advanced.loadrank.max-age",
+            Type.DURATION,
+            Duration.ofSeconds(10),
             "a duration greater than 0, e.g. 10 seconds",
             v -> ((Duration) v).compareTo(Duration.ZERO) > 0,
             "a ranking older than this demotes nothing: the driver's plain plans"),
-    HOT_RATIO("advanced.loadrank.hot-ratio", Type.NUMBER, 1.5,
+    HOT_RATIO(
+            "advanced.loadrank.hot-ratio",
+            Type.NUMBER,
+            1.5,
             "a number greater than 1 and at most 100",
             v -> (double) v > 1 && (double) v <= 100,
             "a node is hot when its datacenter score is at least this times the datacenter's mean"),
-    COOL_RATIO("advanced.loadrank.cool-ratio", Type.NUMBER, 1.2,
+    COOL_RATIO(
+            "advanced.loadrank.cool-ratio",
+            Type.NUMBER,
+            1.2,
             "a number greater than 0 and at most hot-ratio",
             v -> (double) v > 0 && (double) v <= 100,
             "a hot node cools below this times the mean (and after min-hot)"),
-    MIN_HOT("advanced.loadrank.min-hot", Type.DURATION, Duration.ofSeconds(10),
+    MIN_HOT(
+            "advanced.loadrank.min-hot",
+            Type.DURATION,
+            Duration.ofSeconds(10),
             "a duration of 0 or more, e.g. 10 seconds",
             v -> !((Duration) v).isNegative(),
             "a hot node stays hot at least this long"),
-    MAX_DEMOTED_FRACTION("advanced.loadrank.max-demoted-fraction", Type.NUMBER, 0.34,
+    MAX_DEMOTED_FRACTION(
+            "advanced.loadrank.max-demoted-fraction",
+            Type.NUMBER,
+            0.34,
             "a number greater than 0 and less than 1",
             v -> (double) v > 0 && (double) v < 1,
             "at most this fraction of a datacenter's nodes is demoted at once (at least one of two or more)"),
-    KAFKA("advanced.loadrank.kafka", Type.PROPERTIES, Map.of(),
+    KAFKA(
+            "advanced.loadrank.kafka",
+            Type.PROPERTIES,
+            Map.of(),
             "Kafka consumer properties, e.g. { \"security.protocol\" = SASL_SSL }",
             v -> true,
             "Kafka client properties (SASL/SSL and others); they win over kafka-properties-file"),
-    KAFKA_PROPERTIES_FILE("advanced.loadrank.kafka-properties-file", Type.TEXT, null,
+    KAFKA_PROPERTIES_FILE(
+            "advanced.loadrank.kafka-properties-file",
+            Type.TEXT,
+            null,
             "the path of a readable Java properties file",
             v -> !((String) v).isBlank(),
             "a Java properties file of Kafka client properties, read at start");
 
     /** How an option is written in the configuration. */
     public enum Type {
-        TEXT, NUMBER, DURATION, PROPERTIES
+        TEXT,
+        NUMBER,
+        DURATION,
+        PROPERTIES
     }
 
     private final String path;
@@ -61,8 +90,8 @@ public enum LoadRankOption implements DriverOption {
     private final Predicate<Object> valid;
     private final String description;
 
-    LoadRankOption(String path, Type type, Object defaultValue, String allowed, Predicate<Object> valid,
-                   String description) {
+    LoadRankOption(
+            String path, Type type, Object defaultValue, String allowed, Predicate<Object> valid, String description) {
         this.path = path;
         this.type = type;
         this.defaultValue = defaultValue;

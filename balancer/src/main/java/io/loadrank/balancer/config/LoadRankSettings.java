@@ -20,8 +20,12 @@ import java.util.Objects;
  * @param kafkaPropertiesFile null when none
  * @param kafkaProperties     the {@code advanced.loadrank.kafka} block, as written (the file is read later)
  */
-public record LoadRankSettings(String bootstrapServers, String topic, BalancerSettings balancer,
-                               String kafkaPropertiesFile, Map<String, String> kafkaProperties) {
+public record LoadRankSettings(
+        String bootstrapServers,
+        String topic,
+        BalancerSettings balancer,
+        String kafkaPropertiesFile,
+        Map<String, String> kafkaProperties) {
 
     public LoadRankSettings {
         LoadRankOption.BOOTSTRAP_SERVERS.check(bootstrapServers);
@@ -72,8 +76,7 @@ public record LoadRankSettings(String bootstrapServers, String topic, BalancerSe
         private String kafkaPropertiesFile;
         private final Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder bootstrapServers(String value) {
             bootstrapServers = value;
@@ -122,8 +125,16 @@ public record LoadRankSettings(String bootstrapServers, String topic, BalancerSe
 
         /** @throws InvalidLoadRankOptionException naming the first option not allowed */
         public LoadRankSettings build() {
-            return LoadRankConfig.settings(bootstrapServers, topic, maxAge, hotRatio, coolRatio, minHot,
-                    maxDemotedFraction, kafkaPropertiesFile, kafkaProperties);
+            return LoadRankConfig.settings(
+                    bootstrapServers,
+                    topic,
+                    maxAge,
+                    hotRatio,
+                    coolRatio,
+                    minHot,
+                    maxDemotedFraction,
+                    kafkaPropertiesFile,
+                    kafkaProperties);
         }
     }
 }

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param minHot             ... once it has been hot this long
  * @param maxDemotedFraction at most this fraction of a datacenter's nodes is demoted (at least one of two or more)
  */
-public record BalancerSettings(Duration maxAge, double hotRatio, double coolRatio, Duration minHot,
-                               double maxDemotedFraction) {
+public record BalancerSettings(
+        Duration maxAge, double hotRatio, double coolRatio, Duration minHot, double maxDemotedFraction) {
 
     public BalancerSettings {
         Objects.requireNonNull(maxAge, "maxAge");

@@ -13,8 +13,13 @@ import java.util.List;
  * @param rankedAtMillis   time of the ranking used, {@link Long#MIN_VALUE} when there is none
  * @param validUntilMillis after this instant the decision must not be used (the ranking is older than max-age)
  */
-public record Decision(List<NodeIdentity> demoted, List<NodeIdentity> newlyDemoted, List<NodeIdentity> restored,
-                       Basis basis, long rankedAtMillis, long validUntilMillis) {
+public record Decision(
+        List<NodeIdentity> demoted,
+        List<NodeIdentity> newlyDemoted,
+        List<NodeIdentity> restored,
+        Basis basis,
+        long rankedAtMillis,
+        long validUntilMillis) {
 
     public Decision {
         demoted = List.copyOf(demoted);

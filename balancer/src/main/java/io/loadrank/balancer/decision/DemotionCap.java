@@ -6,8 +6,7 @@ package io.loadrank.balancer.decision;
  */
 public final class DemotionCap {
 
-    private DemotionCap() {
-    }
+    private DemotionCap() {}
 
     public static int of(int datacenterNodes, double maxDemotedFraction) {
         if (datacenterNodes < 2) {

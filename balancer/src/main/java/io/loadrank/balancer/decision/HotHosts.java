@@ -8,8 +8,8 @@ import java.util.Map;
  * The hot hosts of one ranking after hysteresis, per datacenter, hottest first; and how many hosts
  * each datacenter has in that ranking (stale ones included), for the demotion cap.
  */
-public record HotHosts(long rankedAtMillis, Map<String, List<RankedHost>> hottestFirstByDc,
-                       Map<String, Integer> rankedHostsByDc) {
+public record HotHosts(
+        long rankedAtMillis, Map<String, List<RankedHost>> hottestFirstByDc, Map<String, Integer> rankedHostsByDc) {
 
     public HotHosts {
         hottestFirstByDc = Map.copyOf(hottestFirstByDc);

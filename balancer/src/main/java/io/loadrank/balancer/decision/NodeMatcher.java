@@ -10,11 +10,12 @@ import java.util.List;
  */
 public final class NodeMatcher {
 
-    private NodeMatcher() {
-    }
+    private NodeMatcher() {}
 
     public static boolean matches(NodeIdentity node, RankedHost host) {
-        if (node.datacenter() != null && host.datacenter() != null && !node.datacenter().equals(host.datacenter())) {
+        if (node.datacenter() != null
+                && host.datacenter() != null
+                && !node.datacenter().equals(host.datacenter())) {
             return false;
         }
         if (node.hostId() != null && host.hostId() != null) {

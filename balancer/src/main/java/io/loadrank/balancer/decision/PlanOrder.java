@@ -10,8 +10,7 @@ import java.util.function.Predicate;
  */
 public final class PlanOrder {
 
-    private PlanOrder() {
-    }
+    private PlanOrder() {}
 
     /**
      * Reorders {@code plan} in place.

@@ -78,8 +78,8 @@ public final class Steering {
         demotions += added.size();
         restorations += removed.size();
         demoted = next;
-        return new Decision(next, added, removed, basis, anyRanking ? latest.rankedAtMillis() : Long.MIN_VALUE,
-                validUntil);
+        return new Decision(
+                next, added, removed, basis, anyRanking ? latest.rankedAtMillis() : Long.MIN_VALUE, validUntil);
     }
 
     /** Counters and the ranking's age now, for the status API. */
@@ -127,6 +127,5 @@ public final class Steering {
      * @param restorations      times a node left it (cooled, capped out, ranking expired)
      * @param rankingAgeMillis  age of the latest ranking now, -1 when there is none
      */
-    public record Counts(long rankings, long outOfOrder, long demotions, long restorations, long rankingAgeMillis) {
-    }
+    public record Counts(long rankings, long outOfOrder, long demotions, long restorations, long rankingAgeMillis) {}
 }

@@ -37,10 +37,12 @@ public final class RankingFollower implements AutoCloseable {
 
     /** records before the end of each partition read at start: the latest ranking and a little history */
     static final int START_RECORDS = 3;
+
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
     /** how long without a record before asking the broker whether it is still there */
     private static final long PROBE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(3);
+
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final long RETRY_MILLIS = 1000;
 
@@ -67,8 +69,8 @@ public final class RankingFollower implements AutoCloseable {
      * @param afterPoll          runs after every poll, records or not
      * @param name               names the thread and the log lines (e.g. the driver session and profile)
      */
-    public RankingFollower(String topic, Properties consumerProperties, Consumer<String> onRecord, Runnable afterPoll,
-                           String name) {
+    public RankingFollower(
+            String topic, Properties consumerProperties, Consumer<String> onRecord, Runnable afterPoll, String name) {
         this.topic = topic;
         this.consumerProperties = consumerSettings(consumerProperties, name);
         this.onRecord = onRecord;
@@ -125,7 +127,9 @@ public final class RankingFollower implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            LOG.warn("[{}] loadrank balancer: the rankings follower did not stop within 10 s; it is a daemon thread and will not keep the JVM alive", name);
+            LOG.warn(
+                    "[{}] loadrank balancer: the rankings follower did not stop within 10 s; it is a daemon thread and will not keep the JVM alive",
+                    name);
         }
     }
 
@@ -152,8 +156,10 @@ public final class RankingFollower implements AutoCloseable {
                     pause();
                 } catch (RuntimeException e) {
                     // not Kafka's: a bug of ours must not end the thread, and must be seen
-                    callbackFailures.warn("[" + name + "] loadrank balancer: unexpected failure following " + topic
-                            + "; retrying in " + RETRY_MILLIS + " ms", e);
+                    callbackFailures.warn(
+                            "[" + name + "] loadrank balancer: unexpected failure following " + topic + "; retrying in "
+                                    + RETRY_MILLIS + " ms",
+                            e);
                     pause();
                 }
                 runAfterPoll();
@@ -191,7 +197,11 @@ public final class RankingFollower implements AutoCloseable {
         }
         assigned = topicPartitions;
         reached();
-        LOG.info("[{}] loadrank balancer: following {} ({} partitions) on {}", name, topic, topicPartitions.size(),
+        LOG.info(
+                "[{}] loadrank balancer: following {} ({} partitions) on {}",
+                name,
+                topic,
+                topicPartitions.size(),
                 consumerProperties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
     }
 
@@ -204,8 +214,10 @@ public final class RankingFollower implements AutoCloseable {
                 try {
                     onRecord.accept(record.value());
                 } catch (RuntimeException e) {
-                    callbackFailures.warn("[" + name + "] loadrank balancer: a rankings record could not be used (offset "
-                            + record.offset() + " of " + record.topic() + "-" + record.partition() + ")", e);
+                    callbackFailures.warn(
+                            "[" + name + "] loadrank balancer: a rankings record could not be used (offset "
+                                    + record.offset() + " of " + record.topic() + "-" + record.partition() + ")",
+                            e);
                 }
             }
         } else if (System.nanoTime() - lastContactNanos > PROBE_AFTER_NANOS) {
@@ -219,8 +231,11 @@ public final class RankingFollower implements AutoCloseable {
         lastContactNanos = System.nanoTime();
         if (!reachable) {
             reachable = true;
-            LOG.info("[{}] loadrank balancer: Kafka reachable again after {} s; following {} again", name,
-                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - outageStartNanos), topic);
+            LOG.info(
+                    "[{}] loadrank balancer: Kafka reachable again after {} s; following {} again",
+                    name,
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - outageStartNanos),
+                    topic);
         }
     }
 
@@ -229,9 +244,13 @@ public final class RankingFollower implements AutoCloseable {
             reachable = false;
             outages++;
             outageStartNanos = System.nanoTime();
-            LOG.warn("[{}] loadrank balancer: cannot read the rankings topic {} from {} ({}); queries go on with the driver's "
+            LOG.warn(
+                    "[{}] loadrank balancer: cannot read the rankings topic {} from {} ({}); queries go on with the driver's "
                             + "plain plans once the latest ranking is older than max-age; retrying quietly",
-                    name, topic, consumerProperties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), cause.toString());
+                    name,
+                    topic,
+                    consumerProperties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                    cause.toString());
         }
     }
 

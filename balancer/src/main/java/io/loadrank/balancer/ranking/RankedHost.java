@@ -14,8 +14,17 @@ package io.loadrank.balancer.ranking;
  * @param stale       no recent sample: never to be treated as hot or cool
  * @param incomplete  a metric is missing: its score is not comparable with the others
  */
-public record RankedHost(String host, String address, String datacenter, String rack, String hostId,
-                         double score, int dcRank, double dcScore, boolean stale, boolean incomplete) {
+public record RankedHost(
+        String host,
+        String address,
+        String datacenter,
+        String rack,
+        String hostId,
+        double score,
+        int dcRank,
+        double dcScore,
+        boolean stale,
+        boolean incomplete) {
 
     public boolean hasDcScore() {
         return !Double.isNaN(dcScore);

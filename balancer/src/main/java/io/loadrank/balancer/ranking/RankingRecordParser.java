@@ -19,8 +19,7 @@ import java.util.Locale;
  */
 public final class RankingRecordParser {
 
-    private RankingRecordParser() {
-    }
+    private RankingRecordParser() {}
 
     public static RankingRecord parse(String json) throws MalformedRankingException {
         if (json == null || json.isBlank()) {
@@ -122,7 +121,8 @@ public final class RankingRecordParser {
         throw new MalformedRankingException(where + "." + field + " is not a finite number >= 0: " + element);
     }
 
-    private static boolean optionalBoolean(JsonObject json, String field, String where) throws MalformedRankingException {
+    private static boolean optionalBoolean(JsonObject json, String field, String where)
+            throws MalformedRankingException {
         JsonElement element = json.get(field);
         if (element == null || element.isJsonNull()) {
             return false;

@@ -21,14 +21,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LoadRankConfigTest {
 
     private static DriverExecutionProfile hocon(String loadrankBlock) {
-        try (DriverConfigLoader loader = DriverConfigLoader.fromString(
-                "datastax-java-driver.advanced.loadrank {" + loadrankBlock + "}")) {
+        try (DriverConfigLoader loader =
+                DriverConfigLoader.fromString("datastax-java-driver.advanced.loadrank {" + loadrankBlock + "}")) {
             return loader.getInitialConfig().getDefaultProfile();
         }
     }
 
     private static DriverExecutionProfile programmatic(UnaryOperator<ProgrammaticDriverConfigLoaderBuilder> options) {
-        try (DriverConfigLoader loader = options.apply(DriverConfigLoader.programmaticBuilder()).build()) {
+        try (DriverConfigLoader loader =
+                options.apply(DriverConfigLoader.programmaticBuilder()).build()) {
             return loader.getInitialConfig().getDefaultProfile();
         }
     }
@@ -67,25 +68,28 @@ class LoadRankConfigTest {
         assertThat(settings.balancer().coolRatio()).isEqualTo(1.1);
         assertThat(settings.balancer().minHot()).isEqualTo(Duration.ZERO);
         assertThat(settings.balancer().maxDemotedFraction()).isEqualTo(0.5);
-        assertThat(settings.kafkaProperties()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN", "request.timeout.ms", "15000"));
+        assertThat(settings.kafkaProperties())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN", "request.timeout.ms", "15000"));
     }
 
     @ParameterizedTest(name = "given {0} = {1}, when read, then refused naming key, value and \"{2}\"")
-    @CsvSource(delimiter = '|', value = {
-            "bootstrap-servers     | \"\"            | host:port",
-            "bootstrap-servers     | \"kafka-1\"     | host:port",
-            "topic                 | \"a b\"         | Kafka topic name",
-            "max-age               | 0               | greater than 0",
-            "max-age               | \"soon\"        | a duration",
-            "hot-ratio             | 1               | greater than 1",
-            "hot-ratio             | \"hot\"         | greater than 1",
-            "cool-ratio            | 0               | greater than 0",
-            "cool-ratio            | 1.6             | at most hot-ratio",
-            "min-hot               | -1 second       | 0 or more",
-            "max-demoted-fraction  | 1               | less than 1",
-            "max-demoted-fraction  | 0               | greater than 0",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "bootstrap-servers     | \"\"            | host:port",
+                "bootstrap-servers     | \"kafka-1\"     | host:port",
+                "topic                 | \"a b\"         | Kafka topic name",
+                "max-age               | 0               | greater than 0",
+                "max-age               | \"soon\"        | a duration",
+                "hot-ratio             | 1               | greater than 1",
+                "hot-ratio             | \"hot\"         | greater than 1",
+                "cool-ratio            | 0               | greater than 0",
+                "cool-ratio            | 1.6             | at most hot-ratio",
+                "min-hot               | -1 second       | 0 or more",
+                "max-demoted-fraction  | 1               | less than 1",
+                "max-demoted-fraction  | 0               | greater than 0",
+            })
     void refusals(String key, String value, String allowed) {
         String block = "bootstrap-servers = \"kafka-1:9092\"\n" + key + " = " + value;
 
@@ -105,9 +109,16 @@ class LoadRankConfigTest {
 
     @Test
     void givenSettingsBuiltInCode_whenAppliedToAProgrammaticConfig_thenReadBackTheSame() {
-        LoadRankSettings built = LoadRankSettings.builder().bootstrapServers("k1:9092").topic("r").hotRatio(1.8)
-                .coolRatio(1.3).maxAge(Duration.ofSeconds(5)).minHot(Duration.ofSeconds(3)).maxDemotedFraction(0.25)
-                .kafkaProperty("security.protocol", "SSL").build();
+        LoadRankSettings built = LoadRankSettings.builder()
+                .bootstrapServers("k1:9092")
+                .topic("r")
+                .hotRatio(1.8)
+                .coolRatio(1.3)
+                .maxAge(Duration.ofSeconds(5))
+                .minHot(Duration.ofSeconds(3))
+                .maxDemotedFraction(0.25)
+                .kafkaProperty("security.protocol", "SSL")
+                .build();
 
         LoadRankSettings read = LoadRankConfig.read(programmatic(built::applyTo));
 
@@ -116,13 +127,17 @@ class LoadRankConfigTest {
 
     @Test
     void givenABadValueInCode_whenBuilt_thenRefusedNamingTheKey() {
-        assertThatThrownBy(() -> LoadRankSettings.builder().bootstrapServers("k1:9092").maxDemotedFraction(1.5).build())
+        assertThatThrownBy(() -> LoadRankSettings.builder()
+                        .bootstrapServers("k1:9092")
+                        .maxDemotedFraction(1.5)
+                        .build())
                 .isInstanceOf(InvalidLoadRankOptionException.class)
                 .hasMessageContaining("advanced.loadrank.max-demoted-fraction = 1.5");
     }
 
     @Test
-    void givenAPropertiesFileAndABlock_whenKafkaPropertiesAreMade_thenTheBlockWins(@TempDir Path dir) throws IOException {
+    void givenAPropertiesFileAndABlock_whenKafkaPropertiesAreMade_thenTheBlockWins(@TempDir Path dir)
+            throws IOException {
         Path file = dir.resolve("kafka.properties");
         Files.writeString(file, "security.protocol=SSL\nssl.truststore.location=/etc/ts.jks\n");
         LoadRankSettings settings = LoadRankConfig.read(hocon("bootstrap-servers = \"k:1\"\nkafka-properties-file = \""
@@ -130,14 +145,17 @@ class LoadRankConfigTest {
 
         Properties properties = LoadRankConfig.kafkaProperties(settings);
 
-        assertThat(properties).containsEntry("security.protocol", "SASL_SSL")
+        assertThat(properties)
+                .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("ssl.truststore.location", "/etc/ts.jks");
     }
 
     @Test
     void givenAMissingPropertiesFile_whenKafkaPropertiesAreMade_thenRefusedNamingTheKey(@TempDir Path dir) {
-        LoadRankSettings settings = LoadRankSettings.builder().bootstrapServers("k:1")
-                .kafkaPropertiesFile(dir.resolve("absent.properties").toString()).build();
+        LoadRankSettings settings = LoadRankSettings.builder()
+                .bootstrapServers("k:1")
+                .kafkaPropertiesFile(dir.resolve("absent.properties").toString())
+                .build();
 
         assertThatThrownBy(() -> LoadRankConfig.kafkaProperties(settings))
                 .isInstanceOf(InvalidLoadRankOptionException.class)

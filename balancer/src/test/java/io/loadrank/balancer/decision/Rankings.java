@@ -10,8 +10,7 @@ final class Rankings {
 
     static final String DC = "dc1";
 
-    private Rankings() {
-    }
+    private Rankings() {}
 
     /** A ranking at {@code atMillis} with hosts h1.. in datacenter dc1 carrying these dcScores. */
     static RankingRecord of(long atMillis, double... dcScores) {

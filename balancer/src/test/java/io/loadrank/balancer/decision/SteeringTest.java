@@ -67,12 +67,12 @@ class SteeringTest {
 
     @ParameterizedTest(name = "given {0} nodes all ranked with {1} hot, when decided, then {2} demoted, hottest first")
     @CsvSource({
-            // nodes, dcScores, demoted
-            "2, 80 20,             h1",
-            "3, 60 10 30,          h1",
-            "6, 30 30 5 5 25 5,    h1 h2",
-            "6, 25 30 5 5 30 5,    h2 h5",
-            "9, 20 20 20 20 4 4 4 4 4, h1 h2 h3",
+        // nodes, dcScores, demoted
+        "2, 80 20,             h1",
+        "3, 60 10 30,          h1",
+        "6, 30 30 5 5 25 5,    h1 h2",
+        "6, 25 30 5 5 30 5,    h2 h5",
+        "9, 20 20 20 20 4 4 4 4 4, h1 h2 h3",
     })
     void cap(int nodes, String scores, String expected) {
         steering.accept(Rankings.of(now.get(), parse(scores)));
@@ -85,8 +85,8 @@ class SteeringTest {
     @Test
     void givenMoreDriverNodesThanRankedHosts_whenCapped_thenTheDriverCountDecides() {
         // three ranked hosts (cap 1 of 3), two of them hot at hot-ratio 1.2; the datacenter has six nodes: cap 2
-        Steering lowRatio = new Steering(new BalancerSettings(Duration.ofSeconds(10), 1.2, 1.1, Duration.ofSeconds(10),
-                0.34), now::get);
+        Steering lowRatio = new Steering(
+                new BalancerSettings(Duration.ofSeconds(10), 1.2, 1.1, Duration.ofSeconds(10), 0.34), now::get);
         lowRatio.accept(Rankings.of(now.get(), 45, 44, 11));
 
         Decision decision = lowRatio.decide(Rankings.DC, Rankings.nodes(6));
@@ -114,17 +114,23 @@ class SteeringTest {
 
     @Test
     void givenStaleOrIncompleteHotHosts_whenDecided_thenNotDemoted() {
-        steering.accept(new RankingRecord(now.get(), List.of(Rankings.host("h1", 80, false, true),
-                Rankings.host("h2", 10, false, false), Rankings.host("h3", 10, false, false))));
+        steering.accept(new RankingRecord(
+                now.get(),
+                List.of(
+                        Rankings.host("h1", 80, false, true),
+                        Rankings.host("h2", 10, false, false),
+                        Rankings.host("h3", 10, false, false))));
 
         assertThat(steering.decide(Rankings.DC, Rankings.nodes(3)).demoted()).isEmpty();
     }
 
     @Test
     void givenHotNodeOfAnotherDatacenter_whenDecidedForTheLocalOne_thenNotDemoted() {
-        steering.accept(new RankingRecord(now.get(), List.of(
-                new RankedHost("h1", null, "remote", null, null, 0, 1, 80, false, false),
-                new RankedHost("h2", null, "remote", null, null, 0, 2, 20, false, false))));
+        steering.accept(new RankingRecord(
+                now.get(),
+                List.of(
+                        new RankedHost("h1", null, "remote", null, null, 0, 1, 80, false, false),
+                        new RankedHost("h2", null, "remote", null, null, 0, 2, 20, false, false))));
 
         assertThat(steering.decide(Rankings.DC, Rankings.nodes(2)).demoted()).isEmpty();
     }

@@ -12,8 +12,7 @@ import org.apache.logging.log4j.core.config.Property;
 /** Every log event of the test JVM from the moment it is installed, to count the lines a test names. */
 final class CapturedLog extends AbstractAppender implements AutoCloseable {
 
-    record Line(Level level, String logger, String message) {
-    }
+    record Line(Level level, String logger, String message) {}
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
 
@@ -33,13 +32,15 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
 
     @Override
     public void append(LogEvent event) {
-        lines.add(new Line(event.getLevel(), event.getLoggerName(), event.getMessage().getFormattedMessage()));
+        lines.add(new Line(
+                event.getLevel(), event.getLoggerName(), event.getMessage().getFormattedMessage()));
     }
 
     /** Lines of {@code loggerClass} at {@code level} whose message contains {@code text}. */
     List<Line> lines(Class<?> loggerClass, Level level, String text) {
         return lines.stream()
-                .filter(line -> line.logger().equals(loggerClass.getName()) && line.level() == level
+                .filter(line -> line.logger().equals(loggerClass.getName())
+                        && line.level() == level
                         && line.message().contains(text))
                 .toList();
     }

@@ -50,6 +50,7 @@ class LoadAwareBalancingIT {
     private static final int READS = 1000;
     /** short, so that expiry is seen within seconds; the logic is the same at the default 10 s */
     private static final Duration MAX_AGE = Duration.ofSeconds(3);
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
@@ -75,14 +76,20 @@ class LoadAwareBalancingIT {
         createSchema();
         publisher = new RankingPublisher(kafka.bootstrapServers(), TOPIC);
 
-        LoadRankSettings settings = LoadRankSettings.builder().bootstrapServers(kafka.bootstrapServers()).topic(TOPIC)
-                .maxAge(MAX_AGE).build();
+        LoadRankSettings settings = LoadRankSettings.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .topic(TOPIC)
+                .maxAge(MAX_AGE)
+                .build();
         DriverConfigLoader config = settings.applyTo(DriverConfigLoader.programmaticBuilder()
                         .withClass(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class)
                         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30)))
                 .build();
-        session = CqlSession.builder().addContactPoints(cluster.contactPoints())
-                .withLocalDatacenter(CassandraCluster.DATACENTER).withConfigLoader(config).build();
+        session = CqlSession.builder()
+                .addContactPoints(cluster.contactPoints())
+                .withLocalDatacenter(CassandraCluster.DATACENTER)
+                .withConfigLoader(config)
+                .build();
         policy = LoadAwareLoadBalancingPolicy.of(session).orElseThrow();
         node1 = node(1);
         node2 = node(2);
@@ -120,17 +127,23 @@ class LoadAwareBalancingIT {
                 .withDouble(LoadRankOption.HOT_RATIO, 0.9)
                 .build();
 
-        assertThatThrownBy(() -> CqlSession.builder().addContactPoints(cluster.contactPoints())
-                .withLocalDatacenter(CassandraCluster.DATACENTER).withConfigLoader(bad).build())
-                .hasStackTraceContaining("advanced.loadrank.hot-ratio = 0.9 is not allowed: it must be a number greater than 1");
+        assertThatThrownBy(() -> CqlSession.builder()
+                        .addContactPoints(cluster.contactPoints())
+                        .withLocalDatacenter(CassandraCluster.DATACENTER)
+                        .withConfigLoader(bad)
+                        .build())
+                .hasStackTraceContaining(
+                        "advanced.loadrank.hot-ratio = 0.9 is not allowed: it must be a number greater than 1");
     }
 
     @Test
     @Order(1)
     void givenARankingThatCallsNode2Hot_whenReading_thenNode1CoordinatesAtLeast90PercentAndTheReverseAfterwards() {
-        publisher.rank(List.of(new RankingPublisher.Host("cass-1", node1.getHostId().toString(), 20),
+        publisher.rank(List.of(
+                new RankingPublisher.Host("cass-1", node1.getHostId().toString(), 20),
                 new RankingPublisher.Host("cass-2", node2.getHostId().toString(), 80)));
-        Await.until(WAIT, "node 2 to be demoted", () -> policy.status().demoted().equals(List.of(node2)));
+        Await.until(
+                WAIT, "node 2 to be demoted", () -> policy.status().demoted().equals(List.of(node2)));
 
         Shares hot2 = readAndCount();
 
@@ -139,28 +152,38 @@ class LoadAwareBalancingIT {
         hot2.assertMatchesTheNodesOwnCounts();
 
         // reversed, and named by address only: node 1 is now the hot one
-        publisher.rank(List.of(new RankingPublisher.Host("127.0.0.1", null, 80),
-                new RankingPublisher.Host("127.0.0.2", null, 20)));
-        Await.until(WAIT, "node 1 to be demoted instead", () -> policy.status().demoted().equals(List.of(node1)));
+        publisher.rank(List.of(
+                new RankingPublisher.Host("127.0.0.1", null, 80), new RankingPublisher.Host("127.0.0.2", null, 20)));
+        Await.until(
+                WAIT,
+                "node 1 to be demoted instead",
+                () -> policy.status().demoted().equals(List.of(node1)));
 
         Shares hot1 = readAndCount();
 
         LOG.info("node 1 hot: {}", hot1);
         assertThat(hot1.node2()).isGreaterThanOrEqualTo(READS * 9 / 10);
         hot1.assertMatchesTheNodesOwnCounts();
-        assertThat(log.lines(LoadAwareLoadBalancingPolicy.class, Level.INFO, "newly demoted [127.0.0.2")).hasSize(1);
-        assertThat(log.lines(LoadAwareLoadBalancingPolicy.class, Level.INFO, "newly demoted [127.0.0.1")).hasSize(1);
+        assertThat(log.lines(LoadAwareLoadBalancingPolicy.class, Level.INFO, "newly demoted [127.0.0.2"))
+                .hasSize(1);
+        assertThat(log.lines(LoadAwareLoadBalancingPolicy.class, Level.INFO, "newly demoted [127.0.0.1"))
+                .hasSize(1);
     }
 
     @Test
     @Order(2)
     void givenNoRankingForMaxAge_whenReading_thenEachNodeCoordinates30To70Percent() {
-        publisher.rank(List.of(new RankingPublisher.Host("cass-2", node2.getHostId().toString(), 90),
+        publisher.rank(List.of(
+                new RankingPublisher.Host("cass-2", node2.getHostId().toString(), 90),
                 new RankingPublisher.Host("cass-1", node1.getHostId().toString(), 10)));
-        Await.until(WAIT, "node 2 to be demoted", () -> policy.status().demoted().equals(List.of(node2)));
+        Await.until(
+                WAIT, "node 2 to be demoted", () -> policy.status().demoted().equals(List.of(node2)));
         publisher.rank(null);
-        Await.until(WAIT, "the ranking to be older than max-age and nothing demoted", () ->
-                policy.status().rankingAge().orElseThrow().compareTo(MAX_AGE) > 0 && policy.status().demoted().isEmpty());
+        Await.until(
+                WAIT,
+                "the ranking to be older than max-age and nothing demoted",
+                () -> policy.status().rankingAge().orElseThrow().compareTo(MAX_AGE) > 0
+                        && policy.status().demoted().isEmpty());
 
         Shares expired = readAndCount();
 
@@ -176,7 +199,10 @@ class LoadAwareBalancingIT {
     void givenKafkaStopped_whenReading_thenQueriesWorkAndTheOutageIsLoggedOnce() {
         publisher.rank(null);
         kafka.stop();
-        Await.until(WAIT, "the balancer to notice Kafka is gone", () -> !policy.status().kafkaReachable());
+        Await.until(
+                WAIT,
+                "the balancer to notice Kafka is gone",
+                () -> !policy.status().kafkaReachable());
         // keep reading through several of the follower's retries (one every 3 s or so)
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         int reads = 0;
@@ -186,13 +212,17 @@ class LoadAwareBalancingIT {
             reads++;
         }
 
-        assertThat(log.lines(RankingFollower.class, Level.WARN, "cannot read the rankings topic")).hasSize(1);
+        assertThat(log.lines(RankingFollower.class, Level.WARN, "cannot read the rankings topic"))
+                .hasSize(1);
         assertThat(policy.status().kafkaOutages()).isEqualTo(1);
 
         kafka.restart();
-        Await.until(WAIT, "the balancer to reach Kafka again", () -> policy.status().kafkaReachable());
-        assertThat(log.lines(RankingFollower.class, Level.INFO, "Kafka reachable again")).hasSize(1);
-        assertThat(log.lines(RankingFollower.class, Level.WARN, "cannot read the rankings topic")).hasSize(1);
+        Await.until(
+                WAIT, "the balancer to reach Kafka again", () -> policy.status().kafkaReachable());
+        assertThat(log.lines(RankingFollower.class, Level.INFO, "Kafka reachable again"))
+                .hasSize(1);
+        assertThat(log.lines(RankingFollower.class, Level.WARN, "cannot read the rankings topic"))
+                .hasSize(1);
         LOG.info("{} reads while Kafka was down, all answered", reads);
     }
 
@@ -212,7 +242,10 @@ class LoadAwareBalancingIT {
                 by2++;
             }
         }
-        return new Shares(by1, by2, ReadLatencyCounts.of(cluster.jmxPort(1)) - before1,
+        return new Shares(
+                by1,
+                by2,
+                ReadLatencyCounts.of(cluster.jmxPort(1)) - before1,
                 ReadLatencyCounts.of(cluster.jmxPort(2)) - before2);
     }
 
@@ -228,7 +261,8 @@ class LoadAwareBalancingIT {
 
         @Override
         public String toString() {
-            return String.format("driver: node 1 %d (%.1f %%), node 2 %d (%.1f %%); JMX read counts: node 1 +%d, node 2 +%d",
+            return String.format(
+                    "driver: node 1 %d (%.1f %%), node 2 %d (%.1f %%); JMX read counts: node 1 +%d, node 2 +%d",
                     node1, node1 * 100.0 / READS, node2, node2 * 100.0 / READS, jmxNode1, jmxNode2);
         }
     }
@@ -237,7 +271,9 @@ class LoadAwareBalancingIT {
         InetSocketAddress wanted = new InetSocketAddress(cluster.address(i), cluster.cqlPort());
         return session.getMetadata().getNodes().values().stream()
                 .filter(node -> wanted.equals(node.getEndPoint().resolve()))
-                .findFirst().orElseThrow(() -> new AssertionError("no node " + wanted + " in " + session.getMetadata().getNodes()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no node " + wanted + " in " + session.getMetadata().getNodes()));
     }
 
     private static void createSchema() {
@@ -247,16 +283,26 @@ class LoadAwareBalancingIT {
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(60))
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(60))
                 .build();
-        try (CqlSession admin = CqlSession.builder().addContactPoints(cluster.contactPoints())
-                .withLocalDatacenter(CassandraCluster.DATACENTER).withConfigLoader(patient).build()) {
-            Await.until(WAIT, "both nodes up in the driver's view", () -> admin.getMetadata().getNodes().values().stream()
-                    .filter(n -> n.getState() == com.datastax.oss.driver.api.core.metadata.NodeState.UP).count() == 2);
+        try (CqlSession admin = CqlSession.builder()
+                .addContactPoints(cluster.contactPoints())
+                .withLocalDatacenter(CassandraCluster.DATACENTER)
+                .withConfigLoader(patient)
+                .build()) {
+            Await.until(
+                    WAIT,
+                    "both nodes up in the driver's view",
+                    () -> admin.getMetadata().getNodes().values().stream()
+                                    .filter(n -> n.getState() == com.datastax.oss.driver.api.core.metadata.NodeState.UP)
+                                    .count()
+                            == 2);
             admin.execute("CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE
-                    + " WITH replication = {'class': 'NetworkTopologyStrategy', '" + CassandraCluster.DATACENTER + "': 2}");
+                    + " WITH replication = {'class': 'NetworkTopologyStrategy', '" + CassandraCluster.DATACENTER
+                    + "': 2}");
             admin.execute("CREATE TABLE IF NOT EXISTS " + KEYSPACE + ".kv (k int PRIMARY KEY, v text)");
             Await.until(WAIT, "schema agreement", () -> admin.checkSchemaAgreement());
-            PreparedStatement insert = admin.prepare(SimpleStatement.newInstance(
-                    "INSERT INTO " + KEYSPACE + ".kv (k, v) VALUES (?, ?)").setConsistencyLevel(ConsistencyLevel.ALL));
+            PreparedStatement insert =
+                    admin.prepare(SimpleStatement.newInstance("INSERT INTO " + KEYSPACE + ".kv (k, v) VALUES (?, ?)")
+                            .setConsistencyLevel(ConsistencyLevel.ALL));
             for (int k = 0; k < ROWS; k++) {
                 admin.execute(insert.bind(k, "value " + k));
             }

@@ -20,8 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class RankingPublisher implements AutoCloseable {
 
     /** A ranked host: matched by {@code hostId} when given, else by {@code host} against node addresses. */
-    record Host(String host, String hostId, double dcScore) {
-    }
+    record Host(String host, String hostId, double dcScore) {}
 
     private final String topic;
     private final KafkaProducer<String, String> producer;
@@ -60,7 +59,9 @@ final class RankingPublisher implements AutoCloseable {
         root.addProperty("rankedAtMillis", rankedAtMillis);
         JsonArray array = new JsonArray();
         int rank = 1;
-        for (Host host : hosts.stream().sorted((a, b) -> Double.compare(b.dcScore(), a.dcScore())).toList()) {
+        for (Host host : hosts.stream()
+                .sorted((a, b) -> Double.compare(b.dcScore(), a.dcScore()))
+                .toList()) {
             JsonObject entry = new JsonObject();
             entry.addProperty("rank", rank);
             entry.addProperty("host", host.host());

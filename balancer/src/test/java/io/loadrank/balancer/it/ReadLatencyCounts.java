@@ -24,8 +24,7 @@ final class ReadLatencyCounts {
         System.setProperty("sun.rmi.transport.tcp.handshakeTimeout", "5000");
     }
 
-    private ReadLatencyCounts() {
-    }
+    private ReadLatencyCounts() {}
 
     static long of(int jmxPort) {
         try {

@@ -35,15 +35,20 @@ class RankingFollowerIT {
             kafka.createTopics(Map.of("rankings", 1));
             try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
                 for (int i = 1; i <= 10; i++) {
-                    producer.send(new ProducerRecord<>("rankings", "global", "r" + i)).get(10, TimeUnit.SECONDS);
+                    producer.send(new ProducerRecord<>("rankings", "global", "r" + i))
+                            .get(10, TimeUnit.SECONDS);
                 }
                 List<String> seen = new CopyOnWriteArrayList<>();
                 AtomicInteger afterPolls = new AtomicInteger();
-                try (RankingFollower follower = new RankingFollower("rankings", consumer(kafka.bootstrapServers()),
-                        seen::add, afterPolls::incrementAndGet, "it")) {
+                try (RankingFollower follower = new RankingFollower(
+                        "rankings", consumer(kafka.bootstrapServers()), seen::add, afterPolls::incrementAndGet, "it")) {
                     follower.start();
-                    Await.until(WAIT, "the last records before the end", () -> seen.size() >= RankingFollower.START_RECORDS);
-                    producer.send(new ProducerRecord<>("rankings", "global", "r11")).get(10, TimeUnit.SECONDS);
+                    Await.until(
+                            WAIT,
+                            "the last records before the end",
+                            () -> seen.size() >= RankingFollower.START_RECORDS);
+                    producer.send(new ProducerRecord<>("rankings", "global", "r11"))
+                            .get(10, TimeUnit.SECONDS);
                     Await.until(WAIT, "the new record", () -> seen.contains("r11"));
 
                     assertThat(seen).containsExactly("r8", "r9", "r10", "r11");
@@ -60,8 +65,8 @@ class RankingFollowerIT {
         Properties properties = consumer("127.0.0.1:" + FreePorts.one());
         properties.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "200");
         AtomicInteger afterPolls = new AtomicInteger();
-        RankingFollower follower = new RankingFollower("rankings", properties, value -> { }, afterPolls::incrementAndGet,
-                "it-none");
+        RankingFollower follower =
+                new RankingFollower("rankings", properties, value -> {}, afterPolls::incrementAndGet, "it-none");
         follower.start();
         Await.until(WAIT, "the outage to be noticed", () -> !follower.kafkaReachable());
         int pollsAtOutage = afterPolls.get();

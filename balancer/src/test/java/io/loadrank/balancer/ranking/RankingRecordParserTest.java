@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class RankingRecordParserTest {
 
@@ -77,14 +77,25 @@ class RankingRecordParserTest {
                 Arguments.of("no hosts", "{\"rankedAtMillis\":1}", "no \"hosts\" array"),
                 Arguments.of("hosts not an array", "{\"rankedAtMillis\":1,\"hosts\":{}}", "not an array"),
                 Arguments.of("host not an object", "{\"rankedAtMillis\":1,\"hosts\":[3]}", "hosts[0] is not an object"),
-                Arguments.of("host without name", "{\"rankedAtMillis\":1,\"hosts\":[{\"score\":1}]}", "hosts[0] has no host"),
-                Arguments.of("negative dcScore", "{\"rankedAtMillis\":1,\"hosts\":[{\"host\":\"a\",\"dcScore\":-1}]}",
+                Arguments.of(
+                        "host without name",
+                        "{\"rankedAtMillis\":1,\"hosts\":[{\"score\":1}]}",
+                        "hosts[0] has no host"),
+                Arguments.of(
+                        "negative dcScore",
+                        "{\"rankedAtMillis\":1,\"hosts\":[{\"host\":\"a\",\"dcScore\":-1}]}",
                         "hosts[0].dcScore is not a finite number >= 0"),
-                Arguments.of("text dcScore", "{\"rankedAtMillis\":1,\"hosts\":[{\"host\":\"a\",\"dcScore\":\"x\"}]}",
+                Arguments.of(
+                        "text dcScore",
+                        "{\"rankedAtMillis\":1,\"hosts\":[{\"host\":\"a\",\"dcScore\":\"x\"}]}",
                         "hosts[0].dcScore"),
-                Arguments.of("text flag", "{\"rankedAtMillis\":1,\"hosts\":[{\"host\":\"a\",\"stale\":\"yes\"}]}",
+                Arguments.of(
+                        "text flag",
+                        "{\"rankedAtMillis\":1,\"hosts\":[{\"host\":\"a\",\"stale\":\"yes\"}]}",
                         "hosts[0].stale is not true or false"),
-                Arguments.of("numeric datacenter", "{\"rankedAtMillis\":1,\"hosts\":[{\"host\":\"a\",\"datacenter\":5}]}",
+                Arguments.of(
+                        "numeric datacenter",
+                        "{\"rankedAtMillis\":1,\"hosts\":[{\"host\":\"a\",\"datacenter\":5}]}",
                         "hosts[0].datacenter is not a string"));
     }
 

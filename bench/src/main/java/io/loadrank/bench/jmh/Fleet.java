@@ -34,6 +34,7 @@ final class Fleet {
 
     /** The default window and sample rate of the topology: 60 s at 1 sample/s. */
     static final long WINDOW_MILLIS = 60_000;
+
     static final int SAMPLES_PER_WINDOW = 60;
     static final long FUTURE_TOLERANCE_MILLIS = 10_000;
     static final long STALE_AFTER_MILLIS = 10_000;
@@ -54,8 +55,7 @@ final class Fleet {
     /** One host in this many never reports pendingTasks (incomplete in the global ranking). */
     private static final int NO_PENDING_TASKS_EVERY = 1000;
 
-    private Fleet() {
-    }
+    private Fleet() {}
 
     static String[] hostNames(int count) {
         String[] hosts = new String[count];
@@ -126,7 +126,8 @@ final class Fleet {
      * Like {@link #fullWindow(String, String[], boolean)}, for the share of the hosts that one of
      * {@code tasks} rolling tasks holds: the hosts whose index modulo {@code tasks} is {@code task}.
      */
-    static SlidingWindowAverages fullWindow(String topic, String[] hosts, boolean withSilentHosts, int task, int tasks) {
+    static SlidingWindowAverages fullWindow(
+            String topic, String[] hosts, boolean withSilentHosts, int task, int tasks) {
         Random random = new Random(SEED + topic.hashCode());
         double[] levels = loadLevels(hosts.length, random);
         SlidingWindowAverages window = new SlidingWindowAverages(WINDOW_MILLIS, FUTURE_TOLERANCE_MILLIS);
@@ -134,7 +135,9 @@ final class Fleet {
         // samples stay in the cache while it is filled, so a 100,000-host fixture takes seconds, not
         // tens of seconds (the clock of each add is its own sample time, so nothing is late)
         for (int i = task; i < hosts.length; i += tasks) {
-            if (withSilentHosts && topic.equals("pendingTasks") && i % NO_PENDING_TASKS_EVERY == NO_PENDING_TASKS_EVERY / 2) {
+            if (withSilentHosts
+                    && topic.equals("pendingTasks")
+                    && i % NO_PENDING_TASKS_EVERY == NO_PENDING_TASKS_EVERY / 2) {
                 continue;
             }
             boolean silent = withSilentHosts && i % SILENT_EVERY == SILENT_EVERY - 1;
@@ -191,8 +194,15 @@ final class Fleet {
         for (int i = 0; i < hosts.length; i++) {
             String hostId = new UUID(SEED, i).toString();
             String address = "10." + (i % DATACENTERS) + "." + (i / 250 % 250) + "." + (i % 250 + 1);
-            info.put(hosts[i], new HostInfo(hosts[i], "dc-" + (i % DATACENTERS), "rack" + (i / DATACENTERS % 3 + 1), hostId,
-                    "bench", address));
+            info.put(
+                    hosts[i],
+                    new HostInfo(
+                            hosts[i],
+                            "dc-" + (i % DATACENTERS),
+                            "rack" + (i / DATACENTERS % 3 + 1),
+                            hostId,
+                            "bench",
+                            address));
         }
         return info;
     }

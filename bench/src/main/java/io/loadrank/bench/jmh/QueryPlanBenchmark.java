@@ -21,12 +21,12 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +47,6 @@ import org.openjdk.jmh.infra.Blackhole;
  * token-aware path costs the driver more and the balancer the same).
  */
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-
 public class QueryPlanBenchmark extends FleetBenchmark {
 
     private static final String DC = "dc1";
@@ -70,7 +69,8 @@ public class QueryPlanBenchmark extends FleetBenchmark {
                 .withString(LoadRankOption.BOOTSTRAP_SERVERS, "127.0.0.1:9")
                 .withDuration(LoadRankOption.MAX_AGE, Duration.ofHours(1))
                 .build();
-        context = new DefaultDriverContext(config, ProgrammaticArguments.builder().build());
+        context =
+                new DefaultDriverContext(config, ProgrammaticArguments.builder().build());
         Map<UUID, Node> all = new LinkedHashMap<>();
         Set<EndPoint> contactPoints = new HashSet<>();
         for (int i = 1; i <= nodes; i++) {
@@ -80,7 +80,7 @@ public class QueryPlanBenchmark extends FleetBenchmark {
         }
         // what a session does before the policies start: they check the local datacenter against them
         context.getMetadataManager().addContactPoints(contactPoints);
-        LoadBalancingPolicy.DistanceReporter ignore = (node, distance) -> { };
+        LoadBalancingPolicy.DistanceReporter ignore = (node, distance) -> {};
         driver = new DefaultLoadBalancingPolicy(context, "default");
         driver.init(all, ignore);
         balancer = new FedPolicy(context, all.values());
@@ -119,10 +119,17 @@ public class QueryPlanBenchmark extends FleetBenchmark {
 
     /** Node 1 at three times the others' score: hot at any size. */
     private static String ranking(int nodes, long now) {
-        StringBuilder json = new StringBuilder("{\"rankedAtMillis\":").append(now).append(",\"hosts\":[");
+        StringBuilder json =
+                new StringBuilder("{\"rankedAtMillis\":").append(now).append(",\"hosts\":[");
         for (int i = 1; i <= nodes; i++) {
-            json.append(i == 1 ? "" : ",").append("{\"host\":\"10.0.0.").append(i).append("\",\"datacenter\":\"")
-                    .append(DC).append("\",\"dcScore\":").append(i == 1 ? 300 : 100).append('}');
+            json.append(i == 1 ? "" : ",")
+                    .append("{\"host\":\"10.0.0.")
+                    .append(i)
+                    .append("\",\"datacenter\":\"")
+                    .append(DC)
+                    .append("\",\"dcScore\":")
+                    .append(i == 1 ? 300 : 100)
+                    .append('}');
         }
         return json.append("],\"stale\":[]}").toString();
     }
@@ -158,21 +165,84 @@ public class QueryPlanBenchmark extends FleetBenchmark {
             endPoint = new DefaultEndPoint(address);
         }
 
-        @Override public EndPoint getEndPoint() { return endPoint; }
-        @Override public Optional<InetSocketAddress> getBroadcastRpcAddress() { return Optional.of(address); }
-        @Override public Optional<InetSocketAddress> getBroadcastAddress() { return Optional.of(address); }
-        @Override public Optional<InetSocketAddress> getListenAddress() { return Optional.of(address); }
-        @Override public String getDatacenter() { return DC; }
-        @Override public String getRack() { return "r1"; }
-        @Override public Version getCassandraVersion() { return Version.parse("5.0.9"); }
-        @Override public Map<String, Object> getExtras() { return Map.of(); }
-        @Override public NodeState getState() { return NodeState.UP; }
-        @Override public long getUpSinceMillis() { return 0; }
-        @Override public int getOpenConnections() { return 1; }
-        @Override public boolean isReconnecting() { return false; }
-        @Override public NodeDistance getDistance() { return NodeDistance.LOCAL; }
-        @Override public UUID getHostId() { return hostId; }
-        @Override public UUID getSchemaVersion() { return null; }
-        @Override public String toString() { return address.toString(); }
+        @Override
+        public EndPoint getEndPoint() {
+            return endPoint;
+        }
+
+        @Override
+        public Optional<InetSocketAddress> getBroadcastRpcAddress() {
+            return Optional.of(address);
+        }
+
+        @Override
+        public Optional<InetSocketAddress> getBroadcastAddress() {
+            return Optional.of(address);
+        }
+
+        @Override
+        public Optional<InetSocketAddress> getListenAddress() {
+            return Optional.of(address);
+        }
+
+        @Override
+        public String getDatacenter() {
+            return DC;
+        }
+
+        @Override
+        public String getRack() {
+            return "r1";
+        }
+
+        @Override
+        public Version getCassandraVersion() {
+            return Version.parse("5.0.9");
+        }
+
+        @Override
+        public Map<String, Object> getExtras() {
+            return Map.of();
+        }
+
+        @Override
+        public NodeState getState() {
+            return NodeState.UP;
+        }
+
+        @Override
+        public long getUpSinceMillis() {
+            return 0;
+        }
+
+        @Override
+        public int getOpenConnections() {
+            return 1;
+        }
+
+        @Override
+        public boolean isReconnecting() {
+            return false;
+        }
+
+        @Override
+        public NodeDistance getDistance() {
+            return NodeDistance.LOCAL;
+        }
+
+        @Override
+        public UUID getHostId() {
+            return hostId;
+        }
+
+        @Override
+        public UUID getSchemaVersion() {
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return address.toString();
+        }
     }
 }

@@ -36,11 +36,13 @@ public class WindowUpdateBenchmark extends FleetBenchmark {
     private String[] hostNames;
     /** The order the hosts send their samples in, each second: a seeded permutation of the hosts. */
     private int[] sendOrder;
+
     private double[] values;
     private SlidingWindowAverages window;
 
     /** The next sample to add: round {@code round} of the host at {@code position} of the send order. */
     private long round;
+
     private int position;
     private int valueIndex;
 

@@ -31,8 +31,8 @@ public class WireParseBenchmark extends FleetBenchmark {
         messages = new String[MESSAGES];
         for (int i = 0; i < MESSAGES; i++) {
             String topic = Fleet.TOPICS.get(i % Fleet.TOPICS.size());
-            messages[i] = WireFormat.encode(hosts[i], Fleet.sample(topic, levels[i], random),
-                    Fleet.sampleTime(0, i, MESSAGES));
+            messages[i] = WireFormat.encode(
+                    hosts[i], Fleet.sample(topic, levels[i], random), Fleet.sampleTime(0, i, MESSAGES));
         }
     }
 

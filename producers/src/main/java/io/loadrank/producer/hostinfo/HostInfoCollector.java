@@ -112,8 +112,10 @@ public final class HostInfoCollector implements HostInfoReceiver {
 
     private void reportOnce(String field, String value) {
         if (reported.add(field)) {
-            LOG.warn("Cassandra's {} '{}' is not valid in a host-info record (docs/DATACENTERS.md); {} (reported once)",
-                    field, io.loadrank.message.WireFormat.printable(value, 0, value.length()),
+            LOG.warn(
+                    "Cassandra's {} '{}' is not valid in a host-info record (docs/DATACENTERS.md); {} (reported once)",
+                    field,
+                    io.loadrank.message.WireFormat.printable(value, 0, value.length()),
                     field.equals("datacenter") ? "no host info is sent, metrics are" : "it is left out");
         }
     }

@@ -58,7 +58,9 @@ public final class HostInfoSchedule {
         if (info == null) {
             return false;
         }
-        boolean due = lastSent == null || !Objects.equals(info, lastSent) || connection != lastSentConnection
+        boolean due = lastSent == null
+                || !Objects.equals(info, lastSent)
+                || connection != lastSentConnection
                 || nowMillis - lastSentAt >= resendEveryMillis;
         if (due) {
             lastSent = info;

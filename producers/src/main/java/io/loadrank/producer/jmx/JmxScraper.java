@@ -1,10 +1,10 @@
 package io.loadrank.producer.jmx;
 
+import io.loadrank.metric.Metric;
 import io.loadrank.producer.hostinfo.HostInfoReceiver;
 import io.loadrank.producer.metrics.CpuPercent;
 import io.loadrank.producer.metrics.LatencyCounters;
 import io.loadrank.producer.metrics.MemoryPercent;
-import io.loadrank.metric.Metric;
 import io.loadrank.producer.metrics.ReadingsReceiver;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,24 +39,31 @@ public final class JmxScraper {
     /** The request stages (ReadStage, MutationStage, ...); some appear only once used. */
     static final ObjectName REQUEST_POOLS_PENDING =
             name("org.apache.cassandra.metrics:type=ThreadPools,path=request,scope=*,name=PendingTasks");
+
     static final ObjectName NATIVE_TRANSPORT_PENDING = name(
             "org.apache.cassandra.metrics:type=ThreadPools,path=transport,scope=Native-Transport-Requests,name=PendingTasks");
     static final ObjectName COMPACTION_PENDING = name("org.apache.cassandra.metrics:type=Compaction,name=PendingTasks");
 
     /** The node's datacenter and rack (docs/DATACENTERS.md). */
     static final ObjectName ENDPOINT_SNITCH_INFO = name("org.apache.cassandra.db:type=EndpointSnitchInfo");
+
     static final String[] SNITCH_ATTRIBUTES = {"Datacenter", "Rack"};
     /** The node's host id, cluster name, and the map of host ids to addresses (for its own address). */
     static final ObjectName STORAGE_SERVICE = name("org.apache.cassandra.db:type=StorageService");
+
     static final String[] STORAGE_ATTRIBUTES = {"LocalHostId", "ClusterName", "HostIdToEndpoint"};
 
     private static final Map<Metric, ObjectName[]> LATENCY = Map.of(
-            Metric.READ_LATENCY, new ObjectName[] {
-                    name("org.apache.cassandra.metrics:type=ClientRequest,scope=Read,name=TotalLatency"),
-                    name("org.apache.cassandra.metrics:type=ClientRequest,scope=Read,name=Latency")},
-            Metric.WRITE_LATENCY, new ObjectName[] {
-                    name("org.apache.cassandra.metrics:type=ClientRequest,scope=Write,name=TotalLatency"),
-                    name("org.apache.cassandra.metrics:type=ClientRequest,scope=Write,name=Latency")});
+            Metric.READ_LATENCY,
+                    new ObjectName[] {
+                        name("org.apache.cassandra.metrics:type=ClientRequest,scope=Read,name=TotalLatency"),
+                        name("org.apache.cassandra.metrics:type=ClientRequest,scope=Read,name=Latency")
+                    },
+            Metric.WRITE_LATENCY,
+                    new ObjectName[] {
+                        name("org.apache.cassandra.metrics:type=ClientRequest,scope=Write,name=TotalLatency"),
+                        name("org.apache.cassandra.metrics:type=ClientRequest,scope=Write,name=Latency")
+                    });
 
     /**
      * The request pools are found with a pattern query; pools Cassandra creates later (on first
@@ -70,6 +77,7 @@ public final class JmxScraper {
     private int pollsSinceGaugeQuery;
     /** Index into {@link CpuPercent#ATTRIBUTES}: moves on when a JVM lacks the newer name. */
     private int cpuAttribute;
+
     private final Set<String> reportedErrors = new java.util.HashSet<>();
     private boolean hostInfoProblemReported;
 
@@ -98,12 +106,16 @@ public final class JmxScraper {
      */
     public void scrapeHostInfo(MBeanServerConnection connection, HostInfoReceiver receiver) throws IOException {
         try {
-            receiver.snitch(toMap(connection.getAttributes(ENDPOINT_SNITCH_INFO, SNITCH_ATTRIBUTES).asList()));
+            receiver.snitch(toMap(connection
+                    .getAttributes(ENDPOINT_SNITCH_INFO, SNITCH_ATTRIBUTES)
+                    .asList()));
         } catch (JMException e) {
             reportHostInfoProblem(ENDPOINT_SNITCH_INFO, e);
         }
         try {
-            receiver.storageService(toMap(connection.getAttributes(STORAGE_SERVICE, STORAGE_ATTRIBUTES).asList()));
+            receiver.storageService(toMap(connection
+                    .getAttributes(STORAGE_SERVICE, STORAGE_ATTRIBUTES)
+                    .asList()));
         } catch (JMException e) {
             reportHostInfoProblem(STORAGE_SERVICE, e);
         }
@@ -112,8 +124,11 @@ public final class JmxScraper {
     private void reportHostInfoProblem(ObjectName mbean, JMException e) {
         if (!hostInfoProblemReported) {
             hostInfoProblemReported = true;
-            LOG.warn("cannot read {} for the host-info record (datacenter, rack, host id): {}; the metrics are sent "
-                    + "all the same (reported once)", mbean, e.toString());
+            LOG.warn(
+                    "cannot read {} for the host-info record (datacenter, rack, host id): {}; the metrics are sent "
+                            + "all the same (reported once)",
+                    mbean,
+                    e.toString());
         }
     }
 
@@ -140,7 +155,9 @@ public final class JmxScraper {
 
     private void readOsMemory(MBeanServerConnection connection, ReadingsReceiver receiver) throws IOException {
         try {
-            receiver.osMemory(toMap(connection.getAttributes(OPERATING_SYSTEM, MemoryPercent.MBEAN_ATTRIBUTES).asList()));
+            receiver.osMemory(toMap(connection
+                    .getAttributes(OPERATING_SYSTEM, MemoryPercent.MBEAN_ATTRIBUTES)
+                    .asList()));
         } catch (JMException e) {
             reportOnce(OPERATING_SYSTEM + " memory", e);
         }

@@ -41,7 +41,8 @@ public final class JmxSession implements AutoCloseable {
     public MBeanServerConnection connection() throws IOException {
         if (connection == null) {
             Map<String, Object> env = new HashMap<>();
-            int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
+            int timeoutMillis =
+                    (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
             env.put("com.sun.jndi.rmi.factory.socket", new TimeoutRmiSocketFactory(timeoutMillis, settings.ssl()));
             // no heartbeat thread: every poll is a call, and a failed call is how a broken connection shows
             env.put("jmx.remote.x.client.connection.check.period", 0L);

@@ -11,15 +11,15 @@ import java.time.Duration;
  */
 public final class RmiTimeouts {
 
-    private RmiTimeouts() {
-    }
+    private RmiTimeouts() {}
 
     public static synchronized void install(Duration timeout) {
         String millis = Long.toString(Math.max(1, timeout.toMillis()));
         for (String property : new String[] {
-                "sun.rmi.transport.tcp.responseTimeout",
-                "sun.rmi.transport.tcp.handshakeTimeout",
-                "sun.rmi.transport.proxy.connectTimeout"}) {
+            "sun.rmi.transport.tcp.responseTimeout",
+            "sun.rmi.transport.tcp.handshakeTimeout",
+            "sun.rmi.transport.proxy.connectTimeout"
+        }) {
             if (System.getProperty(property) == null) {
                 System.setProperty(property, millis);
             }

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class AttributeFallback {
 
-    private AttributeFallback() {
-    }
+    private AttributeFallback() {}
 
     /** The value of the first of {@code names} present (and not null) in {@code attributes}, or null. */
     public static Object first(Map<String, ?> attributes, String... names) {

@@ -12,8 +12,7 @@ public final class CpuPercent {
     /** The attribute names to try, newest first. */
     public static final String[] ATTRIBUTES = {"CpuLoad", "SystemCpuLoad"};
 
-    private CpuPercent() {
-    }
+    private CpuPercent() {}
 
     /** The percentage 0..100, or empty when the attribute value is missing, negative or not a number. */
     public static OptionalDouble fromLoad(Object attributeValue) {

@@ -5,5 +5,4 @@ package io.loadrank.producer.metrics;
  * {@code TotalLatency.Count} (microseconds spent by all requests so far) and
  * {@code Latency.Count} (number of requests so far). Both start at 0 when Cassandra starts.
  */
-public record LatencyCounters(long totalMicros, long requests) {
-}
+public record LatencyCounters(long totalMicros, long requests) {}

@@ -19,10 +19,10 @@ public final class MemoryPercent {
 
     /** The OperatingSystem attributes to ask for in one call: both generations of names. */
     public static final String[] MBEAN_ATTRIBUTES = {
-            "FreeMemorySize", "TotalMemorySize", "FreePhysicalMemorySize", "TotalPhysicalMemorySize"};
+        "FreeMemorySize", "TotalMemorySize", "FreePhysicalMemorySize", "TotalPhysicalMemorySize"
+    };
 
-    private MemoryPercent() {
-    }
+    private MemoryPercent() {}
 
     /**
      * Parses the text of /proc/meminfo ({@code MemTotal:  16318208 kB} lines).

@@ -9,8 +9,7 @@ import java.util.OptionalDouble;
  */
 public final class PendingTasks {
 
-    private PendingTasks() {
-    }
+    private PendingTasks() {}
 
     /**
      * Sums the gauge values that are numbers. Cassandra creates some pools only when first used,

@@ -18,10 +18,16 @@ class HostInfoCollectorTest {
     void givenEveryValue_whenCollected_thenTheRecordHasThemAll() {
         collector.begin();
         collector.snitch(Map.of("Datacenter", "eu-west", "Rack", "r2"));
-        collector.storageService(Map.of("LocalHostId", ID, "ClusterName", "Test Cluster",
-                "HostIdToEndpoint", Map.of(ID, "10.1.2.3", "11111111-2222-3333-4444-555555555555", "10.1.2.4")));
+        collector.storageService(Map.of(
+                "LocalHostId",
+                ID,
+                "ClusterName",
+                "Test Cluster",
+                "HostIdToEndpoint",
+                Map.of(ID, "10.1.2.3", "11111111-2222-3333-4444-555555555555", "10.1.2.4")));
 
-        assertThat(collector.result()).contains(new HostInfo("cass-eu-1", "eu-west", "r2", ID, "Test Cluster", "10.1.2.3"));
+        assertThat(collector.result())
+                .contains(new HostInfo("cass-eu-1", "eu-west", "r2", ID, "Test Cluster", "10.1.2.3"));
     }
 
     @Test
@@ -59,16 +65,20 @@ class HostInfoCollectorTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "10.1.2.3              | 10.1.2.3",
-        "/10.1.2.3             | 10.1.2.3",
-        "10.1.2.3:7000         | 10.1.2.3",
-        "/10.1.2.3:7000        | 10.1.2.3",
-        "2001:db8::1           | 2001:db8::1",
-        "[2001:db8::1]:7000    | 2001:db8::1",
-        "cass-1.example.org    | cass-1.example.org",
-    })
-    void givenAnEndpointInCassandrasForms_whenItsAddressIsTaken_thenItIsThePlainAddress(String endpoint, String address) {
-        assertThat(HostInfoCollector.address(Map.of(ID.toUpperCase(), endpoint), ID)).isEqualTo(address);
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "10.1.2.3              | 10.1.2.3",
+                "/10.1.2.3             | 10.1.2.3",
+                "10.1.2.3:7000         | 10.1.2.3",
+                "/10.1.2.3:7000        | 10.1.2.3",
+                "2001:db8::1           | 2001:db8::1",
+                "[2001:db8::1]:7000    | 2001:db8::1",
+                "cass-1.example.org    | cass-1.example.org",
+            })
+    void givenAnEndpointInCassandrasForms_whenItsAddressIsTaken_thenItIsThePlainAddress(
+            String endpoint, String address) {
+        assertThat(HostInfoCollector.address(Map.of(ID.toUpperCase(), endpoint), ID))
+                .isEqualTo(address);
     }
 }

@@ -18,18 +18,21 @@ class HostInfoScheduleTest {
      * {@code -} not read, {@code r} read but not sent, {@code S} read and sent.
      */
     @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-        "start: read and sent at once                  | 0/1/eu                                  | S",
-        "polls in between are not read                 | 0/1/eu 1000/1/eu 9999/1/eu              | S - -",
-        "read every 10 s, not sent while unchanged     | 0/1/eu 10000/1/eu 20000/1/eu            | S r r",
-        "sent again every 60 s                         | 0/1/eu 10000/1/eu 50000/1/eu 60000/1/eu | S r r S",
-        "a change is sent at the next read             | 0/1/eu 10000/1/eu2 20000/1/eu2          | S S r",
-        "after a reconnect: read and sent at once      | 0/1/eu 1000/2/eu 2000/2/eu              | S S -",
-        "a node that does not say: nothing sent        | 0/1/none 10000/1/none                   | r r",
-        "first answer after silence is sent            | 0/1/none 10000/1/eu                     | r S",
-        "a reconnect to a silent node: read, not sent  | 0/1/eu 1000/2/none 11000/2/eu           | S r S",
-    })
-    void givenAPollSequence_whenScheduled_thenReadsAndSendsHappenAsSpecified(String what, String steps, String expected) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "start: read and sent at once                  | 0/1/eu                                  | S",
+                "polls in between are not read                 | 0/1/eu 1000/1/eu 9999/1/eu              | S - -",
+                "read every 10 s, not sent while unchanged     | 0/1/eu 10000/1/eu 20000/1/eu            | S r r",
+                "sent again every 60 s                         | 0/1/eu 10000/1/eu 50000/1/eu 60000/1/eu | S r r S",
+                "a change is sent at the next read             | 0/1/eu 10000/1/eu2 20000/1/eu2          | S S r",
+                "after a reconnect: read and sent at once      | 0/1/eu 1000/2/eu 2000/2/eu              | S S -",
+                "a node that does not say: nothing sent        | 0/1/none 10000/1/none                   | r r",
+                "first answer after silence is sent            | 0/1/none 10000/1/eu                     | r S",
+                "a reconnect to a silent node: read, not sent  | 0/1/eu 1000/2/none 11000/2/eu           | S r S",
+            })
+    void givenAPollSequence_whenScheduled_thenReadsAndSendsHappenAsSpecified(
+            String what, String steps, String expected) {
         HostInfoSchedule schedule = new HostInfoSchedule(Duration.ofSeconds(10), Duration.ofSeconds(60));
         StringBuilder actual = new StringBuilder();
         for (String step : steps.trim().split(" +")) {

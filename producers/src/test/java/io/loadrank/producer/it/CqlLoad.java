@@ -49,23 +49,26 @@ public final class CqlLoad implements AutoCloseable {
     public void start(int inFlight) {
         running = true;
         Semaphore slots = new Semaphore(inFlight);
-        thread = new Thread(() -> {
-            while (running) {
-                try {
-                    if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                        continue;
+        thread = new Thread(
+                () -> {
+                    while (running) {
+                        try {
+                            if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                                continue;
+                            }
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        int key = ThreadLocalRandom.current().nextInt(KEYS);
+                        var request =
+                                ThreadLocalRandom.current().nextBoolean() ? insert.bind(key, value) : select.bind(key);
+                        session.executeAsync(request).whenComplete((result, error) -> {
+                            (error == null ? completed : failed).incrementAndGet();
+                            slots.release();
+                        });
                     }
-                } catch (InterruptedException e) {
-                    return;
-                }
-                int key = ThreadLocalRandom.current().nextInt(KEYS);
-                var request = ThreadLocalRandom.current().nextBoolean() ? insert.bind(key, value) : select.bind(key);
-                session.executeAsync(request).whenComplete((result, error) -> {
-                    (error == null ? completed : failed).incrementAndGet();
-                    slots.release();
-                });
-            }
-        }, "cql-load");
+                },
+                "cql-load");
         thread.setDaemon(true);
         thread.start();
     }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class Servers implements AutoCloseable {
 
     /** The five topics under their default names. */
-    public static final List<String> TOPICS = List.of("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
+    public static final List<String> TOPICS =
+            List.of("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
 
     /** The compacted host-info topic under its default name. */
     public static final String HOSTS_TOPIC = "hosts";
@@ -119,7 +120,8 @@ public final class Servers implements AutoCloseable {
             startingKafka.join().close();
             throw e;
         }
-        System.out.println("cassandra.sh start took " + cassandra.lastStartTime().toMillis() + " ms");
+        System.out.println(
+                "cassandra.sh start took " + cassandra.lastStartTime().toMillis() + " ms");
         Servers servers = new Servers(cassandra, startingKafka.join());
         Map<String, Integer> topics = new LinkedHashMap<>();
         TOPICS.forEach(topic -> topics.put(topic, 1));

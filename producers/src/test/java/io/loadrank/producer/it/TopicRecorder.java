@@ -23,8 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class TopicRecorder implements AutoCloseable {
 
-    public record Received(String key, Sample sample) {
-    }
+    public record Received(String key, Sample sample) {}
 
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, List<Received>> byTopic = new ConcurrentHashMap<>();
@@ -76,7 +75,10 @@ public final class TopicRecorder implements AutoCloseable {
 
     /** Samples of {@code topic} measured at or after {@code fromMillis}. */
     public List<Sample> samplesSince(String topic, long fromMillis) {
-        return received(topic).stream().map(Received::sample).filter(s -> s.timestampMillis() >= fromMillis).toList();
+        return received(topic).stream()
+                .map(Received::sample)
+                .filter(s -> s.timestampMillis() >= fromMillis)
+                .toList();
     }
 
     public List<String> malformed() {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.loadrank.hostinfo.HostInfo;
-import io.loadrank.producer.hostinfo.HostInfoCollector;
 import io.loadrank.metric.Metric;
+import io.loadrank.producer.hostinfo.HostInfoCollector;
 import io.loadrank.producer.metrics.SampleCalculator;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
@@ -43,9 +43,17 @@ class JmxScraperTest {
         // given: a JVM before Java 14 (SystemCpuLoad, FreePhysicalMemorySize) and a node that has
         // not created its Native-Transport-Requests pool yet
         register("java.lang:type=OperatingSystem", OldOperatingSystemMBean.class, new OldOperatingSystemMBean() {
-            public double getSystemCpuLoad() { return 0.375; }
-            public long getFreePhysicalMemorySize() { return 1_000; }
-            public long getTotalPhysicalMemorySize() { return 4_000; }
+            public double getSystemCpuLoad() {
+                return 0.375;
+            }
+
+            public long getFreePhysicalMemorySize() {
+                return 1_000;
+            }
+
+            public long getTotalPhysicalMemorySize() {
+                return 4_000;
+            }
         });
         gauge("org.apache.cassandra.metrics:type=ThreadPools,path=request,scope=ReadStage,name=PendingTasks", 3);
         gauge("org.apache.cassandra.metrics:type=ThreadPools,path=request,scope=MutationStage,name=PendingTasks", 4L);
@@ -66,20 +74,29 @@ class JmxScraperTest {
         scraper.scrape(server, calculator);
 
         // then: write latency MBeans missing -> no value, not an error
-        assertThat(calculator.values()).containsOnly(
-                entry(Metric.CPU_LOAD, 37.5),
-                entry(Metric.MEM_LOAD, 75.0),
-                entry(Metric.PENDING_TASKS, 9.0),
-                entry(Metric.READ_LATENCY, 500.0));
+        assertThat(calculator.values())
+                .containsOnly(
+                        entry(Metric.CPU_LOAD, 37.5),
+                        entry(Metric.MEM_LOAD, 75.0),
+                        entry(Metric.PENDING_TASKS, 9.0),
+                        entry(Metric.READ_LATENCY, 500.0));
     }
 
     @Test
     void a_node_without_cassandra_mbeans_yet_gives_only_what_exists() throws Exception {
         // given: only the operating system (Cassandra still starting)
         register("java.lang:type=OperatingSystem", OldOperatingSystemMBean.class, new OldOperatingSystemMBean() {
-            public double getSystemCpuLoad() { return -1; } // the JVM cannot tell yet
-            public long getFreePhysicalMemorySize() { return 3_000; }
-            public long getTotalPhysicalMemorySize() { return 4_000; }
+            public double getSystemCpuLoad() {
+                return -1;
+            } // the JVM cannot tell yet
+
+            public long getFreePhysicalMemorySize() {
+                return 3_000;
+            }
+
+            public long getTotalPhysicalMemorySize() {
+                return 4_000;
+            }
         });
         SampleCalculator calculator = new SampleCalculator(true);
 
@@ -108,14 +125,30 @@ class JmxScraperTest {
     @Test
     void reads_the_nodes_datacenter_rack_host_id_cluster_and_address() throws Exception {
         String id = "6a0e1c2e-5b7d-4c1a-9f3e-2d4b6a8c0e1f";
-        register("org.apache.cassandra.db:type=EndpointSnitchInfo", EndpointSnitchInfoMBean.class, new EndpointSnitchInfoMBean() {
-            public String getDatacenter() { return "eu-west"; }
-            public String getRack() { return "r2"; }
-        });
+        register(
+                "org.apache.cassandra.db:type=EndpointSnitchInfo",
+                EndpointSnitchInfoMBean.class,
+                new EndpointSnitchInfoMBean() {
+                    public String getDatacenter() {
+                        return "eu-west";
+                    }
+
+                    public String getRack() {
+                        return "r2";
+                    }
+                });
         register("org.apache.cassandra.db:type=StorageService", StorageServiceMBean.class, new StorageServiceMBean() {
-            public String getLocalHostId() { return id; }
-            public String getClusterName() { return "prod"; }
-            public java.util.Map<String, String> getHostIdToEndpoint() { return java.util.Map.of(id, "127.0.0.1"); }
+            public String getLocalHostId() {
+                return id;
+            }
+
+            public String getClusterName() {
+                return "prod";
+            }
+
+            public java.util.Map<String, String> getHostIdToEndpoint() {
+                return java.util.Map.of(id, "127.0.0.1");
+            }
         });
         HostInfoCollector collector = new HostInfoCollector("cass-eu-1");
 

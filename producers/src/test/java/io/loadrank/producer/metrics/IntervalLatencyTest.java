@@ -20,16 +20,26 @@ class IntervalLatencyTest {
                 Arguments.of("idle interval: 0, not the all-time mean", 5_000L, 10L, 5_000L, 10L, 0.0),
                 Arguments.of("counters reset by a restart: mean since the restart", 900_000L, 3_000L, 600L, 3L, 200.0),
                 Arguments.of("restart and still idle: 0", 900_000L, 3_000L, 0L, 0L, 0.0),
-                Arguments.of("only the total went back (restart between polls with more requests): since restart",
-                        900_000L, 3L, 800L, 4L, 200.0),
-                Arguments.of("counts far beyond int range", 10_000_000_000_000L, 3_000_000_000L,
-                        10_000_000_500_000L, 3_000_001_000L, 500.0));
+                Arguments.of(
+                        "only the total went back (restart between polls with more requests): since restart",
+                        900_000L,
+                        3L,
+                        800L,
+                        4L,
+                        200.0),
+                Arguments.of(
+                        "counts far beyond int range",
+                        10_000_000_000_000L,
+                        3_000_000_000L,
+                        10_000_000_500_000L,
+                        3_000_001_000L,
+                        500.0));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("twoReadings")
-    void gives_the_mean_latency_of_the_interval_between_two_readings(String why, long totalBefore, long countBefore,
-                                                                      long totalNow, long countNow, double expected) {
+    void gives_the_mean_latency_of_the_interval_between_two_readings(
+            String why, long totalBefore, long countBefore, long totalNow, long countNow, double expected) {
         // given
         IntervalLatency latency = new IntervalLatency();
         latency.next(new LatencyCounters(totalBefore, countBefore));

@@ -38,12 +38,14 @@ class MemoryPercentTest {
     }
 
     @ParameterizedTest(name = "case {index}")
-    @ValueSource(strings = {
-            "MemTotal:       16000000 kB\nMemFree:          400000 kB\n", // kernel before 3.14: no MemAvailable
-            "MemAvailable:    12000000 kB\n",
-            "MemTotal:              0 kB\nMemAvailable:          0 kB\n",
-            "MemTotal:    lots kB\nMemAvailable:    12 kB\n",
-            ""})
+    @ValueSource(
+            strings = {
+                "MemTotal:       16000000 kB\nMemFree:          400000 kB\n", // kernel before 3.14: no MemAvailable
+                "MemAvailable:    12000000 kB\n",
+                "MemTotal:              0 kB\nMemAvailable:          0 kB\n",
+                "MemTotal:    lots kB\nMemAvailable:    12 kB\n",
+                ""
+            })
     void meminfo_without_usable_totals_has_no_value(String meminfo) {
         assertThat(MemoryPercent.fromMemInfo(meminfo)).isEmpty();
     }
@@ -67,8 +69,10 @@ class MemoryPercentTest {
     @Test
     void mbean_without_memory_attributes_has_no_value() {
         assertThat(MemoryPercent.fromMBeanAttributes(Map.of())).isEmpty();
-        assertThat(MemoryPercent.fromMBeanAttributes(Map.of("FreeMemorySize", 1L))).isEmpty();
-        assertThat(MemoryPercent.fromMBeanAttributes(Map.of("FreeMemorySize", "1", "TotalMemorySize", 2L))).isEmpty();
+        assertThat(MemoryPercent.fromMBeanAttributes(Map.of("FreeMemorySize", 1L)))
+                .isEmpty();
+        assertThat(MemoryPercent.fromMBeanAttributes(Map.of("FreeMemorySize", "1", "TotalMemorySize", 2L)))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "free {0} of {1} is {2} % used")

@@ -1,9 +1,9 @@
 package io.loadrank.producer.metrics;
 
-import io.loadrank.metric.Metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.loadrank.metric.Metric;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,16 +17,23 @@ class SampleCalculatorTest {
         poll(calculator, 0.10, 1_000, 4_000, List.of(0, 1), new LatencyCounters(1_000, 10), new LatencyCounters(0, 0));
 
         // when
-        poll(calculator, 0.42, 3_000, 4_000, List.of(2, 3, 5), new LatencyCounters(5_000, 20),
+        poll(
+                calculator,
+                0.42,
+                3_000,
+                4_000,
+                List.of(2, 3, 5),
+                new LatencyCounters(5_000, 20),
                 new LatencyCounters(900, 3));
 
         // then
-        assertThat(calculator.values()).containsOnly(
-                entry(Metric.CPU_LOAD, 42.0),
-                entry(Metric.MEM_LOAD, 25.0),
-                entry(Metric.PENDING_TASKS, 10.0),
-                entry(Metric.READ_LATENCY, 400.0),
-                entry(Metric.WRITE_LATENCY, 300.0));
+        assertThat(calculator.values())
+                .containsOnly(
+                        entry(Metric.CPU_LOAD, 42.0),
+                        entry(Metric.MEM_LOAD, 25.0),
+                        entry(Metric.PENDING_TASKS, 10.0),
+                        entry(Metric.READ_LATENCY, 400.0),
+                        entry(Metric.WRITE_LATENCY, 300.0));
     }
 
     @Test
@@ -57,8 +64,14 @@ class SampleCalculatorTest {
         assertThat(calculator.values()).isEmpty();
     }
 
-    private static void poll(SampleCalculator calculator, double cpu, long free, long total, List<Integer> pending,
-                             LatencyCounters read, LatencyCounters write) {
+    private static void poll(
+            SampleCalculator calculator,
+            double cpu,
+            long free,
+            long total,
+            List<Integer> pending,
+            LatencyCounters read,
+            LatencyCounters write) {
         calculator.begin();
         calculator.cpuLoad(cpu);
         calculator.osMemory(Map.of("FreeMemorySize", free, "TotalMemorySize", total));

@@ -31,6 +31,7 @@ public final class FleetHistory {
     private long newest = -1;
     /** When the newest slot began: the time of its first ranking (the slot keeps its last one's). */
     private long newestStart;
+
     private final List<String> topics = new ArrayList<>();
     private final Map<String, Series> hosts = new HashMap<>();
 
@@ -136,8 +137,7 @@ public final class FleetHistory {
     }
 
     /** One host's history: per point its time, score and the average of each topic (NaN: none). */
-    public record HostHistory(String host, long[] times, float[] scores, Map<String, float[]> averages) {
-    }
+    public record HostHistory(String host, long[] times, float[] scores, Map<String, float[]> averages) {}
 
     // ------------------------------------------------------------------------------------------
 

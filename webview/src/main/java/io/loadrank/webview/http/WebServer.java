@@ -112,8 +112,12 @@ public final class WebServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
             switch (path) {
-                case "/api/view" -> respond(exchange, 200, "application/json; charset=utf-8",
-                        gson.toJson(view.view(Query.of(params.get("search"), params.get("top"), defaultTop))));
+                case "/api/view" ->
+                    respond(
+                            exchange,
+                            200,
+                            "application/json; charset=utf-8",
+                            gson.toJson(view.view(Query.of(params.get("search"), params.get("top"), defaultTop))));
                 case "/api/host" -> {
                     FleetView.HostChart chart = params.get("host") == null ? null : view.host(params.get("host"));
                     if (chart == null) {
@@ -173,7 +177,9 @@ public final class WebServer implements AutoCloseable {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             try {
-                params.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                params.putIfAbsent(
+                        URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 // a broken escape: the parameter is ignored
             }

@@ -45,8 +45,13 @@ public final class TopicFollower implements AutoCloseable {
     /**
      * @param alertsTopic null: no alerts
      */
-    public TopicFollower(String bootstrapServers, Map<String, String> clientProperties, String rankingsTopic,
-            String alertsTopic, long historyMillis, FleetView view) {
+    public TopicFollower(
+            String bootstrapServers,
+            Map<String, String> clientProperties,
+            String rankingsTopic,
+            String alertsTopic,
+            long historyMillis,
+            FleetView view) {
         this.properties = new Properties();
         properties.putAll(clientProperties);
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -82,8 +87,10 @@ public final class TopicFollower implements AutoCloseable {
                     lookedAt = System.currentTimeMillis();
                     List<String> missing = assign(kafka, assigned);
                     if (!missing.isEmpty() && !reportedMissing) {
-                        LOG.warn("topic {} not found on Kafka yet (or Kafka unreachable); looking again every {} s",
-                                missing, LOOK_AGAIN_MILLIS / 1000);
+                        LOG.warn(
+                                "topic {} not found on Kafka yet (or Kafka unreachable); looking again every {} s",
+                                missing,
+                                LOOK_AGAIN_MILLIS / 1000);
                         reportedMissing = true;
                     }
                 }

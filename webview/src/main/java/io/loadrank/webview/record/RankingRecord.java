@@ -10,14 +10,20 @@ import java.util.Map;
  */
 public record RankingRecord(long rankedAtMillis, List<Topic> topics, List<Host> hosts, List<Stale> stale) {
 
-    public record Topic(String topic, Double weight, Double windowSeconds) {
-    }
+    public record Topic(String topic, Double weight, Double windowSeconds) {}
 
-    public record Host(Integer rank, String host, Double score, Boolean incomplete, Long lastSeenMillis,
-                       Map<String, Double> averages, String datacenter, String rack, String hostId, Integer dcRank,
-                       Double dcScore) {
-    }
+    public record Host(
+            Integer rank,
+            String host,
+            Double score,
+            Boolean incomplete,
+            Long lastSeenMillis,
+            Map<String, Double> averages,
+            String datacenter,
+            String rack,
+            String hostId,
+            Integer dcRank,
+            Double dcScore) {}
 
-    public record Stale(String host, Long lastSeenMillis, String datacenter, String rack) {
-    }
+    public record Stale(String host, Long lastSeenMillis, String datacenter, String rack) {}
 }

@@ -37,14 +37,26 @@ public final class RecordParser {
         }
         List<RankingRecord.Host> hosts = new ArrayList<>(record.hosts().size());
         for (RankingRecord.Host host : record.hosts()) {
-            if (host == null || host.host() == null || host.host().isEmpty() || host.score() == null
+            if (host == null
+                    || host.host() == null
+                    || host.host().isEmpty()
+                    || host.score() == null
                     || !Double.isFinite(host.score())) {
                 badHosts.incrementAndGet();
                 continue;
             }
-            hosts.add(new RankingRecord.Host(host.rank(), cut(host.host()), host.score(), host.incomplete(),
-                    host.lastSeenMillis(), host.averages() == null ? Map.of() : host.averages(), cut(host.datacenter()),
-                    cut(host.rack()), cut(host.hostId()), host.dcRank(), host.dcScore()));
+            hosts.add(new RankingRecord.Host(
+                    host.rank(),
+                    cut(host.host()),
+                    host.score(),
+                    host.incomplete(),
+                    host.lastSeenMillis(),
+                    host.averages() == null ? Map.of() : host.averages(),
+                    cut(host.datacenter()),
+                    cut(host.rack()),
+                    cut(host.hostId()),
+                    host.dcRank(),
+                    host.dcScore()));
         }
         List<RankingRecord.Stale> stale = new ArrayList<>();
         if (record.stale() != null) {
@@ -53,12 +65,15 @@ public final class RecordParser {
                     badHosts.incrementAndGet();
                     continue;
                 }
-                stale.add(new RankingRecord.Stale(cut(host.host()), host.lastSeenMillis(), cut(host.datacenter()),
-                        cut(host.rack())));
+                stale.add(new RankingRecord.Stale(
+                        cut(host.host()), host.lastSeenMillis(), cut(host.datacenter()), cut(host.rack())));
             }
         }
-        List<RankingRecord.Topic> topics = record.topics() == null ? List.of() : record.topics().stream()
-                .filter(topic -> topic != null && topic.topic() != null).toList();
+        List<RankingRecord.Topic> topics = record.topics() == null
+                ? List.of()
+                : record.topics().stream()
+                        .filter(topic -> topic != null && topic.topic() != null)
+                        .toList();
         return Optional.of(new RankingRecord(record.rankedAtMillis(), topics, hosts, stale));
     }
 
@@ -69,7 +84,9 @@ public final class RecordParser {
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             record = null;
         }
-        if (record == null || record.id() == null || record.id().isEmpty()
+        if (record == null
+                || record.id() == null
+                || record.id().isEmpty()
                 || !("firing".equals(record.state()) || "resolved".equals(record.state()))) {
             badAlerts.incrementAndGet();
             return Optional.empty();

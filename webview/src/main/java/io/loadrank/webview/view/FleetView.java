@@ -93,7 +93,8 @@ public final class FleetView {
                 alerting.add(alert.host());
             }
             // counted under a datacenter when it concerns one; a topic's alert concerns the fleet
-            String group = topChange && alert.subject() != null ? alert.subject()
+            String group = topChange && alert.subject() != null
+                    ? alert.subject()
                     : alert.host() == null ? null : Grouping.group(alert.datacenter());
             if (group != null) {
                 alertsByGroup.merge(group, 1, Integer::sum);
@@ -124,19 +125,37 @@ public final class FleetView {
                     if (staleRows.size() >= MAX_STALE_ROWS) {
                         break;
                     }
-                    staleRows.add(new ViewModel.StaleRow(host.host(), host.lastSeenMillis(), host.rack(),
-                            alerting.contains(host.host())));
+                    staleRows.add(new ViewModel.StaleRow(
+                            host.host(), host.lastSeenMillis(), host.rack(), alerting.contains(host.host())));
                 }
                 hosts += ranked.size();
                 stale += staleHosts.size();
-                datacenters.add(new ViewModel.Datacenter(name, ranked.size(), matching, rows, staleHosts.size(), staleRows,
+                datacenters.add(new ViewModel.Datacenter(
+                        name,
+                        ranked.size(),
+                        matching,
+                        rows,
+                        staleHosts.size(),
+                        staleRows,
                         alertsByGroup.getOrDefault(name, 0)));
             }
         }
-        ViewModel.Stats stats = new ViewModel.Stats(rankings, badRankings, badHosts, alertEvents, badAlerts,
-                history.hostCount(), historyMinutes);
-        return new ViewModel(title, rankedAtMillis(), clock.getAsLong(), sequence, topics, hosts, stale, query.search(),
-                query.top(), datacenters, active, alerts.recentlyResolved(), stats);
+        ViewModel.Stats stats = new ViewModel.Stats(
+                rankings, badRankings, badHosts, alertEvents, badAlerts, history.hostCount(), historyMinutes);
+        return new ViewModel(
+                title,
+                rankedAtMillis(),
+                clock.getAsLong(),
+                sequence,
+                topics,
+                hosts,
+                stale,
+                query.search(),
+                query.top(),
+                datacenters,
+                active,
+                alerts.recentlyResolved(),
+                stats);
     }
 
     /** One host's history for its chart; null when the view knows nothing of it. */
@@ -155,13 +174,20 @@ public final class FleetView {
     }
 
     /** A host's history as {@code /api/host} sends it: per point the time, the score and each topic's average. */
-    public record HostChart(String host, List<Long> times, List<Double> scores, Map<String, List<Double>> averages) {
-    }
+    public record HostChart(String host, List<Long> times, List<Double> scores, Map<String, List<Double>> averages) {}
 
     private ViewModel.Row row(RankingRecord.Host host, boolean alerting) {
-        return new ViewModel.Row(host.rank() == null ? 0 : host.rank(), host.dcRank(), host.host(), host.score(),
-                host.dcScore(), Boolean.TRUE.equals(host.incomplete()), host.rack(), host.averages(),
-                doubles(history.recentScores(host.host(), SPARK_POINTS)), alerting);
+        return new ViewModel.Row(
+                host.rank() == null ? 0 : host.rank(),
+                host.dcRank(),
+                host.host(),
+                host.score(),
+                host.dcScore(),
+                Boolean.TRUE.equals(host.incomplete()),
+                host.rack(),
+                host.averages(),
+                doubles(history.recentScores(host.host(), SPARK_POINTS)),
+                alerting);
     }
 
     private static List<Double> doubles(float[] values) {

@@ -16,11 +16,10 @@ public final class Grouping {
 
     public static final String NO_DATACENTER = "(no datacenter)";
 
-    private static final Comparator<String> GROUP_ORDER = Comparator
-            .comparing((String name) -> name.equals(NO_DATACENTER))
-            .thenComparing(Comparator.naturalOrder());
-    private static final Comparator<RankingRecord.Host> HOST_ORDER = Comparator
-            .comparing((RankingRecord.Host host) -> host.dcRank() == null ? Integer.MAX_VALUE : host.dcRank())
+    private static final Comparator<String> GROUP_ORDER =
+            Comparator.comparing((String name) -> name.equals(NO_DATACENTER)).thenComparing(Comparator.naturalOrder());
+    private static final Comparator<RankingRecord.Host> HOST_ORDER = Comparator.comparing(
+                    (RankingRecord.Host host) -> host.dcRank() == null ? Integer.MAX_VALUE : host.dcRank())
             .thenComparing(host -> -host.score())
             .thenComparing(RankingRecord.Host::host);
 
@@ -29,11 +28,13 @@ public final class Grouping {
 
     public Grouping(RankingRecord record) {
         for (RankingRecord.Host host : record.hosts()) {
-            ranked.computeIfAbsent(group(host.datacenter()), name -> new ArrayList<>()).add(host);
+            ranked.computeIfAbsent(group(host.datacenter()), name -> new ArrayList<>())
+                    .add(host);
         }
         ranked.values().forEach(hosts -> hosts.sort(HOST_ORDER));
         for (RankingRecord.Stale host : record.stale()) {
-            stale.computeIfAbsent(group(host.datacenter()), name -> new ArrayList<>()).add(host);
+            stale.computeIfAbsent(group(host.datacenter()), name -> new ArrayList<>())
+                    .add(host);
         }
         for (String name : stale.keySet()) {
             ranked.computeIfAbsent(name, n -> new ArrayList<>());

@@ -13,29 +13,51 @@ import java.util.Map;
  * @param sequence       goes up with every ranking and alert the view takes in; the page's
  *                       event stream carries it
  */
-public record ViewModel(String title, long rankedAtMillis, long nowMillis, long sequence, List<String> topics,
-                        int hosts, int staleHosts, String search, int top, List<Datacenter> datacenters,
-                        List<AlertRecord> alerts, List<AlertRecord> resolved, Stats stats) {
+public record ViewModel(
+        String title,
+        long rankedAtMillis,
+        long nowMillis,
+        long sequence,
+        List<String> topics,
+        int hosts,
+        int staleHosts,
+        String search,
+        int top,
+        List<Datacenter> datacenters,
+        List<AlertRecord> alerts,
+        List<AlertRecord> resolved,
+        Stats stats) {
 
     /**
      * @param total    ranked hosts in the datacenter
      * @param matching of them, those that match the search
      * @param rows     the first {@code top} of the matching ones, in the datacenter's order
      */
-    public record Datacenter(String name, int total, int matching, List<Row> rows, int staleTotal, List<StaleRow> stale,
-                             int alerts) {
-    }
+    public record Datacenter(
+            String name, int total, int matching, List<Row> rows, int staleTotal, List<StaleRow> stale, int alerts) {}
 
     /** @param spark the last scores, oldest first, null for a gap */
-    public record Row(int rank, Integer dcRank, String host, double score, Double dcScore, boolean incomplete, String rack,
-                      Map<String, Double> averages, List<Double> spark, boolean alerting) {
-    }
+    public record Row(
+            int rank,
+            Integer dcRank,
+            String host,
+            double score,
+            Double dcScore,
+            boolean incomplete,
+            String rack,
+            Map<String, Double> averages,
+            List<Double> spark,
+            boolean alerting) {}
 
-    public record StaleRow(String host, Long lastSeenMillis, String rack, boolean alerting) {
-    }
+    public record StaleRow(String host, Long lastSeenMillis, String rack, boolean alerting) {}
 
     /** What the view took in: rankings and alert events, and the bad ones it skipped. */
-    public record Stats(long rankings, long badRankings, long badHosts, long alertEvents, long badAlerts,
-                        int historyHosts, long historyMinutes) {
-    }
+    public record Stats(
+            long rankings,
+            long badRankings,
+            long badHosts,
+            long alertEvents,
+            long badAlerts,
+            int historyHosts,
+            long historyMinutes) {}
 }

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The history ring under hand-made rankings. A case is a list of rankings {@code "second: H=5 A=1"}
@@ -19,27 +19,40 @@ class FleetHistoryTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of("given rankings 2 s apart, then one point each",
-                        List.of("0: H=1", "2: H=2", "4: H=3"), "[1.0, 2.0, 3.0]"),
-                Arguments.of("given two rankings within one slot, then the later replaces the earlier",
-                        List.of("0: H=1", "1: H=5", "2: H=2"), "[5.0, 2.0]"),
-                Arguments.of("given more rankings than points, then the oldest go",
+                Arguments.of(
+                        "given rankings 2 s apart, then one point each",
+                        List.of("0: H=1", "2: H=2", "4: H=3"),
+                        "[1.0, 2.0, 3.0]"),
+                Arguments.of(
+                        "given two rankings within one slot, then the later replaces the earlier",
+                        List.of("0: H=1", "1: H=5", "2: H=2"),
+                        "[5.0, 2.0]"),
+                Arguments.of(
+                        "given more rankings than points, then the oldest go",
                         List.of("0: H=1", "2: H=2", "4: H=3", "6: H=4", "8: H=5", "10: H=6", "12: H=7"),
                         "[3.0, 4.0, 5.0, 6.0, 7.0]"),
-                Arguments.of("given rankings without the host, then gaps",
-                        List.of("0: H=1", "2: A=1", "4: A=1", "6: H=4"), "[1.0, NaN, NaN, 4.0]"),
-                Arguments.of("given a host that returns after a full ring, then no stale value from long ago shows",
+                Arguments.of(
+                        "given rankings without the host, then gaps",
+                        List.of("0: H=1", "2: A=1", "4: A=1", "6: H=4"),
+                        "[1.0, NaN, NaN, 4.0]"),
+                Arguments.of(
+                        "given a host that returns after a full ring, then no stale value from long ago shows",
                         List.of("0: H=1", "2: H=2", "4: A=1", "6: A=1", "8: A=1", "10: A=1", "12: H=9"),
                         "[NaN, NaN, NaN, NaN, 9.0]"),
-                Arguments.of("given a pause longer than the horizon, then the points before it are out",
-                        List.of("0: H=1", "2: H=2", "60: H=3"), "[3.0]"),
-                Arguments.of("given a ranking older than the newest, then it is ignored",
-                        List.of("4: H=1", "0: H=7", "6: H=2"), "[1.0, 2.0]"));
+                Arguments.of(
+                        "given a pause longer than the horizon, then the points before it are out",
+                        List.of("0: H=1", "2: H=2", "60: H=3"),
+                        "[3.0]"),
+                Arguments.of(
+                        "given a ranking older than the newest, then it is ignored",
+                        List.of("4: H=1", "0: H=7", "6: H=2"),
+                        "[1.0, 2.0]"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void givenRankings_whenTheHostsHistoryIsRead_thenItHoldsTheExpectedPoints(String name, List<String> rankings, String expected) {
+    void givenRankings_whenTheHostsHistoryIsRead_thenItHoldsTheExpectedPoints(
+            String name, List<String> rankings, String expected) {
         FleetHistory history = new FleetHistory(10_000, 5);
         for (String ranking : rankings) {
             feed(history, ranking);

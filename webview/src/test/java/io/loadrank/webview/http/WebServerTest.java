@@ -37,15 +37,20 @@ class WebServerTest {
     }
 
     @Test
-    void givenNamesWithMarkup_whenTheViewIsFetched_thenTheJsonCarriesThemEscapedAndThePageIsUnderAStrictPolicy() throws Exception {
-        view.ranking(new RecordParser().ranking("{\"rankedAtMillis\":1000,\"hosts\":[{\"rank\":1,\"host\":\"<img src=x onerror=alert(1)>\","
-                + "\"score\":1,\"datacenter\":\"</script><script>alert(2)</script>\"}]}").orElseThrow());
+    void givenNamesWithMarkup_whenTheViewIsFetched_thenTheJsonCarriesThemEscapedAndThePageIsUnderAStrictPolicy()
+            throws Exception {
+        view.ranking(new RecordParser()
+                .ranking("{\"rankedAtMillis\":1000,\"hosts\":[{\"rank\":1,\"host\":\"<img src=x onerror=alert(1)>\","
+                        + "\"score\":1,\"datacenter\":\"</script><script>alert(2)</script>\"}]}")
+                .orElseThrow());
 
         HttpResponse<String> json = get("/api/view");
         HttpResponse<String> page = get("/");
 
         assertThat(json.statusCode()).isEqualTo(200);
-        assertThat(json.body()).doesNotContain("<", ">").contains("\\u003cimg src\\u003dx onerror\\u003dalert(1)\\u003e");
+        assertThat(json.body())
+                .doesNotContain("<", ">")
+                .contains("\\u003cimg src\\u003dx onerror\\u003dalert(1)\\u003e");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(WebServer.SECURITY_POLICY);
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.body()).contains("<script src=\"/app.js\" defer></script>");
@@ -53,8 +58,13 @@ class WebServerTest {
 
     @Test
     void givenPathsOutsideTheAssetList_whenRequested_thenNotFoundWhateverTheyName() throws Exception {
-        for (String path : new String[] {"/../pom.xml", "/webview/app.js", "/log4j2.xml", "/%2e%2e/%2e%2e/etc/passwd",
-                "/io/loadrank/webview/WebViewMain.class"}) {
+        for (String path : new String[] {
+            "/../pom.xml",
+            "/webview/app.js",
+            "/log4j2.xml",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/io/loadrank/webview/WebViewMain.class"
+        }) {
             assertThat(get(path).statusCode()).as(path).isEqualTo(404);
         }
         assertThat(get("/app.js").statusCode()).isEqualTo(200);
@@ -69,18 +79,22 @@ class WebServerTest {
 
     @Test
     void givenAnOpenEventStream_whenARankingArrives_thenTheStreamGetsAnUpdateEvent() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/events")).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/events"))
+                .build();
         HttpResponse<java.io.InputStream> stream = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
         AtomicReference<String> update = new AtomicReference<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
                 String line;
                 String event = null;
                 while ((line = lines.readLine()) != null) {
                     if (line.startsWith("event: ")) {
                         event = line.substring(7);
-                    } else if (line.startsWith("data: ") && "update".equals(event) && line.contains("\"rankedAtMillis\":5000")) {
+                    } else if (line.startsWith("data: ")
+                            && "update".equals(event)
+                            && line.contains("\"rankedAtMillis\":5000")) {
                         update.set(line);
                         return;
                     }
@@ -92,20 +106,27 @@ class WebServerTest {
         reader.setDaemon(true);
         reader.start();
 
-        view.ranking(new RecordParser().ranking("{\"rankedAtMillis\":5000,\"hosts\":[{\"host\":\"A\",\"score\":1}]}").orElseThrow());
+        view.ranking(new RecordParser()
+                .ranking("{\"rankedAtMillis\":5000,\"hosts\":[{\"host\":\"A\",\"score\":1}]}")
+                .orElseThrow());
 
         Await.until(Duration.ofSeconds(10), "an update event for the ranking", () -> update.get() != null);
     }
 
     @Test
     void givenAPost_whenSent_thenMethodNotAllowed() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/view"))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/view"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(405);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -44,21 +44,35 @@ final class Chromium implements AutoCloseable {
     Chromium(Path workDir, int width, int height) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         profile = Files.createTempDirectory(workDir, "chromium-profile-");
-        process = new ProcessBuilder(binary().toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--remote-debugging-port=0",
-                "--window-size=" + width + "," + height, "about:blank")
+        process = new ProcessBuilder(
+                        binary().toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-dev-shm-usage",
+                        "--user-data-dir=" + profile,
+                        "--remote-debugging-port=0",
+                        "--window-size=" + width + "," + height,
+                        "about:blank")
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("chromium.log").toFile())
                 .start();
         Path portFile = profile.resolve("DevToolsActivePort");
         String port = Await.value(Duration.ofSeconds(60), "Chromium's DevTools port in " + portFile, () -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Chromium exited with " + process.exitValue() + "; see " + workDir.resolve("chromium.log"));
+                throw new IllegalStateException(
+                        "Chromium exited with " + process.exitValue() + "; see " + workDir.resolve("chromium.log"));
             }
             try {
                 List<String> lines = Files.exists(portFile) ? Files.readAllLines(portFile) : List.of();
-                return lines.isEmpty() || lines.get(0).isBlank() ? Optional.empty() : Optional.of(lines.get(0).trim());
+                return lines.isEmpty() || lines.get(0).isBlank()
+                        ? Optional.empty()
+                        : Optional.of(lines.get(0).trim());
             } catch (IOException e) {
                 return Optional.empty();
             }
@@ -66,8 +80,11 @@ final class Chromium implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         String pageSocket = Await.value(Duration.ofSeconds(30), "a page target", () -> {
             try {
-                String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                String list = http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
                 for (JsonElement target : JsonParser.parseString(list).getAsJsonArray()) {
                     JsonObject object = target.getAsJsonObject();
                     if (object.get("type").getAsString().equals("page")) {
@@ -82,7 +99,9 @@ final class Chromium implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         });
-        socket = http.newWebSocketBuilder().buildAsync(URI.create(pageSocket), new Listener()).join();
+        socket = http.newWebSocketBuilder()
+                .buildAsync(URI.create(pageSocket), new Listener())
+                .join();
         call("Page.enable", new JsonObject());
         call("Runtime.enable", new JsonObject());
     }
@@ -116,7 +135,9 @@ final class Chromium implements AutoCloseable {
             throw new IllegalStateException("page threw: " + result.get("exceptionDetails"));
         }
         JsonElement value = result.getAsJsonObject("result").get("value");
-        return value == null || value.isJsonNull() ? null : value.isJsonPrimitive() ? value.getAsString() : value.toString();
+        return value == null || value.isJsonNull()
+                ? null
+                : value.isJsonPrimitive() ? value.getAsString() : value.toString();
     }
 
     /** The page's document as Chromium serializes it (what {@code --dump-dom} prints). */
@@ -138,7 +159,8 @@ final class Chromium implements AutoCloseable {
         clip.addProperty("height", Math.min(3000, size.get("height").getAsDouble()));
         clip.addProperty("scale", 1);
         params.add("clip", clip);
-        return Base64.getDecoder().decode(call("Page.captureScreenshot", params).get("data").getAsString());
+        return Base64.getDecoder()
+                .decode(call("Page.captureScreenshot", params).get("data").getAsString());
     }
 
     private JsonObject call(String method, JsonObject params) {
@@ -180,7 +202,8 @@ final class Chromium implements AutoCloseable {
                 child.destroyForcibly();
             }
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -195,7 +218,8 @@ final class Chromium implements AutoCloseable {
                 JsonObject message = JsonParser.parseString(partial.toString()).getAsJsonObject();
                 partial.setLength(0);
                 if (message.has("id")) {
-                    CompletableFuture<JsonObject> response = pending.get(message.get("id").getAsInt());
+                    CompletableFuture<JsonObject> response =
+                            pending.get(message.get("id").getAsInt());
                     if (response != null) {
                         response.complete(message);
                     }

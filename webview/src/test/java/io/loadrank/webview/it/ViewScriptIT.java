@@ -19,19 +19,27 @@ class ViewScriptIT {
 
     static Stream<Arguments> badArguments() {
         return Stream.of(
-                Arguments.of(List.of("--port", "70000"), "error: --port=70000 is not allowed: a whole number from 0 to 65535"),
-                Arguments.of(List.of("--bootstrap-servers", "kafka-1"), "error: --bootstrap-servers=kafka-1 is not allowed: host:port"),
+                Arguments.of(
+                        List.of("--port", "70000"),
+                        "error: --port=70000 is not allowed: a whole number from 0 to 65535"),
+                Arguments.of(
+                        List.of("--bootstrap-servers", "kafka-1"),
+                        "error: --bootstrap-servers=kafka-1 is not allowed: host:port"),
                 Arguments.of(List.of("--port"), "error: --port needs a value"),
                 Arguments.of(List.of("8088"), "error: unknown argument 8088"),
                 // checked by the jar itself
-                Arguments.of(List.of("--history-minutes", "0"), "error: bad configuration: history-minutes = '0'; allowed: a whole number from 1 to 1440"),
-                Arguments.of(List.of("--colour", "red"), "error: bad configuration: colour = 'red'; allowed: one of the options"));
+                Arguments.of(
+                        List.of("--history-minutes", "0"),
+                        "error: bad configuration: history-minutes = '0'; allowed: a whole number from 1 to 1440"),
+                Arguments.of(
+                        List.of("--colour", "red"),
+                        "error: bad configuration: colour = 'red'; allowed: one of the options"));
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("badArguments")
-    void givenABadOption_whenTheScriptRuns_thenItExitsWithCode2AndSaysWhatIsAllowed(List<String> arguments, String message)
-            throws Exception {
+    void givenABadOption_whenTheScriptRuns_thenItExitsWithCode2AndSaysWhatIsAllowed(
+            List<String> arguments, String message) throws Exception {
         Result result = run(arguments);
 
         assertThat(result.exitCode).isEqualTo(2);
@@ -43,21 +51,28 @@ class ViewScriptIT {
         Result result = run(List.of("--help"));
 
         assertThat(result.exitCode).isZero();
-        assertThat(result.output).contains("--bootstrap-servers", "--port", "--bind", "--rankings-topic", "--alerts-topic",
-                "--history-minutes");
+        assertThat(result.output)
+                .contains(
+                        "--bootstrap-servers",
+                        "--port",
+                        "--bind",
+                        "--rankings-topic",
+                        "--alerts-topic",
+                        "--history-minutes");
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static Result run(List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(RepoPaths.script("view.sh").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(RepoPaths.script("view.sh").toString()));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new IllegalStateException("scripts/view.sh " + arguments + " did not end");
         }
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }

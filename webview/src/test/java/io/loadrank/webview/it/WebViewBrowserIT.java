@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.loadrank.message.WireFormat;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
 import io.loadrank.topology.LoadRankSettings;
 import io.loadrank.topology.LoadRankTopology;
 import io.loadrank.topology.LoadRankTopologyFactory;
-import io.loadrank.message.WireFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,18 +72,27 @@ class WebViewBrowserIT {
     }
 
     @Test
-    void givenThePipeline_whenThePageIsOpenInChromium_thenItShowsTheTopHostAStaleHostAndAnAlertAndFollowsLive() throws Exception {
+    void givenThePipeline_whenThePageIsOpenInChromium_thenItShowsTheTopHostAStaleHostAndAnAlertAndFollowsLive()
+            throws Exception {
         List<String> topics = List.of("view-cpuLoad", "view-memLoad");
         String rankings = "view-rankings";
         String alerts = "view-alerts";
         broker.createTopics(Map.of(topics.get(0), 1, topics.get(1), 1, rankings, 1, alerts, 1));
 
         Map<String, Double> values = new ConcurrentHashMap<>(Map.of(
-                "cass-eu-west-1", 90.0, "cass-eu-west-2", 30.0, "cass-us-east-1", 20.0, "cass-ap-south-1", 25.0,
-                "cass-sa-east-1", 15.0));
+                "cass-eu-west-1",
+                90.0,
+                "cass-eu-west-2",
+                30.0,
+                "cass-us-east-1",
+                20.0,
+                "cass-ap-south-1",
+                25.0,
+                "cass-sa-east-1",
+                15.0));
         AtomicBoolean silenceApSouth = new AtomicBoolean(false);
         try (LocalCluster cluster = new LocalCluster();
-             Feed feed = new Feed(topics, values, silenceApSouth)) {
+                Feed feed = new Feed(topics, values, silenceApSouth)) {
             Map<String, Object> conf = new HashMap<>();
             conf.put(LoadRankSettings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers());
             conf.put(LoadRankSettings.TOPICS.key(), topics);
@@ -95,42 +104,69 @@ class WebViewBrowserIT {
             conf.put(LoadRankSettings.READBACK_ENABLED.key(), false);
             conf.put(LoadRankSettings.RANKINGS_TOPIC.key(), rankings);
             conf.put(LoadRankSettings.ALERTS_TOPIC.key(), alerts);
-            conf.put(LoadRankSettings.ALERTS.key(), List.of(
-                    Map.of("name", "hot", "when", "score", "above", 40, "for.secs", 0),
-                    Map.of("name", "silent", "when", "stale")));
+            conf.put(
+                    LoadRankSettings.ALERTS.key(),
+                    List.of(
+                            Map.of("name", "hot", "when", "score", "above", 40, "for.secs", 0),
+                            Map.of("name", "silent", "when", "stale")));
             conf.put(LoadRankSettings.TOPOLOGY_NAME.key(), "view");
             conf.put(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS, 30);
             Config stormConf = LoadRankTopology.stormConfig(conf, runDir);
             cluster.submitTopology("view", stormConf, LoadRankTopologyFactory.build(LoadRankSettings.from(stormConf)));
 
-            try (WebViewProcess view = new WebViewProcess(runDir.resolve("view"), "--bootstrap-servers",
-                    broker.bootstrapServers(), "--rankings-topic", rankings, "--alerts-topic", alerts, "--title", "loadrank test fleet");
-                 Chromium chromium = new Chromium(runDir.resolve("chromium"), 1400, 1000)) {
+            try (WebViewProcess view = new WebViewProcess(
+                            runDir.resolve("view"),
+                            "--bootstrap-servers",
+                            broker.bootstrapServers(),
+                            "--rankings-topic",
+                            rankings,
+                            "--alerts-topic",
+                            alerts,
+                            "--title",
+                            "loadrank test fleet");
+                    Chromium chromium = new Chromium(runDir.resolve("chromium"), 1400, 1000)) {
                 chromium.navigate(view.url());
-                Await.until(DEADLINE, "cass-eu-west-1 on top in the page",
+                Await.until(
+                        DEADLINE,
+                        "cass-eu-west-1 on top in the page",
                         () -> "cass-eu-west-1".equals(chromium.evaluate(TOP_HOST)));
                 silenceApSouth.set(true);
 
-                JsonObject page = JsonParser.parseString(Await.value(DEADLINE, "a stale host and both alerts in the page", () -> {
-                    String state = chromium.evaluate(PAGE_STATE);
-                    JsonObject json = JsonParser.parseString(state).getAsJsonObject();
-                    return json.getAsJsonArray("stale").size() > 0 && json.getAsJsonArray("alerts").size() >= 2
-                            ? Optional.of(state) : Optional.empty();
-                })).getAsJsonObject();
+                JsonObject page = JsonParser.parseString(Await.value(
+                                DEADLINE, "a stale host and both alerts in the page", () -> {
+                                    String state = chromium.evaluate(PAGE_STATE);
+                                    JsonObject json =
+                                            JsonParser.parseString(state).getAsJsonObject();
+                                    return json.getAsJsonArray("stale").size() > 0
+                                                    && json.getAsJsonArray("alerts")
+                                                                    .size()
+                                                            >= 2
+                                            ? Optional.of(state)
+                                            : Optional.empty();
+                                }))
+                        .getAsJsonObject();
                 assertThat(page.get("top").getAsString()).isEqualTo("cass-eu-west-1");
                 assertThat(Chromium.strings(page.get("stale").toString())).containsExactly("cass-ap-south-1");
                 assertThat(Chromium.strings(page.get("alerts").toString()))
                         .contains("hot/cass-eu-west-1", "silent/cass-ap-south-1");
                 assertThat(page.get("status").getAsString()).isEqualTo("live");
                 String dom = chromium.dom();
-                assertThat(dom).contains("STALE cass-ap-south-1", "score of cass-eu-west-1 is ", "cass-ap-south-1 is stale");
+                assertThat(dom)
+                        .contains("STALE cass-ap-south-1", "score of cass-eu-west-1 is ", "cass-ap-south-1 is stale");
 
                 // a click on a host: its metric history as charts
                 chromium.evaluate("document.querySelector('tr.host[data-host=\"cass-eu-west-2\"]').click(); true");
-                Await.until(DEADLINE, "the charts of cass-eu-west-2",
-                        () -> Integer.parseInt(chromium.evaluate("String(document.querySelectorAll('#charts svg.chart polyline').length)")) >= 3);
-                assertThat(chromium.evaluate("document.getElementById('detail-title').textContent")).isEqualTo("cass-eu-west-2");
-                assertThat(chromium.evaluate("Array.from(document.querySelectorAll('#charts h3')).map(h => h.textContent).join('|')"))
+                Await.until(
+                        DEADLINE,
+                        "the charts of cass-eu-west-2",
+                        () -> Integer.parseInt(chromium.evaluate(
+                                        "String(document.querySelectorAll('#charts svg.chart polyline').length)"))
+                                >= 3);
+                assertThat(chromium.evaluate("document.getElementById('detail-title').textContent"))
+                        .isEqualTo("cass-eu-west-2");
+                assertThat(
+                                chromium.evaluate(
+                                        "Array.from(document.querySelectorAll('#charts h3')).map(h => h.textContent).join('|')"))
                         .isEqualTo("score|view-cpuLoad average|view-memLoad average");
                 Files.createDirectories(SCREENSHOT.getParent());
                 Files.write(SCREENSHOT, chromium.screenshot());
@@ -138,9 +174,13 @@ class WebViewBrowserIT {
                 // live: a new top host shows without reloading the page
                 String loadedAt = chromium.evaluate("String(performance.timeOrigin)");
                 values.put("cass-us-east-1", 400.0);
-                Await.until(DEADLINE, "cass-us-east-1 on top without a reload",
+                Await.until(
+                        DEADLINE,
+                        "cass-us-east-1 on top without a reload",
                         () -> "cass-us-east-1".equals(chromium.evaluate(TOP_HOST)));
-                assertThat(chromium.evaluate("String(performance.timeOrigin)")).as("the same page, not reloaded").isEqualTo(loadedAt);
+                assertThat(chromium.evaluate("String(performance.timeOrigin)"))
+                        .as("the same page, not reloaded")
+                        .isEqualTo(loadedAt);
             }
         }
     }
@@ -155,8 +195,9 @@ class WebViewBrowserIT {
         String stale = "<b id=\"bold\">bold</b>";
         String message = "<iframe src=\"javascript:document.title='pwned'\"></iframe>";
         long now = System.currentTimeMillis();
-        JsonObject record = JsonParser.parseString("{\"rankedAtMillis\":" + now + ",\"topics\":[{\"topic\":\"<i>cpu</i>\"}],"
-                + "\"hosts\":[],\"stale\":[]}").getAsJsonObject();
+        JsonObject record = JsonParser.parseString("{\"rankedAtMillis\":" + now
+                        + ",\"topics\":[{\"topic\":\"<i>cpu</i>\"}]," + "\"hosts\":[],\"stale\":[]}")
+                .getAsJsonObject();
         JsonObject hostEntry = new JsonObject();
         hostEntry.addProperty("rank", 1);
         hostEntry.addProperty("host", host);
@@ -183,33 +224,58 @@ class WebViewBrowserIT {
         alert.addProperty("value", 55.5);
         alert.addProperty("occurrences", 1);
         alert.addProperty("firstSeenMillis", now);
-        producer.send(new ProducerRecord<>(rankings, "global", record.toString())).get(30, TimeUnit.SECONDS);
+        producer.send(new ProducerRecord<>(rankings, "global", record.toString()))
+                .get(30, TimeUnit.SECONDS);
         producer.send(new ProducerRecord<>(alerts, "hot", alert.toString())).get(30, TimeUnit.SECONDS);
 
-        try (WebViewProcess view = new WebViewProcess(runDir.resolve("evil-view"), "--bootstrap-servers",
-                broker.bootstrapServers(), "--rankings-topic", rankings, "--alerts-topic", alerts);
-             Chromium chromium = new Chromium(runDir.resolve("evil-chromium"), 1400, 1000)) {
+        try (WebViewProcess view = new WebViewProcess(
+                        runDir.resolve("evil-view"),
+                        "--bootstrap-servers",
+                        broker.bootstrapServers(),
+                        "--rankings-topic",
+                        rankings,
+                        "--alerts-topic",
+                        alerts);
+                Chromium chromium = new Chromium(runDir.resolve("evil-chromium"), 1400, 1000)) {
             chromium.navigate(view.url());
             try {
-                Await.until(Duration.ofSeconds(60), "the ranking and the alert in the page", () -> "1".equals(
-                        chromium.evaluate("String(document.querySelectorAll('tr.host').length * document.querySelectorAll('tr.alert').length)")));
+                Await.until(
+                        Duration.ofSeconds(60),
+                        "the ranking and the alert in the page",
+                        () -> "1"
+                                .equals(
+                                        chromium.evaluate(
+                                                "String(document.querySelectorAll('tr.host').length * document.querySelectorAll('tr.alert').length)")));
             } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\npage:\n" + chromium.dom() + "\nview log:\n"
-                        + Files.readString(view.log()), e);
+                throw new AssertionError(
+                        e.getMessage() + "\npage:\n" + chromium.dom() + "\nview log:\n" + Files.readString(view.log()),
+                        e);
             }
 
-            assertThat(chromium.evaluate("document.querySelector('tr.host td.name').textContent")).isEqualTo(host);
+            assertThat(chromium.evaluate("document.querySelector('tr.host td.name').textContent"))
+                    .isEqualTo(host);
             assertThat(chromium.evaluate("document.querySelector('section.datacenter h2').firstChild.textContent"))
                     .isEqualTo(datacenter + " ");
-            assertThat(chromium.evaluate("document.querySelector('li.stale-host').textContent")).startsWith("STALE " + stale);
-            assertThat(chromium.evaluate("document.querySelector('tr.alert').textContent")).contains(message, "<u>hot</u>");
-            assertThat(chromium.evaluate("String(document.querySelectorAll('img, iframe, b, i, u, script:not([src=\"/app.js\"])').length)"))
-                    .as("no element made from the data").isEqualTo("0");
-            assertThat(chromium.evaluate("document.querySelector('tr.host').getAttribute('data-host')")).isEqualTo(host);
-            assertThat(chromium.evaluate("document.title")).as("no script from the data ran").isEqualTo("loadrank");
+            assertThat(chromium.evaluate("document.querySelector('li.stale-host').textContent"))
+                    .startsWith("STALE " + stale);
+            assertThat(chromium.evaluate("document.querySelector('tr.alert').textContent"))
+                    .contains(message, "<u>hot</u>");
+            assertThat(
+                            chromium.evaluate(
+                                    "String(document.querySelectorAll('img, iframe, b, i, u, script:not([src=\"/app.js\"])').length)"))
+                    .as("no element made from the data")
+                    .isEqualTo("0");
+            assertThat(chromium.evaluate("document.querySelector('tr.host').getAttribute('data-host')"))
+                    .isEqualTo(host);
+            assertThat(chromium.evaluate("document.title"))
+                    .as("no script from the data ran")
+                    .isEqualTo("loadrank");
             String dom = chromium.dom();
-            assertThat(dom).contains("&lt;img src=x onerror=\"document.title='pwned'\"&gt;", "&lt;b id=\"bold\"&gt;bold&lt;/b&gt;",
-                    "&lt;/script&gt;&lt;script&gt;document.title='pwned'&lt;/script&gt;");
+            assertThat(dom)
+                    .contains(
+                            "&lt;img src=x onerror=\"document.title='pwned'\"&gt;",
+                            "&lt;b id=\"bold\"&gt;bold&lt;/b&gt;",
+                            "&lt;/script&gt;&lt;script&gt;document.title='pwned'&lt;/script&gt;");
         }
     }
 
@@ -228,19 +294,22 @@ class WebViewBrowserIT {
         private final Thread thread;
 
         Feed(List<String> topics, Map<String, Double> values, AtomicBoolean silenceApSouth) {
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    long now = System.currentTimeMillis();
-                    for (String topic : topics) {
-                        new LinkedHashMap<>(values).forEach((host, value) -> {
-                            if (!(host.equals("cass-ap-south-1") && silenceApSouth.get())) {
-                                producer.send(new ProducerRecord<>(topic, host, WireFormat.encode(host, value, now)));
+            thread = new Thread(
+                    () -> {
+                        while (running.get()) {
+                            long now = System.currentTimeMillis();
+                            for (String topic : topics) {
+                                new LinkedHashMap<>(values).forEach((host, value) -> {
+                                    if (!(host.equals("cass-ap-south-1") && silenceApSouth.get())) {
+                                        producer.send(
+                                                new ProducerRecord<>(topic, host, WireFormat.encode(host, value, now)));
+                                    }
+                                });
                             }
-                        });
-                    }
-                    java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
-                }
-            }, "view-feed");
+                            java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
+                        }
+                    },
+                    "view-feed");
             thread.setDaemon(true);
             thread.start();
         }

@@ -30,18 +30,30 @@ final class WebViewProcess implements AutoCloseable {
         Files.createDirectories(workDir);
         port = FreePorts.one();
         log = workDir.resolve("webview-" + port + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString(), "--port", String.valueOf(port)));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar.toString(),
+                "--port",
+                String.valueOf(port)));
         command.addAll(List.of(options));
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         HttpClient http = HttpClient.newHttpClient();
         Await.until(Duration.ofSeconds(60), "the web view answering on port " + port, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the web view exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(url() + "healthz")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                return http.send(
+                                        HttpRequest.newBuilder(URI.create(url() + "healthz"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200;
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {

@@ -17,7 +17,9 @@ class RecordParserTest {
                 Arguments.of("no ranking time", "{\"hosts\":[]}"),
                 Arguments.of("no hosts", "{\"rankedAtMillis\":5}"),
                 Arguments.of("a host list that is not a list", "{\"rankedAtMillis\":5,\"hosts\":7}"),
-                Arguments.of("an average that is not a number", "{\"rankedAtMillis\":5,\"hosts\":[{\"host\":\"A\",\"score\":1,\"averages\":{\"cpu\":\"x\"}}]}"),
+                Arguments.of(
+                        "an average that is not a number",
+                        "{\"rankedAtMillis\":5,\"hosts\":[{\"host\":\"A\",\"score\":1,\"averages\":{\"cpu\":\"x\"}}]}"),
                 Arguments.of("no record value", null));
     }
 
@@ -34,9 +36,11 @@ class RecordParserTest {
     void givenARankingWithoutDatacenterFields_whenParsed_thenTheyAreNullAndHostsWithoutNameOrScoreAreSkipped() {
         RecordParser parser = new RecordParser();
 
-        RankingRecord record = parser.ranking("{\"rankedAtMillis\":1000,\"topics\":[{\"topic\":\"cpuLoad\",\"weight\":1.0}],"
-                + "\"hosts\":[{\"rank\":1,\"host\":\"C\",\"score\":41.1,\"averages\":{\"cpuLoad\":20.0}},{\"rank\":2,\"score\":3},"
-                + "{\"host\":\"B\"}],\"stale\":[{\"host\":\"D\",\"lastSeenMillis\":900}]}").orElseThrow();
+        RankingRecord record = parser.ranking(
+                        "{\"rankedAtMillis\":1000,\"topics\":[{\"topic\":\"cpuLoad\",\"weight\":1.0}],"
+                                + "\"hosts\":[{\"rank\":1,\"host\":\"C\",\"score\":41.1,\"averages\":{\"cpuLoad\":20.0}},{\"rank\":2,\"score\":3},"
+                                + "{\"host\":\"B\"}],\"stale\":[{\"host\":\"D\",\"lastSeenMillis\":900}]}")
+                .orElseThrow();
 
         assertThat(record.hosts()).singleElement().satisfies(host -> {
             assertThat(host.host()).isEqualTo("C");
@@ -50,8 +54,10 @@ class RecordParserTest {
 
     @Test
     void givenADatacenterRanking_whenParsed_thenTheExtendedFieldsAreRead() {
-        RankingRecord record = new RecordParser().ranking("{\"rankedAtMillis\":1000,\"hosts\":[{\"rank\":1,\"host\":\"A\","
-                + "\"score\":40,\"datacenter\":\"eu-west\",\"rack\":\"r1\",\"hostId\":\"6a0e\",\"dcRank\":1,\"dcScore\":60.5}]}")
+        RankingRecord record = new RecordParser()
+                .ranking(
+                        "{\"rankedAtMillis\":1000,\"hosts\":[{\"rank\":1,\"host\":\"A\","
+                                + "\"score\":40,\"datacenter\":\"eu-west\",\"rack\":\"r1\",\"hostId\":\"6a0e\",\"dcRank\":1,\"dcScore\":60.5}]}")
                 .orElseThrow();
 
         RankingRecord.Host host = record.hosts().get(0);
@@ -64,8 +70,10 @@ class RecordParserTest {
 
     @Test
     void givenNamesWithMarkup_whenParsed_thenTheyAreKeptAsTheyAreForThePageToShowAsText() {
-        RankingRecord record = new RecordParser().ranking("{\"rankedAtMillis\":1000,\"hosts\":[{\"host\":\"<b>x</b>\","
-                + "\"score\":1,\"datacenter\":\"<script>alert(1)</script>\"}]}").orElseThrow();
+        RankingRecord record = new RecordParser()
+                .ranking("{\"rankedAtMillis\":1000,\"hosts\":[{\"host\":\"<b>x</b>\","
+                        + "\"score\":1,\"datacenter\":\"<script>alert(1)</script>\"}]}")
+                .orElseThrow();
 
         assertThat(record.hosts().get(0).host()).isEqualTo("<b>x</b>");
         assertThat(record.hosts().get(0).datacenter()).isEqualTo("<script>alert(1)</script>");
@@ -75,10 +83,11 @@ class RecordParserTest {
     void givenAlertEvents_whenParsed_thenOnlyFiringOrResolvedWithAnIdAreTaken() {
         RecordParser parser = new RecordParser();
 
-        assertThat(parser.alert("{\"id\":\"hot/A\",\"state\":\"firing\",\"occurrences\":2}")).hasValueSatisfying(alert -> {
-            assertThat(alert.firing()).isTrue();
-            assertThat(alert.occurrences()).isEqualTo(2);
-        });
+        assertThat(parser.alert("{\"id\":\"hot/A\",\"state\":\"firing\",\"occurrences\":2}"))
+                .hasValueSatisfying(alert -> {
+                    assertThat(alert.firing()).isTrue();
+                    assertThat(alert.occurrences()).isEqualTo(2);
+                });
         assertThat(parser.alert("{\"id\":\"hot/A\",\"state\":\"resolved\"}")).isPresent();
         assertThat(parser.alert("{\"id\":\"hot/A\",\"state\":\"maybe\"}")).isEmpty();
         assertThat(parser.alert("{\"state\":\"firing\"}")).isEmpty();

@@ -15,14 +15,22 @@ class FleetViewTest {
 
     @Test
     void givenHostsInDatacentersAndWithout_whenViewed_thenGroupedByDatacenterByNameWithTheHostsWithoutOneLast() {
-        view.ranking(ranking(90_000, host(1, "A", 40, "us", 2, 45.0), host(2, "B", 30, null, null, null),
-                host(3, "C", 20, "eu", 1, 100.0), host(4, "D", 10, "us", 1, 55.0)));
+        view.ranking(ranking(
+                90_000,
+                host(1, "A", 40, "us", 2, 45.0),
+                host(2, "B", 30, null, null, null),
+                host(3, "C", 20, "eu", 1, 100.0),
+                host(4, "D", 10, "us", 1, 55.0)));
 
         ViewModel model = view.view(new Query("", 20));
 
-        assertThat(model.datacenters()).extracting(ViewModel.Datacenter::name).containsExactly("eu", "us", "(no datacenter)");
-        assertThat(model.datacenters().get(1).rows()).as("in the datacenter's own order")
-                .extracting(ViewModel.Row::host).containsExactly("D", "A");
+        assertThat(model.datacenters())
+                .extracting(ViewModel.Datacenter::name)
+                .containsExactly("eu", "us", "(no datacenter)");
+        assertThat(model.datacenters().get(1).rows())
+                .as("in the datacenter's own order")
+                .extracting(ViewModel.Row::host)
+                .containsExactly("D", "A");
         assertThat(model.hosts()).isEqualTo(4);
         assertThat(model.rankedAtMillis()).isEqualTo(90_000);
     }
@@ -38,25 +46,38 @@ class FleetViewTest {
         ViewModel top = view.view(new Query("", 5));
         ViewModel search = view.view(new Query("CASS-99", 3));
 
-        assertThat(top.datacenters().get(0).rows()).extracting(ViewModel.Row::host)
+        assertThat(top.datacenters().get(0).rows())
+                .extracting(ViewModel.Row::host)
                 .containsExactly("cass-0", "cass-2", "cass-4", "cass-6", "cass-8");
         assertThat(top.datacenters().get(0).total()).isEqualTo(5_000);
         assertThat(top.datacenters().get(0).matching()).isEqualTo(5_000);
-        assertThat(search.datacenters().get(0).rows()).extracting(ViewModel.Row::host)
+        assertThat(search.datacenters().get(0).rows())
+                .extracting(ViewModel.Row::host)
                 .containsExactly("cass-990", "cass-992", "cass-994");
-        assertThat(search.datacenters().get(0).matching()).as("990-998 and 9900-9998, even").isEqualTo(55);
+        assertThat(search.datacenters().get(0).matching())
+                .as("990-998 and 9900-9998, even")
+                .isEqualTo(55);
     }
 
     @Test
     void givenStaleHosts_whenViewed_thenListedUnderTheirDatacenter() {
-        view.ranking(new RankingRecord(90_000, List.of(), List.of(host(1, "A", 40, "us", 1, 100.0)),
-                List.of(new RankingRecord.Stale("S", 80_000L, "us", null), new RankingRecord.Stale("T", 70_000L, null, null))));
+        view.ranking(new RankingRecord(
+                90_000,
+                List.of(),
+                List.of(host(1, "A", 40, "us", 1, 100.0)),
+                List.of(
+                        new RankingRecord.Stale("S", 80_000L, "us", null),
+                        new RankingRecord.Stale("T", 70_000L, null, null))));
 
         ViewModel model = view.view(new Query("", 20));
 
         assertThat(model.datacenters()).extracting(ViewModel.Datacenter::name).containsExactly("us", "(no datacenter)");
-        assertThat(model.datacenters().get(0).stale()).extracting(ViewModel.StaleRow::host).containsExactly("S");
-        assertThat(model.datacenters().get(1).stale()).extracting(ViewModel.StaleRow::host).containsExactly("T");
+        assertThat(model.datacenters().get(0).stale())
+                .extracting(ViewModel.StaleRow::host)
+                .containsExactly("S");
+        assertThat(model.datacenters().get(1).stale())
+                .extracting(ViewModel.StaleRow::host)
+                .containsExactly("T");
         assertThat(model.staleHosts()).isEqualTo(2);
     }
 
@@ -66,15 +87,34 @@ class FleetViewTest {
         view.alert(alert("hot/A", "firing", "A"));
         view.alert(alert("hot/B", "firing", "B"));
         view.alert(alert("hot/B", "resolved", "B"));
-        view.alert(new AlertRecord("fleet/cpuLoad", "firing", "fleet", "topicAverage", "cpuLoad", null, null, "cpuLoad", 50.0,
-                60.0, 1, true, 1L, 2L, 3L, "cpuLoad average over 2 hosts is 60.0, above 50.0"));
+        view.alert(new AlertRecord(
+                "fleet/cpuLoad",
+                "firing",
+                "fleet",
+                "topicAverage",
+                "cpuLoad",
+                null,
+                null,
+                "cpuLoad",
+                50.0,
+                60.0,
+                1,
+                true,
+                1L,
+                2L,
+                3L,
+                "cpuLoad average over 2 hosts is 60.0, above 50.0"));
 
         ViewModel model = view.view(new Query("", 20));
 
         assertThat(model.alerts()).extracting(AlertRecord::id).containsExactly("hot/A", "fleet/cpuLoad");
         assertThat(model.resolved()).extracting(AlertRecord::id).containsExactly("hot/B");
-        assertThat(model.datacenters().get(0).rows()).extracting(ViewModel.Row::alerting).containsExactly(true, false);
-        assertThat(model.datacenters().get(0).alerts()).as("the topic's alert is the fleet's, not a datacenter's").isEqualTo(1);
+        assertThat(model.datacenters().get(0).rows())
+                .extracting(ViewModel.Row::alerting)
+                .containsExactly(true, false);
+        assertThat(model.datacenters().get(0).alerts())
+                .as("the topic's alert is the fleet's, not a datacenter's")
+                .isEqualTo(1);
     }
 
     @Test
@@ -96,13 +136,14 @@ class FleetViewTest {
         return new RankingRecord(at, List.of(new RankingRecord.Topic("cpuLoad", 1.0, 60.0)), List.of(hosts), List.of());
     }
 
-    static RankingRecord.Host host(int rank, String name, double score, String datacenter, Integer dcRank, Double dcScore) {
-        return new RankingRecord.Host(rank, name, score, false, 0L, Map.of("cpuLoad", score), datacenter, null, null, dcRank,
-                dcScore);
+    static RankingRecord.Host host(
+            int rank, String name, double score, String datacenter, Integer dcRank, Double dcScore) {
+        return new RankingRecord.Host(
+                rank, name, score, false, 0L, Map.of("cpuLoad", score), datacenter, null, null, dcRank, dcScore);
     }
 
     static AlertRecord alert(String id, String state, String host) {
-        return new AlertRecord(id, state, "hot", "score", host, host, null, null, 20.0, 30.0, 1, true, 1L, 2L, 3L,
-                "score of " + host);
+        return new AlertRecord(
+                id, state, "hot", "score", host, host, null, null, 20.0, 30.0, 1, true, 1L, 2L, 3L, "score of " + host);
     }
 }

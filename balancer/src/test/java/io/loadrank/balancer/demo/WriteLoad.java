@@ -90,6 +90,33 @@ public final class WriteLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * The demo's write load as a process of its own: {@code --contact-points h:p,h:p --datacenter DC
+     * --node h:p --keyspace KS --in-flight N}; writes into {@code KS.flood} until ended (TERM), one
+     * line every 10 s.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        DemoArgs options = new DemoArgs(args, java.util.Set.of("contact-points", "datacenter", "node", "keyspace",
+                "in-flight"), java.util.Map.of("keyspace", "steer_demo", "in-flight", "32"));
+        InetSocketAddress node = options.addresses("node").get(0);
+        WriteLoad load = start(options.addresses("contact-points"), options.text("datacenter"), node,
+                options.text("keyspace"), "flood", options.number("in-flight", 1, 1024));
+        System.out.printf("write load on %s: started, %d writes in flight%n", node.getAddress().getHostAddress(),
+                options.number("in-flight", 1, 1024));
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            load.close();
+            stopped.countDown();
+        }, "write-load-stop"));
+        long last = 0;
+        while (!stopped.await(10, TimeUnit.SECONDS)) {
+            long now = load.completed();
+            System.out.printf("write load on %s: %d writes/s, %d failed so far%n", node.getAddress().getHostAddress(),
+                    (now - last) / 10, load.failed());
+            last = now;
+        }
+    }
+
     public Node target() {
         return target;
     }

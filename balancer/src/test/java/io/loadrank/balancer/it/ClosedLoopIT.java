@@ -63,8 +63,9 @@ import org.slf4j.LoggerFactory;
  *       belongs to the application's own reads, which the balancer moves (a demoted node coordinates
  *       no reads and reports 0, so its share drops to 0 as soon as it is demoted);
  *       {@code pendingTasks} rises on both nodes under the flood, since with replication factor 2
- *       both apply every mutation, and it rose more on the replica than on the flooded coordinator
- *       (measured window averages: node 1 14-26, node 2 2-6), so it would point at the wrong node.
+ *       both apply every mutation, and which node's queue is longer changes from run to run
+ *       (window averages measured under the flood: in one run node 1 10-15 against node 2 3-5 at
+ *       first, in another node 2 2-8 against node 1 0.2-3), so it is no steady signal here.
  *       {@code writeLatency} is the coordinator's client write latency: only the node that
  *       coordinates the flood has any, the other reports 0, so the flooded node's share is 100 and
  *       its {@code dcScore} twice the datacenter's mean (with nothing written anywhere both are 0

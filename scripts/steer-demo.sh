@@ -193,6 +193,8 @@ scripts/kafka.sh create-topics --compacted "$hosts_topic" "${metric_topics[@]}" 
 # --- the application, first: it writes its rows before the producers watch (the first reading of a
 # producer is its baseline), so that the first rankings do not see those writes ------------------
 info "starting the application (reads through the balancer; its own log lines start with a time and INFO) ..."
+# the script waits for lines of this run's application in these files: none of an earlier run's
+rm -f "$run_dir/app.out" "$run_dir/app.log" "$run_dir/write-load.log"
 "$java" -Xmx256m "$app_log4j" -cp "$app_classpath" io.loadrank.balancer.demo.SteerDemo \
   --contact-points "127.0.0.1:$CASSANDRA_CQL_PORT,127.0.0.2:$CASSANDRA_CQL_PORT" --datacenter "$datacenter" \
   --bootstrap-servers "$bootstrap" --topic "$rankings_topic" </dev/null \

@@ -202,7 +202,7 @@ rm -f "$run_dir/app.out" "$run_dir/app.log" "$run_dir/write-load.log"
 pids+=("$!")
 names+=("the application")
 app_pid="${pids[-1]}"
-wait_until 300 "$app_pid" "the application" "$run_dir/app.log" "read" grep -q "reading" "$run_dir/app.out"
+wait_until 300 "$app_pid" "the application" "$run_dir/app.log" "read" grep -qs "reading" "$run_dir/app.out"
 
 # --- a producer per node, the topology -----------------------------------------------------------
 for i in 1 2; do
@@ -227,7 +227,7 @@ start_bg "the topology" "$run_dir/topology.log" scripts/run-local.sh \
   --set "loadrank.hosts.topic=$hosts_topic" "$run_dir/topology.yaml"
 
 # the load waits for the rankings to reach the application
-wait_until 300 "$app_pid" "the application" "$run_dir/app.log" "get a ranking" grep -q "s old" "$run_dir/app.out"
+wait_until 300 "$app_pid" "the application" "$run_dir/app.log" "get a ranking" grep -qs "s old" "$run_dir/app.out"
 
 # check_running: every part still up, else stop with its log
 check_running() {

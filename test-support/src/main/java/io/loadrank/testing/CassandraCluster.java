@@ -34,7 +34,7 @@ public final class CassandraCluster implements AutoCloseable {
     public static final String DATACENTER = "datacenter1";
 
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(8);
-    private static final int START_ATTEMPTS = 2;
+    private static final int START_ATTEMPTS = 3;
 
     private final Path runDir;
     private final int nodes;
@@ -56,7 +56,8 @@ public final class CassandraCluster implements AutoCloseable {
 
     /**
      * Starts {@code nodes} nodes; returns once every node answers CQL and node 1 sees every other node up.
-     * A start that finds a chosen port taken is tried once more on new ports.
+     * A start that finds a chosen port taken, or a node that could not gossip with the seed, is tried
+     * again (twice at most) on new ports.
      */
     public static CassandraCluster start(Path runDir, int nodes) {
         if (nodes < 1 || nodes > 9) {
@@ -71,7 +72,9 @@ public final class CassandraCluster implements AutoCloseable {
             } catch (IllegalStateException e) {
                 cluster.stopQuietly(e);
                 last = e;
-                if (!e.getMessage().contains("already in use")) {
+                // a port taken meanwhile, or (on a machine loaded far beyond its cores) a node whose
+                // shadow round heard nothing from the seed within the short ring delay: start afresh
+                if (!e.getMessage().contains("already in use") && !e.getMessage().contains("Unable to gossip with any peers")) {
                     throw e;
                 }
             }

@@ -74,7 +74,8 @@ public final class CassandraCluster implements AutoCloseable {
                 last = e;
                 // a port taken meanwhile, or (on a machine loaded far beyond its cores) a node whose
                 // shadow round heard nothing from the seed within the short ring delay: start afresh
-                if (!e.getMessage().contains("already in use") && !e.getMessage().contains("Unable to gossip with any peers")) {
+                if (!e.getMessage().contains("already in use")
+                        && !e.getMessage().contains("Unable to gossip with any peers")) {
                     throw e;
                 }
             }

@@ -56,8 +56,7 @@ final class DemoArgs {
             if (colon <= 0) {
                 fail("--" + name + "=" + values.get(name) + " is not allowed: host:port[,host:port...]");
             }
-            addresses.add(new InetSocketAddress(each.substring(0, colon),
-                    Integer.parseInt(each.substring(colon + 1))));
+            addresses.add(new InetSocketAddress(each.substring(0, colon), Integer.parseInt(each.substring(colon + 1))));
         }
         return addresses;
     }

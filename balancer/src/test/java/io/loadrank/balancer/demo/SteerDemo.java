@@ -38,37 +38,50 @@ public final class SteerDemo {
     private static final int ROWS = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private SteerDemo() {
-    }
+    private SteerDemo() {}
 
     public static void main(String[] args) throws Exception {
-        DemoArgs options = new DemoArgs(args, Set.of("contact-points", "datacenter", "bootstrap-servers", "topic",
-                "keyspace", "every"), Map.of("topic", "loadRankings", "keyspace", "steer_demo", "every", "2"));
+        DemoArgs options = new DemoArgs(
+                args,
+                Set.of("contact-points", "datacenter", "bootstrap-servers", "topic", "keyspace", "every"),
+                Map.of("topic", "loadRankings", "keyspace", "steer_demo", "every", "2"));
         List<InetSocketAddress> contactPoints = options.addresses("contact-points");
         String datacenter = options.text("datacenter");
         String keyspace = options.text("keyspace");
         int every = options.number("every", 1, 60);
 
         createSchema(contactPoints, datacenter, keyspace);
-        LoadRankSettings loadrank = LoadRankSettings.builder().bootstrapServers(options.text("bootstrap-servers"))
-                .topic(options.text("topic")).build();
+        LoadRankSettings loadrank = LoadRankSettings.builder()
+                .bootstrapServers(options.text("bootstrap-servers"))
+                .topic(options.text("topic"))
+                .build();
         DriverConfigLoader config = loadrank.applyTo(DriverConfigLoader.programmaticBuilder()
                         .withClass(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class)
                         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30)))
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (CqlSession session = CqlSession.builder().addContactPoints(contactPoints).withLocalDatacenter(datacenter)
-                .withConfigLoader(config).build()) {
-            LoadAwareLoadBalancingPolicy policy = LoadAwareLoadBalancingPolicy.of(session).orElseThrow();
-            PreparedStatement read = session.prepare(SimpleStatement.newInstance(
-                    "SELECT v FROM " + keyspace + ".kv WHERE k = ?").setConsistencyLevel(ConsistencyLevel.LOCAL_ONE));
+        try (CqlSession session = CqlSession.builder()
+                .addContactPoints(contactPoints)
+                .withLocalDatacenter(datacenter)
+                .withConfigLoader(config)
+                .build()) {
+            LoadAwareLoadBalancingPolicy policy =
+                    LoadAwareLoadBalancingPolicy.of(session).orElseThrow();
+            PreparedStatement read =
+                    session.prepare(SimpleStatement.newInstance("SELECT v FROM " + keyspace + ".kv WHERE k = ?")
+                            .setConsistencyLevel(ConsistencyLevel.LOCAL_ONE));
             List<Node> nodes = session.getMetadata().getNodes().values().stream()
-                    .sorted(Comparator.comparing(SteerDemo::address)).toList();
+                    .sorted(Comparator.comparing(SteerDemo::address))
+                    .toList();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "steer-demo-stop"));
             try (ReadLoop reads = new ReadLoop(session, read, ROWS).start()) {
-                System.out.printf("%s  reading %s.kv at LOCAL_ONE through %s; every %d s: each node's share of the "
-                        + "reads it coordinated, and the demoted nodes%n", now(), keyspace, nodes.stream()
-                        .map(SteerDemo::address).collect(Collectors.joining(" and ")), every);
+                System.out.printf(
+                        "%s  reading %s.kv at LOCAL_ONE through %s; every %d s: each node's share of the "
+                                + "reads it coordinated, and the demoted nodes%n",
+                        now(),
+                        keyspace,
+                        nodes.stream().map(SteerDemo::address).collect(Collectors.joining(" and ")),
+                        every);
                 ReadLoop.Counts last = reads.counts();
                 List<Node> lastDemoted = List.of();
                 while (!stopped.await(every, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -77,17 +90,19 @@ public final class SteerDemo {
                     last = counts;
                     BalancerStatus status = policy.status();
                     if (!status.demoted().equals(lastDemoted)) {
-                        System.out.printf("%s  >>> demoted nodes now: %s (were: %s)%n", now(), names(status.demoted()),
-                                names(lastDemoted));
+                        System.out.printf(
+                                "%s  >>> demoted nodes now: %s (were: %s)%n",
+                                now(), names(status.demoted()), names(lastDemoted));
                         lastDemoted = status.demoted();
                     }
-                    StringBuilder line = new StringBuilder(now()).append(String.format("  %4.0f reads/s ",
-                            period.total() / (double) every));
+                    StringBuilder line = new StringBuilder(now())
+                            .append(String.format("  %4.0f reads/s ", period.total() / (double) every));
                     for (Node node : nodes) {
                         line.append(String.format("  %s %3.0f %%", address(node), 100 * period.share(node)));
                     }
                     line.append("   demoted: ").append(names(status.demoted()));
-                    line.append(status.rankingAge().map(age -> String.format("   ranking %.1f s old", age.toMillis() / 1000.0))
+                    line.append(status.rankingAge()
+                            .map(age -> String.format("   ranking %.1f s old", age.toMillis() / 1000.0))
                             .orElse("   no ranking yet"));
                     if (period.failures() > 0) {
                         line.append("   ").append(period.failures()).append(" reads failed");
@@ -103,7 +118,8 @@ public final class SteerDemo {
     }
 
     private static String address(Node node) {
-        return node.getBroadcastRpcAddress().map(a -> a.getAddress().getHostAddress())
+        return node.getBroadcastRpcAddress()
+                .map(a -> a.getAddress().getHostAddress())
                 .orElse(String.valueOf(node.getEndPoint()));
     }
 
@@ -117,15 +133,19 @@ public final class SteerDemo {
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(60))
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(60))
                 .build();
-        try (CqlSession admin = CqlSession.builder().addContactPoints(contactPoints).withLocalDatacenter(datacenter)
-                .withConfigLoader(patient).build()) {
+        try (CqlSession admin = CqlSession.builder()
+                .addContactPoints(contactPoints)
+                .withLocalDatacenter(datacenter)
+                .withConfigLoader(patient)
+                .build()) {
             admin.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace
                     + " WITH replication = {'class': 'NetworkTopologyStrategy', '" + datacenter + "': 2}");
             admin.execute("CREATE TABLE IF NOT EXISTS " + keyspace + ".kv (k int PRIMARY KEY, v text)");
             admin.execute("CREATE TABLE IF NOT EXISTS " + keyspace + ".flood (k int PRIMARY KEY, v text)");
             admin.checkSchemaAgreement();
-            PreparedStatement insert = admin.prepare(SimpleStatement.newInstance(
-                    "INSERT INTO " + keyspace + ".kv (k, v) VALUES (?, ?)").setConsistencyLevel(ConsistencyLevel.ALL));
+            PreparedStatement insert =
+                    admin.prepare(SimpleStatement.newInstance("INSERT INTO " + keyspace + ".kv (k, v) VALUES (?, ?)")
+                            .setConsistencyLevel(ConsistencyLevel.ALL));
             for (int k = 0; k < ROWS; k++) {
                 admin.execute(insert.bind(k, "value " + k));
             }

@@ -46,23 +46,31 @@ public final class WriteLoad implements AutoCloseable {
     }
 
     /** Connects and starts sending; {@code target} is the node's CQL address. */
-    public static WriteLoad start(List<InetSocketAddress> contactPoints, String datacenter, InetSocketAddress target,
-                                  String keyspace, String table, int inFlight) {
+    public static WriteLoad start(
+            List<InetSocketAddress> contactPoints,
+            String datacenter,
+            InetSocketAddress target,
+            String keyspace,
+            String table,
+            int inFlight) {
         DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
                 .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, Math.max(1024, inFlight * 2))
                 .build();
-        CqlSession session = CqlSession.builder().addContactPoints(contactPoints).withLocalDatacenter(datacenter)
-                .withConfigLoader(config).build();
+        CqlSession session = CqlSession.builder()
+                .addContactPoints(contactPoints)
+                .withLocalDatacenter(datacenter)
+                .withConfigLoader(config)
+                .build();
         try {
             Node node = session.getMetadata().getNodes().values().stream()
                     .filter(n -> target.equals(n.getEndPoint().resolve()))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no node " + target + " in the cluster: "
                             + session.getMetadata().getNodes().values()));
-            PreparedStatement insert = session.prepare(SimpleStatement.newInstance(
-                    "INSERT INTO " + keyspace + "." + table + " (k, v) VALUES (?, ?)")
-                    .setConsistencyLevel(ConsistencyLevel.LOCAL_ONE));
+            PreparedStatement insert = session.prepare(
+                    SimpleStatement.newInstance("INSERT INTO " + keyspace + "." + table + " (k, v) VALUES (?, ?)")
+                            .setConsistencyLevel(ConsistencyLevel.LOCAL_ONE));
             WriteLoad load = new WriteLoad(session, insert, node, inFlight);
             load.thread.start();
             return load;
@@ -96,23 +104,35 @@ public final class WriteLoad implements AutoCloseable {
      * line every 10 s.
      */
     public static void main(String[] args) throws InterruptedException {
-        DemoArgs options = new DemoArgs(args, java.util.Set.of("contact-points", "datacenter", "node", "keyspace",
-                "in-flight"), java.util.Map.of("keyspace", "steer_demo", "in-flight", "32"));
+        DemoArgs options = new DemoArgs(
+                args,
+                java.util.Set.of("contact-points", "datacenter", "node", "keyspace", "in-flight"),
+                java.util.Map.of("keyspace", "steer_demo", "in-flight", "32"));
         InetSocketAddress node = options.addresses("node").get(0);
-        WriteLoad load = start(options.addresses("contact-points"), options.text("datacenter"), node,
-                options.text("keyspace"), "flood", options.number("in-flight", 1, 1024));
-        System.out.printf("write load on %s: started, %d writes in flight%n", node.getAddress().getHostAddress(),
+        WriteLoad load = start(
+                options.addresses("contact-points"),
+                options.text("datacenter"),
+                node,
+                options.text("keyspace"),
+                "flood",
                 options.number("in-flight", 1, 1024));
+        System.out.printf(
+                "write load on %s: started, %d writes in flight%n",
+                node.getAddress().getHostAddress(), options.number("in-flight", 1, 1024));
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            load.close();
-            stopped.countDown();
-        }, "write-load-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            load.close();
+                            stopped.countDown();
+                        },
+                        "write-load-stop"));
         long last = 0;
         while (!stopped.await(10, TimeUnit.SECONDS)) {
             long now = load.completed();
-            System.out.printf("write load on %s: %d writes/s, %d failed so far%n", node.getAddress().getHostAddress(),
-                    (now - last) / 10, load.failed());
+            System.out.printf(
+                    "write load on %s: %d writes/s, %d failed so far%n",
+                    node.getAddress().getHostAddress(), (now - last) / 10, load.failed());
             last = now;
         }
     }

@@ -87,8 +87,8 @@ class ClosedLoopIT {
     private static final int ROWS = 200;
     private static final String RANKINGS = "loadRankings";
     private static final String HOSTS = "hosts";
-    private static final List<String> METRIC_TOPICS = List.of("cpuLoad", "memLoad", "pendingTasks", "readLatency",
-            "writeLatency");
+    private static final List<String> METRIC_TOPICS =
+            List.of("cpuLoad", "memLoad", "pendingTasks", "readLatency", "writeLatency");
     private static final double WRITE_LATENCY_WEIGHT = 1.0;
     private static final int EMIT_SECS = 2;
     private static final int WINDOW_SECS = 10;
@@ -104,6 +104,7 @@ class ClosedLoopIT {
     private static final Duration PHASE_DEADLINE = Duration.ofSeconds(120);
     /** every share is measured over at least this long and this many reads */
     private static final Duration MEASURE_TIME = Duration.ofSeconds(6);
+
     private static final int MEASURE_READS = 300;
 
     @TempDir
@@ -141,33 +142,52 @@ class ClosedLoopIT {
         figures.put("servers up", seconds(started));
 
         for (int i = 1; i <= 2; i++) {
-            producers.add(ProducerApp.toKafka(ProducerConfig.parse(List.of("--host=cass-" + i,
-                    "--jmx.port=" + cluster.jmxPort(i), "--kafka.bootstrap.servers=" + kafka.bootstrapServers()),
-                    Map.of(), () -> "unused")).start());
+            producers.add(ProducerApp.toKafka(ProducerConfig.parse(
+                            List.of(
+                                    "--host=cass-" + i,
+                                    "--jmx.port=" + cluster.jmxPort(i),
+                                    "--kafka.bootstrap.servers=" + kafka.bootstrapServers()),
+                            Map.of(),
+                            () -> "unused"))
+                    .start());
         }
         rankings = new RankingsWatcher(kafka.bootstrapServers(), RANKINGS);
         storm = new LocalCluster();
         submitTopology();
 
-        LoadRankSettings loadrank = LoadRankSettings.builder().bootstrapServers(kafka.bootstrapServers()).topic(RANKINGS)
-                .hotRatio(HOT_RATIO).coolRatio(COOL_RATIO).minHot(MIN_HOT).maxAge(MAX_AGE).build();
+        LoadRankSettings loadrank = LoadRankSettings.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .topic(RANKINGS)
+                .hotRatio(HOT_RATIO)
+                .coolRatio(COOL_RATIO)
+                .minHot(MIN_HOT)
+                .maxAge(MAX_AGE)
+                .build();
         DriverConfigLoader config = loadrank.applyTo(DriverConfigLoader.programmaticBuilder()
                         .withClass(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class)
                         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30)))
                 .build();
-        session = CqlSession.builder().addContactPoints(cluster.contactPoints())
-                .withLocalDatacenter(CassandraCluster.DATACENTER).withConfigLoader(config).build();
+        session = CqlSession.builder()
+                .addContactPoints(cluster.contactPoints())
+                .withLocalDatacenter(CassandraCluster.DATACENTER)
+                .withConfigLoader(config)
+                .build();
         policy = LoadAwareLoadBalancingPolicy.of(session).orElseThrow();
         node1 = node(1);
         node2 = node(2);
-        PreparedStatement read = session.prepare(SimpleStatement.newInstance("SELECT v FROM " + KEYSPACE + ".kv WHERE k = ?")
-                .setConsistencyLevel(ConsistencyLevel.LOCAL_ONE));
+        PreparedStatement read =
+                session.prepare(SimpleStatement.newInstance("SELECT v FROM " + KEYSPACE + ".kv WHERE k = ?")
+                        .setConsistencyLevel(ConsistencyLevel.LOCAL_ONE));
         reads = new ReadLoop(session, read, ROWS).start();
 
-        Await.until(START_DEADLINE, "a ranking of both nodes in " + CassandraCluster.DATACENTER
-                + " (host info and every topic), taken in by the balancer", () -> policy.status().rankingsRead() > 0
-                && rankings.rankings().stream().anyMatch(r -> r.ranksInDatacenter(CassandraCluster.DATACENTER,
-                        List.of("cass-1", "cass-2"))));
+        Await.until(
+                START_DEADLINE,
+                "a ranking of both nodes in " + CassandraCluster.DATACENTER
+                        + " (host info and every topic), taken in by the balancer",
+                () -> policy.status().rankingsRead() > 0
+                        && rankings.rankings().stream()
+                                .anyMatch(r ->
+                                        r.ranksInDatacenter(CassandraCluster.DATACENTER, List.of("cass-1", "cass-2"))));
         figures.put("loop closed", seconds(started));
     }
 
@@ -215,27 +235,49 @@ class ClosedLoopIT {
 
     @Test
     @Order(2)
-    void givenAWriteFloodOnNode2Only_whenItIsRanked_thenNode2IsDemotedWithinThreeEmitsAndNode1CoordinatesAtLeast90Percent() {
+    void
+            givenAWriteFloodOnNode2Only_whenItIsRanked_thenNode2IsDemotedWithinThreeEmitsAndNode1CoordinatesAtLeast90Percent() {
         long demotionsBefore = policy.status().demotions();
 
-        flood = WriteLoad.start(cluster.contactPoints(), CassandraCluster.DATACENTER,
-                new InetSocketAddress(cluster.address(2), cluster.cqlPort()), KEYSPACE, "flood", WRITES_IN_FLIGHT);
+        flood = WriteLoad.start(
+                cluster.contactPoints(),
+                CassandraCluster.DATACENTER,
+                new InetSocketAddress(cluster.address(2), cluster.cqlPort()),
+                KEYSPACE,
+                "flood",
+                WRITES_IN_FLIGHT);
         long floodStart = System.currentTimeMillis();
-        Await.until(PHASE_DEADLINE, "node 2 demoted by the balancer", () -> policy.status().demoted().equals(List.of(node2)));
+        Await.until(
+                PHASE_DEADLINE,
+                "node 2 demoted by the balancer",
+                () -> policy.status().demoted().equals(List.of(node2)));
         long demotedAt = System.currentTimeMillis();
         ReadLoop.Counts moved = measure();
 
         List<RankingsWatcher.Ranking> emitted = rankings.rankedSince(floodStart, r -> r.arrivedAtMillis() <= demotedAt);
-        RankingsWatcher.Ranking hot = Await.value(Duration.ofSeconds(10), "the ranking that made node 2 hot",
-                () -> rankings.rankedSince(floodStart, r -> hottest(r).filter("cass-2"::equals).isPresent()).stream()
+        RankingsWatcher.Ranking hot = Await.value(
+                Duration.ofSeconds(10),
+                "the ranking that made node 2 hot",
+                () -> rankings
+                        .rankedSince(
+                                floodStart,
+                                r -> hottest(r).filter("cass-2"::equals).isPresent())
+                        .stream()
                         .findFirst());
-        figures.put("flood: writes/s", String.format("%.0f (%d failed)", flood.completed() * 1000.0
-                / Math.max(1, System.currentTimeMillis() - floodStart), flood.failed()));
-        figures.put("flood start to demotion", String.format("%.1f s, %d emits", (demotedAt - floodStart) / 1000.0,
-                emitted.size()));
+        figures.put(
+                "flood: writes/s",
+                String.format(
+                        "%.0f (%d failed)",
+                        flood.completed() * 1000.0 / Math.max(1, System.currentTimeMillis() - floodStart),
+                        flood.failed()));
+        figures.put(
+                "flood start to demotion",
+                String.format("%.1f s, %d emits", (demotedAt - floodStart) / 1000.0, emitted.size()));
         figures.put("first ranking with node 2 hot", hot.toString());
         figures.put("flood: node 1 / node 2", shares(moved));
-        assertThat(emitted.size()).as("emits from the flood's start until node 2 was demoted").isLessThanOrEqualTo(EMITS_TO_MOVE);
+        assertThat(emitted.size())
+                .as("emits from the flood's start until node 2 was demoted")
+                .isLessThanOrEqualTo(EMITS_TO_MOVE);
         assertThat(moved.share(node1)).isGreaterThanOrEqualTo(0.9);
         assertThat(moved.failures()).isZero();
         assertThat(policy.status().demotions()).isEqualTo(demotionsBefore + 1);
@@ -249,7 +291,10 @@ class ClosedLoopIT {
         long stoppedAt = System.currentTimeMillis();
         long restorationsBefore = policy.status().restorations();
 
-        Await.until(PHASE_DEADLINE, "node 2 restored", () -> policy.status().demoted().isEmpty());
+        Await.until(
+                PHASE_DEADLINE,
+                "node 2 restored",
+                () -> policy.status().demoted().isEmpty());
         long restoredAt = System.currentTimeMillis();
         ReadLoop.Counts after = measureWhileNothingIsDemoted();
 
@@ -267,7 +312,8 @@ class ClosedLoopIT {
         return Await.value(PHASE_DEADLINE, MEASURE_READS + " reads", () -> {
             ReadLoop.Counts since = reads.counts().since(start);
             return since.total() >= MEASURE_READS && since.atNanos() - start.atNanos() >= minNanos
-                    ? Optional.of(since) : Optional.empty();
+                    ? Optional.of(since)
+                    : Optional.empty();
         });
     }
 
@@ -277,10 +323,14 @@ class ClosedLoopIT {
      */
     private static ReadLoop.Counts measureWhileNothingIsDemoted() {
         return Await.value(PHASE_DEADLINE, "a stretch of reads with nothing demoted", () -> {
-            Await.until(PHASE_DEADLINE, "nothing demoted", () -> policy.status().demoted().isEmpty());
+            Await.until(
+                    PHASE_DEADLINE,
+                    "nothing demoted",
+                    () -> policy.status().demoted().isEmpty());
             long demotions = policy.status().demotions();
             ReadLoop.Counts counts = measure();
-            if (policy.status().demotions() != demotions || !policy.status().demoted().isEmpty()) {
+            if (policy.status().demotions() != demotions
+                    || !policy.status().demoted().isEmpty()) {
                 LOG.info("a node was demoted while measuring ({}); measuring again", policy.status());
                 return Optional.empty();
             }
@@ -293,7 +343,10 @@ class ClosedLoopIT {
         List<RankingsWatcher.Host> scored = ranking.hosts().stream()
                 .filter(h -> CassandraCluster.DATACENTER.equals(h.datacenter()) && h.dcScore() != null)
                 .toList();
-        double mean = scored.stream().mapToDouble(RankingsWatcher.Host::dcScore).average().orElse(0);
+        double mean = scored.stream()
+                .mapToDouble(RankingsWatcher.Host::dcScore)
+                .average()
+                .orElse(0);
         return scored.stream()
                 .filter(h -> mean > 0 && h.dcScore() >= HOT_RATIO * mean)
                 .max(java.util.Comparator.comparingDouble(RankingsWatcher.Host::dcScore))
@@ -301,8 +354,8 @@ class ClosedLoopIT {
     }
 
     private static String shares(ReadLoop.Counts counts) {
-        return String.format("%.1f %% / %.1f %% of %d reads", 100 * counts.share(node1), 100 * counts.share(node2),
-                counts.total());
+        return String.format(
+                "%.1f %% / %.1f %% of %d reads", 100 * counts.share(node1), 100 * counts.share(node2), counts.total());
     }
 
     private static String seconds(long sinceNanos) {
@@ -316,7 +369,9 @@ class ClosedLoopIT {
         weights.put("writeLatency", WRITE_LATENCY_WEIGHT);
         conf.put(io.loadrank.topology.LoadRankSettings.BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
         conf.put(io.loadrank.topology.LoadRankSettings.TOPICS.key(), weights);
-        conf.put(io.loadrank.topology.LoadRankSettings.OUTPUT_DIR.key(), runDir.resolve("output").toString());
+        conf.put(
+                io.loadrank.topology.LoadRankSettings.OUTPUT_DIR.key(),
+                runDir.resolve("output").toString());
         conf.put(io.loadrank.topology.LoadRankSettings.EMIT_SECS.key(), EMIT_SECS);
         conf.put(io.loadrank.topology.LoadRankSettings.WINDOW_SECS.key(), WINDOW_SECS);
         conf.put(io.loadrank.topology.LoadRankSettings.STALE_AFTER_SECS.key(), 10);
@@ -325,7 +380,9 @@ class ClosedLoopIT {
         conf.put(io.loadrank.topology.LoadRankSettings.TOPOLOGY_NAME.key(), "closed-loop");
         conf.put(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS, 30);
         Config stormConf = LoadRankTopology.stormConfig(conf, runDir);
-        storm.submitTopology("closed-loop", stormConf,
+        storm.submitTopology(
+                "closed-loop",
+                stormConf,
                 LoadRankTopologyFactory.build(io.loadrank.topology.LoadRankSettings.from(stormConf)));
     }
 
@@ -333,7 +390,9 @@ class ClosedLoopIT {
         InetSocketAddress wanted = new InetSocketAddress(cluster.address(i), cluster.cqlPort());
         return session.getMetadata().getNodes().values().stream()
                 .filter(node -> wanted.equals(node.getEndPoint().resolve()))
-                .findFirst().orElseThrow(() -> new AssertionError("no node " + wanted + " in " + session.getMetadata().getNodes()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no node " + wanted + " in " + session.getMetadata().getNodes()));
     }
 
     private static void createSchema() {
@@ -343,17 +402,27 @@ class ClosedLoopIT {
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(60))
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(60))
                 .build();
-        try (CqlSession admin = CqlSession.builder().addContactPoints(cluster.contactPoints())
-                .withLocalDatacenter(CassandraCluster.DATACENTER).withConfigLoader(patient).build()) {
-            Await.until(PHASE_DEADLINE, "both nodes up in the driver's view", () -> admin.getMetadata().getNodes().values()
-                    .stream().filter(n -> n.getState() == NodeState.UP).count() == 2);
+        try (CqlSession admin = CqlSession.builder()
+                .addContactPoints(cluster.contactPoints())
+                .withLocalDatacenter(CassandraCluster.DATACENTER)
+                .withConfigLoader(patient)
+                .build()) {
+            Await.until(
+                    PHASE_DEADLINE,
+                    "both nodes up in the driver's view",
+                    () -> admin.getMetadata().getNodes().values().stream()
+                                    .filter(n -> n.getState() == NodeState.UP)
+                                    .count()
+                            == 2);
             admin.execute("CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE
-                    + " WITH replication = {'class': 'NetworkTopologyStrategy', '" + CassandraCluster.DATACENTER + "': 2}");
+                    + " WITH replication = {'class': 'NetworkTopologyStrategy', '" + CassandraCluster.DATACENTER
+                    + "': 2}");
             admin.execute("CREATE TABLE IF NOT EXISTS " + KEYSPACE + ".kv (k int PRIMARY KEY, v text)");
             admin.execute("CREATE TABLE IF NOT EXISTS " + KEYSPACE + ".flood (k int PRIMARY KEY, v text)");
             Await.until(PHASE_DEADLINE, "schema agreement", admin::checkSchemaAgreement);
-            PreparedStatement insert = admin.prepare(SimpleStatement.newInstance(
-                    "INSERT INTO " + KEYSPACE + ".kv (k, v) VALUES (?, ?)").setConsistencyLevel(ConsistencyLevel.ALL));
+            PreparedStatement insert =
+                    admin.prepare(SimpleStatement.newInstance("INSERT INTO " + KEYSPACE + ".kv (k, v) VALUES (?, ?)")
+                            .setConsistencyLevel(ConsistencyLevel.ALL));
             for (int k = 0; k < ROWS; k++) {
                 admin.execute(insert.bind(k, "value " + k));
             }

@@ -29,8 +29,7 @@ final class RankingsWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RankingsWatcher.class);
 
     /** One host of one ranking. */
-    record Host(String host, String datacenter, Double dcScore, boolean incomplete, Map<String, Double> averages) {
-    }
+    record Host(String host, String datacenter, Double dcScore, boolean incomplete, Map<String, Double> averages) {}
 
     /** One record of the rankings topic, with the time it arrived here. */
     record Ranking(long rankedAtMillis, long arrivedAtMillis, List<Host> hosts) {
@@ -41,18 +40,24 @@ final class RankingsWatcher implements AutoCloseable {
 
         /** Every named host ranked in {@code datacenter} with a score there, and complete. */
         boolean ranksInDatacenter(String datacenter, List<String> names) {
-            return names.stream().allMatch(name -> host(name)
-                    .filter(h -> datacenter.equals(h.datacenter()) && h.dcScore() != null && !h.incomplete())
-                    .isPresent());
+            return names.stream()
+                    .allMatch(name -> host(name)
+                            .filter(h -> datacenter.equals(h.datacenter()) && h.dcScore() != null && !h.incomplete())
+                            .isPresent());
         }
 
         @Override
         public String toString() {
-            StringBuilder line = new StringBuilder("ranking at ").append(rankedAtMillis % 100_000).append(':');
+            StringBuilder line = new StringBuilder("ranking at ")
+                    .append(rankedAtMillis % 100_000)
+                    .append(':');
             for (Host host : hosts) {
-                line.append(String.format(" %s dcScore %s %s%s", host.host(),
+                line.append(String.format(
+                        " %s dcScore %s %s%s",
+                        host.host(),
                         host.dcScore() == null ? "-" : String.format("%.1f", host.dcScore()),
-                        host.averages(), host.incomplete() ? " incomplete" : ""));
+                        host.averages(),
+                        host.incomplete() ? " incomplete" : ""));
             }
             return line.toString();
         }
@@ -66,19 +71,22 @@ final class RankingsWatcher implements AutoCloseable {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         TopicPartition partition = new TopicPartition(topic, 0);
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
-        thread = new Thread(() -> {
-            try (consumer) {
-                while (running) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                        take(record.value());
+        thread = new Thread(
+                () -> {
+                    try (consumer) {
+                        while (running) {
+                            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                                take(record.value());
+                            }
+                        }
                     }
-                }
-            }
-        }, "rankings-watcher");
+                },
+                "rankings-watcher");
         thread.setDaemon(true);
         thread.start();
     }
@@ -92,12 +100,22 @@ final class RankingsWatcher implements AutoCloseable {
                 JsonObject host = element.getAsJsonObject();
                 Map<String, Double> averages = new LinkedHashMap<>();
                 if (host.has("averages") && host.get("averages").isJsonObject()) {
-                    host.getAsJsonObject("averages").entrySet().forEach(e -> averages.put(e.getKey(),
-                            e.getValue().isJsonNull() ? null : Math.round(e.getValue().getAsDouble() * 10) / 10.0));
+                    host.getAsJsonObject("averages")
+                            .entrySet()
+                            .forEach(e -> averages.put(
+                                    e.getKey(),
+                                    e.getValue().isJsonNull()
+                                            ? null
+                                            : Math.round(e.getValue().getAsDouble() * 10) / 10.0));
                 }
-                hosts.add(new Host(host.get("host").getAsString(), text(host, "datacenter"),
-                        host.has("dcScore") && !host.get("dcScore").isJsonNull() ? host.get("dcScore").getAsDouble() : null,
-                        host.has("incomplete") && host.get("incomplete").getAsBoolean(), averages));
+                hosts.add(new Host(
+                        host.get("host").getAsString(),
+                        text(host, "datacenter"),
+                        host.has("dcScore") && !host.get("dcScore").isJsonNull()
+                                ? host.get("dcScore").getAsDouble()
+                                : null,
+                        host.has("incomplete") && host.get("incomplete").getAsBoolean(),
+                        averages));
             }
             Ranking ranking = new Ranking(json.get("rankedAtMillis").getAsLong(), arrived, List.copyOf(hosts));
             rankings.add(ranking);
@@ -108,7 +126,9 @@ final class RankingsWatcher implements AutoCloseable {
     }
 
     private static String text(JsonObject json, String field) {
-        return json.has(field) && !json.get(field).isJsonNull() ? json.get(field).getAsString() : null;
+        return json.has(field) && !json.get(field).isJsonNull()
+                ? json.get(field).getAsString()
+                : null;
     }
 
     List<Ranking> rankings() {
@@ -117,7 +137,10 @@ final class RankingsWatcher implements AutoCloseable {
 
     /** The rankings made at or after {@code fromMillis} that match {@code filter}, in order. */
     List<Ranking> rankedSince(long fromMillis, Predicate<Ranking> filter) {
-        return rankings.stream().filter(r -> r.rankedAtMillis() >= fromMillis).filter(filter).toList();
+        return rankings.stream()
+                .filter(r -> r.rankedAtMillis() >= fromMillis)
+                .filter(filter)
+                .toList();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.loadrank.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadrank.config.ConfigException;
 import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.message.Sample;
 import io.loadrank.metric.Metric;

@@ -18,8 +18,8 @@ import io.loadrank.balancer.decision.PlanOrder;
 import io.loadrank.balancer.decision.Steering;
 import io.loadrank.balancer.kafka.RankingFollower;
 import io.loadrank.balancer.log.RateLimitedLog;
-import io.loadrank.balancer.ranking.MalformedRankingException;
-import io.loadrank.balancer.ranking.RankingRecordParser;
+import io.loadrank.balancer.ranking.LoadSnapshots;
+import io.loadrank.rankingfile.RankingFileException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -219,8 +219,8 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
      */
     protected void onRankingRecord(String value) {
         try {
-            steering.accept(RankingRecordParser.parse(value));
-        } catch (MalformedRankingException e) {
+            steering.accept(LoadSnapshots.parse(value));
+        } catch (RankingFileException e) {
             malformedRecords.incrementAndGet();
             malformed.warn(
                     "[" + logPrefix + "] loadrank balancer: skipped a malformed rankings record: " + e.getMessage(),

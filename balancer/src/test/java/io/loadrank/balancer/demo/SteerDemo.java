@@ -9,7 +9,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import io.loadrank.balancer.BalancerStatus;
 import io.loadrank.balancer.LoadAwareLoadBalancingPolicy;
-import io.loadrank.balancer.config.LoadRankSettings;
+import io.loadrank.balancer.config.LoadAwarePolicySettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -51,7 +51,7 @@ public final class SteerDemo {
         int every = options.number("every", 1, 60);
 
         createSchema(contactPoints, datacenter, keyspace);
-        LoadRankSettings loadrank = LoadRankSettings.builder()
+        LoadAwarePolicySettings loadrank = LoadAwarePolicySettings.builder()
                 .bootstrapServers(options.text("bootstrap-servers"))
                 .topic(options.text("topic"))
                 .build();

@@ -12,8 +12,8 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import io.loadrank.balancer.LoadAwareLoadBalancingPolicy;
+import io.loadrank.balancer.config.LoadAwarePolicySettings;
 import io.loadrank.balancer.config.LoadRankOption;
-import io.loadrank.balancer.config.LoadRankSettings;
 import io.loadrank.balancer.kafka.RankingFollower;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.CassandraCluster;
@@ -76,7 +76,7 @@ class LoadAwareBalancingIT {
         createSchema();
         publisher = new RankingPublisher(kafka.bootstrapServers(), TOPIC);
 
-        LoadRankSettings settings = LoadRankSettings.builder()
+        LoadAwarePolicySettings settings = LoadAwarePolicySettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic(TOPIC)
                 .maxAge(MAX_AGE)

@@ -19,8 +19,8 @@ import io.loadrank.producer.ProducerApp;
 import io.loadrank.producer.ProducerConfig;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.CassandraCluster;
-import io.loadrank.testing.CassandraNode;
 import io.loadrank.testing.KafkaBroker;
+import io.loadrank.testing.ServerScript;
 import io.loadrank.topology.LoadRankSettings;
 import io.loadrank.topology.LoadRankTopology;
 import io.loadrank.topology.LoadRankTopologyFactory;
@@ -127,7 +127,7 @@ class ClosedLoopIT {
     @BeforeAll
     static void closeTheLoop() throws Exception {
         long started = System.nanoTime();
-        CassandraNode.prepareRunDir(runDir);
+        ServerScript.prepareRunDir(runDir);
         CompletableFuture<KafkaBroker> startingKafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(runDir));
         try {
             cluster = CassandraCluster.start(runDir, 2);

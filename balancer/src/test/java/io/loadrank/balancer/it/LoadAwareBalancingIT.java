@@ -17,8 +17,8 @@ import io.loadrank.balancer.config.LoadRankOption;
 import io.loadrank.balancer.kafka.RankingFollower;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.CassandraCluster;
-import io.loadrank.testing.CassandraNode;
 import io.loadrank.testing.KafkaBroker;
+import io.loadrank.testing.ServerScript;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +69,7 @@ class LoadAwareBalancingIT {
     @BeforeAll
     static void startServers() {
         log = CapturedLog.install();
-        CassandraNode.prepareRunDir(runDir);
+        ServerScript.prepareRunDir(runDir);
         kafka = KafkaBroker.start(runDir);
         kafka.createTopics(Map.of(TOPIC, 1));
         cluster = CassandraCluster.start(runDir, 2);

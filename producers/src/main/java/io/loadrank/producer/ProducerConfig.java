@@ -27,13 +27,6 @@ import picocli.CommandLine;
  */
 public final class ProducerConfig {
 
-    /** Where memLoad comes from (docs/PRODUCER.md). */
-    public enum MemorySource {
-        AUTO,
-        MEMINFO,
-        MBEAN
-    }
-
     private final String host;
     private final Duration interval;
     private final JmxSettings jmx;

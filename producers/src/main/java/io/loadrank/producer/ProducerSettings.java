@@ -4,7 +4,6 @@ import io.loadrank.config.ConfigException;
 import io.loadrank.config.Setting;
 import io.loadrank.message.WireFormat;
 import io.loadrank.metric.Metric;
-import io.loadrank.producer.ProducerConfig.MemorySource;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

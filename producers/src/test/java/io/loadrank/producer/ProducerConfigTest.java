@@ -40,7 +40,7 @@ class ProducerConfigTest {
         assertThat(config.jmx().ssl()).isFalse();
         assertThat(config.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(config.acks()).isEqualTo("all");
-        assertThat(config.memorySource()).isEqualTo(ProducerConfig.MemorySource.AUTO);
+        assertThat(config.memorySource()).isEqualTo(MemorySource.AUTO);
         for (Metric metric : Metric.values()) {
             assertThat(config.topic(metric)).isEqualTo(metric.defaultTopic());
         }

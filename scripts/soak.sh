@@ -18,6 +18,8 @@ set -euo pipefail
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/args.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/args.sh"
 
 usage() {
   cat >&2 <<'USAGE'
@@ -53,9 +55,11 @@ while (($#)); do
     *) echo "error: unknown argument $1" >&2; usage ;;
   esac
 done
-[[ "$minutes" =~ ^[1-9][0-9]{0,3}$ ]] || die "--minutes $minutes is not allowed: a whole number from 1 to 9999"
-[[ "$hosts" =~ ^[1-9][0-9]{0,5}$ ]] || die "--hosts $hosts is not allowed: a whole number from 1 to 999999"
-[[ "$sample_secs" =~ ^[1-9][0-9]{0,3}$ ]] || die "--sample-secs $sample_secs is not allowed: a whole number from 1 to 9999"
+require_int --minutes "$minutes" 1 9999
+require_int --hosts "$hosts" 1 999999
+require_int --sample-secs "$sample_secs" 1 9999
+# as numbers from here on: "08" is eight, not a bad octal number
+minutes=$((10#$minutes)) hosts=$((10#$hosts)) sample_secs=$((10#$sample_secs))
 
 cd "$LOADRANK_HOME"
 topology_jar="$LOADRANK_HOME/target/loadrank-topology.jar"

@@ -1,10 +1,12 @@
 package io.loadrank.topology;
 
+import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * What every topology fault test ({@code *FaultIT}) starts from: a Kafka broker of its own under
@@ -78,6 +81,31 @@ final class FaultRig implements AutoCloseable {
     /** A live feed of {@code hosts} (host to value) into every topic of the rig. */
     LiveFeed liveFeed(SampleFeed feed, Map<String, Double> hosts) {
         return new LiveFeed(feed, topics, hosts, new AtomicBoolean(), new AtomicLong());
+    }
+
+    /** Waits until GlobalRankings.txt reads {@code ranking} (e.g. {@code {A=50, C=33, B=17}}). */
+    void awaitRanking(Duration deadline, LocalTopologyProcess topology, String ranking) {
+        Await.until(
+                deadline,
+                "GlobalRankings.txt to read " + ranking + " (" + topology.logTail() + ")",
+                () -> files.globalRanking().filter(ranking::equals).isPresent());
+    }
+
+    /**
+     * Waits until the read-back of every topic has ended: from then on the KafkaSpouts alone read
+     * the topics, and a read-back still running cannot hide what they miss or count twice what
+     * both read in their overlap.
+     */
+    void awaitReadBacksEnded(Duration deadline, LocalTopologyProcess topology) {
+        Await.until(
+                deadline,
+                "the read-back of every topic to end",
+                () -> readBacksEnded(topology).size() == topics.size());
+    }
+
+    /** The log lines of the read-backs that have ended. */
+    static List<String> readBacksEnded(LocalTopologyProcess topology) {
+        return topology.logLines("INFO", "ReadBackSpout", Pattern.compile("read-back finished"));
     }
 
     /** Writes {@code settings} as a topology configuration file, one {@code key: value} line each. */

@@ -68,12 +68,8 @@ class KafkaBrokerFaultIT {
                 try (SampleFeed feed = new SampleFeed(broker.bootstrapServers());
                         LiveFeed live = rig.liveFeed(feed, HOSTS)) {
                     // given: every host ranked
-                    Await.until(
-                            DEADLINE,
-                            "GlobalRankings.txt to read " + RANKING + " (" + topology.logTail() + ")",
-                            () -> files.globalRanking().filter(RANKING::equals).isPresent());
-                    List<String> readBacksDone =
-                            topology.logLines("INFO", "ReadBackSpout", Pattern.compile("read-back finished"));
+                    rig.awaitRanking(DEADLINE, topology, RANKING);
+                    List<String> readBacksDone = FaultRig.readBacksEnded(topology);
                     if (duringReadBack) {
                         assertThat(readBacksDone)
                                 .as("read-backs finished before the kill")
@@ -81,12 +77,7 @@ class KafkaBrokerFaultIT {
                     } else {
                         // the KafkaSpouts alone read the topics now: a read-back still running would hide what they
                         // miss
-                        Await.until(
-                                DEADLINE,
-                                "the read-back of every topic to end",
-                                () -> topology.logLines("INFO", "ReadBackSpout", Pattern.compile("read-back finished"))
-                                                .size()
-                                        == TOPICS.size());
+                        rig.awaitReadBacksEnded(DEADLINE, topology);
                     }
 
                     // when: the broker is killed, stays down for 20 s, and starts again on the same data

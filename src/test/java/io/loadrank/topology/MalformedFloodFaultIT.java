@@ -68,22 +68,11 @@ class MalformedFloodFaultIT {
                 try (SampleFeed feed = new SampleFeed(broker.bootstrapServers());
                         LiveFeed live = rig.liveFeed(feed, HOSTS)) {
                     // given: the hosts ranked
-                    Await.until(
-                            DEADLINE,
-                            "GlobalRankings.txt to read " + RANKING + " (" + topology.logTail() + ")",
-                            () -> files.globalRanking().filter(RANKING::equals).isPresent());
+                    rig.awaitRanking(DEADLINE, topology, RANKING);
                     // a topology that runs, not one that starts: a malformed message the read-back and
                     // the KafkaSpout both read in their overlap after start is counted twice
                     // (docs/RELIABILITY-faults.md)
-                    Await.until(
-                            DEADLINE,
-                            "the read-back of every topic to end",
-                            () -> topology.logLines(
-                                                    "INFO",
-                                                    "ReadBackSpout",
-                                                    java.util.regex.Pattern.compile("read-back finished"))
-                                            .size()
-                                    == TOPICS.size());
+                    rig.awaitReadBacksEnded(DEADLINE, topology);
 
                     // when: the flood, while a reader watches the global ranking
                     try (RankingWatch watch = new RankingWatch(files)) {

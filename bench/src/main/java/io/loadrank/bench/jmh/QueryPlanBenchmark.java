@@ -103,12 +103,20 @@ public class QueryPlanBenchmark extends FleetBenchmark {
 
     @Benchmark
     public void driverPolicy(Blackhole sink) {
-        readToTheEnd(driver.newQueryPlan(null, null), sink);
+        readToTheEnd(driverPlan(), sink);
     }
 
     @Benchmark
     public void loadAwarePolicy(Blackhole sink) {
-        readToTheEnd(balancer.newQueryPlan(null, null), sink);
+        readToTheEnd(loadAwarePlan(), sink);
+    }
+
+    Queue<Node> driverPlan() {
+        return driver.newQueryPlan(null, null);
+    }
+
+    Queue<Node> loadAwarePlan() {
+        return balancer.newQueryPlan(null, null);
     }
 
     private static void readToTheEnd(Queue<Node> plan, Blackhole sink) {
@@ -127,7 +135,9 @@ public class QueryPlanBenchmark extends FleetBenchmark {
                     .append(i)
                     .append("\",\"datacenter\":\"")
                     .append(DC)
-                    .append("\",\"dcScore\":")
+                    .append("\",\"score\":")
+                    .append(i == 1 ? 300 : 100)
+                    .append(",\"dcScore\":")
                     .append(i == 1 ? 300 : 100)
                     .append('}');
         }

@@ -33,7 +33,7 @@ public final class KafkaAccess {
      *
      * @param required   topic to the operations needed on it
      * @param authorized topic to the operations the broker says are allowed; a topic absent here could not be
-     *                   described at all (no DESCRIBE, which a broker with ACLs reports like a missing topic)
+     *                   described at all (no DESCRIBE)
      */
     public static List<String> missing(
             Map<String, Set<AclOperation>> required, Map<String, Set<AclOperation>> authorized) {
@@ -48,7 +48,7 @@ public final class KafkaAccess {
             }
             if (!lacking.isEmpty()) {
                 lines.add("not authorized to " + String.join(" and ", lacking) + " topic " + topic
-                        + (allowed == null ? " (cannot even DESCRIBE it, or it does not exist)" : ""));
+                        + (allowed == null ? " (not even DESCRIBE)" : ""));
             }
         });
         return lines;
@@ -76,13 +76,16 @@ public final class KafkaAccess {
                 long left = Math.max(1, deadline - System.nanoTime());
                 TopicDescription description = entry.getValue().get(left, TimeUnit.NANOSECONDS);
                 Set<AclOperation> operations = description.authorizedOperations();
-                authorized.put(entry.getKey(), operations == null ? Set.of() : operations);
+                // null: a broker without an authorizer, which allows everything
+                authorized.put(entry.getKey(), operations == null ? Set.of(AclOperation.ALL) : operations);
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicAuthorizationException
-                        || e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                    // allowed to know it is missing: not a question of rights, the caller's sends will say so
+                    authorized.put(entry.getKey(), Set.of(AclOperation.ALL));
+                } else if (!(e.getCause() instanceof TopicAuthorizationException)) {
                     throw e;
                 }
-                // not described: missing() says so
+                // no DESCRIBE: missing() says so
             }
         }
         return missing(required, authorized);

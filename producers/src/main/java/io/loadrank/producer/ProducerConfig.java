@@ -1,5 +1,6 @@
 package io.loadrank.producer;
 
+import io.loadrank.config.Secrets;
 import io.loadrank.message.WireFormat;
 import io.loadrank.metric.Metric;
 import io.loadrank.producer.jmx.JmxSettings;
@@ -221,7 +222,10 @@ public final class ProducerConfig {
     public String toString() {
         return "host=" + host + ", interval=" + interval.toMillis() + " ms, jmx=" + jmx + ", memory=" + memorySource
                 + ", kafka=" + bootstrapServers + " acks=" + acks + ", topics=" + topics.values()
-                + ", host info=" + (hostsTopic == null ? "off" : hostsTopic);
+                + ", host info=" + (hostsTopic == null ? "off" : hostsTopic)
+                + (kafkaClientProperties.isEmpty()
+                        ? ""
+                        : ", kafka client properties=" + Secrets.describe(kafkaClientProperties));
     }
 
     /** The raw values, with the checks that turn them into typed ones. */

@@ -144,6 +144,39 @@ class WorkedExampleSecurityIT {
 
     @Test
     @Order(2)
+    void givenPrincipalsWithoutTheTopologysRights_whenCheckedBeforeSubmitting_thenOneLineNamesTopicGroupAndOperation() {
+        Map<String, Object> conf = new HashMap<>();
+        conf.put(LoadRankSettings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers());
+        Map<String, Double> weights = new LinkedHashMap<>();
+        WORKED_EXAMPLE.keySet().forEach(topic -> weights.put(topic, 1.0));
+        conf.put(LoadRankSettings.TOPICS.key(), weights);
+        conf.put(LoadRankSettings.RANKINGS_TOPIC.key(), RANKINGS_TOPIC);
+        conf.put(LoadRankSettings.HOSTS_TOPIC.key(), "");
+
+        conf.put(LoadRankSettings.KAFKA_PROPERTIES.key(), securityOf("topology"));
+        conf.put(LoadRankSettings.CONSUMER_GROUP.key(), "loadrank-security-it");
+        assertThat(TopologyKafkaAccess.check(LoadRankSettings.from(conf)))
+                .as("the topology's own rights")
+                .isEmpty();
+
+        conf.put(LoadRankSettings.CONSUMER_GROUP.key(), "another-group");
+        assertThat(TopologyKafkaAccess.check(LoadRankSettings.from(conf)))
+                .hasValueSatisfying(failure -> assertThat(failure.message())
+                        .startsWith("not authorized to READ consumer group another-group on Kafka at"));
+
+        conf.put(LoadRankSettings.KAFKA_PROPERTIES.key(), securityOf("view"));
+        conf.put(LoadRankSettings.CONSUMER_GROUP.key(), "loadrank-security-it");
+        assertThat(TopologyKafkaAccess.check(LoadRankSettings.from(conf))).hasValueSatisfying(failure -> {
+            assertThat(failure.fatal()).isTrue();
+            assertThat(failure.message())
+                    .startsWith("not authorized to READ topic cpuLoad (not even DESCRIBE);")
+                    .contains("not authorized to WRITE topic loadRankings;")
+                    .contains("not authorized to READ consumer group loadrank-security-it");
+        });
+    }
+
+    @Test
+    @Order(3)
     void givenEveryLogOfTheRun_whenSearchedForEachGeneratedSecret_thenNoneIsFound() throws IOException {
         List<String> logs = new ArrayList<>();
         logs.add(Files.readString(capturedLog, StandardCharsets.UTF_8));
@@ -177,12 +210,17 @@ class WorkedExampleSecurityIT {
         feed.flushAndCheck(last);
     }
 
-    private static String submitTopology(OutputFiles files) throws Exception {
-        Map<String, String> security = new LinkedHashMap<>(broker.clientConfig("topology"));
+    private static Map<String, String> securityOf(String user) {
+        Map<String, String> security = new LinkedHashMap<>(broker.clientConfig(user));
         security.remove(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        return security;
+    }
+
+    private static String submitTopology(OutputFiles files) throws Exception {
         Map<String, Object> conf = new HashMap<>();
         conf.put(LoadRankSettings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers());
-        conf.put(LoadRankSettings.KAFKA_PROPERTIES.key(), security);
+        conf.put(LoadRankSettings.KAFKA_PROPERTIES.key(), securityOf("topology"));
+
         Map<String, Double> weights = new LinkedHashMap<>();
         WORKED_EXAMPLE.keySet().forEach(topic -> weights.put(topic, 1.0));
         conf.put(LoadRankSettings.TOPICS.key(), weights);
@@ -198,6 +236,9 @@ class WorkedExampleSecurityIT {
         String name = "secure-worked-example";
         conf.put(LoadRankSettings.TOPOLOGY_NAME.key(), name);
         Config stormConf = LoadRankTopology.stormConfig(conf, runDir);
+        assertThat(TopologyKafkaAccess.check(LoadRankSettings.from(stormConf)))
+                .as("the check before submitting")
+                .isEmpty();
         cluster.submitTopology(name, stormConf, LoadRankTopologyFactory.build(LoadRankSettings.from(stormConf)));
         return name;
     }

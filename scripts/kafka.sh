@@ -89,8 +89,13 @@ KAFKA_RANKINGS_TOPICS="${KAFKA_RANKINGS_TOPICS:-loadRankings loadAlerts}"
 KAFKA_DEADLETTER_TOPIC="${KAFKA_DEADLETTER_TOPIC:-loadDeadLetter}"
 KAFKA_CONSUMER_GROUP="${KAFKA_CONSUMER_GROUP:-loadrank}"
 TOPIC_REGEX='^[A-Za-z0-9._-]{1,249}$'
-for _topic in $KAFKA_METRIC_TOPICS $KAFKA_RANKINGS_TOPICS; do
-  env_check require_match KAFKA_TOPICS "$_topic" "$TOPIC_REGEX" "Kafka topic names (letters, digits, '.', '_', '-')"
+for _topic in $KAFKA_METRIC_TOPICS; do
+  env_check require_match KAFKA_METRIC_TOPICS "$_topic" "$TOPIC_REGEX" \
+    "space-separated Kafka topic names (letters, digits, '.', '_', '-')"
+done
+for _topic in $KAFKA_RANKINGS_TOPICS; do
+  env_check require_match KAFKA_RANKINGS_TOPICS "$_topic" "$TOPIC_REGEX" \
+    "space-separated Kafka topic names (letters, digits, '.', '_', '-')"
 done
 env_check require_match KAFKA_HOSTS_TOPIC "$KAFKA_HOSTS_TOPIC" "$TOPIC_REGEX" "a Kafka topic name (letters, digits, '.', '_', '-')"
 env_check require_match KAFKA_DEADLETTER_TOPIC "$KAFKA_DEADLETTER_TOPIC" "$TOPIC_REGEX" \

@@ -148,7 +148,9 @@ if [[ ! -f "$topology_jar" || ! -f "$producer_jar" || ! -f "$balancer_jar" || ! 
     die "the build failed (last lines of $run_dir/build.log above)"
   fi
 fi
-app_classpath="$balancer_jar:$demo_classes:$(tool_classpath steer-demo)"
+# the policy's jar first, as an application would load it; common's jar only for the demo programs'
+# command lines (io.loadrank.cli): its copy of the rankings reader is the same build's, never used first
+app_classpath="$balancer_jar:$demo_classes:$LOADRANK_HOME/common/target/loadrank-common.jar:$(tool_classpath steer-demo)"
 app_log4j="-Dlog4j2.configurationFile=$LOADRANK_HOME/scripts/tools/steer-demo/log4j2.xml"
 
 # --- Cassandra x2 and Kafka, side by side --------------------------------------------------------

@@ -1,8 +1,8 @@
 package io.loadrank.alert;
 
 import io.loadrank.scoring.GlobalRanking;
+import io.loadrank.scoring.HostLastSeen;
 import io.loadrank.scoring.HostScore;
-import io.loadrank.scoring.StaleHost;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +19,7 @@ public final class FleetSnapshots {
                     host.host(), host.datacenter(), host.score(), host.dcScore(), host.averages()));
         }
         List<FleetSnapshot.Stale> stale = new ArrayList<>(ranking.stale().size());
-        for (StaleHost host : ranking.stale()) {
+        for (HostLastSeen host : ranking.stale()) {
             stale.add(new FleetSnapshot.Stale(
                     host.host(), host.info() == null ? null : host.info().datacenter(), host.lastSeenMillis()));
         }

@@ -9,8 +9,8 @@ import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.DatacenterRanking;
 import io.loadrank.scoring.GlobalRanking;
+import io.loadrank.scoring.HostLastSeen;
 import io.loadrank.scoring.HostScore;
-import io.loadrank.scoring.StaleHost;
 import io.loadrank.window.HostAverage;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -120,7 +120,7 @@ public final class RankingJson {
             }
             json.endArray();
             json.name("stale").beginArray();
-            for (StaleHost host : inDatacenter ? datacenter.stale() : ranking.stale()) {
+            for (HostLastSeen host : inDatacenter ? datacenter.stale() : ranking.stale()) {
                 json.beginObject().name("host").value(host.host()).name("stale").value(true);
                 writeLastSeen(json, instants, host.lastSeenMillis());
                 writeHostInfo(json, host.info());

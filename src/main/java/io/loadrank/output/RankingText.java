@@ -3,8 +3,8 @@ package io.loadrank.output;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.DatacenterRanking;
 import io.loadrank.scoring.GlobalRanking;
+import io.loadrank.scoring.HostLastSeen;
 import io.loadrank.scoring.HostScore;
-import io.loadrank.scoring.StaleHost;
 import io.loadrank.window.HostAverage;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -85,7 +85,8 @@ public final class RankingText {
     }
 
     private static void writeScores(
-            List<HostScore> ranked, boolean datacenterScores, List<StaleHost> stale, Writer target) throws IOException {
+            List<HostScore> ranked, boolean datacenterScores, List<HostLastSeen> stale, Writer target)
+            throws IOException {
         BlockWriter out = new BlockWriter(target);
         out.write('{');
         boolean first = true;
@@ -102,7 +103,7 @@ public final class RankingText {
         if (!stale.isEmpty()) {
             out.write("STALE: {");
             first = true;
-            for (StaleHost host : stale) {
+            for (HostLastSeen host : stale) {
                 if (!first) {
                     out.write(", ");
                 }

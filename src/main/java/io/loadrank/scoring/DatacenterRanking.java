@@ -11,5 +11,5 @@ import java.util.ArrayList;
  *                   name; the same objects as in the fleet ranking
  * @param stale      its hosts that stopped reporting, by host name
  */
-public record DatacenterRanking(String datacenter, ArrayList<HostScore> ranked, ArrayList<StaleHost> stale)
+public record DatacenterRanking(String datacenter, ArrayList<HostScore> ranked, ArrayList<HostLastSeen> stale)
         implements Serializable {}

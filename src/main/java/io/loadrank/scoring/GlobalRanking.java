@@ -24,7 +24,7 @@ public record GlobalRanking(
         double[] weights,
         long[] coveredMillis,
         ArrayList<HostScore> ranked,
-        ArrayList<StaleHost> stale,
+        ArrayList<HostLastSeen> stale,
         long rankedAtMillis,
         long windowsAtMillis,
         ArrayList<DatacenterRanking> datacenters,
@@ -37,7 +37,7 @@ public record GlobalRanking(
             double[] weights,
             long[] coveredMillis,
             ArrayList<HostScore> ranked,
-            ArrayList<StaleHost> stale,
+            ArrayList<HostLastSeen> stale,
             long rankedAtMillis,
             long windowsAtMillis) {
         this(topics, weights, coveredMillis, ranked, stale, rankedAtMillis, windowsAtMillis, new ArrayList<>(), null);

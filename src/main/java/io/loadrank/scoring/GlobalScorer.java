@@ -42,7 +42,7 @@ public final class GlobalScorer {
         return byScore != 0 ? byScore : a.host.compareTo(b.host);
     };
 
-    private static final Comparator<StaleHost> BY_HOST = Comparator.comparing(StaleHost::host);
+    private static final Comparator<HostLastSeen> BY_HOST = Comparator.comparing(HostLastSeen::host);
 
     private final ArrayList<String> topics;
     private final double[] weights;
@@ -126,7 +126,7 @@ public final class GlobalScorer {
 
         boolean withDatacenters = !hostInfo.isEmpty();
         HashMap<String, Datacenter> datacenters = new HashMap<>();
-        ArrayList<StaleHost> stale = new ArrayList<>();
+        ArrayList<HostLastSeen> stale = new ArrayList<>();
         ArrayList<HostValues> reporting = new ArrayList<>(byHost.size());
         double[] totals = new double[topicCount];
         for (HostValues values : byHost.values()) {
@@ -142,7 +142,7 @@ public final class GlobalScorer {
                 }
             }
             if (now - values.lastSeen > staleAfterMillis) {
-                StaleHost staleHost = new StaleHost(values.host, values.lastSeen, values.info);
+                HostLastSeen staleHost = new HostLastSeen(values.host, values.lastSeen, values.info);
                 stale.add(staleHost);
                 if (datacenter != null) {
                     datacenter.stale.add(staleHost);
@@ -272,7 +272,7 @@ public final class GlobalScorer {
         final String name;
         final double[] totals;
         final ArrayList<HostValues> reporting = new ArrayList<>();
-        final ArrayList<StaleHost> stale = new ArrayList<>();
+        final ArrayList<HostLastSeen> stale = new ArrayList<>();
 
         Datacenter(String name, int topicCount) {
             this.name = name;

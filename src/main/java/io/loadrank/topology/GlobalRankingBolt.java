@@ -6,6 +6,7 @@ import io.loadrank.alert.AlertRules;
 import io.loadrank.alert.FleetSnapshots;
 import io.loadrank.hostinfo.HostInfoResult;
 import io.loadrank.hosts.HostDirectory;
+import io.loadrank.log.LogThrottle;
 import io.loadrank.output.AlertJson;
 import io.loadrank.output.DatacenterRankingFiles;
 import io.loadrank.output.RankingFileWriter;

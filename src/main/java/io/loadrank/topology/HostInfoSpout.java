@@ -1,5 +1,6 @@
 package io.loadrank.topology;
 
+import io.loadrank.log.LogThrottle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,6 +2,7 @@ package io.loadrank.topology;
 
 import com.google.gson.JsonObject;
 import io.loadrank.batch.SampleBatcher;
+import io.loadrank.log.LogThrottle;
 import io.loadrank.message.MalformedReason;
 import io.loadrank.message.ParseResult;
 import io.loadrank.message.Sample;

@@ -1,5 +1,6 @@
 package io.loadrank.topology;
 
+import io.loadrank.log.LogThrottle;
 import io.loadrank.message.WireTextDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;

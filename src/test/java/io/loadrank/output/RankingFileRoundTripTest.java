@@ -15,8 +15,8 @@ import io.loadrank.rankingfile.TopicHost;
 import io.loadrank.rankingfile.TopicRankingFile;
 import io.loadrank.rankingfile.TopicWeight;
 import io.loadrank.scoring.GlobalRanking;
+import io.loadrank.scoring.HostLastSeen;
 import io.loadrank.scoring.HostScore;
-import io.loadrank.scoring.StaleHost;
 import io.loadrank.window.HostAverage;
 import io.loadrank.window.WindowCounters;
 import java.io.StringReader;
@@ -66,7 +66,7 @@ class RankingFileRoundTripTest {
                         new double[] {45.625, Double.NaN},
                         true,
                         NOW - 700)));
-        ArrayList<StaleHost> stale = new ArrayList<>(List.of(new StaleHost("D", NOW - 15_000)));
+        ArrayList<HostLastSeen> stale = new ArrayList<>(List.of(new HostLastSeen("D", NOW - 15_000)));
         return new GlobalRanking(
                 new ArrayList<>(List.of("cpuLoad", "pendingTasks")),
                 new double[] {1.5, 0.5},

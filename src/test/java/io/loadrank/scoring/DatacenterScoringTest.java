@@ -152,7 +152,7 @@ class DatacenterScoringTest {
         DatacenterRanking north = datacenter(ranking, "north");
         assertThat(north.ranked()).extracting(HostScore::host).containsExactly("A", "B");
         assertThat(north.ranked()).extracting(HostScore::dcScore).containsExactly(75.0, 25.0);
-        assertThat(north.stale()).extracting(StaleHost::host).containsExactly("D");
+        assertThat(north.stale()).extracting(HostLastSeen::host).containsExactly("D");
         assertThat(RankingText.datacenter(north))
                 .isEqualTo("{A=75, B=25}\nSTALE: {D=lastSeen " + RankingText.isoSeconds(NOW - STALE_AFTER - 1) + "}\n");
         assertThat(datacenter(ranking, "south").stale()).isEmpty();
@@ -160,8 +160,8 @@ class DatacenterScoringTest {
         assertThat(west.ranked())
                 .as("a datacenter whose hosts are all stale is still listed")
                 .isEmpty();
-        assertThat(west.stale()).extracting(StaleHost::host).containsExactly("F");
-        assertThat(ranking.stale()).extracting(StaleHost::host).containsExactly("D", "F");
+        assertThat(west.stale()).extracting(HostLastSeen::host).containsExactly("F");
+        assertThat(ranking.stale()).extracting(HostLastSeen::host).containsExactly("D", "F");
         assertThat(ranking.stale().get(0).info()).isEqualTo(HostInfo.of("D", "north"));
     }
 

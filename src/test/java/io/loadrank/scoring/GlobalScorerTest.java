@@ -121,7 +121,7 @@ class GlobalScorerTest {
         GlobalRanking ranking = scorer.score(
                 Map.of("cpuLoad", new TopicRanking("cpuLoad", ranked, 60_000, IngestStats.empty(), NOW, NOW)), NOW);
 
-        assertThat(ranking.stale()).containsExactly(new StaleHost("D", NOW - STALE_AFTER - 1));
+        assertThat(ranking.stale()).containsExactly(new HostLastSeen("D", NOW - STALE_AFTER - 1));
         assertThat(ranking.ranked()).extracting(HostScore::host).containsExactly("A", "B");
         assertThat(ranking.ranked()).extracting(HostScore::score).containsExactly(75.0, 25.0);
         assertThat(RankingText.global(ranking))

@@ -9,12 +9,9 @@ import io.loadrank.testing.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,27 +57,19 @@ class KafkaBrokerFaultIT {
 
     private void killAndStartAgain(boolean duringReadBack) throws Exception {
         long testStart = System.currentTimeMillis();
-        OutputFiles files = new OutputFiles(runDir.resolve("output"));
-        try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"))) {
-            broker.createTopics(Map.of(TOPICS.get(0), 2, TOPICS.get(1), 2, "loadRankings", 1));
-            Map<String, String> settings = new LinkedHashMap<>();
-            settings.put("loadrank.kafka.bootstrap.servers", "\"" + broker.bootstrapServers() + "\"");
-            settings.put("loadrank.topics", "[" + String.join(", ", TOPICS) + "]");
-            settings.put("loadrank.output.dir", "\"" + files.directory() + "\"");
-            settings.put("loadrank.emit.secs", String.valueOf(EMIT_SECS));
+        try (FaultRig rig = FaultRig.start(runDir, TOPICS, 2, Map.of("loadRankings", 1))) {
+            KafkaBroker broker = rig.broker();
+            OutputFiles files = rig.files();
+            Map<String, String> settings = rig.settings(EMIT_SECS);
             settings.put("loadrank.window.secs", String.valueOf(WINDOW_SECS));
             settings.put("loadrank.readback.overlap.secs", duringReadBack ? "60" : "3");
             settings.put("loadrank.rankings.topic", "loadRankings");
             try (LocalTopologyProcess topology = LocalTopologyProcess.start(runDir.resolve("topology"), settings)) {
                 try (SampleFeed feed = new SampleFeed(broker.bootstrapServers());
-                        LiveFeed live = new LiveFeed(feed, TOPICS, HOSTS, new AtomicBoolean(), new AtomicLong())) {
+                        LiveFeed live = rig.liveFeed(feed, HOSTS)) {
                     // given: every host ranked
-                    Await.until(
-                            DEADLINE,
-                            "GlobalRankings.txt to read " + RANKING + " (" + topology.logTail() + ")",
-                            () -> files.globalRanking().filter(RANKING::equals).isPresent());
-                    List<String> readBacksDone =
-                            topology.logLines("INFO", "ReadBackSpout", Pattern.compile("read-back finished"));
+                    rig.awaitRanking(DEADLINE, topology, RANKING);
+                    List<String> readBacksDone = FaultRig.readBacksEnded(topology);
                     if (duringReadBack) {
                         assertThat(readBacksDone)
                                 .as("read-backs finished before the kill")
@@ -88,12 +77,7 @@ class KafkaBrokerFaultIT {
                     } else {
                         // the KafkaSpouts alone read the topics now: a read-back still running would hide what they
                         // miss
-                        Await.until(
-                                DEADLINE,
-                                "the read-back of every topic to end",
-                                () -> topology.logLines("INFO", "ReadBackSpout", Pattern.compile("read-back finished"))
-                                                .size()
-                                        == TOPICS.size());
+                        rig.awaitReadBacksEnded(DEADLINE, topology);
                     }
 
                     // when: the broker is killed, stays down for 20 s, and starts again on the same data

@@ -37,11 +37,8 @@ final class LocalTopologyProcess implements AutoCloseable {
      * quoted strings, [lists]) to {@code runDir/topology.yaml} and starts run-local.sh with it.
      */
     static LocalTopologyProcess start(Path runDir, Map<String, String> settings) throws IOException {
-        Files.createDirectories(runDir);
         Path config = runDir.resolve("topology.yaml");
-        List<String> lines = new ArrayList<>();
-        settings.forEach((key, value) -> lines.add(key + ": " + value));
-        Files.writeString(config, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        FaultRig.writeConfig(config, settings);
         Path log = runDir.resolve("topology.log");
         ProcessBuilder builder = new ProcessBuilder(
                         "bash", RepoPaths.script("run-local.sh").toString(), "--ttl", "0", config.toString())

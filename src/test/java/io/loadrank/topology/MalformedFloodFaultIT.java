@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,39 +56,23 @@ class MalformedFloodFaultIT {
     void
             givenALiveTopology_whenHalfOfAFloodIsMalformedOfEveryKind_thenRankingsStayEachKindIsCountedAndDeadLetteredAndNoSampleIsLost()
                     throws Exception {
-        OutputFiles files = new OutputFiles(runDir.resolve("output"));
-        try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"))) {
-            broker.createTopics(Map.of(TOPICS.get(0), 2, TOPICS.get(1), 2, DEAD_LETTERS, 2));
-            Map<String, String> settings = new LinkedHashMap<>();
-            settings.put("loadrank.kafka.bootstrap.servers", "\"" + broker.bootstrapServers() + "\"");
-            settings.put("loadrank.topics", "[" + String.join(", ", TOPICS) + "]");
-            settings.put("loadrank.output.dir", "\"" + files.directory() + "\"");
-            settings.put("loadrank.emit.secs", String.valueOf(EMIT_SECS));
+        try (FaultRig rig = FaultRig.start(runDir, TOPICS, 2, Map.of(DEAD_LETTERS, 2))) {
+            KafkaBroker broker = rig.broker();
+            OutputFiles files = rig.files();
+            Map<String, String> settings = rig.settings(EMIT_SECS);
             settings.put("loadrank.window.secs", String.valueOf(WINDOW_SECS));
             settings.put("loadrank.stale.after.secs", "300");
-            settings.put("loadrank.readback.overlap.secs", "3");
             settings.put("loadrank.deadletter.topic", DEAD_LETTERS);
             Flood flood = new Flood(System.currentTimeMillis());
             try (LocalTopologyProcess topology = LocalTopologyProcess.start(runDir.resolve("topology"), settings)) {
                 try (SampleFeed feed = new SampleFeed(broker.bootstrapServers());
-                        LiveFeed live = new LiveFeed(feed, TOPICS, HOSTS, new AtomicBoolean(), new AtomicLong())) {
+                        LiveFeed live = rig.liveFeed(feed, HOSTS)) {
                     // given: the hosts ranked
-                    Await.until(
-                            DEADLINE,
-                            "GlobalRankings.txt to read " + RANKING + " (" + topology.logTail() + ")",
-                            () -> files.globalRanking().filter(RANKING::equals).isPresent());
+                    rig.awaitRanking(DEADLINE, topology, RANKING);
                     // a topology that runs, not one that starts: a malformed message the read-back and
                     // the KafkaSpout both read in their overlap after start is counted twice
                     // (docs/RELIABILITY-faults.md)
-                    Await.until(
-                            DEADLINE,
-                            "the read-back of every topic to end",
-                            () -> topology.logLines(
-                                                    "INFO",
-                                                    "ReadBackSpout",
-                                                    java.util.regex.Pattern.compile("read-back finished"))
-                                            .size()
-                                    == TOPICS.size());
+                    rig.awaitReadBacksEnded(DEADLINE, topology);
 
                     // when: the flood, while a reader watches the global ranking
                     try (RankingWatch watch = new RankingWatch(files)) {

@@ -3,17 +3,13 @@ package io.loadrank.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.testing.Await;
-import io.loadrank.testing.KafkaBroker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,20 +40,13 @@ class OutputDirectoryFaultIT {
     void
             givenARunningTopology_whenItsOutputDirectoryIsImmutableThenAFileFor15sEach_thenOneErrorPerOutageAndRankingsResumeWithinTwoEmits()
                     throws Exception {
-        Path output = runDir.resolve("output");
-        OutputFiles files = new OutputFiles(output);
-        try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"))) {
-            broker.createTopics(Map.of(TOPICS.get(0), 1, TOPICS.get(1), 1));
-            Map<String, String> settings = new LinkedHashMap<>();
-            settings.put("loadrank.kafka.bootstrap.servers", "\"" + broker.bootstrapServers() + "\"");
-            settings.put("loadrank.topics", "[" + String.join(", ", TOPICS) + "]");
-            settings.put("loadrank.output.dir", "\"" + output + "\"");
-            settings.put("loadrank.emit.secs", String.valueOf(EMIT_SECS));
+        try (FaultRig rig = FaultRig.start(runDir, TOPICS, 1, Map.of())) {
+            Path output = rig.files().directory();
+            OutputFiles files = rig.files();
+            Map<String, String> settings = rig.settings(EMIT_SECS);
             settings.put("loadrank.stale.after.secs", "300");
-            settings.put("loadrank.readback.overlap.secs", "3");
-            try (SampleFeed feed = new SampleFeed(broker.bootstrapServers());
-                    LiveFeed live = new LiveFeed(
-                            feed, TOPICS, Map.of("A", 60.0, "B", 20.0), new AtomicBoolean(), new AtomicLong());
+            try (SampleFeed feed = new SampleFeed(rig.broker().bootstrapServers());
+                    LiveFeed live = rig.liveFeed(feed, Map.of("A", 60.0, "B", 20.0));
                     LocalTopologyProcess topology = LocalTopologyProcess.start(runDir.resolve("topology"), settings)) {
                 // given: rankings written
                 awaitRanking(files, topology, 0);

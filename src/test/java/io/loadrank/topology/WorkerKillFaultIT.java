@@ -10,7 +10,6 @@ import io.loadrank.testing.KafkaBroker;
 import io.loadrank.testing.Processes;
 import io.loadrank.testing.RepoPaths;
 import io.loadrank.testing.StormClusterProcess;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
@@ -56,29 +53,20 @@ class WorkerKillFaultIT {
                     throws Exception {
         Path jar = RepoPaths.root().resolve("target/loadrank-topology.jar");
         assertThat(jar).as("the shaded jar from mvn package").exists();
-        Path output = runDir.resolve("output");
-        OutputFiles files = new OutputFiles(output);
         Path config = runDir.resolve("topology.yaml");
-        try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"));
+        try (FaultRig rig = FaultRig.start(runDir, TOPICS, 2, Map.of());
                 StormClusterProcess cluster = StormClusterProcess.start(runDir.resolve("storm"))) {
-            broker.createTopics(Map.of(TOPICS.get(0), 2, TOPICS.get(1), 2));
-            Files.writeString(
-                    config,
-                    String.join(
-                            "\n",
-                            "topology.workers: 1",
-                            "loadrank.topology.name: " + NAME,
-                            "loadrank.kafka.bootstrap.servers: \"" + broker.bootstrapServers() + "\"",
-                            "loadrank.topics: [" + String.join(", ", TOPICS) + "]",
-                            "loadrank.output.dir: \"" + output + "\"",
-                            "loadrank.emit.secs: 2",
-                            "loadrank.window.secs: " + WINDOW_SECS,
-                            "loadrank.stale.after.secs: 600",
-                            "loadrank.readback.overlap.secs: 3",
-                            ""),
-                    StandardCharsets.UTF_8);
+            KafkaBroker broker = rig.broker();
+            OutputFiles files = rig.files();
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("topology.workers", "1");
+            settings.put("loadrank.topology.name", NAME);
+            settings.putAll(rig.settings(2));
+            settings.put("loadrank.window.secs", String.valueOf(WINDOW_SECS));
+            settings.put("loadrank.stale.after.secs", "600");
+            FaultRig.writeConfig(config, settings);
             try (SampleFeed feed = new SampleFeed(broker.bootstrapServers())) {
-                try (LiveFeed live = new LiveFeed(feed, TOPICS, LIVE_HOSTS, new AtomicBoolean(), new AtomicLong())) {
+                try (LiveFeed live = rig.liveFeed(feed, LIVE_HOSTS)) {
                     cluster.submit(jar, "io.loadrank.topology.LoadRankTopology", config);
                     Await.until(
                             DEADLINE,
@@ -136,7 +124,7 @@ class WorkerKillFaultIT {
                             .as("the global ranking after the restart")
                             .hasValue(
                                     before.get("GlobalRankings.txt").get("text").getAsString());
-                    try (Stream<Path> listed = Files.list(output)) {
+                    try (Stream<Path> listed = Files.list(files.directory())) {
                         assertThat(listed.map(path -> path.getFileName().toString()))
                                 .as("no temporary file left by the killed worker")
                                 .allMatch(name -> !name.startsWith("."));

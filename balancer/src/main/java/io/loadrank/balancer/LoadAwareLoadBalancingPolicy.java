@@ -9,17 +9,17 @@ import com.datastax.oss.driver.api.core.session.Session;
 import com.datastax.oss.driver.internal.core.loadbalancing.DefaultLoadBalancingPolicy;
 import com.datastax.oss.driver.internal.core.util.collection.SimpleQueryPlan;
 import io.loadrank.balancer.config.InvalidLoadRankOptionException;
+import io.loadrank.balancer.config.LoadAwarePolicySettings;
 import io.loadrank.balancer.config.LoadRankConfig;
 import io.loadrank.balancer.config.LoadRankOption;
-import io.loadrank.balancer.config.LoadRankSettings;
 import io.loadrank.balancer.decision.Decision;
 import io.loadrank.balancer.decision.NodeIdentity;
 import io.loadrank.balancer.decision.PlanOrder;
 import io.loadrank.balancer.decision.Steering;
 import io.loadrank.balancer.kafka.RankingFollower;
 import io.loadrank.balancer.log.RateLimitedLog;
-import io.loadrank.balancer.ranking.MalformedRankingException;
-import io.loadrank.balancer.ranking.RankingRecordParser;
+import io.loadrank.balancer.ranking.LoadSnapshots;
+import io.loadrank.rankingfile.RankingFileException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadAwareLoadBalancingPolicy.class);
 
-    private final LoadRankSettings settings;
+    private final LoadAwarePolicySettings settings;
     private final Properties kafkaProperties;
     private final LongSupplier clockMillis;
     private final Steering steering;
@@ -209,7 +209,7 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
     }
 
     /** The settings in use. */
-    public LoadRankSettings settings() {
+    public LoadAwarePolicySettings settings() {
         return settings;
     }
 
@@ -219,8 +219,8 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
      */
     protected void onRankingRecord(String value) {
         try {
-            steering.accept(RankingRecordParser.parse(value));
-        } catch (MalformedRankingException e) {
+            steering.accept(LoadSnapshots.parse(value));
+        } catch (RankingFileException e) {
             malformedRecords.incrementAndGet();
             malformed.warn(
                     "[" + logPrefix + "] loadrank balancer: skipped a malformed rankings record: " + e.getMessage(),
@@ -302,7 +302,7 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
         return nodes.toArray();
     }
 
-    private static Properties kafkaProperties(LoadRankSettings settings) {
+    private static Properties kafkaProperties(LoadAwarePolicySettings settings) {
         Properties properties = LoadRankConfig.kafkaProperties(settings);
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         Properties consumer = RankingFollower.consumerSettings(properties, "check");

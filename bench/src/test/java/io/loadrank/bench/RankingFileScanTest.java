@@ -9,8 +9,8 @@ import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.rankingfile.RankingFileScan;
 import io.loadrank.scoring.GlobalRanking;
+import io.loadrank.scoring.HostLastSeen;
 import io.loadrank.scoring.HostScore;
-import io.loadrank.scoring.StaleHost;
 import io.loadrank.window.HostAverage;
 import io.loadrank.window.WindowCounters;
 import java.io.IOException;
@@ -122,7 +122,7 @@ class RankingFileScanTest {
         ArrayList<HostScore> ranked = new ArrayList<>();
         ranked.add(new HostScore("C", 41.1, new double[] {40}, new double[] {20}, false, NOW - 500));
         ranked.add(new HostScore("A", 34.4, new double[] {40}, new double[] {20}, false, NOW - 700));
-        ArrayList<StaleHost> stale = new ArrayList<>(List.of(new StaleHost("D", NOW - 15_000)));
+        ArrayList<HostLastSeen> stale = new ArrayList<>(List.of(new HostLastSeen("D", NOW - 15_000)));
         GlobalRanking ranking = new GlobalRanking(
                 new ArrayList<>(List.of("cpuLoad")),
                 new double[] {1},

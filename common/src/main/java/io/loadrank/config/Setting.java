@@ -30,6 +30,12 @@ public final class Setting<T> implements Serializable {
         T apply(Object raw);
     }
 
+    /** Builds the exception for a value a setting refuses: the wording is the program's. */
+    @FunctionalInterface
+    public interface Refusal {
+        ConfigException of(String key, Object value, String allowed);
+    }
+
     /** Kafka's legal topic names: what the broker accepts, and what is safe in a file name. */
     public static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]{1,249}");
     /** What a topic name may be, in words. */
@@ -168,9 +174,19 @@ public final class Setting<T> implements Serializable {
         if (raw == null || raw instanceof String text && text.isBlank()) {
             return blankMeansNone && raw != null ? null : defaultValue;
         }
-        T value = check.apply(raw);
+        return accept(raw, ConfigException::new);
+    }
+
+    /**
+     * Checks a value that is present (blank text included: a program with its own rule for blank
+     * values applies it first), without taking the default.
+     *
+     * @param refusal builds the exception when the value is not allowed
+     */
+    public T accept(Object raw, Refusal refusal) {
+        T value = raw == null ? null : check.apply(raw);
         if (value == null) {
-            throw new ConfigException(key, raw, allowed);
+            throw refusal.of(key, raw, allowed);
         }
         return value;
     }

@@ -50,7 +50,7 @@ final class MemInfoSource {
      *
      * @return the meminfo source to use, or null for the MBean
      */
-    static MemInfoSource choose(ProducerConfig.MemorySource configured, String jmxHost, Path path) {
+    static MemInfoSource choose(MemorySource configured, String jmxHost, Path path) {
         MemInfoSource meminfo = new MemInfoSource(path);
         switch (configured) {
             case MEMINFO -> {

@@ -3,6 +3,8 @@ package io.loadrank.producer;
 import io.loadrank.cli.Cli;
 import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.UsageException;
+import io.loadrank.config.ConfigException;
+import io.loadrank.config.Setting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,7 +19,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The producer's command line: {@code --config FILE} and one option per configuration key
- * ({@code --KEY=VALUE} or {@code --KEY VALUE}), made from {@link ConfigKey} so that the keys, their
+ * ({@code --KEY=VALUE} or {@code --KEY VALUE}), made from {@link ProducerSettings} so that the keys, their
  * defaults and their help are defined once. Values are strings here; {@link ProducerConfig} checks
  * them, after merging them over the properties file.
  */
@@ -68,8 +70,9 @@ final class ProducerCommand implements Callable<Integer> {
         if (commandLine == null) {
             commandLine = Cli.commandLine(this);
             CommandSpec spec = commandLine.getCommandSpec();
-            for (ConfigKey key : ConfigKey.ALL.values()) {
-                String shown = key.defaultValue().isEmpty() ? "(empty)" : key.defaultValue();
+            for (Setting<?> key : ProducerSettings.ALL) {
+                String shown = ProducerSettings.commandLineDefault(key);
+                shown = shown.isEmpty() ? "(empty)" : shown;
                 // no picocli default: a key not on the command line must not hide the file's value
                 spec.addOption(OptionSpec.builder("--" + key.key())
                         .paramLabel(VALUE)
@@ -85,7 +88,7 @@ final class ProducerCommand implements Callable<Integer> {
     Map<String, String> overrides() {
         ParseResult parsed = commandLine().getParseResult();
         Map<String, String> overrides = new LinkedHashMap<>();
-        for (ConfigKey key : ConfigKey.ALL.values()) {
+        for (Setting<?> key : ProducerSettings.ALL) {
             String name = "--" + key.key();
             if (parsed.hasMatchedOption(name)) {
                 overrides.put(key.key(), parsed.matchedOptionValue(name, ""));
@@ -95,7 +98,7 @@ final class ProducerCommand implements Callable<Integer> {
     }
 
     /** The checked configuration of the parsed command line. */
-    ProducerConfig config() throws ConfigException {
+    ProducerConfig config() {
         return ProducerConfig.from(configFile, overrides(), env, canonicalHostName);
     }
 

@@ -1,7 +1,8 @@
 package io.loadrank.producer;
 
+import io.loadrank.config.ConfigException;
 import io.loadrank.config.Secrets;
-import io.loadrank.message.WireFormat;
+import io.loadrank.config.Setting;
 import io.loadrank.metric.Metric;
 import io.loadrank.producer.jmx.JmxSettings;
 import java.io.IOException;
@@ -15,25 +16,17 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
- * The producer's validated configuration (keys: {@link ConfigKey}). Everything is checked at
+ * The producer's validated configuration (keys: {@link ProducerSettings}). Everything is checked at
  * start, so that a typo fails with exit code 2 and a message naming the key instead of a
  * producer that runs and sends nothing.
  */
 public final class ProducerConfig {
-
-    /** Where memLoad comes from (docs/PRODUCER.md). */
-    public enum MemorySource {
-        AUTO,
-        MEMINFO,
-        MBEAN
-    }
 
     private final String host;
     private final Duration interval;
@@ -49,37 +42,36 @@ public final class ProducerConfig {
     private final Map<Metric, String> topics;
     private final String hostsTopic;
 
-    private ProducerConfig(Values v) throws ConfigException {
+    private ProducerConfig(Values v) {
         host = v.host();
-        interval = Duration.ofMillis(v.integer(ConfigKey.INTERVAL_MS, 100, 3_600_000));
-        String username = v.optional(ConfigKey.JMX_USERNAME);
+        interval = Duration.ofMillis(v.required(ProducerSettings.INTERVAL_MS));
+        String username = v.optional(ProducerSettings.JMX_USERNAME);
         String password = username == null
                 ? null
-                : v.secret(ConfigKey.JMX_PASSWORD_FILE, ConfigKey.JMX_PASSWORD_ENV, "jmx.username is set");
-        boolean ssl = v.bool(ConfigKey.JMX_SSL);
+                : v.secret(
+                        ProducerSettings.JMX_PASSWORD_FILE, ProducerSettings.JMX_PASSWORD_ENV, "jmx.username is set");
+        boolean ssl = v.required(ProducerSettings.JMX_SSL);
         jmx = new JmxSettings(
-                v.required(ConfigKey.JMX_HOST),
-                v.integer(ConfigKey.JMX_PORT, 1, 65_535),
+                v.required(ProducerSettings.JMX_HOST),
+                v.required(ProducerSettings.JMX_PORT),
                 username,
                 password,
                 ssl,
-                Duration.ofMillis(v.integer(ConfigKey.JMX_TIMEOUT_MS, 100, 600_000)));
-        String trustStore = v.optional(ConfigKey.JMX_SSL_TRUSTSTORE);
-        jmxTrustStore = trustStore == null ? null : v.readableFile(ConfigKey.JMX_SSL_TRUSTSTORE);
-        jmxTrustStorePassword = trustStore == null ? null : v.env(ConfigKey.JMX_SSL_TRUSTSTORE_PASSWORD_ENV);
-        jmxReconnectMax = Duration.ofMillis(v.integer(ConfigKey.JMX_RECONNECT_MAX_MS, 1000, 3_600_000));
-        memorySource = v.oneOf(ConfigKey.MEMORY_SOURCE, MemorySource.class);
-        bootstrapServers = v.required(ConfigKey.KAFKA_BOOTSTRAP_SERVERS);
-        acks = v.oneOf(ConfigKey.KAFKA_ACKS, List.of("all", "-1", "1", "0"));
-        kafkaClientProperties = v.optional(ConfigKey.KAFKA_CLIENT_PROPERTIES) == null
+                Duration.ofMillis(v.required(ProducerSettings.JMX_TIMEOUT_MS)));
+        jmxTrustStore = v.optional(ProducerSettings.JMX_SSL_TRUSTSTORE);
+        jmxTrustStorePassword = jmxTrustStore == null ? null : v.env(ProducerSettings.JMX_SSL_TRUSTSTORE_PASSWORD_ENV);
+        jmxReconnectMax = Duration.ofMillis(v.required(ProducerSettings.JMX_RECONNECT_MAX_MS));
+        memorySource = v.required(ProducerSettings.MEMORY_SOURCE);
+        bootstrapServers = v.required(ProducerSettings.KAFKA_BOOTSTRAP_SERVERS);
+        acks = v.required(ProducerSettings.KAFKA_ACKS);
+        Path clientProperties = v.optional(ProducerSettings.KAFKA_CLIENT_PROPERTIES);
+        kafkaClientProperties = clientProperties == null
                 ? new Properties()
-                : v.properties(ConfigKey.KAFKA_CLIENT_PROPERTIES);
-        bufferSamples = v.integer(ConfigKey.KAFKA_BUFFER_SAMPLES, 1, 10_000_000);
+                : loadProperties(ProducerSettings.KAFKA_CLIENT_PROPERTIES.key(), clientProperties.toString());
+        bufferSamples = v.required(ProducerSettings.KAFKA_BUFFER_SAMPLES);
         topics = new EnumMap<>(Metric.class);
-        for (Metric metric : Metric.values()) {
-            topics.put(metric, v.topic(ConfigKey.TOPIC_PREFIX + metric.defaultTopic()));
-        }
-        hostsTopic = v.optional(ConfigKey.HOSTS_TOPIC) == null ? null : v.topic(ConfigKey.HOSTS_TOPIC);
+        ProducerSettings.TOPICS.forEach((metric, setting) -> topics.put(metric, v.required(setting)));
+        hostsTopic = v.optional(ProducerSettings.HOSTS_TOPIC);
     }
 
     /**
@@ -90,13 +82,12 @@ public final class ProducerConfig {
      * @param canonicalHostName computes the default host name; called only when {@code host} is not set
      * @throws ConfigException also for bad usage (an unknown option, a missing value)
      */
-    public static ProducerConfig parse(List<String> args, Map<String, String> env, Supplier<String> canonicalHostName)
-            throws ConfigException {
+    public static ProducerConfig parse(List<String> args, Map<String, String> env, Supplier<String> canonicalHostName) {
         ProducerCommand command = new ProducerCommand(env, canonicalHostName, config -> 0);
         try {
             command.commandLine().parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
-            throw new ConfigException(e.getMessage());
+            throw ConfigException.usage(e.getMessage());
         }
         return command.config();
     }
@@ -106,18 +97,17 @@ public final class ProducerConfig {
      * the defaults, checked.
      *
      * @param configFile       the properties file, or null for none
-     * @param overrides        key to value, every key one of {@link ConfigKey#ALL}
+     * @param overrides        key to value, every key one of {@link ProducerSettings#ALL}
      * @param env              the environment (passwords come from variables named in the config)
      * @param canonicalHostName computes the default host name; called only when {@code host} is not set
+     * @throws ConfigException naming the key, the value and what is allowed
      */
     static ProducerConfig from(
             String configFile,
             Map<String, String> overrides,
             Map<String, String> env,
-            Supplier<String> canonicalHostName)
-            throws ConfigException {
+            Supplier<String> canonicalHostName) {
         Map<String, String> values = new HashMap<>();
-        ConfigKey.ALL.values().forEach(k -> values.put(k.key(), k.defaultValue()));
         if (configFile != null) {
             Properties file = loadProperties("config", configFile);
             for (String key : file.stringPropertyNames()) {
@@ -126,8 +116,8 @@ public final class ProducerConfig {
             }
         }
         values.putAll(overrides);
-        if (ConfigKey.CANONICAL_HOST_NAME.equals(values.get(ConfigKey.HOST))) {
-            values.put(ConfigKey.HOST, canonicalHostName.get());
+        if (!values.containsKey(ProducerSettings.HOST.key())) {
+            values.put(ProducerSettings.HOST.key(), canonicalHostName.get());
         }
         return new ProducerConfig(new Values(values, env));
     }
@@ -142,19 +132,20 @@ public final class ProducerConfig {
         }
     }
 
-    private static void checkKnown(String key, String where) throws ConfigException {
-        if (!ConfigKey.ALL.containsKey(key)) {
-            throw new ConfigException("unknown key '" + key + "' " + where + "; known keys: "
-                    + String.join(", ", ConfigKey.ALL.keySet()) + " (see --help)");
+    private static void checkKnown(String key, String where) {
+        List<String> known = ProducerSettings.ALL.stream().map(Setting::key).toList();
+        if (!known.contains(key)) {
+            throw ConfigException.usage("unknown key '" + key + "' " + where + "; known keys: "
+                    + String.join(", ", known) + " (see --help)");
         }
     }
 
-    private static Properties loadProperties(String key, String file) throws ConfigException {
+    private static Properties loadProperties(String key, String file) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException | RuntimeException e) {
-            throw new ConfigException(key, file, "must be a readable properties file (" + e + ")");
+            throw ConfigException.requirement(key, file, "must be a readable properties file (" + e + ")");
         }
         return properties;
     }
@@ -228,127 +219,66 @@ public final class ProducerConfig {
                         : ", kafka client properties=" + Secrets.describe(kafkaClientProperties));
     }
 
-    /** The raw values, with the checks that turn them into typed ones. */
+    /**
+     * The raw values, read through their settings. The producer's rule for blank values (older than
+     * the shared settings): blank turns an optional key off and is refused for a required one.
+     */
     private record Values(Map<String, String> raw, Map<String, String> env) {
 
-        String required(String key) throws ConfigException {
-            String value = raw.get(key);
-            if (value == null || value.isBlank()) {
-                throw new ConfigException(key, value == null ? "" : value, "must not be empty");
+        /** The value of a key that must have one: its default when not set, never blank. */
+        <T> T required(Setting<T> setting) {
+            String value = raw.get(setting.key());
+            if (value == null) {
+                return setting.defaultValue();
             }
-            return value.trim();
-        }
-
-        String optional(String key) {
-            String value = raw.get(key);
-            return value == null || value.isBlank() ? null : value.trim();
-        }
-
-        String host() throws ConfigException {
-            String value = raw.get(ConfigKey.HOST);
-            if (!WireFormat.isValidHost(value)) {
-                throw new ConfigException(
-                        ConfigKey.HOST,
-                        value == null ? "" : value,
-                        "must be 1-" + WireFormat.MAX_HOST_CHARS
-                                + " letters, digits, '.', '-', '_', ':' (set it with --host)");
+            if (value.isBlank()) {
+                throw ConfigException.requirement(setting.key(), value, "must not be empty");
             }
-            return value;
+            return setting.accept(value, ProducerSettings.MUST_BE);
         }
 
-        int integer(String key, int min, int max) throws ConfigException {
-            String value = required(key);
-            try {
-                int parsed = Integer.parseInt(value);
-                if (parsed >= min && parsed <= max) {
-                    return parsed;
-                }
-            } catch (NumberFormatException e) {
-                // falls through to the message below, which says what is allowed
+        /** The value of a key that may be off: its default when not set, null when blank. */
+        <T> T optional(Setting<T> setting) {
+            String value = raw.get(setting.key());
+            if (value == null) {
+                return setting.defaultValue();
             }
-            throw new ConfigException(key, value, "must be a whole number from " + min + " to " + max);
+            return value.isBlank() ? null : setting.accept(value, ProducerSettings.MUST_BE);
         }
 
-        boolean bool(String key) throws ConfigException {
-            String value = required(key).toLowerCase(Locale.ROOT);
-            if (!value.equals("true") && !value.equals("false")) {
-                throw new ConfigException(key, raw.get(key), "must be true or false");
-            }
-            return value.equals("true");
+        /** The host name: set, or the machine's canonical name, which must be valid as well. */
+        String host() {
+            return ProducerSettings.HOST.accept(raw.get(ProducerSettings.HOST.key()), ProducerSettings.MUST_BE);
         }
 
-        <E extends Enum<E>> E oneOf(String key, Class<E> type) throws ConfigException {
-            String value = required(key);
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equalsIgnoreCase(value)) {
-                    return constant;
-                }
-            }
-            throw new ConfigException(
-                    key,
-                    value,
-                    "must be one of "
-                            + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT));
-        }
-
-        String oneOf(String key, List<String> allowed) throws ConfigException {
-            String value = required(key).toLowerCase(Locale.ROOT);
-            if (!allowed.contains(value)) {
-                throw new ConfigException(key, raw.get(key), "must be one of " + allowed);
-            }
-            return value;
-        }
-
-        String topic(String key) throws ConfigException {
-            String value = required(key);
-            if (!value.matches("[a-zA-Z0-9._-]{1,249}")) {
-                throw new ConfigException(
-                        key, value, "must be a Kafka topic name: 1-249 letters, digits, '.', '_', '-'");
-            }
-            return value;
-        }
-
-        Path readableFile(String key) throws ConfigException {
-            String value = required(key);
-            Path path = Path.of(value);
-            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-                throw new ConfigException(key, value, "must be a readable file");
-            }
-            return path;
-        }
-
-        Properties properties(String key) throws ConfigException {
-            readableFile(key);
-            return loadProperties(key, required(key));
-        }
-
-        /** The value of the environment variable named by {@code key}, or null if unset. */
-        String env(String key) throws ConfigException {
-            String variable = optional(key);
+        /** The value of the environment variable named by {@code setting}, or null if unset. */
+        String env(Setting<String> setting) {
+            String variable = optional(setting);
             return variable == null ? null : env.get(variable);
         }
 
         /** A secret from a file (first line) or else from an environment variable; required. */
-        String secret(String fileKey, String envKey, String why) throws ConfigException {
-            if (optional(fileKey) != null) {
-                Path file = readableFile(fileKey);
+        String secret(Setting<Path> fileSetting, Setting<String> envSetting, String why) {
+            Path file = optional(fileSetting);
+            String fileKey = fileSetting.key();
+            if (file != null) {
                 try {
                     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
                     if (!lines.isEmpty() && !lines.get(0).isEmpty()) {
                         return lines.get(0);
                     }
                 } catch (IOException e) {
-                    throw new ConfigException(fileKey, file.toString(), "must be a readable file (" + e + ")");
+                    throw ConfigException.requirement(fileKey, file, "must be a readable file (" + e + ")");
                 }
-                throw new ConfigException(fileKey, file.toString(), "must hold the password on its first line");
+                throw ConfigException.requirement(fileKey, file, "must hold the password on its first line");
             }
-            String secret = env(envKey);
+            String secret = env(envSetting);
             if (secret == null || secret.isEmpty()) {
-                throw new ConfigException(
+                throw ConfigException.requirement(
                         fileKey,
                         "",
                         why + ", so a password is needed: set " + fileKey + " or the environment variable "
-                                + optional(envKey) + " (named by " + envKey + ")");
+                                + optional(envSetting) + " (named by " + envSetting.key() + ")");
             }
             return secret;
         }

@@ -13,6 +13,7 @@ import io.loadrank.producer.it.TopicRecorder;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.CassandraNode;
 import io.loadrank.testing.KafkaBroker;
+import io.loadrank.testing.ServerScript;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class HostInfoProducerIT {
 
     @BeforeAll
     static void startServers() {
-        CassandraNode.prepareRunDir(runDir);
+        ServerScript.prepareRunDir(runDir);
         CompletableFuture<KafkaBroker> startingKafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(runDir));
         try {
             cassandra = CassandraNode.startInDatacenter(runDir, "eu-west", "r2");

@@ -2,6 +2,7 @@ package io.loadrank.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadrank.config.ConfigException;
 import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.message.Sample;
 import io.loadrank.metric.Metric;
@@ -64,10 +65,7 @@ class JmxProducerFaultIT {
                                 config(SERVERS.cassandra().jmxPort()))
                         .start()) {
             // given: samples flowing
-            Await.until(
-                    Duration.ofSeconds(60),
-                    "cpuLoad samples",
-                    () -> recorder.received("cpuLoad").size() >= 3);
+            awaitSamplesFlowing(recorder);
 
             // when: Cassandra stops
             SERVERS.cassandra().stop();
@@ -159,10 +157,7 @@ class JmxProducerFaultIT {
         try (TopicRecorder recorder = new TopicRecorder(SERVERS.kafka().bootstrapServers(), TOPICS);
                 ProducerApp producer = new ProducerApp(config, sink, MemInfoSource.PROC_MEMINFO).start()) {
             // given: samples flowing
-            Await.until(
-                    Duration.ofSeconds(60),
-                    "cpuLoad samples",
-                    () -> recorder.received("cpuLoad").size() >= 3);
+            awaitSamplesFlowing(recorder);
 
             // when: Kafka stops for a while
             SERVERS.kafka().stop();
@@ -208,10 +203,7 @@ class JmxProducerFaultIT {
         long startedAt = System.currentTimeMillis();
         try (TopicRecorder recorder = new TopicRecorder(SERVERS.kafka().bootstrapServers(), TOPICS);
                 ProducerApp producer = new ProducerApp(config, sink, MemInfoSource.PROC_MEMINFO).start()) {
-            Await.until(
-                    Duration.ofSeconds(60),
-                    "cpuLoad samples",
-                    () -> recorder.received("cpuLoad").size() >= 3);
+            awaitSamplesFlowing(recorder);
 
             // when: Kafka is down long enough for the buffer to overflow
             SERVERS.kafka().stop();
@@ -400,5 +392,13 @@ class JmxProducerFaultIT {
             }
             acceptor.join(5_000);
         }
+    }
+
+    /** Waits until the producer's samples reach Kafka: the state every fault here starts from. */
+    private static void awaitSamplesFlowing(TopicRecorder recorder) {
+        Await.until(
+                Duration.ofSeconds(60),
+                "cpuLoad samples",
+                () -> recorder.received("cpuLoad").size() >= 3);
     }
 }

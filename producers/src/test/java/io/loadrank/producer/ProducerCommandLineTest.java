@@ -3,6 +3,7 @@ package io.loadrank.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.cli.Cli;
+import io.loadrank.config.ConfigException;
 import io.loadrank.testing.CommandLineRun;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package io.loadrank.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loadrank.config.ConfigException;
+import io.loadrank.config.Setting;
 import io.loadrank.metric.Metric;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,7 +40,7 @@ class ProducerConfigTest {
         assertThat(config.jmx().ssl()).isFalse();
         assertThat(config.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(config.acks()).isEqualTo("all");
-        assertThat(config.memorySource()).isEqualTo(ProducerConfig.MemorySource.AUTO);
+        assertThat(config.memorySource()).isEqualTo(MemorySource.AUTO);
         for (Metric metric : Metric.values()) {
             assertThat(config.topic(metric)).isEqualTo(metric.defaultTopic());
         }
@@ -152,10 +154,10 @@ class ProducerConfigTest {
         // the help wraps long lines where the terminal ends
         String help = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
         assertThat(code).isZero();
-        for (ConfigKey key : ConfigKey.ALL.values()) {
+        for (Setting<?> key : ProducerSettings.ALL) {
+            String defaultValue = ProducerSettings.commandLineDefault(key);
             assertThat(help).contains("--" + key.key() + "=VALUE ");
-            assertThat(help)
-                    .contains("(default: " + (key.defaultValue().isEmpty() ? "(empty)" : key.defaultValue()) + ")");
+            assertThat(help).contains("(default: " + (defaultValue.isEmpty() ? "(empty)" : defaultValue) + ")");
         }
     }
 
@@ -172,7 +174,7 @@ class ProducerConfigTest {
     void the_example_properties_file_documents_every_key_and_parses() throws Exception {
         Path example = Path.of("producer.properties");
         String text = Files.readString(example);
-        for (String key : ConfigKey.ALL.keySet()) {
+        for (String key : ProducerSettings.ALL.stream().map(Setting::key).toList()) {
             assertThat(text)
                     .as("example documents %s", key)
                     .containsPattern("(?m)^#? ?" + key.replace(".", "\\.") + "=");

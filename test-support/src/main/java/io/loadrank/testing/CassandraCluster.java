@@ -1,19 +1,13 @@
 package io.loadrank.testing;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +36,7 @@ public final class CassandraCluster implements AutoCloseable {
     private final int storagePort;
     private final int sslStoragePort;
     private final int[] jmxPorts;
+    private final ServerScript script;
     private final List<Long> pids = new ArrayList<>();
     private Thread killOnExit;
 
@@ -52,6 +47,20 @@ public final class CassandraCluster implements AutoCloseable {
         this.storagePort = ports[1];
         this.sslStoragePort = ports[2];
         this.jmxPorts = Arrays.copyOfRange(ports, 3, 3 + nodes);
+        this.script = new ServerScript(
+                "cassandra.sh",
+                this.runDir,
+                this.runDir.resolve("cassandra-cluster-script.log"),
+                Map.of(
+                        "CASSANDRA_CQL_PORT", Integer.toString(cqlPort),
+                        "CASSANDRA_STORAGE_PORT", Integer.toString(storagePort),
+                        "CASSANDRA_SSL_STORAGE_PORT", Integer.toString(sslStoragePort),
+                        "CASSANDRA_JMX_PORT", Integer.toString(jmxPorts[0]),
+                        "CASSANDRA_JMX_PORTS",
+                                Arrays.stream(jmxPorts)
+                                        .mapToObj(Integer::toString)
+                                        .collect(Collectors.joining(",")),
+                        "CASSANDRA_DATACENTER", DATACENTER));
     }
 
     /**
@@ -128,14 +137,13 @@ public final class CassandraCluster implements AutoCloseable {
         Await.until(
                 Duration.ofSeconds(90),
                 "cassandra processes " + pids + " to exit",
-                () -> pids.stream().noneMatch(CassandraCluster::alive));
-        if (killOnExit != null) {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-            killOnExit = null;
-        }
+                () -> pids.stream().noneMatch(Processes::isAlive));
+        Processes.forgetOnExit(killOnExit);
+        killOnExit = null;
         pids.clear();
         if (code != 0) {
-            throw new IllegalStateException("cassandra.sh stop failed with exit code " + code + "; see " + scriptLog());
+            throw new IllegalStateException(
+                    "cassandra.sh stop failed with exit code " + code + "; see " + script.log());
         }
     }
 
@@ -144,7 +152,7 @@ public final class CassandraCluster implements AutoCloseable {
         readPids();
         if (code != 0) {
             throw new IllegalStateException("cassandra.sh start --nodes " + nodes + " failed (exit " + code
-                    + "); last lines of " + scriptLog() + ":\n" + Processes.tail(scriptLog(), 60));
+                    + "); last lines of " + script.log() + ":\n" + script.logTail());
         }
     }
 
@@ -154,22 +162,13 @@ public final class CassandraCluster implements AutoCloseable {
             Path pidFile = runDir.resolve("cassandra-cluster-" + cqlPort)
                     .resolve("node" + i)
                     .resolve("cassandra.pid");
-            try {
-                if (Files.exists(pidFile)) {
-                    pids.add(Long.parseLong(Files.readString(pidFile).trim()));
-                }
-            } catch (IOException | NumberFormatException e) {
-                throw new IllegalStateException("cannot read the pid file " + pidFile, e);
+            // a node that failed to start wrote none; the others are stopped all the same
+            if (Files.exists(pidFile)) {
+                pids.add(Processes.readPid(pidFile, "cassandra node " + i));
             }
         }
-        List<Long> started = List.copyOf(pids);
-        if (killOnExit != null) {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        }
-        killOnExit = new Thread(
-                () -> started.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly)),
-                "kill cassandra cluster " + started);
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        Processes.forgetOnExit(killOnExit);
+        killOnExit = Processes.killOnExit("cassandra cluster", pids);
     }
 
     private void stopQuietly(RuntimeException failure) {
@@ -181,59 +180,12 @@ public final class CassandraCluster implements AutoCloseable {
     }
 
     private int runScript(String... args) {
-        Path log = scriptLog();
-        try {
-            Files.createDirectories(runDir);
-            CassandraNode.prepareRunDir(runDir);
-            List<String> command = new ArrayList<>(
-                    List.of("bash", RepoPaths.script("cassandra.sh").toString()));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            Map<String, String> env = builder.environment();
-            env.put("LOADRANK_RUN_DIR", runDir.toString());
-            env.put("CASSANDRA_CQL_PORT", Integer.toString(cqlPort));
-            env.put("CASSANDRA_STORAGE_PORT", Integer.toString(storagePort));
-            env.put("CASSANDRA_SSL_STORAGE_PORT", Integer.toString(sslStoragePort));
-            env.put("CASSANDRA_JMX_PORT", Integer.toString(jmxPorts[0]));
-            env.put(
-                    "CASSANDRA_JMX_PORTS",
-                    Arrays.stream(jmxPorts).mapToObj(Integer::toString).collect(Collectors.joining(",")));
-            env.put("CASSANDRA_DATACENTER", DATACENTER);
-            Files.writeString(
-                    log,
-                    "$ cassandra.sh " + String.join(" ", args) + " (CQL " + cqlPort + ")\n",
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-            Process process = builder.start();
-            if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("cassandra.sh " + String.join(" ", args) + " did not finish within "
-                        + SCRIPT_TIMEOUT + "; last lines of " + log + ":\n" + Processes.tail(log, 60));
-            }
-            return process.exitValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run cassandra.sh " + String.join(" ", args), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running cassandra.sh " + String.join(" ", args), e);
-        }
-    }
-
-    private Path scriptLog() {
-        return runDir.resolve("cassandra-cluster-script.log");
+        return script.run(SCRIPT_TIMEOUT, "CQL " + cqlPort, args).exitCode();
     }
 
     private void checkNode(int i) {
         if (i < 1 || i > nodes) {
             throw new IllegalArgumentException("node " + i + " does not exist: the cluster has nodes 1 to " + nodes);
         }
-    }
-
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

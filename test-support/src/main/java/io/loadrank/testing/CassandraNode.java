@@ -1,17 +1,10 @@
 package io.loadrank.testing;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node Cassandra for integration tests, run through {@code scripts/cassandra.sh}
@@ -27,9 +20,7 @@ public final class CassandraNode implements AutoCloseable {
     private final int jmxPort;
     private final int storagePort;
     private final int sslStoragePort;
-    private final String jmxUser;
-    private final String jmxPassword;
-    private final Map<String, String> extraEnv;
+    private final ServerScript script;
     private long pid;
     private Thread killOnExit;
     private Duration lastStartTime;
@@ -40,9 +31,16 @@ public final class CassandraNode implements AutoCloseable {
         this.jmxPort = ports[1];
         this.storagePort = ports[2];
         this.sslStoragePort = ports[3];
-        this.jmxUser = jmxUser;
-        this.jmxPassword = jmxPassword;
-        this.extraEnv = extraEnv;
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("CASSANDRA_CQL_PORT", Integer.toString(cqlPort));
+        env.put("CASSANDRA_JMX_PORT", Integer.toString(jmxPort));
+        env.put("CASSANDRA_STORAGE_PORT", Integer.toString(storagePort));
+        env.put("CASSANDRA_SSL_STORAGE_PORT", Integer.toString(sslStoragePort));
+        if (jmxUser != null) {
+            env.put("CASSANDRA_JMX_USER", jmxUser);
+            env.put("CASSANDRA_JMX_PASSWORD", jmxPassword);
+        }
+        this.script = new ServerScript("cassandra.sh", this.runDir, this.runDir.resolve("cassandra-script.log"), env);
     }
 
     /**
@@ -95,7 +93,7 @@ public final class CassandraNode implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return pid != 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return Processes.isAlive(pid);
     }
 
     /** Stops the node (TERM, then KILL) and waits until its process is gone. */
@@ -108,7 +106,8 @@ public final class CassandraNode implements AutoCloseable {
         if (code != 0) {
             throw new IllegalStateException("cassandra.sh stop failed with exit code " + code);
         }
-        Runtime.getRuntime().removeShutdownHook(killOnExit);
+        Processes.forgetOnExit(killOnExit);
+        killOnExit = null;
         pid = 0;
     }
 
@@ -130,100 +129,15 @@ public final class CassandraNode implements AutoCloseable {
         int code = runScript("start");
         if (code != 0) {
             throw new IllegalStateException("cassandra.sh start failed (exit " + code + "); last lines of "
-                    + scriptLog() + ":\n" + tail(scriptLog()));
+                    + script.log() + ":\n" + script.logTail());
         }
         lastStartTime = Duration.ofNanos(System.nanoTime() - started);
-        Path pidFile = runDir.resolve("cassandra-" + cqlPort).resolve("cassandra.pid");
-        try {
-            pid = Long.parseLong(Files.readString(pidFile).trim());
-        } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException("cassandra started but its pid file " + pidFile + " is unreadable", e);
-        }
-        long startedPid = pid;
-        killOnExit = new Thread(
-                () -> ProcessHandle.of(startedPid).ifPresent(ProcessHandle::destroyForcibly),
-                "kill cassandra " + startedPid);
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        pid = Processes.readPid(runDir.resolve("cassandra-" + cqlPort).resolve("cassandra.pid"), "cassandra");
+        killOnExit = Processes.killOnExit("cassandra", List.of(pid));
     }
 
     private int runScript(String command) {
-        Path log = scriptLog();
-        try {
-            Files.createDirectories(runDir);
-            shareToolClasspathCache();
-            ProcessBuilder builder = new ProcessBuilder(
-                            "bash", RepoPaths.script("cassandra.sh").toString(), command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            Map<String, String> env = builder.environment();
-            env.put("LOADRANK_RUN_DIR", runDir.toString());
-            env.put("CASSANDRA_CQL_PORT", Integer.toString(cqlPort));
-            env.put("CASSANDRA_JMX_PORT", Integer.toString(jmxPort));
-            env.put("CASSANDRA_STORAGE_PORT", Integer.toString(storagePort));
-            env.put("CASSANDRA_SSL_STORAGE_PORT", Integer.toString(sslStoragePort));
-            env.putAll(extraEnv);
-            if (jmxUser != null) {
-                env.put("CASSANDRA_JMX_USER", jmxUser);
-                env.put("CASSANDRA_JMX_PASSWORD", jmxPassword);
-            }
-            Files.writeString(
-                    log,
-                    "$ cassandra.sh " + command + " (CQL " + cqlPort + ", JMX " + jmxPort + ")\n",
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-            Process process = builder.start();
-            if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("cassandra.sh " + command + " did not finish within " + SCRIPT_TIMEOUT
-                        + "; last lines of " + log + ":\n" + tail(log));
-            }
-            return process.exitValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run cassandra.sh " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running cassandra.sh " + command, e);
-        }
-    }
-
-    private void shareToolClasspathCache() throws IOException {
-        prepareRunDir(runDir);
-    }
-
-    /**
-     * Points the run directory's classpath cache at the repository's, so that the scripts reuse
-     * the resolved classpaths (keyed by the tool POM's hash) instead of asking Maven again. Call
-     * it before starting Kafka and Cassandra at the same time, so they do not race to create it.
-     */
-    public static synchronized void prepareRunDir(Path runDir) {
-        Path link = runDir.toAbsolutePath().resolve("classpath");
-        try {
-            Files.createDirectories(link.getParent());
-            if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-                return;
-            }
-            Path shared = RepoPaths.root().resolve("run").resolve("classpath");
-            Files.createDirectories(shared);
-            Files.createSymbolicLink(link, shared);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            // another starter made it meanwhile: fine
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + runDir, e);
-        }
-    }
-
-    private Path scriptLog() {
-        return runDir.resolve("cassandra-script.log");
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(cannot read " + log + ": " + e + ")";
-        }
+        return script.run(SCRIPT_TIMEOUT, "CQL " + cqlPort + ", JMX " + jmxPort, command)
+                .exitCode();
     }
 }

@@ -1,15 +1,12 @@
 package io.loadrank.testing;
 
 import io.loadrank.kafka.TopicCreator;
-import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * The script's own output is appended to {@code <runDir>/kafka-script.log}; the broker's log is
- * {@link #brokerLog()}. {@link #startSecure(Path)} starts it as {@code kafka.sh start --secure} does: SASL_SSL
- * with SCRAM-SHA-512 and ACLs; {@link #clientConfig(String)} gives a user's client properties. The broker is stopped by its process id; a shutdown hook kills it should the
+ * {@link #startSecure(Path)} starts it as {@code kafka.sh start --secure} does (SASL_SSL with SCRAM-SHA-512 and
+ * ACLs); {@link #clientConfig(String)} gives a user's client properties.
+ * The script's own output is appended to {@code <runDir>/kafka-script.log} ({@link ServerScript}); the broker's log is
+ * {@link #brokerLog()}. The broker is stopped by its process id; a shutdown hook kills it should the
  * test JVM end without closing it.
  */
 public final class KafkaBroker implements AutoCloseable {
@@ -50,12 +48,12 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
     private static final int START_ATTEMPTS = 3;
-    private static final int LOG_TAIL_LINES = 60;
 
     private final Path runDir;
     private final int port;
     private final int controllerPort;
     private final boolean secure;
+    private final ServerScript script;
     private long pid;
     private Thread killOnExit;
 
@@ -64,6 +62,15 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port;
         this.controllerPort = controllerPort;
         this.secure = secure;
+        this.script = new ServerScript(
+                "kafka.sh",
+                runDir,
+                runDir.resolve("kafka-script.log"),
+                Map.of(
+                        "KAFKA_PORT",
+                        Integer.toString(port),
+                        "KAFKA_CONTROLLER_PORT",
+                        Integer.toString(controllerPort)));
     }
 
     /**
@@ -123,7 +130,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** True while the broker's process is alive. */
     public boolean isRunning() {
-        return pid != 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return Processes.isAlive(pid);
     }
 
     /** The broker's own directory: data, server.properties, kafka.log, kafka.pid. */
@@ -226,13 +233,13 @@ public final class KafkaBroker implements AutoCloseable {
         if (pid == 0) {
             return;
         }
-        ScriptResult result = runScript("stop");
+        ServerScript.Result result = runScript("stop");
         if (result.exitCode() != 0) {
             throw new IllegalStateException("kafka.sh stop failed (exit " + result.exitCode() + ") for "
-                    + bootstrapServers() + "; last lines of " + scriptLog() + ":\n" + result.logTail());
+                    + bootstrapServers() + "; last lines of " + script.log() + ":\n" + script.logTail());
         }
         Await.until(EXIT_TIMEOUT, "kafka process " + pid + " to exit", () -> !isRunning());
-        Runtime.getRuntime().removeShutdownHook(killOnExit);
+        Processes.forgetOnExit(killOnExit);
         killOnExit = null;
         LOG.info("kafka on {} stopped (pid {})", bootstrapServers(), pid);
         pid = 0;
@@ -255,7 +262,7 @@ public final class KafkaBroker implements AutoCloseable {
         long killed = pid;
         ProcessHandle.of(killed).ifPresent(ProcessHandle::destroyForcibly);
         Await.until(EXIT_TIMEOUT, "kafka process " + killed + " to die", () -> !isRunning());
-        Runtime.getRuntime().removeShutdownHook(killOnExit);
+        Processes.forgetOnExit(killOnExit);
         killOnExit = null;
         LOG.info("kafka on {} killed (pid {})", bootstrapServers(), killed);
         pid = 0;
@@ -279,105 +286,33 @@ public final class KafkaBroker implements AutoCloseable {
     public void close() {
         long lastPid = pid;
         stop();
-        if (lastPid != 0
-                && ProcessHandle.of(lastPid).map(ProcessHandle::isAlive).orElse(false)) {
+        if (Processes.isAlive(lastPid)) {
             throw new AssertionError("kafka process " + lastPid + " is still alive after stop");
         }
     }
 
     private void launch() {
         long started = System.nanoTime();
-        ScriptResult result = secure ? runScript("start", "--secure") : runScript("start");
+        ServerScript.Result result = secure ? runScript("start", "--secure") : runScript("start");
         if (result.exitCode() != 0) {
             String message = "kafka.sh start failed (exit " + result.exitCode() + ") for " + bootstrapServers()
-                    + "; last lines of " + scriptLog() + ":\n" + result.logTail();
-            boolean portTaken = result.logTail().contains("in use by another process")
-                    || result.logTail().contains("Address already in use");
+                    + "; last lines of " + script.log() + ":\n" + script.logTail();
+            boolean portTaken = result.output().contains("in use by another process")
+                    || result.output().contains("Address already in use");
             throw portTaken ? new PortInUseException(message) : new IllegalStateException(message);
         }
-        pid = readPid();
+        pid = Processes.readPid(brokerDir().resolve("kafka.pid"), "kafka");
         LOG.info(
                 "kafka ready on {} (pid {}, {} ms, dir {})",
                 bootstrapServers(),
                 pid,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                 brokerDir());
-        long startedPid = pid;
-        killOnExit = new Thread(
-                () -> ProcessHandle.of(startedPid).ifPresent(ProcessHandle::destroyForcibly),
-                "kill kafka " + startedPid);
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        killOnExit = Processes.killOnExit("kafka", List.of(pid));
     }
 
-    private long readPid() {
-        Path pidFile = brokerDir().resolve("kafka.pid");
-        try {
-            return Long.parseLong(Files.readString(pidFile).trim());
-        } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException("kafka started but its pid file " + pidFile + " is unreadable", e);
-        }
-    }
-
-    private ScriptResult runScript(String... arguments) {
-        String command = String.join(" ", arguments);
-        Path log = scriptLog();
-        try {
-            Files.createDirectories(runDir);
-            shareToolClasspathCache();
-            List<String> commandLine =
-                    new ArrayList<>(List.of("bash", RepoPaths.script("kafka.sh").toString()));
-            commandLine.addAll(List.of(arguments));
-            ProcessBuilder builder = new ProcessBuilder(commandLine)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            Map<String, String> env = builder.environment();
-            env.put("LOADRANK_RUN_DIR", runDir.toString());
-            env.put("KAFKA_PORT", Integer.toString(port));
-            env.put("KAFKA_CONTROLLER_PORT", Integer.toString(controllerPort));
-            Files.writeString(
-                    log,
-                    "$ kafka.sh " + command + " (port " + port + ")\n",
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-            Process process = builder.start();
-            if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("kafka.sh " + command + " did not finish within " + SCRIPT_TIMEOUT
-                        + "; last lines of " + log + ":\n" + tail(log));
-            }
-            return new ScriptResult(process.exitValue(), tail(log));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run kafka.sh " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running kafka.sh " + command, e);
-        }
-    }
-
-    /**
-     * The script caches the broker's resolved classpath under the run directory; a test's run directory is
-     * new every time, so point it at the repository's default cache instead of asking Maven again.
-     * The cache is keyed by the tool POM's hash, so sharing it is safe.
-     */
-    private void shareToolClasspathCache() throws IOException {
-        Path link = runDir.resolve("classpath");
-        if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Path shared = RepoPaths.root().resolve("run").resolve("classpath");
-        Files.createDirectories(shared);
-        Files.createSymbolicLink(link, shared);
-    }
-
-    private Path scriptLog() {
-        return runDir.resolve("kafka-script.log");
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+    private ServerScript.Result runScript(String... arguments) {
+        return script.run(SCRIPT_TIMEOUT, "port " + port, arguments);
     }
 
     private Properties adminConfig() {
@@ -387,8 +322,6 @@ public final class KafkaBroker implements AutoCloseable {
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         return config;
     }
-
-    private record ScriptResult(int exitCode, String logTail) {}
 
     /** kafka.sh found a chosen port taken: start again on new ports. */
     private static final class PortInUseException extends IllegalStateException {

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * The processes of a test run: which live processes mention a directory on their command line
- * (every server the tests start names its run directory), and the tail of a log for failure messages.
+ * (every server the tests start names its run directory), the process id a server script wrote,
+ * killing servers the test JVM leaves behind, and the tail of a log for failure messages.
  */
 public final class Processes {
 
@@ -30,6 +31,47 @@ public final class Processes {
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list /proc", e);
+        }
+    }
+
+    /** True while the process {@code pid} is alive (false for 0, "none"). */
+    public static boolean isAlive(long pid) {
+        return pid != 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * The process id a server script wrote to {@code pidFile}.
+     *
+     * @param what the server, for the message (e.g. "kafka")
+     * @throws IllegalStateException if the file is missing or holds no process id
+     */
+    public static long readPid(Path pidFile, String what) {
+        try {
+            return Long.parseLong(Files.readString(pidFile).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException(what + " started but its pid file " + pidFile + " is unreadable", e);
+        }
+    }
+
+    /**
+     * Kills {@code pids} should the test JVM end before the test stops them (a crash, Ctrl-C), so
+     * that no server outlives its test; {@link #forgetOnExit} once they are stopped.
+     *
+     * @return the registered hook
+     */
+    public static Thread killOnExit(String what, List<Long> pids) {
+        List<Long> started = List.copyOf(pids);
+        Thread hook = new Thread(
+                () -> started.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly)),
+                "kill " + what + " " + started);
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    /** Removes a hook of {@link #killOnExit}; does nothing for null. */
+    public static void forgetOnExit(Thread hook) {
+        if (hook != null) {
+            Runtime.getRuntime().removeShutdownHook(hook);
         }
     }
 

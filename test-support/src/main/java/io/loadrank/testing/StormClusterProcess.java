@@ -2,14 +2,12 @@ package io.loadrank.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -33,25 +31,37 @@ public final class StormClusterProcess implements AutoCloseable {
     private static final Duration KILL_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(1);
-    private static final int LOG_TAIL_LINES = 60;
 
     private final Path runDir;
-    private final Path script;
-    private final Path scriptLog;
+    private final ServerScript script;
     private final int zookeeperPort;
     private final int nimbusPort;
     private final int supervisorThriftPort;
     private final List<Integer> workerPorts;
     private boolean closed;
 
-    private StormClusterProcess(Path runDir, Path script, List<Integer> ports) {
+    private StormClusterProcess(Path runDir, List<Integer> ports) {
         this.runDir = runDir;
-        this.script = script;
-        this.scriptLog = runDir.resolve("storm-cluster-script.log");
         this.zookeeperPort = ports.get(0);
         this.nimbusPort = ports.get(1);
         this.supervisorThriftPort = ports.get(2);
         this.workerPorts = List.copyOf(ports.subList(3, ports.size()));
+        this.script = new ServerScript(
+                "storm-cluster.sh",
+                runDir,
+                runDir.resolve("storm-cluster-script.log"),
+                Map.of(
+                        // resolve the Maven classpaths once per build, not once per test's fresh run directory
+                        "LOADRANK_CLASSPATH_CACHE",
+                        RepoPaths.root().resolve("target/tool-classpath").toString(),
+                        "STORM_ZK_PORT",
+                        String.valueOf(zookeeperPort),
+                        "STORM_NIMBUS_PORT",
+                        String.valueOf(nimbusPort),
+                        "STORM_SUPERVISOR_THRIFT_PORT",
+                        String.valueOf(supervisorThriftPort),
+                        "STORM_SUPERVISOR_PORTS",
+                        workerPorts.stream().map(String::valueOf).collect(Collectors.joining(","))));
     }
 
     /** Starts a cluster with one worker slot in {@code runDir} (created if missing). */
@@ -70,10 +80,8 @@ public final class StormClusterProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run directory " + dir, e);
         }
-        Path script = RepoPaths.root().resolve("scripts/storm-cluster.sh");
         StormClusterProcess cluster = new StormClusterProcess(
                 dir,
-                script,
                 java.util.Arrays.stream(FreePorts.several(3 + workerSlots))
                         .boxed()
                         .toList());
@@ -189,7 +197,7 @@ public final class StormClusterProcess implements AutoCloseable {
 
     /** Everything the script printed. */
     public Path scriptLog() {
-        return scriptLog;
+        return script.log();
     }
 
     public int zookeeperPort() {
@@ -210,69 +218,14 @@ public final class StormClusterProcess implements AutoCloseable {
 
     /** Runs the script with this cluster's environment; returns its output, throws with its tail if it fails. */
     private String run(Duration timeout, Map<String, String> extraEnv, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add("bash");
-        command.add(script.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(script.getParent().getParent().toFile());
-        Map<String, String> env = builder.environment();
-        env.put("LOADRANK_RUN_DIR", runDir.toString());
-        // resolve the Maven classpaths once per build, not once per test's fresh run directory
-        env.put(
-                "LOADRANK_CLASSPATH_CACHE",
-                script.getParent().getParent().resolve("target/tool-classpath").toString());
-        env.put("STORM_ZK_PORT", String.valueOf(zookeeperPort));
-        env.put("STORM_NIMBUS_PORT", String.valueOf(nimbusPort));
-        env.put("STORM_SUPERVISOR_THRIFT_PORT", String.valueOf(supervisorThriftPort));
-        env.put(
-                "STORM_SUPERVISOR_PORTS",
-                workerPorts.stream().map(String::valueOf).collect(Collectors.joining(",")));
-        env.putAll(extraEnv);
-        Path output = runDir.resolve("storm-cluster-script.last.log");
-        builder.redirectErrorStream(true).redirectOutput(output.toFile());
-        String text;
-        int exit;
-        try {
-            Process process = builder.start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-                appendToScriptLog(command, output, "timed out after " + timeout.toSeconds() + "s");
-                throw new IllegalStateException("storm-cluster.sh " + String.join(" ", args) + " did not finish within "
-                        + timeout.toSeconds() + "s; last lines of " + scriptLog + ":\n"
-                        + Processes.tail(scriptLog, LOG_TAIL_LINES));
-            }
-            exit = process.exitValue();
-            text = Files.readString(output, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
-        }
-        appendToScriptLog(command, output, "exit " + exit);
+        ServerScript.Result result = script.run(timeout, "", extraEnv, args);
         // status answers 0 (all running), 1 (some) or 3 (none): an answer, not a failure
+        int exit = result.exitCode();
         boolean ok = exit == 0 || (args[0].equals("status") && (exit == 1 || exit == 3));
         if (!ok) {
             throw new IllegalStateException("storm-cluster.sh " + String.join(" ", args) + " failed (exit " + exit
-                    + "); last lines of its output:\n" + Processes.tail(output, LOG_TAIL_LINES));
+                    + "); last lines of " + script.log() + ":\n" + script.logTail());
         }
-        return text;
-    }
-
-    private void appendToScriptLog(List<String> command, Path output, String result) {
-        try {
-            String entry = "$ " + String.join(" ", command) + "\n" + Files.readString(output, StandardCharsets.UTF_8)
-                    + "[" + result + "]\n";
-            Files.writeString(
-                    scriptLog,
-                    entry,
-                    StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + scriptLog, e);
-        }
+        return result.output();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Reads {@link LoadRankSettings} from a driver execution profile, each option through
+ * Reads {@link LoadAwarePolicySettings} from a driver execution profile, each option through
  * {@link LoadRankOption}: absent → its default, wrong type or not allowed → an
  * {@link InvalidLoadRankOptionException} with the key, the value and what is allowed, which fails the
  * session's start.
@@ -24,7 +24,7 @@ public final class LoadRankConfig {
 
     private LoadRankConfig() {}
 
-    public static LoadRankSettings read(DriverExecutionProfile profile) {
+    public static LoadAwarePolicySettings read(DriverExecutionProfile profile) {
         String bootstrap = text(profile, LoadRankOption.BOOTSTRAP_SERVERS);
         if (bootstrap == null) {
             throw new InvalidLoadRankOptionException(LoadRankOption.BOOTSTRAP_SERVERS, "(missing)");
@@ -41,7 +41,7 @@ public final class LoadRankConfig {
                 kafkaBlock(profile));
     }
 
-    static LoadRankSettings settings(
+    static LoadAwarePolicySettings settings(
             String bootstrap,
             String topic,
             Duration maxAge,
@@ -62,7 +62,7 @@ public final class LoadRankConfig {
         }
         LoadRankOption.MAX_AGE.check(maxAge);
         LoadRankOption.MIN_HOT.check(minHot);
-        return new LoadRankSettings(
+        return new LoadAwarePolicySettings(
                 bootstrap,
                 topic,
                 new BalancerSettings(maxAge, hotRatio, coolRatio, minHot, maxDemotedFraction),
@@ -75,7 +75,7 @@ public final class LoadRankConfig {
      *
      * @throws InvalidLoadRankOptionException if the file cannot be read
      */
-    public static Properties kafkaProperties(LoadRankSettings settings) {
+    public static Properties kafkaProperties(LoadAwarePolicySettings settings) {
         Properties properties = new Properties();
         if (settings.kafkaPropertiesFile() != null) {
             Path file = Path.of(settings.kafkaPropertiesFile());

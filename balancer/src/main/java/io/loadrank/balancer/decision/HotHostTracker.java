@@ -1,7 +1,7 @@
 package io.loadrank.balancer.decision;
 
-import io.loadrank.balancer.ranking.RankedHost;
-import io.loadrank.balancer.ranking.RankingRecord;
+import io.loadrank.balancer.ranking.HostLoad;
+import io.loadrank.balancer.ranking.LoadSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,8 +22,8 @@ import java.util.Set;
  */
 public final class HotHostTracker {
 
-    private static final Comparator<RankedHost> HOTTEST_FIRST =
-            Comparator.comparingDouble(RankedHost::dcScore).reversed().thenComparing(RankedHost::host);
+    private static final Comparator<HostLoad> HOTTEST_FIRST =
+            Comparator.comparingDouble(HostLoad::dcScore).reversed().thenComparing(HostLoad::host);
 
     private final BalancerSettings settings;
     /** host key to the ranking time it became hot */
@@ -33,10 +33,10 @@ public final class HotHostTracker {
         this.settings = settings;
     }
 
-    public HotHosts update(RankingRecord ranking) {
-        Map<String, List<RankedHost>> byDc = new HashMap<>();
+    public HotHosts update(LoadSnapshot ranking) {
+        Map<String, List<HostLoad>> byDc = new HashMap<>();
         Map<String, Integer> countByDc = new HashMap<>();
-        for (RankedHost host : ranking.hosts()) {
+        for (HostLoad host : ranking.hosts()) {
             if (host.datacenter() != null) {
                 byDc.computeIfAbsent(host.datacenter(), dc -> new ArrayList<>()).add(host);
                 countByDc.merge(host.datacenter(), 1, Integer::sum);
@@ -45,10 +45,10 @@ public final class HotHostTracker {
         long now = ranking.rankedAtMillis();
         long minHotMillis = settings.minHot().toMillis();
         Set<String> seen = new HashSet<>();
-        Map<String, List<RankedHost>> hot = new HashMap<>();
-        for (Map.Entry<String, List<RankedHost>> dc : byDc.entrySet()) {
+        Map<String, List<HostLoad>> hot = new HashMap<>();
+        for (Map.Entry<String, List<HostLoad>> dc : byDc.entrySet()) {
             double mean = meanDcScore(dc.getValue());
-            for (RankedHost host : dc.getValue()) {
+            for (HostLoad host : dc.getValue()) {
                 if (!eligible(host) || !(mean > 0)) {
                     continue;
                 }
@@ -80,15 +80,15 @@ public final class HotHostTracker {
         return new HotHosts(now, hot, countByDc);
     }
 
-    private static boolean eligible(RankedHost host) {
+    private static boolean eligible(HostLoad host) {
         return !host.stale() && !host.incomplete() && host.hasDcScore();
     }
 
     /** Mean over the hosts that share the datacenter's score (stale hosts are out of the shares). */
-    private static double meanDcScore(List<RankedHost> hosts) {
+    private static double meanDcScore(List<HostLoad> hosts) {
         double sum = 0;
         int count = 0;
-        for (RankedHost host : hosts) {
+        for (HostLoad host : hosts) {
             if (!host.stale() && host.hasDcScore()) {
                 sum += host.dcScore();
                 count++;

@@ -1,6 +1,6 @@
 package io.loadrank.balancer.decision;
 
-import io.loadrank.balancer.ranking.RankedHost;
+import io.loadrank.balancer.ranking.HostLoad;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +9,7 @@ import java.util.Map;
  * each datacenter has in that ranking (stale ones included), for the demotion cap.
  */
 public record HotHosts(
-        long rankedAtMillis, Map<String, List<RankedHost>> hottestFirstByDc, Map<String, Integer> rankedHostsByDc) {
+        long rankedAtMillis, Map<String, List<HostLoad>> hottestFirstByDc, Map<String, Integer> rankedHostsByDc) {
 
     public HotHosts {
         hottestFirstByDc = Map.copyOf(hottestFirstByDc);
@@ -20,7 +20,7 @@ public record HotHosts(
         return new HotHosts(Long.MIN_VALUE, Map.of(), Map.of());
     }
 
-    public List<RankedHost> hottestFirst(String datacenter) {
+    public List<HostLoad> hottestFirst(String datacenter) {
         return hottestFirstByDc.getOrDefault(datacenter, List.of());
     }
 

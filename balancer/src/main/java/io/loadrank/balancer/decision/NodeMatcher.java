@@ -1,6 +1,6 @@
 package io.loadrank.balancer.decision;
 
-import io.loadrank.balancer.ranking.RankedHost;
+import io.loadrank.balancer.ranking.HostLoad;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ public final class NodeMatcher {
 
     private NodeMatcher() {}
 
-    public static boolean matches(NodeIdentity node, RankedHost host) {
+    public static boolean matches(NodeIdentity node, HostLoad host) {
         if (node.datacenter() != null
                 && host.datacenter() != null
                 && !node.datacenter().equals(host.datacenter())) {

@@ -1,7 +1,7 @@
 package io.loadrank.balancer.decision;
 
-import io.loadrank.balancer.ranking.RankedHost;
-import io.loadrank.balancer.ranking.RankingRecord;
+import io.loadrank.balancer.ranking.HostLoad;
+import io.loadrank.balancer.ranking.LoadSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -39,7 +39,7 @@ public final class Steering {
      *
      * @return false if ignored
      */
-    public synchronized boolean accept(RankingRecord ranking) {
+    public synchronized boolean accept(LoadSnapshot ranking) {
         if (anyRanking && ranking.rankedAtMillis() < latest.rankedAtMillis()) {
             outOfOrder++;
             return false;
@@ -95,7 +95,7 @@ public final class Steering {
         int dcSize = Math.max(localNodes.size(), latest.rankedHosts(localDc));
         int cap = DemotionCap.of(dcSize, settings.maxDemotedFraction());
         List<NodeIdentity> chosen = new ArrayList<>();
-        for (RankedHost host : latest.hottestFirst(localDc)) {
+        for (HostLoad host : latest.hottestFirst(localDc)) {
             if (chosen.size() >= cap) {
                 break;
             }

@@ -1,7 +1,7 @@
 package io.loadrank.balancer.log;
 
+import io.loadrank.log.LogThrottle;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
@@ -12,30 +12,28 @@ import org.slf4j.Logger;
 public final class RateLimitedLog {
 
     private final Logger logger;
-    private final long intervalNanos;
-    private final AtomicLong nextNanos;
-    private final AtomicLong suppressed = new AtomicLong();
+    private final LogThrottle throttle;
 
     public RateLimitedLog(Logger logger, long interval, TimeUnit unit) {
         this.logger = logger;
-        this.intervalNanos = unit.toNanos(interval);
-        this.nextNanos = new AtomicLong(System.nanoTime());
+        this.throttle = new LogThrottle(unit.toMillis(interval));
     }
 
     /** Logs {@code message} (with the count of lines held back since the last one) unless one was logged recently. */
     public void warn(String message, Throwable cause) {
-        long now = System.nanoTime();
-        long next = nextNanos.get();
-        if (now - next >= 0 && nextNanos.compareAndSet(next, now + intervalNanos)) {
-            long held = suppressed.getAndSet(0);
-            String text = held == 0 ? message : message + " (and " + held + " more since the last such line)";
-            if (cause == null) {
-                logger.warn(text);
-            } else {
-                logger.warn(text, cause);
-            }
+        long held;
+        synchronized (throttle) {
+            // the driver's and the Kafka client's threads all warn here; nanoTime never goes back
+            held = throttle.tryAcquire(TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+        }
+        if (held < 0) {
+            return;
+        }
+        String text = held == 0 ? message : message + " (and " + held + " more since the last such line)";
+        if (cause == null) {
+            logger.warn(text);
         } else {
-            suppressed.incrementAndGet();
+            logger.warn(text, cause);
         }
     }
 }

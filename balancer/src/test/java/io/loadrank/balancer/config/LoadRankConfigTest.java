@@ -36,7 +36,7 @@ class LoadRankConfigTest {
 
     @Test
     void givenOnlyBootstrapServers_whenRead_thenEveryOtherOptionHasItsDefault() {
-        LoadRankSettings settings = LoadRankConfig.read(hocon("bootstrap-servers = \"kafka-1:9092\""));
+        LoadAwarePolicySettings settings = LoadRankConfig.read(hocon("bootstrap-servers = \"kafka-1:9092\""));
 
         assertThat(settings.bootstrapServers()).isEqualTo("kafka-1:9092");
         assertThat(settings.topic()).isEqualTo("loadRankings");
@@ -51,7 +51,7 @@ class LoadRankConfigTest {
 
     @Test
     void givenEveryOption_whenRead_thenEachIsTaken() {
-        LoadRankSettings settings = LoadRankConfig.read(hocon("""
+        LoadAwarePolicySettings settings = LoadRankConfig.read(hocon("""
                 bootstrap-servers = "k1:9092,k2:9093"
                 topic = rankings-eu
                 max-age = 30 seconds
@@ -109,7 +109,7 @@ class LoadRankConfigTest {
 
     @Test
     void givenSettingsBuiltInCode_whenAppliedToAProgrammaticConfig_thenReadBackTheSame() {
-        LoadRankSettings built = LoadRankSettings.builder()
+        LoadAwarePolicySettings built = LoadAwarePolicySettings.builder()
                 .bootstrapServers("k1:9092")
                 .topic("r")
                 .hotRatio(1.8)
@@ -120,14 +120,14 @@ class LoadRankConfigTest {
                 .kafkaProperty("security.protocol", "SSL")
                 .build();
 
-        LoadRankSettings read = LoadRankConfig.read(programmatic(built::applyTo));
+        LoadAwarePolicySettings read = LoadRankConfig.read(programmatic(built::applyTo));
 
         assertThat(read).isEqualTo(built);
     }
 
     @Test
     void givenABadValueInCode_whenBuilt_thenRefusedNamingTheKey() {
-        assertThatThrownBy(() -> LoadRankSettings.builder()
+        assertThatThrownBy(() -> LoadAwarePolicySettings.builder()
                         .bootstrapServers("k1:9092")
                         .maxDemotedFraction(1.5)
                         .build())
@@ -140,8 +140,9 @@ class LoadRankConfigTest {
             throws IOException {
         Path file = dir.resolve("kafka.properties");
         Files.writeString(file, "security.protocol=SSL\nssl.truststore.location=/etc/ts.jks\n");
-        LoadRankSettings settings = LoadRankConfig.read(hocon("bootstrap-servers = \"k:1\"\nkafka-properties-file = \""
-                + file + "\"\nkafka { \"security.protocol\" = SASL_SSL }"));
+        LoadAwarePolicySettings settings =
+                LoadRankConfig.read(hocon("bootstrap-servers = \"k:1\"\nkafka-properties-file = \"" + file
+                        + "\"\nkafka { \"security.protocol\" = SASL_SSL }"));
 
         Properties properties = LoadRankConfig.kafkaProperties(settings);
 
@@ -152,7 +153,7 @@ class LoadRankConfigTest {
 
     @Test
     void givenAMissingPropertiesFile_whenKafkaPropertiesAreMade_thenRefusedNamingTheKey(@TempDir Path dir) {
-        LoadRankSettings settings = LoadRankSettings.builder()
+        LoadAwarePolicySettings settings = LoadAwarePolicySettings.builder()
                 .bootstrapServers("k:1")
                 .kafkaPropertiesFile(dir.resolve("absent.properties").toString())
                 .build();

@@ -2,8 +2,8 @@ package io.loadrank.balancer.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadrank.balancer.ranking.RankedHost;
-import io.loadrank.balancer.ranking.RankingRecord;
+import io.loadrank.balancer.ranking.HostLoad;
+import io.loadrank.balancer.ranking.LoadSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,17 +54,17 @@ class HotHostTrackerTest {
     @Test
     void givenHotHostsOfTwoDatacenters_whenRanked_thenEachIsJudgedAgainstItsOwnMean() {
         HotHostTracker tracker = new HotHostTracker(SETTINGS);
-        RankingRecord ranking = new RankingRecord(
+        LoadSnapshot ranking = new LoadSnapshot(
                 0,
                 List.of(
-                        new RankedHost("n1", null, "north", null, null, 0, 1, 80, false, false),
-                        new RankedHost("n2", null, "north", null, null, 0, 2, 20, false, false),
-                        new RankedHost("s1", null, "south", null, null, 0, 1, 55, false, false),
-                        new RankedHost("s2", null, "south", null, null, 0, 2, 45, false, false)));
+                        new HostLoad("n1", null, "north", null, null, 0, 1, 80, false, false),
+                        new HostLoad("n2", null, "north", null, null, 0, 2, 20, false, false),
+                        new HostLoad("s1", null, "south", null, null, 0, 1, 55, false, false),
+                        new HostLoad("s2", null, "south", null, null, 0, 2, 45, false, false)));
 
         HotHosts hot = tracker.update(ranking);
 
-        assertThat(hot.hottestFirst("north")).extracting(RankedHost::host).containsExactly("n1");
+        assertThat(hot.hottestFirst("north")).extracting(HostLoad::host).containsExactly("n1");
         assertThat(hot.hottestFirst("south")).isEmpty();
         assertThat(hot.rankedHosts("north")).isEqualTo(2);
     }
@@ -76,13 +76,13 @@ class HotHostTrackerTest {
 
         HotHosts hot = tracker.update(Rankings.of(0, 14, 30, 5, 36, 15));
 
-        assertThat(hot.hottestFirst(Rankings.DC)).extracting(RankedHost::host).containsExactly("h4", "h2");
+        assertThat(hot.hottestFirst(Rankings.DC)).extracting(HostLoad::host).containsExactly("h4", "h2");
     }
 
     @Test
     void givenStaleAndIncompleteHosts_whenRanked_thenNeitherIsHotAndStaleOnesAreOutOfTheMean() {
         HotHostTracker tracker = new HotHostTracker(SETTINGS);
-        RankingRecord ranking = new RankingRecord(
+        LoadSnapshot ranking = new LoadSnapshot(
                 0,
                 List.of(
                         Rankings.host("h1", 60, false, true),
@@ -99,7 +99,7 @@ class HotHostTrackerTest {
     @Test
     void givenAStaleHostWithALowScore_whenRanked_thenItDoesNotLowerTheMean() {
         HotHostTracker tracker = new HotHostTracker(SETTINGS);
-        RankingRecord ranking = new RankingRecord(
+        LoadSnapshot ranking = new LoadSnapshot(
                 0,
                 List.of(
                         Rankings.host("h1", 40, false, false),
@@ -117,7 +117,7 @@ class HotHostTrackerTest {
     void givenAHotHostThatTurnsStale_whenItComesBackCool_thenItsHotTimeStartedOver() {
         HotHostTracker tracker = new HotHostTracker(SETTINGS);
         tracker.update(Rankings.of(0, 40, 20, 20, 20));
-        tracker.update(new RankingRecord(
+        tracker.update(new LoadSnapshot(
                 2000,
                 List.of(
                         Rankings.host("h1", 40, true, false),

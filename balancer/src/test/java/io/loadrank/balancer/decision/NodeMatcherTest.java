@@ -2,7 +2,7 @@ package io.loadrank.balancer.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadrank.balancer.ranking.RankedHost;
+import io.loadrank.balancer.ranking.HostLoad;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,7 +46,7 @@ class NodeMatcherTest {
             String hostDc,
             boolean expected) {
         NodeIdentity node = new NodeIdentity(nodeId, List.of(nodeAddresses.split(" ")), nodeDc);
-        RankedHost host = new RankedHost(hostName, hostAddress, hostDc, null, hostId, 1, 1, 1, false, false);
+        HostLoad host = new HostLoad(hostName, hostAddress, hostDc, null, hostId, 1, 1, 1, false, false);
 
         assertThat(NodeMatcher.matches(node, host)).isEqualTo(expected);
     }

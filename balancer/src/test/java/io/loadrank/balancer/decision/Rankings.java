@@ -1,7 +1,7 @@
 package io.loadrank.balancer.decision;
 
-import io.loadrank.balancer.ranking.RankedHost;
-import io.loadrank.balancer.ranking.RankingRecord;
+import io.loadrank.balancer.ranking.HostLoad;
+import io.loadrank.balancer.ranking.LoadSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,16 +13,16 @@ final class Rankings {
     private Rankings() {}
 
     /** A ranking at {@code atMillis} with hosts h1.. in datacenter dc1 carrying these dcScores. */
-    static RankingRecord of(long atMillis, double... dcScores) {
-        List<RankedHost> hosts = new ArrayList<>();
+    static LoadSnapshot of(long atMillis, double... dcScores) {
+        List<HostLoad> hosts = new ArrayList<>();
         for (int i = 0; i < dcScores.length; i++) {
             hosts.add(host("h" + (i + 1), dcScores[i], false, false));
         }
-        return new RankingRecord(atMillis, hosts);
+        return new LoadSnapshot(atMillis, hosts);
     }
 
-    static RankedHost host(String name, double dcScore, boolean stale, boolean incomplete) {
-        return new RankedHost(name, null, DC, "r1", null, dcScore, 0, dcScore, stale, incomplete);
+    static HostLoad host(String name, double dcScore, boolean stale, boolean incomplete) {
+        return new HostLoad(name, null, DC, "r1", null, dcScore, 0, dcScore, stale, incomplete);
     }
 
     /** Driver-side nodes h1..hn of dc1 (addresses equal to the ranked host names). */

@@ -2,8 +2,8 @@ package io.loadrank.balancer.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadrank.balancer.ranking.RankedHost;
-import io.loadrank.balancer.ranking.RankingRecord;
+import io.loadrank.balancer.ranking.HostLoad;
+import io.loadrank.balancer.ranking.LoadSnapshot;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -114,7 +114,7 @@ class SteeringTest {
 
     @Test
     void givenStaleOrIncompleteHotHosts_whenDecided_thenNotDemoted() {
-        steering.accept(new RankingRecord(
+        steering.accept(new LoadSnapshot(
                 now.get(),
                 List.of(
                         Rankings.host("h1", 80, false, true),
@@ -126,11 +126,11 @@ class SteeringTest {
 
     @Test
     void givenHotNodeOfAnotherDatacenter_whenDecidedForTheLocalOne_thenNotDemoted() {
-        steering.accept(new RankingRecord(
+        steering.accept(new LoadSnapshot(
                 now.get(),
                 List.of(
-                        new RankedHost("h1", null, "remote", null, null, 0, 1, 80, false, false),
-                        new RankedHost("h2", null, "remote", null, null, 0, 2, 20, false, false))));
+                        new HostLoad("h1", null, "remote", null, null, 0, 1, 80, false, false),
+                        new HostLoad("h2", null, "remote", null, null, 0, 2, 20, false, false))));
 
         assertThat(steering.decide(Rankings.DC, Rankings.nodes(2)).demoted()).isEmpty();
     }

@@ -9,17 +9,22 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import io.loadrank.balancer.BalancerStatus;
 import io.loadrank.balancer.LoadAwareLoadBalancingPolicy;
-import io.loadrank.balancer.config.LoadRankSettings;
+import io.loadrank.balancer.config.LoadAwarePolicySettings;
+import io.loadrank.cli.Cli;
+import io.loadrank.cli.LoadrankVersion;
+import io.loadrank.cli.OptionValues;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The application of scripts/steer-demo.sh: a session with {@link LoadAwareLoadBalancingPolicy} (its
@@ -33,27 +38,59 @@ import java.util.stream.Collectors;
  * runs it with {@code loadrank-balancer.jar}, the driver and a logging binding, as an application
  * would.
  */
-public final class SteerDemo {
+@Command(
+        name = "steer-demo-application",
+        mixinStandardHelpOptions = true,
+        versionProvider = LoadrankVersion.class,
+        sortOptions = false,
+        description = "Reads at LOCAL_ONE through the load-aware policy and prints each node's share of the reads.")
+public final class SteerDemo implements Callable<Integer> {
 
     private static final int ROWS = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private SteerDemo() {}
+    @Mixin
+    DemoCluster cluster;
 
-    public static void main(String[] args) throws Exception {
-        DemoArgs options = new DemoArgs(
-                args,
-                Set.of("contact-points", "datacenter", "bootstrap-servers", "topic", "keyspace", "every"),
-                Map.of("topic", "loadRankings", "keyspace", "steer_demo", "every", "2"));
-        List<InetSocketAddress> contactPoints = options.addresses("contact-points");
-        String datacenter = options.text("datacenter");
-        String keyspace = options.text("keyspace");
-        int every = options.number("every", 1, 60);
+    @Option(
+            names = "--bootstrap-servers",
+            required = true,
+            paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "the Kafka brokers of the rankings topic")
+    String bootstrapServers;
+
+    @Option(
+            names = "--topic",
+            defaultValue = "loadRankings",
+            paramLabel = "TOPIC",
+            description = "the topology's loadrank.rankings.topic (default: ${DEFAULT-VALUE})")
+    String topic;
+
+    @Option(
+            names = "--every",
+            defaultValue = "2",
+            paramLabel = "SECONDS",
+            description = "how often a line of read shares is printed, 1 to 60 (default: ${DEFAULT-VALUE})")
+    long everySeconds;
+
+    public static void main(String[] args) {
+        int code = Cli.execute(new SteerDemo(), args);
+        if (code != Cli.EXIT_OK) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        int every = (int) OptionValues.inRange("--every", everySeconds, 1, 60);
+        List<InetSocketAddress> contactPoints = cluster.contactPoints;
+        String datacenter = cluster.datacenter;
+        String keyspace = cluster.keyspace;
 
         createSchema(contactPoints, datacenter, keyspace);
-        LoadRankSettings loadrank = LoadRankSettings.builder()
-                .bootstrapServers(options.text("bootstrap-servers"))
-                .topic(options.text("topic"))
+        LoadAwarePolicySettings loadrank = LoadAwarePolicySettings.builder()
+                .bootstrapServers(bootstrapServers)
+                .topic(topic)
                 .build();
         DriverConfigLoader config = loadrank.applyTo(DriverConfigLoader.programmaticBuilder()
                         .withClass(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class)
@@ -111,6 +148,7 @@ public final class SteerDemo {
                 }
             }
         }
+        return Cli.EXIT_OK;
     }
 
     private static String names(List<Node> nodes) {

@@ -7,13 +7,20 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
+import io.loadrank.cli.Cli;
+import io.loadrank.cli.LoadrankVersion;
+import io.loadrank.cli.OptionValues;
+import io.loadrank.cli.UsageException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine;
 
 /**
  * A write flood coordinated by one node: another client's load, with its own session and the driver's
@@ -103,37 +110,69 @@ public final class WriteLoad implements AutoCloseable {
      * --node h:p --keyspace KS --in-flight N}; writes into {@code KS.flood} until ended (TERM), one
      * line every 10 s.
      */
-    public static void main(String[] args) throws InterruptedException {
-        DemoArgs options = new DemoArgs(
-                args,
-                java.util.Set.of("contact-points", "datacenter", "node", "keyspace", "in-flight"),
-                java.util.Map.of("keyspace", "steer_demo", "in-flight", "32"));
-        InetSocketAddress node = options.addresses("node").get(0);
-        WriteLoad load = start(
-                options.addresses("contact-points"),
-                options.text("datacenter"),
-                node,
-                options.text("keyspace"),
-                "flood",
-                options.number("in-flight", 1, 1024));
-        System.out.printf(
-                "write load on %s: started, %d writes in flight%n",
-                node.getAddress().getHostAddress(), options.number("in-flight", 1, 1024));
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            load.close();
-                            stopped.countDown();
-                        },
-                        "write-load-stop"));
-        long last = 0;
-        while (!stopped.await(10, TimeUnit.SECONDS)) {
-            long now = load.completed();
+    public static void main(String[] args) {
+        int code = Cli.execute(new Command(), args);
+        if (code != Cli.EXIT_OK) {
+            System.exit(code);
+        }
+    }
+
+    /** The command line of {@link #main}. */
+    @CommandLine.Command(
+            name = "write-load",
+            mixinStandardHelpOptions = true,
+            versionProvider = LoadrankVersion.class,
+            sortOptions = false,
+            description = "Floods one node with writes it coordinates, until ended (TERM).")
+    static final class Command implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        DemoCluster cluster;
+
+        @CommandLine.Option(
+                names = "--node",
+                required = true,
+                paramLabel = "HOST:PORT",
+                converter = DemoCluster.AddressList.class,
+                description = "the CQL address of the node that coordinates every write")
+        List<InetSocketAddress> node;
+
+        @CommandLine.Option(
+                names = "--in-flight",
+                defaultValue = "32",
+                paramLabel = "N",
+                description = "asynchronous writes in flight at a time, 1 to 1024 (default: ${DEFAULT-VALUE})")
+        long inFlight;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (node.size() != 1) {
+                throw UsageException.invalidValue("--node", node, "one host:port");
+            }
+            int writes = (int) OptionValues.inRange("--in-flight", inFlight, 1, 1024);
+            InetSocketAddress target = node.get(0);
+            WriteLoad load =
+                    start(cluster.contactPoints, cluster.datacenter, target, cluster.keyspace, "flood", writes);
             System.out.printf(
-                    "write load on %s: %d writes/s, %d failed so far%n",
-                    node.getAddress().getHostAddress(), (now - last) / 10, load.failed());
-            last = now;
+                    "write load on %s: started, %d writes in flight%n",
+                    target.getAddress().getHostAddress(), writes);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                load.close();
+                                stopped.countDown();
+                            },
+                            "write-load-stop"));
+            long last = 0;
+            while (!stopped.await(10, TimeUnit.SECONDS)) {
+                long now = load.completed();
+                System.out.printf(
+                        "write load on %s: %d writes/s, %d failed so far%n",
+                        target.getAddress().getHostAddress(), (now - last) / 10, load.failed());
+                last = now;
+            }
+            return Cli.EXIT_OK;
         }
     }
 

@@ -2,8 +2,8 @@ package io.loadrank.balancer.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadrank.balancer.config.LoadAwarePolicySettings;
 import io.loadrank.balancer.config.LoadRankConfig;
-import io.loadrank.balancer.config.LoadRankSettings;
 import io.loadrank.balancer.kafka.RankingFollower;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
@@ -65,7 +65,7 @@ class BalancerSecurityIT {
 
     /** The follower's consumer properties as the policy makes them from the driver configuration. */
     private static Properties consumerOf(String user) {
-        LoadRankSettings settings = LoadRankSettings.builder()
+        LoadAwarePolicySettings settings = LoadAwarePolicySettings.builder()
                 .bootstrapServers(broker.bootstrapServers())
                 .kafkaPropertiesFile(broker.clientPropertiesFile(user).toString())
                 .build();

@@ -11,7 +11,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import io.loadrank.balancer.LoadAwareLoadBalancingPolicy;
-import io.loadrank.balancer.config.LoadRankSettings;
+import io.loadrank.balancer.config.LoadAwarePolicySettings;
 import io.loadrank.balancer.demo.ReadLoop;
 import io.loadrank.balancer.demo.WriteLoad;
 import io.loadrank.kafka.TopicCreator;
@@ -19,8 +19,9 @@ import io.loadrank.producer.ProducerApp;
 import io.loadrank.producer.ProducerConfig;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.CassandraCluster;
-import io.loadrank.testing.CassandraNode;
 import io.loadrank.testing.KafkaBroker;
+import io.loadrank.testing.ServerScript;
+import io.loadrank.topology.LoadRankSettings;
 import io.loadrank.topology.LoadRankTopology;
 import io.loadrank.topology.LoadRankTopologyFactory;
 import java.net.InetSocketAddress;
@@ -126,7 +127,7 @@ class ClosedLoopIT {
     @BeforeAll
     static void closeTheLoop() throws Exception {
         long started = System.nanoTime();
-        CassandraNode.prepareRunDir(runDir);
+        ServerScript.prepareRunDir(runDir);
         CompletableFuture<KafkaBroker> startingKafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(runDir));
         try {
             cluster = CassandraCluster.start(runDir, 2);
@@ -155,7 +156,7 @@ class ClosedLoopIT {
         storm = new LocalCluster();
         submitTopology();
 
-        LoadRankSettings loadrank = LoadRankSettings.builder()
+        LoadAwarePolicySettings loadrank = LoadAwarePolicySettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic(RANKINGS)
                 .hotRatio(HOT_RATIO)
@@ -367,23 +368,18 @@ class ClosedLoopIT {
         LinkedHashMap<String, Double> weights = new LinkedHashMap<>();
         METRIC_TOPICS.forEach(topic -> weights.put(topic, 0.0));
         weights.put("writeLatency", WRITE_LATENCY_WEIGHT);
-        conf.put(io.loadrank.topology.LoadRankSettings.BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
-        conf.put(io.loadrank.topology.LoadRankSettings.TOPICS.key(), weights);
-        conf.put(
-                io.loadrank.topology.LoadRankSettings.OUTPUT_DIR.key(),
-                runDir.resolve("output").toString());
-        conf.put(io.loadrank.topology.LoadRankSettings.EMIT_SECS.key(), EMIT_SECS);
-        conf.put(io.loadrank.topology.LoadRankSettings.WINDOW_SECS.key(), WINDOW_SECS);
-        conf.put(io.loadrank.topology.LoadRankSettings.STALE_AFTER_SECS.key(), 10);
-        conf.put(io.loadrank.topology.LoadRankSettings.RANKINGS_TOPIC.key(), RANKINGS);
-        conf.put(io.loadrank.topology.LoadRankSettings.HOSTS_TOPIC.key(), HOSTS);
-        conf.put(io.loadrank.topology.LoadRankSettings.TOPOLOGY_NAME.key(), "closed-loop");
+        conf.put(LoadRankSettings.BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
+        conf.put(LoadRankSettings.TOPICS.key(), weights);
+        conf.put(LoadRankSettings.OUTPUT_DIR.key(), runDir.resolve("output").toString());
+        conf.put(LoadRankSettings.EMIT_SECS.key(), EMIT_SECS);
+        conf.put(LoadRankSettings.WINDOW_SECS.key(), WINDOW_SECS);
+        conf.put(LoadRankSettings.STALE_AFTER_SECS.key(), 10);
+        conf.put(LoadRankSettings.RANKINGS_TOPIC.key(), RANKINGS);
+        conf.put(LoadRankSettings.HOSTS_TOPIC.key(), HOSTS);
+        conf.put(LoadRankSettings.TOPOLOGY_NAME.key(), "closed-loop");
         conf.put(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS, 30);
         Config stormConf = LoadRankTopology.stormConfig(conf, runDir);
-        storm.submitTopology(
-                "closed-loop",
-                stormConf,
-                LoadRankTopologyFactory.build(io.loadrank.topology.LoadRankSettings.from(stormConf)));
+        storm.submitTopology("closed-loop", stormConf, LoadRankTopologyFactory.build(LoadRankSettings.from(stormConf)));
     }
 
     private static Node node(int i) {

@@ -12,13 +12,13 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import io.loadrank.balancer.LoadAwareLoadBalancingPolicy;
+import io.loadrank.balancer.config.LoadAwarePolicySettings;
 import io.loadrank.balancer.config.LoadRankOption;
-import io.loadrank.balancer.config.LoadRankSettings;
 import io.loadrank.balancer.kafka.RankingFollower;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.CassandraCluster;
-import io.loadrank.testing.CassandraNode;
 import io.loadrank.testing.KafkaBroker;
+import io.loadrank.testing.ServerScript;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,14 +69,14 @@ class LoadAwareBalancingIT {
     @BeforeAll
     static void startServers() {
         log = CapturedLog.install();
-        CassandraNode.prepareRunDir(runDir);
+        ServerScript.prepareRunDir(runDir);
         kafka = KafkaBroker.start(runDir);
         kafka.createTopics(Map.of(TOPIC, 1));
         cluster = CassandraCluster.start(runDir, 2);
         createSchema();
         publisher = new RankingPublisher(kafka.bootstrapServers(), TOPIC);
 
-        LoadRankSettings settings = LoadRankSettings.builder()
+        LoadAwarePolicySettings settings = LoadAwarePolicySettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic(TOPIC)
                 .maxAge(MAX_AGE)

@@ -3,9 +3,9 @@ package io.loadrank.balancer.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.testing.Await;
-import io.loadrank.testing.CassandraNode;
 import io.loadrank.testing.FreePorts;
 import io.loadrank.testing.KafkaBroker;
+import io.loadrank.testing.ServerScript;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +30,7 @@ class RankingFollowerIT {
     @Test
     void givenRecordsAlreadyOnTheTopic_whenTheFollowerStarts_thenItReadsTheLastFewThenEveryNewOne(@TempDir Path runDir)
             throws Exception {
-        CassandraNode.prepareRunDir(runDir);
+        ServerScript.prepareRunDir(runDir);
         try (KafkaBroker kafka = KafkaBroker.start(runDir)) {
             kafka.createTopics(Map.of("rankings", 1));
             try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {

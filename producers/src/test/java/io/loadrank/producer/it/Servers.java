@@ -3,6 +3,7 @@ package io.loadrank.producer.it;
 import io.loadrank.kafka.TopicCreator;
 import io.loadrank.testing.CassandraNode;
 import io.loadrank.testing.KafkaBroker;
+import io.loadrank.testing.ServerScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ public final class Servers implements AutoCloseable {
      * @param jmxUser null for a Cassandra without JMX authentication
      */
     public static Servers start(Path runDir, String jmxUser, String jmxPassword) {
-        CassandraNode.prepareRunDir(runDir);
+        ServerScript.prepareRunDir(runDir);
         CompletableFuture<KafkaBroker> startingKafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(runDir));
         CassandraNode cassandra;
         try {

@@ -1,9 +1,11 @@
 package io.loadrank.webview.view;
 
+import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.RankedHost;
+import io.loadrank.rankingfile.StaleHost;
 import io.loadrank.webview.alerts.ActiveAlerts;
 import io.loadrank.webview.history.FleetHistory;
 import io.loadrank.webview.record.AlertRecord;
-import io.loadrank.webview.record.RankingRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +33,7 @@ public final class FleetView {
     private final ActiveAlerts alerts = new ActiveAlerts(10);
     private final LongSupplier clock;
 
-    private RankingRecord latest;
+    private GlobalRankingFile latest;
     private Grouping grouping;
     private long sequence;
     private long rankings;
@@ -48,10 +50,10 @@ public final class FleetView {
     }
 
     /** Takes in one ranking; one older than the newest only fills the history's gaps it can. */
-    public synchronized void ranking(RankingRecord record) {
+    public synchronized void ranking(GlobalRankingFile record) {
         rankings++;
         if (history.begin(record.rankedAtMillis())) {
-            for (RankingRecord.Host host : record.hosts()) {
+            for (RankedHost host : record.hosts()) {
                 history.put(host.host(), host.score(), host.averages());
             }
         }
@@ -107,10 +109,10 @@ public final class FleetView {
         if (latest != null) {
             latest.topics().forEach(topic -> topics.add(topic.topic()));
             for (String name : grouping.names()) {
-                List<RankingRecord.Host> ranked = grouping.ranked(name);
+                List<RankedHost> ranked = grouping.ranked(name);
                 List<ViewModel.Row> rows = new ArrayList<>();
                 int matching = 0;
-                for (RankingRecord.Host host : ranked) {
+                for (RankedHost host : ranked) {
                     if (!query.matches(host.host())) {
                         continue;
                     }
@@ -119,9 +121,9 @@ public final class FleetView {
                         rows.add(row(host, alerting.contains(host.host())));
                     }
                 }
-                List<RankingRecord.Stale> staleHosts = grouping.stale(name);
+                List<StaleHost> staleHosts = grouping.stale(name);
                 List<ViewModel.StaleRow> staleRows = new ArrayList<>();
-                for (RankingRecord.Stale host : staleHosts) {
+                for (StaleHost host : staleHosts) {
                     if (staleRows.size() >= MAX_STALE_ROWS) {
                         break;
                     }
@@ -176,14 +178,14 @@ public final class FleetView {
     /** A host's history as {@code /api/host} sends it: per point the time, the score and each topic's average. */
     public record HostChart(String host, List<Long> times, List<Double> scores, Map<String, List<Double>> averages) {}
 
-    private ViewModel.Row row(RankingRecord.Host host, boolean alerting) {
+    private ViewModel.Row row(RankedHost host, boolean alerting) {
         return new ViewModel.Row(
-                host.rank() == null ? 0 : host.rank(),
+                host.rank(),
                 host.dcRank(),
                 host.host(),
                 host.score(),
                 host.dcScore(),
-                Boolean.TRUE.equals(host.incomplete()),
+                host.incomplete(),
                 host.rack(),
                 host.averages(),
                 doubles(history.recentScores(host.host(), SPARK_POINTS)),

@@ -1,6 +1,8 @@
 package io.loadrank.webview.view;
 
-import io.loadrank.webview.record.RankingRecord;
+import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.RankedHost;
+import io.loadrank.rankingfile.StaleHost;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,21 +20,21 @@ public final class Grouping {
 
     private static final Comparator<String> GROUP_ORDER =
             Comparator.comparing((String name) -> name.equals(NO_DATACENTER)).thenComparing(Comparator.naturalOrder());
-    private static final Comparator<RankingRecord.Host> HOST_ORDER = Comparator.comparing(
-                    (RankingRecord.Host host) -> host.dcRank() == null ? Integer.MAX_VALUE : host.dcRank())
+    private static final Comparator<RankedHost> HOST_ORDER = Comparator.comparing(
+                    (RankedHost host) -> host.dcRank() == null ? Integer.MAX_VALUE : host.dcRank())
             .thenComparing(host -> -host.score())
-            .thenComparing(RankingRecord.Host::host);
+            .thenComparing(RankedHost::host);
 
-    private final Map<String, List<RankingRecord.Host>> ranked = new TreeMap<>(GROUP_ORDER);
-    private final Map<String, List<RankingRecord.Stale>> stale = new TreeMap<>(GROUP_ORDER);
+    private final Map<String, List<RankedHost>> ranked = new TreeMap<>(GROUP_ORDER);
+    private final Map<String, List<StaleHost>> stale = new TreeMap<>(GROUP_ORDER);
 
-    public Grouping(RankingRecord record) {
-        for (RankingRecord.Host host : record.hosts()) {
+    public Grouping(GlobalRankingFile record) {
+        for (RankedHost host : record.hosts()) {
             ranked.computeIfAbsent(group(host.datacenter()), name -> new ArrayList<>())
                     .add(host);
         }
         ranked.values().forEach(hosts -> hosts.sort(HOST_ORDER));
-        for (RankingRecord.Stale host : record.stale()) {
+        for (StaleHost host : record.stale()) {
             stale.computeIfAbsent(group(host.datacenter()), name -> new ArrayList<>())
                     .add(host);
         }
@@ -50,11 +52,11 @@ public final class Grouping {
         return new ArrayList<>(ranked.keySet());
     }
 
-    public List<RankingRecord.Host> ranked(String datacenter) {
+    public List<RankedHost> ranked(String datacenter) {
         return ranked.getOrDefault(datacenter, List.of());
     }
 
-    public List<RankingRecord.Stale> stale(String datacenter) {
+    public List<StaleHost> stale(String datacenter) {
         return stale.getOrDefault(datacenter, List.of());
     }
 }

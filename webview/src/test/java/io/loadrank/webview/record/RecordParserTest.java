@@ -2,6 +2,9 @@ package io.loadrank.webview.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.RankedHost;
+import io.loadrank.rankingfile.StaleHost;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +39,7 @@ class RecordParserTest {
     void givenARankingWithoutDatacenterFields_whenParsed_thenTheyAreNullAndHostsWithoutNameOrScoreAreSkipped() {
         RecordParser parser = new RecordParser();
 
-        RankingRecord record = parser.ranking(
+        GlobalRankingFile record = parser.ranking(
                         "{\"rankedAtMillis\":1000,\"topics\":[{\"topic\":\"cpuLoad\",\"weight\":1.0}],"
                                 + "\"hosts\":[{\"rank\":1,\"host\":\"C\",\"score\":41.1,\"averages\":{\"cpuLoad\":20.0}},{\"rank\":2,\"score\":3},"
                                 + "{\"host\":\"B\"}],\"stale\":[{\"host\":\"D\",\"lastSeenMillis\":900}]}")
@@ -48,19 +51,19 @@ class RecordParserTest {
             assertThat(host.dcScore()).isNull();
             assertThat(host.averages()).containsEntry("cpuLoad", 20.0);
         });
-        assertThat(record.stale()).extracting(RankingRecord.Stale::host).containsExactly("D");
+        assertThat(record.stale()).extracting(StaleHost::host).containsExactly("D");
         assertThat(parser.badHosts()).isEqualTo(2);
     }
 
     @Test
     void givenADatacenterRanking_whenParsed_thenTheExtendedFieldsAreRead() {
-        RankingRecord record = new RecordParser()
+        GlobalRankingFile record = new RecordParser()
                 .ranking(
                         "{\"rankedAtMillis\":1000,\"hosts\":[{\"rank\":1,\"host\":\"A\","
                                 + "\"score\":40,\"datacenter\":\"eu-west\",\"rack\":\"r1\",\"hostId\":\"6a0e\",\"dcRank\":1,\"dcScore\":60.5}]}")
                 .orElseThrow();
 
-        RankingRecord.Host host = record.hosts().get(0);
+        RankedHost host = record.hosts().get(0);
         assertThat(host.datacenter()).isEqualTo("eu-west");
         assertThat(host.rack()).isEqualTo("r1");
         assertThat(host.hostId()).isEqualTo("6a0e");
@@ -70,7 +73,7 @@ class RecordParserTest {
 
     @Test
     void givenNamesWithMarkup_whenParsed_thenTheyAreKeptAsTheyAreForThePageToShowAsText() {
-        RankingRecord record = new RecordParser()
+        GlobalRankingFile record = new RecordParser()
                 .ranking("{\"rankedAtMillis\":1000,\"hosts\":[{\"host\":\"<b>x</b>\","
                         + "\"score\":1,\"datacenter\":\"<script>alert(1)</script>\"}]}")
                 .orElseThrow();

@@ -2,8 +2,11 @@ package io.loadrank.webview.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.RankedHost;
+import io.loadrank.rankingfile.StaleHost;
+import io.loadrank.rankingfile.TopicWeight;
 import io.loadrank.webview.record.AlertRecord;
-import io.loadrank.webview.record.RankingRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +40,11 @@ class FleetViewTest {
 
     @Test
     void givenManyHosts_whenViewedWithTopAndSearch_thenOnlyTheFirstMatchingRowsWithTheCounts() {
-        List<RankingRecord.Host> hosts = new ArrayList<>();
+        List<RankedHost> hosts = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             hosts.add(host(i + 1, "cass-" + i, 10_000 - i, i % 2 == 0 ? "eu" : "us", i / 2 + 1, null));
         }
-        view.ranking(new RankingRecord(90_000, List.of(), hosts, List.of()));
+        view.ranking(ranking(90_000, List.of(), hosts, List.of()));
 
         ViewModel top = view.view(new Query("", 5));
         ViewModel search = view.view(new Query("CASS-99", 3));
@@ -61,13 +64,11 @@ class FleetViewTest {
 
     @Test
     void givenStaleHosts_whenViewed_thenListedUnderTheirDatacenter() {
-        view.ranking(new RankingRecord(
+        view.ranking(ranking(
                 90_000,
                 List.of(),
                 List.of(host(1, "A", 40, "us", 1, 100.0)),
-                List.of(
-                        new RankingRecord.Stale("S", 80_000L, "us", null),
-                        new RankingRecord.Stale("T", 70_000L, null, null))));
+                List.of(stale("S", 80_000L, "us", null), stale("T", 70_000L, null, null))));
 
         ViewModel model = view.view(new Query("", 20));
 
@@ -132,14 +133,35 @@ class FleetViewTest {
         assertThat(view.host("nobody")).isNull();
     }
 
-    static RankingRecord ranking(long at, RankingRecord.Host... hosts) {
-        return new RankingRecord(at, List.of(new RankingRecord.Topic("cpuLoad", 1.0, 60.0)), List.of(hosts), List.of());
+    static GlobalRankingFile ranking(long at, RankedHost... hosts) {
+        return ranking(at, List.of(new TopicWeight("cpuLoad", 1.0, 60.0)), List.of(hosts), List.of());
     }
 
-    static RankingRecord.Host host(
-            int rank, String name, double score, String datacenter, Integer dcRank, Double dcScore) {
-        return new RankingRecord.Host(
-                rank, name, score, false, 0L, Map.of("cpuLoad", score), datacenter, null, null, dcRank, dcScore);
+    static GlobalRankingFile ranking(long at, List<TopicWeight> topics, List<RankedHost> hosts, List<StaleHost> stale) {
+        return new GlobalRankingFile(null, at, at, topics, hosts, stale, null, null);
+    }
+
+    static RankedHost host(int rank, String name, double score, String datacenter, Integer dcRank, Double dcScore) {
+        return new RankedHost(
+                rank,
+                name,
+                score,
+                false,
+                false,
+                null,
+                0L,
+                Map.of(),
+                Map.of("cpuLoad", score),
+                datacenter,
+                null,
+                null,
+                null,
+                dcRank,
+                dcScore);
+    }
+
+    static StaleHost stale(String name, long lastSeenMillis, String datacenter, String rack) {
+        return new StaleHost(name, true, null, lastSeenMillis, datacenter, rack, null);
     }
 
     static AlertRecord alert(String id, String state, String host) {

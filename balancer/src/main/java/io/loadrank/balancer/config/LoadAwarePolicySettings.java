@@ -12,7 +12,7 @@ import java.util.Objects;
  * built in code:
  *
  * <pre>{@code
- * LoadRankSettings settings = LoadRankSettings.builder().bootstrapServers("kafka-1:9092").hotRatio(1.4).build();
+ * LoadAwarePolicySettings settings = LoadAwarePolicySettings.builder().bootstrapServers("kafka-1:9092").hotRatio(1.4).build();
  * DriverConfigLoader loader = settings.applyTo(DriverConfigLoader.programmaticBuilder()
  *         .withClass(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class)).build();
  * }</pre>
@@ -20,14 +20,14 @@ import java.util.Objects;
  * @param kafkaPropertiesFile null when none
  * @param kafkaProperties     the {@code advanced.loadrank.kafka} block, as written (the file is read later)
  */
-public record LoadRankSettings(
+public record LoadAwarePolicySettings(
         String bootstrapServers,
         String topic,
         BalancerSettings balancer,
         String kafkaPropertiesFile,
         Map<String, String> kafkaProperties) {
 
-    public LoadRankSettings {
+    public LoadAwarePolicySettings {
         LoadRankOption.BOOTSTRAP_SERVERS.check(bootstrapServers);
         LoadRankOption.TOPIC.check(topic);
         Objects.requireNonNull(balancer, "balancer");
@@ -124,7 +124,7 @@ public record LoadRankSettings(
         }
 
         /** @throws InvalidLoadRankOptionException naming the first option not allowed */
-        public LoadRankSettings build() {
+        public LoadAwarePolicySettings build() {
             return LoadRankConfig.settings(
                     bootstrapServers,
                     topic,

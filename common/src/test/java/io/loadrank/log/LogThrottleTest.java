@@ -1,4 +1,4 @@
-package io.loadrank.topology;
+package io.loadrank.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,9 @@
 package io.loadrank.balancer.ranking;
 
 /**
- * One host of a rankings record, as far as the balancer needs it.
+ * One host of a rankings record as the balancer's decisions see it (read from the shared
+ * {@link io.loadrank.rankingfile.RankedHost} by {@link LoadSnapshots}): numbers unboxed, unknowns
+ * as 0 or NaN, stale hosts flagged.
  *
  * @param host        the host name the producer reports under
  * @param address     the host's address (IP literal or name) when the record carries one, else null
@@ -14,7 +16,7 @@ package io.loadrank.balancer.ranking;
  * @param stale       no recent sample: never to be treated as hot or cool
  * @param incomplete  a metric is missing: its score is not comparable with the others
  */
-public record RankedHost(
+public record HostLoad(
         String host,
         String address,
         String datacenter,

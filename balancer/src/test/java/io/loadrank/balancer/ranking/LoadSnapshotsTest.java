@@ -3,13 +3,14 @@ package io.loadrank.balancer.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loadrank.rankingfile.RankingFileException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class RankingRecordParserTest {
+class LoadSnapshotsTest {
 
     /** The form the topology writes today (RankingJson.writeGlobal), without the per-datacenter fields. */
     private static final String TODAY = """
@@ -35,11 +36,11 @@ class RankingRecordParserTest {
 
     @Test
     void givenTodaysGlobalRankingForm_whenParsed_thenHostsScoresFlagsAndTimeAreRead() throws Exception {
-        RankingRecord ranking = RankingRecordParser.parse(TODAY);
+        LoadSnapshot ranking = LoadSnapshots.parse(TODAY);
 
         assertThat(ranking.rankedAtMillis()).isEqualTo(1_763_806_502_250L);
-        assertThat(ranking.hosts()).extracting(RankedHost::host).containsExactly("cass-eu-1", "cass-uk-1", "cass-fi-1");
-        RankedHost first = ranking.hosts().get(0);
+        assertThat(ranking.hosts()).extracting(HostLoad::host).containsExactly("cass-eu-1", "cass-uk-1", "cass-fi-1");
+        HostLoad first = ranking.hosts().get(0);
         assertThat(first.score()).isEqualTo(55.25);
         assertThat(first.stale()).isFalse();
         assertThat(first.incomplete()).isFalse();
@@ -51,9 +52,9 @@ class RankingRecordParserTest {
 
     @Test
     void givenPerDatacenterFields_whenParsed_thenTheyAreRead() throws Exception {
-        RankingRecord ranking = RankingRecordParser.parse(WITH_DATACENTERS);
+        LoadSnapshot ranking = LoadSnapshots.parse(WITH_DATACENTERS);
 
-        RankedHost first = ranking.hosts().get(0);
+        HostLoad first = ranking.hosts().get(0);
         assertThat(first.datacenter()).isEqualTo("north");
         assertThat(first.rack()).isEqualTo("r1");
         assertThat(first.hostId()).isEqualTo("6a0e1c2e-0000-4000-8000-000000000001");
@@ -61,7 +62,7 @@ class RankingRecordParserTest {
         assertThat(first.dcScore()).isEqualTo(54.2);
         assertThat(first.address()).isEqualTo("10.1.2.3");
         assertThat(first.key()).isEqualTo("6a0e1c2e-0000-4000-8000-000000000001");
-        RankedHost second = ranking.hosts().get(1);
+        HostLoad second = ranking.hosts().get(1);
         assertThat(second.datacenter()).isNull();
         assertThat(second.hasDcScore()).isFalse();
         assertThat(second.key()).isEqualTo("cass-eu-2");
@@ -102,8 +103,8 @@ class RankingRecordParserTest {
     @ParameterizedTest(name = "given {0}, when parsed, then refused naming \"{2}\"")
     @MethodSource("malformed")
     void givenAMalformedRecord_whenParsed_thenRefusedWithTheReason(String name, String json, String reason) {
-        assertThatThrownBy(() -> RankingRecordParser.parse(json))
-                .isInstanceOf(MalformedRankingException.class)
+        assertThatThrownBy(() -> LoadSnapshots.parse(json))
+                .isInstanceOf(RankingFileException.class)
                 .hasMessageContaining(reason);
     }
 }

@@ -1,9 +1,10 @@
-package io.loadrank.topology;
+package io.loadrank.log;
 
 /**
  * Lets a log line through at most once per interval and counts what it held back, so that a
- * flood of bad input cannot flood the log (docs/MESSAGES.md).
- * Not thread-safe: one task owns one instance. Times are passed in.
+ * flood of bad input cannot flood the log (docs/MESSAGES.md). Used by the topology's bolts and
+ * spouts and by the driver balancer's warnings.
+ * Not thread-safe: one task owns one instance, or its user synchronizes. Times are passed in.
  */
 public final class LogThrottle {
 

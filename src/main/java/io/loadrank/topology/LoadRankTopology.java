@@ -6,6 +6,7 @@ import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OptionValues;
 import io.loadrank.cli.UsageException;
 import io.loadrank.config.ConfigException;
+import io.loadrank.kafka.KafkaFailure;
 import io.loadrank.message.MalformedReason;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.storm.Config;
 import org.apache.storm.StormSubmitter;
@@ -112,6 +114,9 @@ public final class LoadRankTopology implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Exit code when Kafka refuses the topology's principal: credentials, certificate or a missing ACL. */
+    static final int EXIT_KAFKA_REFUSED = 3;
+
     private LoadRankTopology() {}
 
     public static void main(String[] args) {
@@ -136,6 +141,16 @@ public final class LoadRankTopology implements Callable<Integer> {
         }
         StormTopology topology = LoadRankTopologyFactory.build(settings);
         LOG.info("loadrank settings: {}", settings);
+        if (!mode.dryRun) {
+            Optional<KafkaFailure> refused = TopologyKafkaAccess.check(settings);
+            if (refused.isPresent() && refused.get().fatal()) {
+                spec.commandLine().getErr().println("error: " + refused.get().message());
+                spec.commandLine().getErr().flush();
+                return EXIT_KAFKA_REFUSED;
+            }
+            // not answering is no reason not to start: the spouts wait for Kafka
+            refused.ifPresent(failure -> LOG.warn("{}; starting all the same", failure.message()));
+        }
         if (mode.dryRun) {
             spec.commandLine().getOut().println(describe(settings, topology));
             spec.commandLine().getOut().flush();

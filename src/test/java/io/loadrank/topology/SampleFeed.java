@@ -18,9 +18,13 @@ final class SampleFeed implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
     SampleFeed(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** A feed with these client properties: bootstrap servers and any security settings. */
+    SampleFeed(Map<String, ?> clientConfig) {
+        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.LINGER_MS_CONFIG,
@@ -29,6 +33,7 @@ final class SampleFeed implements AutoCloseable {
                 StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class.getName()));
+        producer = new KafkaProducer<>(config);
     }
 
     /** One sample in the wire format, keyed by host. */

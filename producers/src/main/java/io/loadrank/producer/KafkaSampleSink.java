@@ -2,12 +2,15 @@ package io.loadrank.producer;
 
 import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.hostinfo.HostInfoFormat;
+import io.loadrank.kafka.KafkaFailure;
 import io.loadrank.message.WireFormat;
 import io.loadrank.metric.Metric;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -39,6 +42,7 @@ final class KafkaSampleSink implements SampleSink {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Thread sender;
+    private final CompletableFuture<String> refused = new CompletableFuture<>();
     private volatile boolean closing;
     private boolean hostInfoWarned;
 
@@ -115,6 +119,8 @@ final class KafkaSampleSink implements SampleSink {
                     if (error == null) {
                         sent.incrementAndGet();
                         outage.succeeded(System.currentTimeMillis(), failed.get() + " samples lost since start");
+                    } else if (refusedBy(error)) {
+                        notAccepted[0] = true;
                     } else if (Thread.currentThread() == sender) {
                         // called from inside send(): Kafka never took the record (no metadata for the
                         // topic within max.block.ms, or its buffer is full), so it is not lost yet
@@ -130,7 +136,7 @@ final class KafkaSampleSink implements SampleSink {
                 });
             } catch (KafkaException e) {
                 notAccepted[0] = true;
-                if (!isHostInfo(record)) {
+                if (!refusedBy(e) && !isHostInfo(record)) {
                     outage.failed(System.currentTimeMillis(), e.toString());
                 }
             }
@@ -147,6 +153,28 @@ final class KafkaSampleSink implements SampleSink {
                 }
             }
         }
+    }
+
+    /**
+     * True if Kafka refused this client for good (credentials, certificate, a missing WRITE ACL): retrying cannot
+     * help, so {@link #refused()} completes with one line naming the cause, once, and the producer stops.
+     */
+    private boolean refusedBy(Exception error) {
+        KafkaFailure failure = KafkaFailure.classify(
+                error,
+                "WRITE",
+                config.bootstrapServers(),
+                config.kafkaClientProperties().getProperty(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG));
+        if (!failure.fatal()) {
+            return false;
+        }
+        refused.complete(failure.message());
+        return true;
+    }
+
+    /** Completes, with one line saying why, when Kafka refuses this client for good; never completes otherwise. */
+    CompletableFuture<String> refused() {
+        return refused;
     }
 
     private boolean isHostInfo(ProducerRecord<String, String> record) {

@@ -20,6 +20,9 @@ public final class ProducerApp implements AutoCloseable {
     /** Exit code of a configuration error, including JMX credentials that the node refuses. */
     public static final int EXIT_BAD_CONFIG = 2;
 
+    /** Exit code when Kafka refuses the producer for good: credentials, certificate or a missing WRITE ACL. */
+    public static final int EXIT_KAFKA_REFUSED = 3;
+
     private final ProducerConfig config;
     private final SampleSink sink;
     private final PollLoop loop;
@@ -46,6 +49,14 @@ public final class ProducerApp implements AutoCloseable {
                 Clock.systemUTC(),
                 config.hostsTopic() == null ? null : new HostInfoCollector(config.host()),
                 PollLoop.Parts.standard(memInfo == null, config.jmxReconnectMax(), session));
+        if (sink instanceof KafkaSampleSink kafka) {
+            kafka.refused().thenAccept(this::kafkaRefused);
+        }
+    }
+
+    private void kafkaRefused(String message) {
+        LOG.error("{}; exiting with code {}", message, EXIT_KAFKA_REFUSED);
+        exit.complete(EXIT_KAFKA_REFUSED);
     }
 
     public ProducerApp start() {

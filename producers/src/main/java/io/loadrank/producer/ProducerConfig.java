@@ -1,6 +1,7 @@
 package io.loadrank.producer;
 
 import io.loadrank.config.ConfigException;
+import io.loadrank.config.Secrets;
 import io.loadrank.config.Setting;
 import io.loadrank.metric.Metric;
 import io.loadrank.producer.jmx.JmxSettings;
@@ -212,7 +213,10 @@ public final class ProducerConfig {
     public String toString() {
         return "host=" + host + ", interval=" + interval.toMillis() + " ms, jmx=" + jmx + ", memory=" + memorySource
                 + ", kafka=" + bootstrapServers + " acks=" + acks + ", topics=" + topics.values()
-                + ", host info=" + (hostsTopic == null ? "off" : hostsTopic);
+                + ", host info=" + (hostsTopic == null ? "off" : hostsTopic)
+                + (kafkaClientProperties.isEmpty()
+                        ? ""
+                        : ", kafka client properties=" + Secrets.describe(kafkaClientProperties));
     }
 
     /**

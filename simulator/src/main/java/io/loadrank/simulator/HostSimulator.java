@@ -1,7 +1,9 @@
 package io.loadrank.simulator;
 
 import io.loadrank.cli.Cli;
+import io.loadrank.kafka.KafkaFailure;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -43,8 +45,23 @@ public final class HostSimulator {
         }
     }
 
-    /** Runs until the duration or round limit is reached or the JVM is asked to stop; the exit status. */
+    /** Exit status when Kafka refuses this client: credentials, certificate or a missing ACL. */
+    static final int EXIT_KAFKA_REFUSED = 3;
+    /** Exit status when Kafka does not answer the check before the first round. */
+    static final int EXIT_KAFKA_UNAVAILABLE = 1;
+
+    /**
+     * Runs until the duration or round limit is reached or the JVM is asked to stop; the exit status. Before
+     * the first round, Kafka must answer, accept the credentials and allow writing the metric topics: if not,
+     * one line says why, and the status is {@link #EXIT_KAFKA_REFUSED} or {@link #EXIT_KAFKA_UNAVAILABLE}.
+     */
     static int run(SimulatorOptions options) {
+        Optional<KafkaFailure> refused = KafkaMessageSender.checkAccess(options);
+        if (refused.isPresent()) {
+            int status = refused.get().fatal() ? EXIT_KAFKA_REFUSED : EXIT_KAFKA_UNAVAILABLE;
+            System.err.println("simulator: " + refused.get().message() + "; exiting with status " + status);
+            return status;
+        }
         HostFleet fleet = HostFleet.create(options.hosts(), options.seed(), options.rateHz());
         CountDownLatch finished = new CountDownLatch(1);
         HostSimulator simulator;
@@ -99,14 +116,17 @@ public final class HostSimulator {
         long nextHostInfoNanos = startNanos;
         System.err.printf(
                 Locale.ROOT,
-                "simulator: %d hosts (%s), %s, seed %d, start time %d, to %s topics %s%n",
+                "simulator: %d hosts (%s), %s, seed %d, start time %d, to %s topics %s%s%n",
                 fleet.hosts().size(),
                 profileCounts(),
                 options.maxSpeed() ? "max speed" : options.rateHz() + " rounds/s",
                 options.seed(),
                 startMillis,
                 options.bootstrapServers(),
-                options.topics() + (options.hostsTopic() == null ? "" : ", host info to " + options.hostsTopic()));
+                options.topics() + (options.hostsTopic() == null ? "" : ", host info to " + options.hostsTopic()),
+                options.kafkaProperties().isEmpty()
+                        ? ""
+                        : ", Kafka client properties " + options.kafkaPropertiesShown());
         while (!stopRequested) {
             if (options.rounds() > 0 && round >= options.rounds()) {
                 break;

@@ -1,11 +1,17 @@
 package io.loadrank.simulator;
 
 import io.loadrank.hostinfo.HostInfoFormat;
+import io.loadrank.kafka.KafkaAccess;
+import io.loadrank.kafka.KafkaFailure;
 import io.loadrank.metric.Metric;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -34,6 +41,7 @@ final class KafkaMessageSender implements AutoCloseable {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
     private static final long FAILURE_LOG_INTERVAL_NANOS = 10_000_000_000L;
+    private static final Duration ACCESS_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     private final SimulatorOptions options;
     private final Producer<byte[], byte[]> producer;
@@ -85,7 +93,49 @@ final class KafkaMessageSender implements AutoCloseable {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        props.putAll(options.kafkaProperties());
         return props;
+    }
+
+    private static Properties adminProperties(SimulatorOptions options) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        props.putAll(options.kafkaProperties());
+        return props;
+    }
+
+    /**
+     * Checks, before the first round, that Kafka answers, accepts the credentials and lets this principal WRITE
+     * every metric topic; a topic that does not exist is left to the sends, which count it as failed.
+     *
+     * @return one line saying what is wrong, with its kind; empty when the simulator may start
+     */
+    static Optional<KafkaFailure> checkAccess(SimulatorOptions options) {
+        Map<String, Set<AclOperation>> required = new TreeMap<>();
+        for (Metric metric : Metric.values()) {
+            required.put(options.topic(metric), Set.of(AclOperation.WRITE));
+        }
+        try (Admin admin = Admin.create(adminProperties(options))) {
+            List<String> missing = KafkaAccess.check(admin, required, ACCESS_CHECK_TIMEOUT);
+            return missing.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new KafkaFailure(
+                            KafkaFailure.Kind.AUTHORIZATION,
+                            String.join("; ", missing) + " on Kafka at " + options.bootstrapServers()
+                                    + ": the principal needs an ACL for it (docs/SECURITY.md)"));
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            Throwable error = e instanceof ExecutionException ? e.getCause() : e;
+            return Optional.of(KafkaFailure.classify(
+                    error,
+                    "DESCRIBE",
+                    options.bootstrapServers(),
+                    options.kafkaProperties().get(AdminClientConfig.SECURITY_PROTOCOL_CONFIG)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(new KafkaFailure(KafkaFailure.Kind.OTHER, "interrupted while checking Kafka"));
+        }
     }
 
     /** Hands one message to the producer; never waits for it to be sent. */
@@ -138,11 +188,7 @@ final class KafkaMessageSender implements AutoCloseable {
      * max.block.ms (the broker creates none), which would stall the rounds for every host.
      */
     private boolean topicExists(String topic) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(adminProperties(options))) {
             admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS);
             return true;
         } catch (ExecutionException e) {
@@ -178,8 +224,12 @@ final class KafkaMessageSender implements AutoCloseable {
         long now = System.nanoTime();
         if (now - lastFailureLogNanos >= FAILURE_LOG_INTERVAL_NANOS) {
             lastFailureLogNanos = now;
-            System.err.println("simulator: sending to Kafka at " + options.bootstrapServers() + " failed ("
-                    + failed.get() + " failed so far): " + exception);
+            System.err.println("simulator: sending to Kafka failed (" + failed.get() + " failed so far): "
+                    + KafkaFailure.classify(
+                            exception,
+                            "WRITE",
+                            options.bootstrapServers(),
+                            options.kafkaProperties().get(AdminClientConfig.SECURITY_PROTOCOL_CONFIG)));
         }
     }
 

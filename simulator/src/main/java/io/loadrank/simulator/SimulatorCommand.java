@@ -4,8 +4,13 @@ import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OnOff;
 import io.loadrank.cli.OptionValues;
 import io.loadrank.cli.UsageException;
+import io.loadrank.config.ConfigException;
+import io.loadrank.kafka.KafkaClientProperties;
 import io.loadrank.metric.Metric;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -80,6 +85,15 @@ final class SimulatorCommand implements Callable<Integer> {
             defaultValue = "127.0.0.1:9092",
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
     String bootstrapServers;
+
+    @Option(
+            names = "--kafka-properties",
+            paramLabel = "FILE",
+            defaultValue = "",
+            description = "a Java properties file of Kafka client properties (security.protocol, sasl.*, ssl.*; secrets"
+                    + " through config providers, e.g. $${file:/path:password}); they win over the simulator's own;"
+                    + " empty: none (default: none)")
+    String kafkaPropertiesFile;
 
     @Option(
             names = "--topics",
@@ -205,7 +219,22 @@ final class SimulatorCommand implements Callable<Integer> {
                 (int) OptionValues.inRange("--linger-ms", lingerMs, 0, 10_000),
                 (int) OptionValues.inRange("--batch-size", batchSize, 1024, 64 * 1024 * 1024),
                 (int) OptionValues.inRange("--progress", progressSeconds, 0, 86_400),
+                kafkaProperties(),
                 help);
+    }
+
+    private Map<String, String> kafkaProperties() {
+        if (kafkaPropertiesFile.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return KafkaClientProperties.load("--kafka-properties", Path.of(kafkaPropertiesFile.trim()));
+        } catch (ConfigException | InvalidPathException e) {
+            throw UsageException.invalidValue(
+                    "--kafka-properties",
+                    kafkaPropertiesFile,
+                    "a readable Java properties file of Kafka client properties");
+        }
     }
 
     /** Epoch milliseconds from 2001-09-09 (10^12) to 2286-11-20 (10^13): anything else is a unit mistake. */

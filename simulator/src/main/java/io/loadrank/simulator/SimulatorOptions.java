@@ -1,9 +1,11 @@
 package io.loadrank.simulator;
 
 import io.loadrank.cli.Cli;
+import io.loadrank.config.Secrets;
 import io.loadrank.metric.Metric;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -25,7 +27,12 @@ public record SimulatorOptions(
         int lingerMs,
         int batchSize,
         int progressSeconds,
+        Map<String, String> kafkaProperties,
         boolean help) {
+
+    public SimulatorOptions {
+        kafkaProperties = Map.copyOf(kafkaProperties);
+    }
 
     static List<String> defaultTopics() {
         List<String> topics = new ArrayList<>();
@@ -33,6 +40,11 @@ public record SimulatorOptions(
             topics.add(metric.defaultTopic());
         }
         return topics;
+    }
+
+    /** The Kafka client properties of --kafka-properties, as they may be printed (secrets hidden). */
+    public String kafkaPropertiesShown() {
+        return Secrets.describe(kafkaProperties);
     }
 
     /** The topic of {@code metric}. */

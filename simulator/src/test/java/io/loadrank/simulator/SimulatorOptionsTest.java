@@ -3,9 +3,13 @@ package io.loadrank.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loadrank.cli.UsageException;
 import io.loadrank.metric.Metric;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -117,5 +121,38 @@ class SimulatorOptionsTest {
                         "memLoad,pendingTasks,readLatency,writeLatency)",
                         "--max-speed",
                         "--help");
+    }
+
+    @Test
+    void givenKafkaPropertiesWithASecret_whenParsed_thenTheyAreReadAndShownHidden(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("client.properties");
+        Files.writeString(
+                file,
+                "security.protocol=SASL_SSL\nsasl.jaas.config=ScramLoginModule required username=\"p\" password=\"hunter2\";\n");
+
+        SimulatorOptions options = SimulatorOptions.parse("--kafka-properties", file.toString());
+
+        assertThat(options.kafkaProperties()).containsEntry("security.protocol", "SASL_SSL");
+        assertThat(KafkaMessageSender.producerProperties(options)).containsEntry("security.protocol", "SASL_SSL");
+        assertThat(options.kafkaPropertiesShown())
+                .isEqualTo("{sasl.jaas.config=(hidden), security.protocol=SASL_SSL}")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void givenAMissingKafkaPropertiesFile_whenParsed_thenRefusedNamingTheOption(@TempDir Path dir) {
+        String missing = dir.resolve("nope.properties").toString();
+
+        assertThatThrownBy(() -> SimulatorOptions.parse("--kafka-properties", missing))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--kafka-properties")
+                .hasMessageContaining(missing)
+                .hasMessageContaining("a readable Java properties file of Kafka client properties");
+    }
+
+    @Test
+    void givenHelp_whenPrinted_thenTheConfigProviderExampleIsShownLiterally() {
+        assertThat(SimulatorOptions.usage().replaceAll("\\s+", " "))
+                .contains("--kafka-properties=FILE", "e.g. ${file:/path:");
     }
 }

@@ -1,9 +1,16 @@
 package io.loadrank.testing;
 
 import io.loadrank.kafka.TopicCreator;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * {@link #startSecure(Path)} starts it as {@code kafka.sh start --secure} does (SASL_SSL with SCRAM-SHA-512 and
+ * ACLs); {@link #clientConfig(String)} gives a user's client properties.
  * The script's own output is appended to {@code <runDir>/kafka-script.log} ({@link ServerScript}); the broker's log is
  * {@link #brokerLog()}. The broker is stopped by its process id; a shutdown hook kills it should the
  * test JVM end without closing it.
@@ -43,14 +52,16 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path runDir;
     private final int port;
     private final int controllerPort;
+    private final boolean secure;
     private final ServerScript script;
     private long pid;
     private Thread killOnExit;
 
-    private KafkaBroker(Path runDir, int port, int controllerPort) {
+    private KafkaBroker(Path runDir, int port, int controllerPort, boolean secure) {
         this.runDir = runDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.secure = secure;
         this.script = new ServerScript(
                 "kafka.sh",
                 runDir,
@@ -70,11 +81,23 @@ public final class KafkaBroker implements AutoCloseable {
      * @throws IllegalStateException if the broker does not start, with the tail of the script's log
      */
     public static KafkaBroker start(Path runDir) {
+        return start(runDir, false);
+    }
+
+    /**
+     * Starts a secured broker as {@code kafka.sh start --secure} does: SASL_SSL (SCRAM-SHA-512 over TLS) on
+     * {@link #bootstrapServers()}, ACLs on, users admin, producer, topology, balancer and view.
+     */
+    public static KafkaBroker startSecure(Path runDir) {
+        return start(runDir, true);
+    }
+
+    private static KafkaBroker start(Path runDir, boolean secure) {
         Path absoluteRunDir = runDir.toAbsolutePath().normalize();
         IllegalStateException lastFailure = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             int[] ports = FreePorts.several(2);
-            KafkaBroker broker = new KafkaBroker(absoluteRunDir, ports[0], ports[1]);
+            KafkaBroker broker = new KafkaBroker(absoluteRunDir, ports[0], ports[1], secure);
             try {
                 broker.launch();
                 return broker;
@@ -115,6 +138,71 @@ public final class KafkaBroker implements AutoCloseable {
         return runDir.resolve("kafka-" + port);
     }
 
+    /** True if started by {@link #startSecure(Path)}. */
+    public boolean secure() {
+        return secure;
+    }
+
+    /** The client properties file of {@code user} on a secured broker (it names the password file). */
+    public Path clientPropertiesFile(String user) {
+        requireSecure();
+        return brokerDir().resolve("security").resolve(user + ".properties");
+    }
+
+    /**
+     * The Kafka client properties of {@code user} (admin, producer, topology, balancer, view) on a secured broker,
+     * as the file {@link #clientPropertiesFile(String)} has them (the password read through FileConfigProvider),
+     * bootstrap servers included; on a plaintext broker only the bootstrap servers.
+     */
+    public Map<String, String> clientConfig(String user) {
+        Map<String, String> config = new LinkedHashMap<>();
+        if (secure) {
+            Properties file = new Properties();
+            try (Reader reader = Files.newBufferedReader(clientPropertiesFile(user), StandardCharsets.UTF_8)) {
+                file.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the client properties of " + user, e);
+            }
+            file.stringPropertyNames().forEach(name -> config.put(name, file.getProperty(name)));
+        }
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return config;
+    }
+
+    /** The generated password of {@code user} (or "controller", "keystore") of a secured broker: for tests only. */
+    public String password(String user) {
+        requireSecure();
+        Path file = brokerDir().resolve("security").resolve("secrets").resolve(user + ".password");
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.startsWith("password="))
+                    .map(line -> line.substring("password=".length()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no password in " + file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the password file " + file, e);
+        }
+    }
+
+    /** Every generated secret of a secured broker: the users', the controller's and the key store's passwords. */
+    public List<String> secrets() {
+        return List.of("admin", "producer", "topology", "balancer", "view", "controller", "keystore").stream()
+                .map(this::password)
+                .toList();
+    }
+
+    /** The throwaway CA's certificate (PEM), which clients trust. */
+    public Path caCertificate() {
+        requireSecure();
+        return brokerDir().resolve("security").resolve("ca.pem");
+    }
+
+    private void requireSecure() {
+        if (!secure) {
+            throw new IllegalStateException("kafka on " + bootstrapServers() + " is not secured");
+        }
+    }
+
     /** The broker's log file. */
     public Path brokerLog() {
         return brokerDir().resolve("kafka.log");
@@ -133,7 +221,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the topics as {@link #createTopics(Map)} does, compacted ones included. */
     public void createTopics(List<TopicCreator.TopicSpec> topics) {
-        Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Map<String, Object> client = new HashMap<>(clientConfig("admin"));
         try (Admin admin = Admin.create(adminConfig());
                 Producer<byte[], byte[]> probe = TopicCreator.probeProducer(client)) {
             new TopicCreator(admin, probe, (short) 1, TOPICS_TIMEOUT).create(topics);
@@ -205,7 +293,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void launch() {
         long started = System.nanoTime();
-        ServerScript.Result result = runScript("start");
+        ServerScript.Result result = secure ? runScript("start", "--secure") : runScript("start");
         if (result.exitCode() != 0) {
             String message = "kafka.sh start failed (exit " + result.exitCode() + ") for " + bootstrapServers()
                     + "; last lines of " + script.log() + ":\n" + script.logTail();
@@ -223,13 +311,13 @@ public final class KafkaBroker implements AutoCloseable {
         killOnExit = Processes.killOnExit("kafka", List.of(pid));
     }
 
-    private ServerScript.Result runScript(String command) {
-        return script.run(SCRIPT_TIMEOUT, "port " + port, command);
+    private ServerScript.Result runScript(String... arguments) {
+        return script.run(SCRIPT_TIMEOUT, "port " + port, arguments);
     }
 
     private Properties adminConfig() {
         Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.putAll(clientConfig("admin"));
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         return config;

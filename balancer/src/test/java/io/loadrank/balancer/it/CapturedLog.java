@@ -45,6 +45,11 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
                 .toList();
     }
 
+    /** Every captured line, of every logger and level. */
+    List<Line> all() {
+        return List.copyOf(lines);
+    }
+
     @Override
     public void close() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);

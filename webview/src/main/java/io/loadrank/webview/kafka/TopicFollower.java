@@ -1,5 +1,6 @@
 package io.loadrank.webview.kafka;
 
+import io.loadrank.kafka.KafkaFailure;
 import io.loadrank.webview.record.RecordParser;
 import io.loadrank.webview.view.FleetView;
 import java.time.Duration;
@@ -9,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -41,6 +44,8 @@ public final class TopicFollower implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private volatile KafkaConsumer<String, String> consumer;
+    /** The refusals logged in this outage (credentials, certificate, ACL), empty while Kafka accepts the view. */
+    private final java.util.Set<String> refusals = new java.util.LinkedHashSet<>();
 
     /**
      * @param alertsTopic null: no alerts
@@ -114,6 +119,25 @@ public final class TopicFollower implements AutoCloseable {
         }
     }
 
+    /**
+     * Kafka refused the view for good (credentials, certificate, a missing READ ACL): one line naming the cause,
+     * the topic and the operation, once per outage (per topic); the topic is looked for again later,
+     * so fixing the ACL or the credentials needs no restart. Anything else is rethrown.
+     */
+    private void refused(KafkaException error) {
+        KafkaFailure failure = KafkaFailure.classify(
+                error,
+                "READ",
+                properties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                properties.getProperty(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG));
+        if (!failure.fatal()) {
+            throw error;
+        }
+        if (refusals.add(failure.message())) {
+            LOG.error("{}; looking again every {} s", failure.message(), LOOK_AGAIN_MILLIS / 1000);
+        }
+    }
+
     /** Assigns the partitions of every topic found; returns the topics not found. */
     private List<String> assign(KafkaConsumer<String, String> kafka, Map<String, Boolean> assigned) {
         List<String> missing = new ArrayList<>();
@@ -129,10 +153,17 @@ public final class TopicFollower implements AutoCloseable {
                 infos = kafka.partitionsFor(topic.getKey(), Duration.ofSeconds(2));
             } catch (org.apache.kafka.common.errors.TimeoutException e) {
                 infos = List.of();
+            } catch (KafkaException e) {
+                refused(e);
+                continue;
             }
             if (infos == null || infos.isEmpty()) {
                 missing.add(topic.getKey());
                 continue;
+            }
+            if (!refusals.isEmpty()) {
+                LOG.info("Kafka accepts the view again (was: {})", String.join("; ", refusals));
+                refusals.clear();
             }
             for (PartitionInfo info : infos) {
                 TopicPartition partition = new TopicPartition(info.topic(), info.partition());

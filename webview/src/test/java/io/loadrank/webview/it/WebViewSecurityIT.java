@@ -1,0 +1,107 @@
+package io.loadrank.webview.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadrank.testing.Await;
+import io.loadrank.testing.KafkaBroker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web view on the secured broker of {@code kafka.sh start --secure}: with the view's principal it follows
+ * the rankings and alerts topics; with a principal that may not READ them it logs one line naming the topic
+ * and the operation, once per topic and not once per attempt; its log holds no secret.
+ */
+class WebViewSecurityIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path runDir;
+
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void startSecuredKafka() {
+        broker = KafkaBroker.startSecure(runDir.resolve("kafka"));
+        broker.createTopics(Map.of("loadRankings", 1, "loadAlerts", 1));
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void givenTheViewsPrincipal_whenFollowing_thenItFollowsBothTopicsAndItsLogHoldsNoSecret() throws Exception {
+        try (WebViewProcess view = start("view")) {
+            Await.until(
+                    DEADLINE,
+                    "the view following both topics",
+                    () -> log(view).contains("following loadRankings")
+                            && log(view).contains("following loadAlerts"));
+
+            assertThat(log(view)).doesNotContain("not authorized");
+            for (String secret : broker.secrets()) {
+                assertThat(log(view)).doesNotContain(secret);
+            }
+        }
+    }
+
+    @Test
+    void givenAPrincipalThatMayNotRead_whenFollowing_thenOneLineNamesTheTopicAndRead() throws Exception {
+        try (WebViewProcess view = start("producer")) {
+            Await.until(
+                    DEADLINE,
+                    "the refusal in the view's log",
+                    () -> log(view).contains("not authorized to READ topic"));
+            // it keeps looking every 3 s: two more attempts, still one line
+            long attempts = System.nanoTime();
+            Await.until(
+                    Duration.ofSeconds(30),
+                    "7 s of further attempts",
+                    () -> System.nanoTime() - attempts > Duration.ofSeconds(7).toNanos());
+
+            String log = log(view);
+            assertThat(log.lines().filter(line -> line.contains("not authorized to READ topic")))
+                    .hasSize(2)
+                    .allSatisfy(line -> assertThat(line).contains("looking again every 3 s"))
+                    .anySatisfy(line -> assertThat(line).contains("READ topic loadRankings"))
+                    .anySatisfy(line -> assertThat(line).contains("READ topic loadAlerts"));
+            assertThat(log).doesNotContain("\tat ");
+            for (String secret : broker.secrets()) {
+                assertThat(log).doesNotContain(secret);
+            }
+        }
+    }
+
+    private static WebViewProcess start(String user) throws IOException {
+        return new WebViewProcess(
+                runDir.resolve("view-" + user),
+                "--bootstrap-servers",
+                broker.bootstrapServers(),
+                "--kafka-config",
+                broker.clientPropertiesFile(user).toString(),
+                "--rankings-topic",
+                "loadRankings",
+                "--alerts-topic",
+                "loadAlerts");
+    }
+
+    private static String log(WebViewProcess view) {
+        try {
+            return Files.readString(view.log());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

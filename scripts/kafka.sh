@@ -27,6 +27,10 @@
 #                          default: loadRankings loadAlerts
 #   KAFKA_DEADLETTER_TOPIC (--secure) topic the topology writes malformed messages to, default loadDeadLetter
 #   KAFKA_CONSUMER_GROUP   (--secure) prefix of the topology's consumer groups, default loadrank
+#   KAFKA_CERT_EXPIRED     (--secure) 1: the broker's certificate is made already expired (valid for one day,
+#                          from ten days ago), for tests of what a client does with it; default 0. It takes
+#                          effect when the certificates are made (the first secure start of a port); the
+#                          broker and the script's own admin client then trust the broker's certificate itself
 set -euo pipefail
 
 # shellcheck source=lib/common.sh
@@ -46,7 +50,8 @@ usage: scripts/kafka.sh start [--secure]|stop|status|create-topics [--partitions
                  TOPIC with cleanup.policy=compact (the host-info topic). Needs common/target/loadrank-common.jar
 env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (port+1), KAFKA_PARTITIONS (1), KAFKA_HEAP_OPTS (-Xmx512m),
      KAFKA_START_TIMEOUT (120), KAFKA_STOP_TIMEOUT (60), LOADRANK_RUN_DIR (<repo>/run); with --secure:
-     KAFKA_METRIC_TOPICS, KAFKA_HOSTS_TOPIC, KAFKA_RANKINGS_TOPICS, KAFKA_DEADLETTER_TOPIC, KAFKA_CONSUMER_GROUP
+     KAFKA_METRIC_TOPICS, KAFKA_HOSTS_TOPIC, KAFKA_RANKINGS_TOPICS, KAFKA_DEADLETTER_TOPIC, KAFKA_CONSUMER_GROUP,
+     KAFKA_CERT_EXPIRED (0; 1: an expired broker certificate, for tests)
 EOF
   exit 2
 }
@@ -65,6 +70,8 @@ KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}"
 env_check require_int KAFKA_START_TIMEOUT "$KAFKA_START_TIMEOUT" 1 3600
 KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-60}"
 env_check require_int KAFKA_STOP_TIMEOUT "$KAFKA_STOP_TIMEOUT" 1 3600
+KAFKA_CERT_EXPIRED="${KAFKA_CERT_EXPIRED:-0}"
+env_check require_int KAFKA_CERT_EXPIRED "$KAFKA_CERT_EXPIRED" 0 1
 
 HOST=127.0.0.1
 ADDRESS="$HOST:$KAFKA_PORT"
@@ -81,6 +88,8 @@ ADMIN_PROPERTIES="$KAFKA_DIR/admin.properties"
 MODE_FILE="$KAFKA_DIR/mode"
 SECURITY_DIR="$KAFKA_DIR/security"
 SECRETS_DIR="$SECURITY_DIR/secrets"
+# present when make_certificates made the broker's certificate expired (KAFKA_CERT_EXPIRED=1)
+EXPIRED_MARK="$SECURITY_DIR/broker-certificate-expired"
 # the users of a secure broker; admin is the super user, the others get the ACLs of grant_acls
 SECURE_USERS=(admin producer topology balancer view)
 KAFKA_METRIC_TOPICS="${KAFKA_METRIC_TOPICS:-cpuLoad memLoad pendingTasks readLatency writeLatency}"
@@ -162,6 +171,21 @@ default.api.timeout.ms=10000
 EOF
   if [[ "$secure" == secure ]]; then
     client_properties admin >>"$ADMIN_PROPERTIES"
+    # a later line wins
+    echo "ssl.truststore.location=$(own_truststore)" >>"$ADMIN_PROPERTIES"
+  fi
+}
+
+# own_truststore: the trust store of the broker itself and of this script's admin client: the CA's certificate,
+# or, when the broker's certificate is expired on purpose (KAFKA_CERT_EXPIRED=1), that certificate itself. No
+# one can trust an expired certificate through its CA, but the JDK accepts a certificate found in its trust store
+# as it is, so the broker's own start-up check (Kafka handshakes its listener's key store against its trust
+# store), the readiness check, the ACLs and create-topics still work
+own_truststore() {
+  if [[ -f "$EXPIRED_MARK" ]]; then
+    echo "$SECURITY_DIR/broker.pem"
+  else
+    echo "$SECURITY_DIR/ca.pem"
   fi
 }
 
@@ -194,7 +218,7 @@ ssl.keystore.location=$SECURITY_DIR/broker.p12
 ssl.keystore.password=$keystore_password
 ssl.key.password=$keystore_password
 ssl.truststore.type=PEM
-ssl.truststore.location=$SECURITY_DIR/ca.pem
+ssl.truststore.location=$(own_truststore)
 ssl.client.auth=none
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 allow.everyone.if.no.acl.found=false
@@ -246,10 +270,15 @@ make_secrets() {
   (umask 077 && secret keystore >"$SECRETS_DIR/keystore.keytool")
 }
 
-# make_certificates: a throwaway CA and the broker's certificate (SAN IP:127.0.0.1) signed by it
+# make_certificates: a throwaway CA and the broker's certificate (SAN IP:127.0.0.1) signed by it, valid for
+# 365 days from now, or, with KAFKA_CERT_EXPIRED=1, for one day from ten days ago
 make_certificates() {
   [[ -s "$SECURITY_DIR/broker.p12" && -s "$SECURITY_DIR/ca.pem" ]] && return 0
-  local keytool pass="$SECRETS_DIR/keystore.keytool"
+  local keytool pass="$SECRETS_DIR/keystore.keytool" broker_validity=(-validity 365)
+  rm -f "$EXPIRED_MARK"
+  if ((KAFKA_CERT_EXPIRED)); then
+    broker_validity=(-startdate -10d -validity 1)
+  fi
   keytool="$(dirname "$(java_bin)")/keytool"
   [[ -x "$keytool" ]] || die "no keytool next to $(java_bin): install a full JDK 17"
   rm -f "$SECURITY_DIR"/ca.p12 "$SECURITY_DIR"/ca.pem "$SECURITY_DIR"/broker.p12 "$SECURITY_DIR"/broker.pem
@@ -262,8 +291,8 @@ make_certificates() {
     "$keytool" -genkeypair -alias broker -keyalg RSA -keysize 2048 -validity 365 -dname "CN=$HOST" \
       -ext "SAN=IP:$HOST" -keystore "$SECURITY_DIR/broker.p12" -storetype PKCS12 -storepass:file "$pass"
     "$keytool" -certreq -alias broker -keystore "$SECURITY_DIR/broker.p12" -storepass:file "$pass" |
-      "$keytool" -gencert -rfc -alias ca -keystore "$SECURITY_DIR/ca.p12" -storepass:file "$pass" -validity 365 \
-        -ext "SAN=IP:$HOST" -ext ku:c=digitalSignature,keyEncipherment -ext eku=serverAuth \
+      "$keytool" -gencert -rfc -alias ca -keystore "$SECURITY_DIR/ca.p12" -storepass:file "$pass" \
+        "${broker_validity[@]}" -ext "SAN=IP:$HOST" -ext ku:c=digitalSignature,keyEncipherment -ext eku=serverAuth \
         -outfile "$SECURITY_DIR/broker.pem"
     "$keytool" -importcert -noprompt -alias ca -file "$SECURITY_DIR/ca.pem" \
       -keystore "$SECURITY_DIR/broker.p12" -storepass:file "$pass"
@@ -274,6 +303,10 @@ make_certificates() {
     die "keytool could not make the certificates in $SECURITY_DIR (last lines of $KAFKA_DIR/keytool.log above)"
   }
   chmod 600 "$SECURITY_DIR"/*.p12
+  if ((KAFKA_CERT_EXPIRED)); then
+    : >"$EXPIRED_MARK"
+    info "the broker's certificate is expired on purpose (KAFKA_CERT_EXPIRED=1): clients trusting the CA refuse it"
+  fi
 }
 
 # write_client_configs: one client properties file per user (and the topology's as YAML)

@@ -23,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -180,13 +179,7 @@ class WorkedExampleSecurityIT {
     void givenEveryLogOfTheRun_whenSearchedForEachGeneratedSecret_thenNoneIsFound() throws IOException {
         List<String> logs = new ArrayList<>();
         logs.add(Files.readString(capturedLog, StandardCharsets.UTF_8));
-        try (Stream<Path> files = Files.walk(runDir.resolve("kafka"))) {
-            for (Path file : files.filter(Files::isRegularFile)
-                    .filter(file -> file.toString().endsWith(".log"))
-                    .toList()) {
-                logs.add(Files.readString(file, StandardCharsets.ISO_8859_1));
-            }
-        }
+        logs.addAll(broker.logs());
 
         // the capture holds the Kafka clients' configuration dumps, which name the JAAS configuration, so the
         // search below looks where a secret would be

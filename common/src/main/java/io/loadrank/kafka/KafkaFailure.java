@@ -1,5 +1,8 @@
 package io.loadrank.kafka;
 
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,9 +17,9 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 
 /**
- * What a Kafka client error means to the user, in one line: refused credentials, a certificate not trusted,
- * a missing ACL (naming the topic or group and the operation), or no answer at all (naming the likely
- * {@code security.protocol} mismatch). Pure: it only reads the error and the settings it is given.
+ * What a Kafka client error means to the user, in one line: refused credentials, a certificate not trusted (or
+ * expired, which it says), a missing ACL (naming the topic or group and the operation), or no answer at all
+ * (naming the likely {@code security.protocol} mismatch). Pure: it only reads the error and the settings it is given.
  *
  * @param kind    what went wrong
  * @param message one line for the log or the terminal; it never holds a secret (Kafka's messages of these
@@ -67,6 +70,14 @@ public record KafkaFailure(Kind kind, String message) {
                                 + "): check the user name and password of sasl.jaas.config");
             }
             if (cause instanceof SslAuthenticationException || cause instanceof SSLException) {
+                String validity = certificateValidity(cause);
+                if (validity != null) {
+                    return new KafkaFailure(
+                            Kind.TLS,
+                            "TLS handshake with " + kafka + " failed: " + validity + " (" + rootMessage(cause)
+                                    + "); the broker needs a certificate valid now (its ssl.keystore.location),"
+                                    + " and this machine's clock must be right");
+                }
                 return new KafkaFailure(
                         Kind.TLS,
                         "TLS handshake with " + kafka + " failed (" + rootMessage(cause)
@@ -127,6 +138,30 @@ public record KafkaFailure(Kind kind, String message) {
             return "(not named by the broker)";
         }
         return String.join(", ", new TreeSet<>(topics));
+    }
+
+    /**
+     * "the broker's certificate has expired" or "... is not valid yet" when the handshake failed on a date
+     * (PKIX: {@code CertPathValidatorException: validity check failed} caused by {@code CertificateExpiredException}
+     * or {@code CertificateNotYetValidException}); null when it failed for another reason.
+     */
+    private static String certificateValidity(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateExpiredException
+                    || (cause instanceof CertPathValidatorException path
+                            && path.getReason() == CertPathValidatorException.BasicReason.EXPIRED)) {
+                return "the broker's certificate has expired";
+            }
+            if (cause instanceof CertificateNotYetValidException
+                    || (cause instanceof CertPathValidatorException path
+                            && path.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
+                return "the broker's certificate is not valid yet";
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable error) {

@@ -2,6 +2,10 @@ package io.loadrank.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLHandshakeException;
@@ -47,6 +51,48 @@ class KafkaFailureTest {
         assertThat(failure.message())
                 .startsWith("TLS handshake with Kafka at 127.0.0.1:9093 failed (PKIX path building failed")
                 .contains("ssl.truststore.location");
+    }
+
+    @Test
+    void givenAnExpiredBrokerCertificate_whenClassified_thenTlsSayingTheCertificateHasExpired() {
+        // what the JDK's PKIX trust manager throws for an expired certificate, as the Kafka client wraps it
+        CertificateExpiredException expired = new CertificateExpiredException("NotAfter: Tue Nov 24 12:55:20 UTC 2026");
+        CertPathValidatorException path = new CertPathValidatorException(
+                "validity check failed", expired, null, -1, CertPathValidatorException.BasicReason.EXPIRED);
+        SSLHandshakeException handshake = new SSLHandshakeException(
+                "PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed");
+        handshake.initCause(new CertificateException("PKIX path validation failed", path));
+        Exception error = new ExecutionException(new SslAuthenticationException("SSL handshake failed", handshake));
+
+        KafkaFailure failure = KafkaFailure.classify(error, "WRITE", SERVERS, "SASL_SSL");
+
+        assertThat(failure.kind()).isEqualTo(KafkaFailure.Kind.TLS);
+        assertThat(failure.fatal()).isTrue();
+        assertThat(failure.message())
+                .startsWith("TLS handshake with Kafka at 127.0.0.1:9093 failed: the broker's certificate has expired"
+                        + " (NotAfter: Tue Nov 24 12:55:20 UTC 2026)")
+                .doesNotContain("not trusted")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void givenABrokerCertificateNotValidYet_whenClassified_thenTlsSayingSoAndNamingTheClock() {
+        CertPathValidatorException path = new CertPathValidatorException(
+                "validity check failed",
+                new CertificateNotYetValidException("NotBefore: Sat Dec 12 12:55:20 UTC 2026"),
+                null,
+                -1,
+                CertPathValidatorException.BasicReason.NOT_YET_VALID);
+        SSLHandshakeException handshake = new SSLHandshakeException("PKIX path validation failed");
+        handshake.initCause(path);
+
+        KafkaFailure failure = KafkaFailure.classify(
+                new SslAuthenticationException("SSL handshake failed", handshake), "READ", SERVERS, "SASL_SSL");
+
+        assertThat(failure.kind()).isEqualTo(KafkaFailure.Kind.TLS);
+        assertThat(failure.message())
+                .contains("the broker's certificate is not valid yet (NotBefore:")
+                .contains("clock");
     }
 
     @Test

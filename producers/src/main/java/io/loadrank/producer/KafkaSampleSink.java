@@ -210,7 +210,9 @@ final class KafkaSampleSink implements SampleSink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(CLOSE_TIMEOUT);
+        // refused for good, nothing left can be delivered; and a graceful close of an idempotent producer after a
+        // refusal has the Kafka client try to abort a transaction it does not have, logged with a stack trace
+        producer.close(refused.isDone() ? Duration.ZERO : CLOSE_TIMEOUT);
         LOG.info("Kafka producer closed: {} samples sent, {} lost, {} left unsent", sent.get(), lost(), buffer.size());
     }
 }

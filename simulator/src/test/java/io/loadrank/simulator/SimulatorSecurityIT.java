@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The simulator against the secured broker of {@code kafka.sh start --secure} (SASL_SSL, SCRAM-SHA-512, ACLs):
- * it sends with the producer's credentials, and each wrong setting ends it within seconds with one line naming
- * the cause and an exit status, never a hang; no secret ever reaches its output or the broker's logs.
+ * it sends with the producer's credentials, and each wrong setting (a wrong password, a certificate not trusted or
+ * expired, a plaintext client, a missing ACL) ends it within seconds with one line naming the cause and an exit
+ * status, never a hang; no secret ever reaches its output or the broker's logs.
  */
 class SimulatorSecurityIT {
 
@@ -55,6 +55,10 @@ class SimulatorSecurityIT {
     private record Run(int status, String output, Duration took) {}
 
     private static Run simulate(String... extra) {
+        return simulate(kafka, extra);
+    }
+
+    private static Run simulate(KafkaBroker broker, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--hosts",
                 "3",
@@ -67,7 +71,7 @@ class SimulatorSecurityIT {
                 "--progress",
                 "0",
                 "--bootstrap-servers",
-                kafka.bootstrapServers()));
+                broker.bootstrapServers()));
         args.addAll(List.of(extra));
         SimulatorOptions options = SimulatorOptions.parse(args.toArray(String[]::new));
         PrintStream stderr = System.err;
@@ -140,6 +144,27 @@ class SimulatorSecurityIT {
     }
 
     @Test
+    void givenABrokerWhoseCertificateHasExpired_whenSimulating_thenOneLineSaysSoAndTheStatusIs3() {
+        // a broker of its own: a broker's certificate is made once, at its first secure start
+        try (KafkaBroker expired = KafkaBroker.startSecureWithExpiredCertificate(runDir.resolve("kafka-expired"))) {
+            Run run = simulate(
+                    expired,
+                    "--kafka-properties",
+                    expired.clientPropertiesFile("producer").toString());
+
+            assertThat(run.status()).as(run.output()).isEqualTo(HostSimulator.EXIT_KAFKA_REFUSED);
+            assertThat(run.output().lines().filter(line -> line.contains("TLS handshake with Kafka at")))
+                    .singleElement()
+                    .satisfies(line -> assertThat(line).contains("the broker's certificate has expired", "NotAfter"));
+            assertThat(run.output()).doesNotContain("\tat ");
+            assertThat(run.took()).isLessThan(CLEAR_ERROR_WITHIN);
+            for (String secret : expired.secrets()) {
+                assertThat(run.output()).doesNotContain(secret);
+            }
+        }
+    }
+
+    @Test
     void givenAPlaintextClientAgainstTheTlsPort_whenSimulating_thenOneLineHintsAtSecurityProtocolAndTheStatusIs1() {
         Run run = simulate();
 
@@ -169,7 +194,8 @@ class SimulatorSecurityIT {
         synchronized (outputs) {
             texts.addAll(outputs);
         }
-        texts.addAll(logsOf(kafka));
+        texts.addAll(kafka.logs());
+        assertThat(kafka.logs()).as("the broker's logs").isNotEmpty();
 
         assertThat(kafka.secrets())
                 .hasSize(7)
@@ -177,19 +203,5 @@ class SimulatorSecurityIT {
         for (String secret : kafka.secrets()) {
             assertThat(texts).noneMatch(text -> text.contains(secret));
         }
-    }
-
-    /** The broker's, the script's and the tools' logs: everything but the data and the secret files. */
-    static List<String> logsOf(KafkaBroker broker) throws IOException {
-        List<String> logs = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(runDir.resolve("kafka"))) {
-            for (Path file : files.filter(Files::isRegularFile)
-                    .filter(file -> file.toString().endsWith(".log"))
-                    .toList()) {
-                logs.add(Files.readString(file, StandardCharsets.ISO_8859_1));
-            }
-        }
-        assertThat(logs).as("the broker's logs").isNotEmpty();
-        return logs;
     }
 }

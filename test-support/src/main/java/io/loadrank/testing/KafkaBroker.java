@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.Producer;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * {@link #startSecure(Path)} starts it as {@code kafka.sh start --secure} does (SASL_SSL with SCRAM-SHA-512 and
- * ACLs); {@link #clientConfig(String)} gives a user's client properties.
+ * ACLs), {@link #startSecureWithExpiredCertificate(Path)} the same with an expired broker certificate;
+ * {@link #clientConfig(String)} gives a user's client properties.
  * The script's own output is appended to {@code <runDir>/kafka-script.log} ({@link ServerScript}); the broker's log is
  * {@link #brokerLog()}. The broker is stopped by its process id; a shutdown hook kills it should the
  * test JVM end without closing it.
@@ -57,7 +59,7 @@ public final class KafkaBroker implements AutoCloseable {
     private long pid;
     private Thread killOnExit;
 
-    private KafkaBroker(Path runDir, int port, int controllerPort, boolean secure) {
+    private KafkaBroker(Path runDir, int port, int controllerPort, boolean secure, boolean expiredCertificate) {
         this.runDir = runDir;
         this.port = port;
         this.controllerPort = controllerPort;
@@ -70,7 +72,9 @@ public final class KafkaBroker implements AutoCloseable {
                         "KAFKA_PORT",
                         Integer.toString(port),
                         "KAFKA_CONTROLLER_PORT",
-                        Integer.toString(controllerPort)));
+                        Integer.toString(controllerPort),
+                        "KAFKA_CERT_EXPIRED",
+                        expiredCertificate ? "1" : "0"));
     }
 
     /**
@@ -81,7 +85,7 @@ public final class KafkaBroker implements AutoCloseable {
      * @throws IllegalStateException if the broker does not start, with the tail of the script's log
      */
     public static KafkaBroker start(Path runDir) {
-        return start(runDir, false);
+        return start(runDir, false, false);
     }
 
     /**
@@ -89,15 +93,25 @@ public final class KafkaBroker implements AutoCloseable {
      * {@link #bootstrapServers()}, ACLs on, users admin, producer, topology, balancer and view.
      */
     public static KafkaBroker startSecure(Path runDir) {
-        return start(runDir, true);
+        return start(runDir, true, false);
     }
 
-    private static KafkaBroker start(Path runDir, boolean secure) {
+    /**
+     * Starts a secured broker as {@link #startSecure(Path)} does, but whose certificate expired days ago
+     * ({@code KAFKA_CERT_EXPIRED=1}): every client that trusts the CA ({@link #clientConfig(String)}) fails its TLS
+     * handshake. The broker and the script's own admin client trust the certificate itself, so the broker starts and
+     * gets its ACLs; {@link #createTopics(Map)} cannot work on it.
+     */
+    public static KafkaBroker startSecureWithExpiredCertificate(Path runDir) {
+        return start(runDir, true, true);
+    }
+
+    private static KafkaBroker start(Path runDir, boolean secure, boolean expiredCertificate) {
         Path absoluteRunDir = runDir.toAbsolutePath().normalize();
         IllegalStateException lastFailure = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             int[] ports = FreePorts.several(2);
-            KafkaBroker broker = new KafkaBroker(absoluteRunDir, ports[0], ports[1], secure);
+            KafkaBroker broker = new KafkaBroker(absoluteRunDir, ports[0], ports[1], secure, expiredCertificate);
             try {
                 broker.launch();
                 return broker;
@@ -138,7 +152,7 @@ public final class KafkaBroker implements AutoCloseable {
         return runDir.resolve("kafka-" + port);
     }
 
-    /** True if started by {@link #startSecure(Path)}. */
+    /** True if started by {@link #startSecure(Path)} or {@link #startSecureWithExpiredCertificate(Path)}. */
     public boolean secure() {
         return secure;
     }
@@ -206,6 +220,25 @@ public final class KafkaBroker implements AutoCloseable {
     /** The broker's log file. */
     public Path brokerLog() {
         return brokerDir().resolve("kafka.log");
+    }
+
+    /**
+     * The text of every log under the run directory (read as ISO-8859-1, so any byte reads): the broker's, the
+     * script's, and keytool's, the readiness check's and the ACL tool's of a secured broker; not the data or the
+     * secret files. For a test's search for secrets.
+     */
+    public List<String> logs() {
+        try (Stream<Path> files = Files.walk(runDir)) {
+            List<String> logs = new ArrayList<>();
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().endsWith(".log"))
+                    .toList()) {
+                logs.add(Files.readString(file, StandardCharsets.ISO_8859_1));
+            }
+            return logs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the logs under " + runDir, e);
+        }
     }
 
     /**

@@ -32,8 +32,13 @@ public final class TopicRecorder implements AutoCloseable {
     private volatile boolean running = true;
 
     public TopicRecorder(String bootstrapServers, List<String> topics) {
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics);
+    }
+
+    /** Reads with these client properties (bootstrap servers included): a secured broker's user, say. */
+    public TopicRecorder(Map<String, String> clientConfig, List<String> topics) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientConfig);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());

@@ -6,18 +6,25 @@ import io.loadrank.webview.view.FleetView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -27,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * Follows the rankings topic (from the start of the history the view keeps) and the alerts topic
  * (from its beginning, so the active alerts are rebuilt), without a consumer group: the view keeps
  * nothing in Kafka and any number of views can follow. A topic that does not exist yet is looked
- * for again every few seconds; an unreadable record is counted and skipped.
+ * for again every few seconds; an unreadable record is counted and skipped. Kafka refusing the view (credentials,
+ * certificate, a missing READ ACL), while it looks for a topic or while it follows one, is logged once per outage and
+ * tried again every few seconds, and its end is logged.
  */
 public final class TopicFollower implements AutoCloseable {
 
@@ -44,8 +53,13 @@ public final class TopicFollower implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private volatile KafkaConsumer<String, String> consumer;
-    /** The refusals logged in this outage (credentials, certificate, ACL), empty while Kafka accepts the view. */
-    private final java.util.Set<String> refusals = new java.util.LinkedHashSet<>();
+    /**
+     * The refusals (credentials, certificate, ACL) logged in this outage while looking for the topics, empty while
+     * Kafka accepts the view.
+     */
+    private final Set<String> refusals = new LinkedHashSet<>();
+    /** The same while following the topics found (a right taken away). */
+    private final FollowRefusals followRefusals = new FollowRefusals();
 
     /**
      * @param alertsTopic null: no alerts
@@ -100,10 +114,25 @@ public final class TopicFollower implements AutoCloseable {
                     }
                 }
                 if (kafka.assignment().isEmpty()) {
-                    pause();
+                    pause(POLL.toMillis());
                     continue;
                 }
-                for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
+                ConsumerRecords<String, String> records;
+                try {
+                    records = kafka.poll(POLL);
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    // a right taken away while following: one line per outage, then try again after a while
+                    String refusal = refusal(e);
+                    if (followRefusals.refused(refusal, refusedTopics(e))) {
+                        logRefusal(refusal);
+                    }
+                    pause(LOOK_AGAIN_MILLIS);
+                    continue;
+                }
+                acceptedAgain(records);
+                for (ConsumerRecord<String, String> record : records) {
                     if (record.topic().equals(rankingsTopic)) {
                         parser.ranking(record.value()).ifPresent(view::ranking);
                     } else {
@@ -120,11 +149,11 @@ public final class TopicFollower implements AutoCloseable {
     }
 
     /**
-     * Kafka refused the view for good (credentials, certificate, a missing READ ACL): one line naming the cause,
-     * the topic and the operation, once per outage (per topic); the topic is looked for again later,
-     * so fixing the ACL or the credentials needs no restart. Anything else is rethrown.
+     * The one line of Kafka refusing the view for good (credentials, certificate, a missing READ ACL), naming the
+     * cause, the topic and the operation; it is logged once per outage, and the topic looked for (or polled) again
+     * later, so fixing the ACL or the credentials needs no restart. Anything else is rethrown.
      */
-    private void refused(KafkaException error) {
+    private String refusal(KafkaException error) {
         KafkaFailure failure = KafkaFailure.classify(
                 error,
                 "READ",
@@ -133,8 +162,33 @@ public final class TopicFollower implements AutoCloseable {
         if (!failure.fatal()) {
             throw error;
         }
-        if (refusals.add(failure.message())) {
-            LOG.error("{}; looking again every {} s", failure.message(), LOOK_AGAIN_MILLIS / 1000);
+        return failure.message();
+    }
+
+    private static void logRefusal(String refusal) {
+        LOG.error("{}; looking again every {} s", refusal, LOOK_AGAIN_MILLIS / 1000);
+    }
+
+    /** The topics a refusal names (a missing topic ACL), none for credentials or a certificate. */
+    private static Set<String> refusedTopics(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TopicAuthorizationException topics && topics.unauthorizedTopics() != null) {
+                return Set.copyOf(topics.unauthorizedTopics());
+            }
+        }
+        return Set.of();
+    }
+
+    /** Logs the end of the refusals that {@code records} prove over ({@link FollowRefusals}). */
+    private void acceptedAgain(ConsumerRecords<String, String> records) {
+        if (followRefusals.isEmpty() || records.isEmpty()) {
+            return;
+        }
+        Set<String> polled = new HashSet<>();
+        records.partitions().forEach(partition -> polled.add(partition.topic()));
+        List<String> ended = followRefusals.polled(polled);
+        if (!ended.isEmpty()) {
+            LOG.info("Kafka accepts the view again (was: {})", String.join("; ", ended));
         }
     }
 
@@ -154,7 +208,10 @@ public final class TopicFollower implements AutoCloseable {
             } catch (org.apache.kafka.common.errors.TimeoutException e) {
                 infos = List.of();
             } catch (KafkaException e) {
-                refused(e);
+                String refusal = refusal(e);
+                if (refusals.add(refusal)) {
+                    logRefusal(refusal);
+                }
                 continue;
             }
             if (infos == null || infos.isEmpty()) {
@@ -199,8 +256,12 @@ public final class TopicFollower implements AutoCloseable {
         return missing;
     }
 
-    private void pause() {
-        java.util.concurrent.locks.LockSupport.parkNanos(POLL.toNanos());
+    private void pause(long millis) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        // in steps, so that close() need not wait for a whole pause
+        while (running.get() && System.nanoTime() < until) {
+            LockSupport.parkNanos(Math.min(POLL.toNanos(), until - System.nanoTime()));
+        }
     }
 
     @Override

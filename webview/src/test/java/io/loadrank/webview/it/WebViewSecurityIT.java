@@ -8,7 +8,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The web view on the secured broker of {@code kafka.sh start --secure}: with the view's principal it follows
  * the rankings and alerts topics; with a principal that may not READ them it logs one line naming the topic
- * and the operation, once per topic and not once per attempt; its log holds no secret.
+ * and the operation, once per topic and not once per attempt; a READ right taken away while it follows gives one
+ * line for the outage and one when it ends; its log holds no secret.
  */
 class WebViewSecurityIT {
 
@@ -81,6 +97,71 @@ class WebViewSecurityIT {
             for (String secret : broker.secrets()) {
                 assertThat(log).doesNotContain(secret);
             }
+        }
+    }
+
+    @Test
+    void givenTheViewFollowing_whenItsReadRightIsRevokedAndGrantedAgain_thenOneLineForTheOutageAndOneForItsEnd()
+            throws Exception {
+        List<AclBinding> viewReadsRankings = List.of(new AclBinding(
+                new ResourcePattern(ResourceType.TOPIC, "loadRankings", PatternType.LITERAL),
+                new AccessControlEntry("User:view", "*", AclOperation.READ, AclPermissionType.ALLOW)));
+        try (Admin admin = Admin.create(new HashMap<String, Object>(broker.clientConfig("admin")));
+                KafkaProducer<String, String> rankings = new KafkaProducer<>(
+                        new HashMap<String, Object>(broker.clientConfig("admin")),
+                        new StringSerializer(),
+                        new StringSerializer());
+                WebViewProcess view = start("view")) {
+            Await.until(
+                    DEADLINE, "the view following loadRankings", () -> log(view).contains("following loadRankings"));
+            try {
+                // when: the READ right goes while it follows
+                admin.deleteAcls(viewReadsRankings.stream()
+                                .map(AclBinding::toFilter)
+                                .toList())
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+
+                // then: one line naming the topic and READ, and not one per attempt (every 3 s)
+                Await.until(
+                        DEADLINE,
+                        "the refusal in the view's log",
+                        () -> log(view).contains("not authorized to READ topic loadRankings"));
+                long refusedAt = System.nanoTime();
+                Await.until(
+                        Duration.ofSeconds(30),
+                        "7 s of further attempts",
+                        () -> System.nanoTime() - refusedAt
+                                > Duration.ofSeconds(7).toNanos());
+                assertThat(log(view)
+                                .lines()
+                                .filter(line -> line.toLowerCase(Locale.ROOT).contains("not authorized")))
+                        .singleElement()
+                        .satisfies(line -> assertThat(line).contains("READ topic loadRankings"));
+
+                // when: it is granted again and a ranking arrives
+                admin.createAcls(viewReadsRankings).all().get(30, TimeUnit.SECONDS);
+                rankings.send(new ProducerRecord<>(
+                                "loadRankings",
+                                "global",
+                                "{\"rankedAtMillis\":" + System.currentTimeMillis()
+                                        + ",\"topics\":[{\"topic\":\"cpuLoad\"}],\"hosts\":[],\"stale\":[]}"))
+                        .get(30, TimeUnit.SECONDS);
+
+                // then: it follows again, without a restart, and says so once
+                Await.until(
+                        DEADLINE,
+                        "the view's recovery in its log",
+                        () -> log(view).contains("Kafka accepts the view again"));
+            } finally {
+                admin.createAcls(viewReadsRankings).all().get(30, TimeUnit.SECONDS);
+            }
+
+            String log = log(view);
+            assertThat(log.lines().filter(line -> line.contains("Kafka accepts the view again")))
+                    .singleElement()
+                    .satisfies(line -> assertThat(line).contains("READ topic loadRankings"));
+            assertThat(log).doesNotContain("\tat ").doesNotContain("following Kafka failed");
         }
     }
 

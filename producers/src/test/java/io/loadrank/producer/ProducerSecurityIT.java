@@ -173,17 +173,9 @@ class ProducerSecurityIT {
                         + " username=\"producer\" password=\"not-the-password\";");
 
         try (ProducerProcess producer = new ProducerProcess("wrong-password", wrong)) {
-            int code = producer.awaitExit();
-
-            String output = producer.output();
-            assertThat(code).as(output).isEqualTo(ProducerApp.EXIT_KAFKA_REFUSED);
-            assertThat(producer.ran()).isLessThan(CLEAR_ERROR_WITHIN);
-            assertThat(output.lines().filter(line -> line.contains("exiting with code 3")))
-                    .singleElement()
-                    .satisfies(line -> assertThat(line)
-                            .contains(
-                                    "refused the credentials", "check the user name and password of sasl.jaas.config"));
-            assertThat(output).doesNotContain("\tat ").doesNotContain("not-the-password");
+            String output = assertRefusedInOneLine(
+                    producer, "refused the credentials", "check the user name and password of sasl.jaas.config");
+            assertThat(output).doesNotContain("not-the-password");
         }
     }
 
@@ -191,16 +183,24 @@ class ProducerSecurityIT {
     void givenThePrincipalOfTheViewThatMayOnlyRead_whenProducing_thenOneLineNamesMemLoadAndWriteAndTheExitCodeIs3()
             throws Exception {
         try (ProducerProcess producer = new ProducerProcess("view", kafka.clientPropertiesFile("view"))) {
-            int code = producer.awaitExit();
-
-            String output = producer.output();
-            assertThat(code).as(output).isEqualTo(ProducerApp.EXIT_KAFKA_REFUSED);
-            assertThat(producer.ran()).isLessThan(CLEAR_ERROR_WITHIN);
-            assertThat(output.lines().filter(line -> line.contains("exiting with code 3")))
-                    .singleElement()
-                    .satisfies(line -> assertThat(line).contains("not authorized to WRITE topic memLoad"));
-            assertThat(output).doesNotContain("\tat ");
+            assertRefusedInOneLine(producer, "not authorized to WRITE topic memLoad");
         }
+    }
+
+    /**
+     * The producer exits with code 3 within {@link #CLEAR_ERROR_WITHIN}, saying so in exactly one
+     * line that holds every {@code expected} text, with no stack trace; returns all it printed.
+     */
+    private static String assertRefusedInOneLine(ProducerProcess producer, String... expected) throws Exception {
+        int code = producer.awaitExit();
+        String output = producer.output();
+        assertThat(code).as(output).isEqualTo(ProducerApp.EXIT_KAFKA_REFUSED);
+        assertThat(producer.ran()).isLessThan(CLEAR_ERROR_WITHIN);
+        assertThat(output.lines().filter(line -> line.contains("exiting with code 3")))
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains(expected));
+        assertThat(output).doesNotContain("\tat ");
+        return output;
     }
 
     @Test

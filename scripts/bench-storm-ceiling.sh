@@ -20,6 +20,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/args.sh
 source "$LOADRANK_HOME/scripts/lib/args.sh"
+# shellcheck source=lib/storm-ceiling.sh
+source "$LOADRANK_HOME/scripts/lib/storm-ceiling.sh"
 
 usage() {
   cat >&2 <<'USAGE'
@@ -57,7 +59,6 @@ for jar in "$simulator_jar" "$bench_jar"; do
 done
 
 java="$(java_bin)"
-storm_classpath="$(tool_classpath storm-local)"
 start_own_kafka bench-storm-ceiling
 topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
 "$LOADRANK_HOME/scripts/kafka.sh" create-topics --partitions "$partitions" "${topics[@]}" >/dev/null 2>&1
@@ -79,11 +80,9 @@ for shape in "${shapes[@]}"; do
     result="$run_dir/$shape-$run.properties"
     info "$shape, run $run/$runs"
     # shellcheck disable=SC2086
-    "$java" ${CEILING_HEAP_OPTS:--Xmx2g} -Dloadrank.run.dir="$run_dir" \
-      -Dlog4j2.configurationFile="$LOADRANK_HOME/scripts/tools/storm-local/log4j2.xml" \
-      -cp "$storm_classpath:$bench_jar" io.loadrank.bench.StormCeiling --mode "$shape" \
-      --bootstrap-servers "127.0.0.1:$port" --topics "$(IFS=,; echo "${topics[*]}")" --messages "$total" \
-      --group "ceiling-$shape-$run" --result "$result" >"$run_dir/$shape-$run.log" 2>&1 \
+    storm_ceiling_command "$shape" "127.0.0.1:$port" "$(IFS=,; echo "${topics[*]}")" "$total" "ceiling-$shape-$run" \
+      "$result"
+    "${STORM_CEILING_COMMAND[@]}" >"$run_dir/$shape-$run.log" 2>&1 \
       || { tail -n 30 "$run_dir/$shape-$run.log" >&2; die "$shape run $run failed (log above)"; }
     rates[$shape]+="$(sed -n 's/^ceiling.msgs_per_s=//p' "$result") "
   done

@@ -3,16 +3,22 @@
 # and each of R runs, on a Kafka broker of its own (free port, 127.0.0.1):
 #
 #   1. prefill  the host simulator writes ~--messages messages for H hosts to five fresh topics,
-#               with sample times spanning the 10 s before the topology reads them (--start-time);
+#               with sample times spanning the 10 s before the topology reads them (--start-time),
+#               and every host's host info (six datacenters) to a fresh compacted host-info topic;
 #               Kafka's end offsets are the exact totals
 #   2. consumer a plain KafkaConsumer reads all of it (ConsumerReadBench): the baseline msgs/s
-#   3. ingest   the topology in a Storm LocalCluster (scripts/run-local.sh) consumes and counts all of
+#   3. ceiling  Storm's own ceiling for loadrank's shape over the same messages (StormCeiling
+#               spout-parser-batches: KafkaSpouts -> parser bolts -> batches to counting bolts, no
+#               window, ranking or files), in a LocalCluster of its own
+#   4. ingest   the topology in a Storm LocalCluster (scripts/run-local.sh) consumes and counts all of
 #               it; IngestWatcher checks the per-topic counters of the ranking files against Kafka's
 #               totals and takes the rate between window snapshots
-#   4. live     the simulator at 1 Hz on the same topology until the window holds only live
+#   5. live     the simulator on the same topology, at a load this machine carries beside it
+#               (--live-load: 1 Hz, or slower for large fleets), each round spread over its period as
+#               hosts that each keep their own second would send, until the window holds only live
 #               samples; FreshnessWatcher times every live sample to the file version that shows it
 #               and the ranking cost of every emit
-#   5. memory   heap after a full GC of the topology's JVM (jcmd), still under live load
+#   6. memory   heap after a full GC of the topology's JVM (jcmd), still under live load
 #
 # then writes a markdown report (median [min-max] over the runs per H, the targets at 100,000
 # hosts, machine, date, command) and a CSV of every run's figures, and prints the report.
@@ -29,15 +35,21 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/args.sh
 source "$LOADRANK_HOME/scripts/lib/args.sh"
+# shellcheck source=lib/storm-ceiling.sh
+source "$LOADRANK_HOME/scripts/lib/storm-ceiling.sh"
 
 usage() {
   cat >&2 <<'USAGE'
-usage: scripts/bench.sh [--hosts LIST] [--runs N] [--messages N] [--live-secs S] [--partitions N] [--out FILE]
+usage: scripts/bench.sh [--hosts LIST] [--runs N] [--messages N] [--live-secs S] [--live-load N] [--partitions N] [--out FILE]
   --hosts LIST     fleet sizes, comma-separated (default 1000,10000,100000)
   --runs N         runs per fleet size; the report gives median and min-max over them (default 3)
   --messages N     messages prefilled per run, at every fleet size (default 10000000)
-  --live-secs S    live phase at 1 Hz, from its first sample; at least until the prefill has left the
-                   window (default 66: window 60 s + 2 emits + 2 s, so the window holds only live samples)
+  --live-secs S    live phase, from its first sample; at least until the prefill has left the window
+                   (default 66: window 60 s + 2 emits + 2 s, so the window holds only live samples)
+  --live-load N    messages per second the live phase may send at most: every host at 1 Hz up to N / 5
+                   hosts, larger fleets slower (rounds of whole tenths of a second: 100,000 hosts at
+                   0.2 Hz with the default); the simulator shares the 2 cores with the broker and the
+                   topology, so the figures are the topology's, not an overloaded machine's (default 100000)
   --partitions N   partitions of every topic (default 2)
   --out FILE       the report (default $LOADRANK_RUN_DIR/bench/report-<UTC time>.md; the CSV goes next to it)
 Build first: mvn -B clean package -DskipTests
@@ -53,18 +65,20 @@ hosts_list="1000,10000,100000"
 runs=3
 messages=10000000
 live_secs=$((WINDOW_SECS + 2 * EMIT_SECS + 2))
+live_load=100000
 partitions=2
 out=""
 command_line="scripts/bench.sh${*:+ $*}"
 while (($#)); do
   case "$1" in
-    --hosts | --runs | --messages | --live-secs | --partitions | --out)
+    --hosts | --runs | --messages | --live-secs | --live-load | --partitions | --out)
       require_value "$1" "$#"
       case "$1" in
         --hosts) hosts_list="$2" ;;
         --runs) runs="$2" ;;
         --messages) messages="$2" ;;
         --live-secs) live_secs="$2" ;;
+        --live-load) live_load="$2" ;;
         --partitions) partitions="$2" ;;
         --out) out="$2" ;;
       esac
@@ -79,9 +93,11 @@ done
 require_int --runs "$runs" 1 100
 require_int --messages "$messages" 1000 1000000000
 require_int --live-secs "$live_secs" 10 3600
+require_int --live-load "$live_load" 1000 10000000
 require_int --partitions "$partitions" 1 64
 # all go into arithmetic: decimal, so that a leading zero is not read as octal
 runs=$((10#$runs)) messages=$((10#$messages)) live_secs=$((10#$live_secs)) partitions=$((10#$partitions))
+live_load=$((10#$live_load))
 require_match --hosts "$hosts_list" '^[0-9]+(,[0-9]+)*$' "fleet sizes, comma-separated, e.g. 1000,10000"
 IFS=, read -r -a fleet_sizes <<<"$hosts_list"
 for i in "${!fleet_sizes[@]}"; do
@@ -96,6 +112,14 @@ for hosts in "${fleet_sizes[@]}"; do
     not_allowed --messages "$messages" "at most $((100000 * hosts)) with --hosts $hosts (20000 rounds of 5 messages" \
       "per host fill the 20 s of sample times, at 1000 rounds/s); use more hosts or fewer messages"
 done
+
+# live_period_ms HOSTS: the live phase's round period in ms: 1 s, or longer (whole tenths of a
+# second, so that the period is whole milliseconds) when 5 x HOSTS a second is above --live-load
+live_period_ms() {
+  local period=$(((5 * $1 * 1000 + live_load - 1) / live_load))
+  period=$(((period + 99) / 100 * 100))
+  echo $((period < 1000 ? 1000 : period))
+}
 
 java="$(java_bin)"
 topology_jar="$LOADRANK_HOME/target/loadrank-topology.jar"
@@ -185,19 +209,20 @@ bench_tool=("$java" $tool_heap -cp "$bench_jar")
 simulator=("$java" $tool_heap -cp "$simulator_jar" io.loadrank.simulator.HostSimulator --seed "$SEED"
   --bootstrap-servers "$bootstrap")
 
-# write_config FILE RUN_ID OUTPUT_DIR TOPIC...: topology.yaml as shipped, but for the keys that make
-# a run a run (its topics, consumer group, output directory, reading from the earliest offset, no
-# read-back of the prefill a second time) and the window and emit interval, set explicitly
+# write_config FILE RUN_ID OUTPUT_DIR HOSTS_TOPIC TOPIC...: topology.yaml as shipped, but for the keys
+# that make a run a run (its topics and host-info topic, consumer group, output directory, reading
+# from the earliest offset, no read-back of the prefill a second time) and the window and emit
+# interval, set explicitly
 write_config() {
-  local file="$1" id="$2" output="$3"
-  shift 3
+  local file="$1" id="$2" output="$3" hosts_topic="$4"
+  shift 4
   {
     echo "# written by scripts/bench.sh: $LOADRANK_HOME/topology.yaml with the run's own keys at the end"
     awk '
       /^loadrank\.topics:/ { skipping = 1; next }
       skipping && /^[[:space:]]/ { next }
       { skipping = 0 }
-      /^loadrank\.(topology\.name|kafka\.bootstrap\.servers|kafka\.consumer\.group|kafka\.first\.poll\.offset\.strategy|readback\.enabled|output\.dir|window\.secs|emit\.secs):/ { next }
+      /^loadrank\.(topology\.name|kafka\.bootstrap\.servers|kafka\.consumer\.group|kafka\.first\.poll\.offset\.strategy|readback\.enabled|output\.dir|window\.secs|emit\.secs|hosts\.topic):/ { next }
       { print }
     ' "$LOADRANK_HOME/topology.yaml"
     echo "loadrank.topology.name: \"bench-$id\""
@@ -208,6 +233,7 @@ write_config() {
     echo "loadrank.output.dir: \"$output\""
     echo "loadrank.window.secs: $WINDOW_SECS"
     echo "loadrank.emit.secs: $EMIT_SECS"
+    echo "loadrank.hosts.topic: \"$hosts_topic\""
     echo "loadrank.topics:"
     local topic
     for topic in "$@"; do echo "  \"$topic\": 1.0"; done
@@ -227,7 +253,7 @@ one_run() {
   local hosts="$1" run="$2" result="$3"
   local id="h${hosts}r${run}" dir="$session/h${hosts}r${run}"
   local topics=("$id.cpuLoad" "$id.memLoad" "$id.pendingTasks" "$id.readLatency" "$id.writeLatency")
-  local topics_csv
+  local hosts_topic="$id.hosts" topics_csv
   topics_csv="$(IFS=,; echo "${topics[*]}")"
   mkdir -p "$dir"
   local deadline=$((messages / 50000 + 60))
@@ -240,12 +266,13 @@ one_run() {
   start_ms="$(now_ms)"
   prefill_last_ms="$(awk -v s="$start_ms" -v r="$rounds" -v hz="$rate" 'BEGIN { printf "%d", s + int((r - 1) * 1000 / hz + 0.5) }')"
   log "H=$hosts run $run: prefill of $rounds rounds x $hosts hosts x 5 topics at $rate rounds/s of sample time"
-  if ! run_logged "$dir/topics.log" "$LOADRANK_HOME/scripts/kafka.sh" create-topics --partitions "$partitions" "${topics[@]}"; then
+  if ! run_logged "$dir/topics.log" "$LOADRANK_HOME/scripts/kafka.sh" create-topics --partitions "$partitions" \
+      --compacted "$hosts_topic" "${topics[@]}"; then
     fail_run "$result" topics "$dir/topics.log"
     return 1
   fi
   if ! run_logged "$dir/prefill.log" "${simulator[@]}" --hosts "$hosts" --rounds "$rounds" --rate "$rate" --max-speed \
-      --start-time "$start_ms" --topics "$topics_csv" --progress 10; then
+      --start-time "$start_ms" --topics "$topics_csv" --hosts-topic "$hosts_topic" --progress 10; then
     fail_run "$result" prefill "$dir/prefill.log"
     return 1
   fi
@@ -261,8 +288,20 @@ one_run() {
   fi
   log "H=$hosts run $run: $(grep '^consumer:' "$dir/consumer.log" | tail -n 1)"
 
-  # 3. the topology consumes and counts it
-  write_config "$dir/topology.yaml" "$id" "$dir/output" "${topics[@]}"
+  # 3. Storm's ceiling for loadrank's shape over the same messages (its own consumer group)
+  local kafka_total
+  kafka_total="$(sed -n 's/^kafka\.messages=//p' "$result" | tail -n 1)"
+  storm_ceiling_command spout-parser-batches "$bootstrap" "$topics_csv" "$kafka_total" "ceiling-$id" "$dir/ceiling.properties"
+  log "H=$hosts run $run: Storm's ceiling for loadrank's shape (spout-parser-batches)"
+  if ! run_logged "$dir/ceiling.log" "${STORM_CEILING_COMMAND[@]}"; then
+    fail_run "$result" ceiling "$dir/ceiling.log"
+    return 1
+  fi
+  grep -E '^ceiling\.(seconds|msgs_per_s)=' "$dir/ceiling.properties" >>"$result"
+  log "H=$hosts run $run: ceiling $(sed -n 's/^ceiling\.msgs_per_s=//p' "$dir/ceiling.properties") msgs/s"
+
+  # 4. the topology consumes and counts it
+  write_config "$dir/topology.yaml" "$id" "$dir/output" "$hosts_topic" "${topics[@]}"
   log "H=$hosts run $run: topology starts (LocalCluster, $topology_heap); deadline ${deadline}s to count everything"
   LOCAL_HEAP_OPTS="$topology_heap" "$LOADRANK_HOME/scripts/run-local.sh" --ttl 0 "$dir/topology.yaml" \
     >"$dir/topology.log" 2>&1 &
@@ -278,26 +317,30 @@ one_run() {
   local line
   while read -r line; do log "H=$hosts run $run: $line"; done < <(grep 'warning' "$dir/ingest.log" || true)
 
-  # 4. live load at 1 Hz on the same topology, until the window holds only live samples
-  local live_start_ms live_end_ms
+  # 5. live load on the same topology, each round spread over its period, until the window holds
+  #    only live samples
+  local live_start_ms live_end_ms live_period live_rate
+  live_period="$(live_period_ms "$hosts")"
+  live_rate="$(awk -v p="$live_period" 'BEGIN { printf "%.10g", 1000 / p }')"
   live_start_ms=$(($(now_ms) + 4000))
   live_end_ms=$((live_start_ms + live_secs * 1000))
   local prefill_gone_ms=$((prefill_last_ms + (WINDOW_SECS + 2 * EMIT_SECS) * 1000))
   ((live_end_ms >= prefill_gone_ms)) || live_end_ms=$prefill_gone_ms
-  log "H=$hosts run $run: live phase at 1 Hz for $(((live_end_ms - live_start_ms) / 1000))s"
+  log "H=$hosts run $run: live phase at $live_rate Hz ($((5 * hosts * 1000 / live_period)) msgs/s), spread, for $(((live_end_ms - live_start_ms) / 1000))s"
   "${bench_tool[@]}" io.loadrank.bench.FreshnessWatcher --dir "$dir/output" --topic-file "${topics[0]}.json" --hosts "$hosts" --seed "$SEED" \
+    --rate "$live_rate" --spread \
     --live-start "$live_start_ms" --until "$live_end_ms" --min-age-ms $(((2 * EMIT_SECS + 1) * 1000)) \
     --result "$result" >"$dir/freshness.log" 2>&1 &
   local watcher_pid=$!
   children+=("$watcher_pid")
-  "${simulator[@]}" --hosts "$hosts" --rate 1 --start-time "$live_start_ms" \
-    --duration $(((live_end_ms - live_start_ms) / 1000 + 60)) --topics "$topics_csv" --progress 0 \
+  "${simulator[@]}" --hosts "$hosts" --rate "$live_rate" --spread --start-time "$live_start_ms" \
+    --duration $(((live_end_ms - live_start_ms) / 1000 + 60)) --topics "$topics_csv" --hosts-topic "$hosts_topic" --progress 0 \
     >"$dir/live.log" 2>&1 &
   children+=("$!")
   local status=0
   wait "$watcher_pid" || status=$?
   forget "$watcher_pid"
-  echo "live.seconds=$(((live_end_ms - live_start_ms) / 1000))" >>"$result"
+  printf 'live.seconds=%s\nlive.rate_hz=%s\n' "$(((live_end_ms - live_start_ms) / 1000))" "$live_rate" >>"$result"
   if ((status != 0)); then
     fail_run "$result" live "$dir/freshness.log"
     stop_children
@@ -305,7 +348,7 @@ one_run() {
   fi
   log "H=$hosts run $run: $(grep '^freshness: Global' "$dir/freshness.log" | tail -n 1)"
 
-  # 5. heap after a full GC, the simulator still sending
+  # 6. heap after a full GC, the simulator still sending
   if ! run_logged "$dir/heap.log" "${bench_tool[@]}" io.loadrank.bench.HeapAfterGc --pid "$topology_pid" --result "$result"; then
     fail_run "$result" memory "$dir/heap.log"
     stop_children
@@ -324,7 +367,7 @@ started_utc=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 window_secs=$WINDOW_SECS
 emit_secs=$EMIT_SECS
-setup=Kafka 4.3.1 broker on this machine (127.0.0.1, $partitions partitions per topic, $KAFKA_HEAP_OPTS). Topology in a Storm LocalCluster (scripts/run-local.sh, $topology_heap), with topology.yaml as shipped except per-run topics, consumer group and output directory, EARLIEST first poll and the read-back off; window $WINDOW_SECS s, emit $EMIT_SECS s. Per run: a prefill of about $messages messages (R rounds of H hosts x 5 topics, sample times spanning the 10 s before the topology reads them), read by a plain KafkaConsumer and then by the topology; then $live_secs s or more of live load at 1 Hz, until the window holds only live samples; then the heap after a full GC (jcmd GC.run, GC.heap_info), under live load. Simulator and bench tools $tool_heap, seed $SEED.
+setup=Kafka 4.3.1 broker on this machine (127.0.0.1, $partitions partitions per topic, $KAFKA_HEAP_OPTS). Topology in a Storm LocalCluster (scripts/run-local.sh, $topology_heap), with topology.yaml as shipped except per-run topics, consumer group and output directory, EARLIEST first poll and the read-back off; window $WINDOW_SECS s, emit $EMIT_SECS s. Per run: a prefill of about $messages messages (R rounds of H hosts x 5 topics, sample times spanning the 10 s before the topology reads them), and every host's host info (six datacenters, compacted topic), read by a plain KafkaConsumer, by Storm's ceiling for loadrank's shape (StormCeiling spout-parser-batches, a LocalCluster of its own) and by the topology; then $live_secs s or more of live load, at most $live_load msgs/s (1 Hz, or slower for large fleets), each round spread over its period in 100 slices, until the window holds only live samples; then the heap after a full GC (jcmd GC.run, GC.heap_info), under live load. Simulator and bench tools $tool_heap, seed $SEED.
 EOF
 "$LOADRANK_HOME/scripts/kafka.sh" start >/dev/null 2>"$session/kafka-start.log" || {
   cat "$session/kafka-start.log" >&2

@@ -49,6 +49,8 @@ public final class BenchReport {
             "consumer.records",
             "consumer.seconds",
             "consumer.msgs_per_s",
+            "ceiling.msgs_per_s",
+            "ceiling.seconds",
             "topology.msgs_per_s",
             "topology.measured_messages",
             "topology.measured_seconds",
@@ -60,6 +62,7 @@ public final class BenchReport {
             "ingest.early",
             "ingest.malformed",
             "live.seconds",
+            "live.rate_hz",
             "emit.count",
             "emit.median_ms",
             "emit.p99_ms",
@@ -77,7 +80,8 @@ public final class BenchReport {
             "watcher.cpu_s",
             "watcher.core_share");
 
-    private static final int TARGET_HOSTS = 100_000;
+    /** The fleet sizes whose runs are held against SPEC section 8's targets, one table each. */
+    private static final List<Long> TARGET_HOSTS = List.of(10_000L, 100_000L);
 
     private BenchReport() {}
 
@@ -207,9 +211,10 @@ public final class BenchReport {
                 .append(csvName)
                 .append(".\n\n");
 
-        out.append("| hosts | runs ok | messages per run | consumer msgs/s | topology msgs/s | topology / consumer (%) "
-                + "| emit ms (median) | emit ms (p99) | freshness p50 s | freshness p99 s | heap MiB after GC |\n");
-        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| hosts | runs ok | messages per run | consumer msgs/s | Storm ceiling msgs/s | topology msgs/s "
+                + "| topology / consumer (%) | topology / ceiling (%) | live load (Hz) | emit ms (median) "
+                + "| emit ms (p99) | freshness p50 s | freshness p99 s | heap MiB after GC |\n");
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         byHosts.forEach((hosts, group) -> {
             List<Map<String, String>> ok =
                     group.stream().filter(r -> !r.containsKey("failure")).toList();
@@ -224,9 +229,15 @@ public final class BenchReport {
                     .append(" | ")
                     .append(cell(ok, "consumer.msgs_per_s", 1, 0))
                     .append(" | ")
+                    .append(cell(ok, "ceiling.msgs_per_s", 1, 0))
+                    .append(" | ")
                     .append(cell(ok, "topology.msgs_per_s", 1, 0))
                     .append(" | ")
-                    .append(spread(ratio(ok), 0))
+                    .append(spread(ratio(ok, "consumer.msgs_per_s"), 0))
+                    .append(" | ")
+                    .append(spread(ratio(ok, "ceiling.msgs_per_s"), 0))
+                    .append(" | ")
+                    .append(cell(ok, "live.rate_hz", 1, 1))
                     .append(" | ")
                     .append(cell(ok, "emit.median_ms", 1, 0))
                     .append(" | ")
@@ -242,23 +253,32 @@ public final class BenchReport {
         out.append("\nfreshness: from a live sample's time to the first version of GlobalRankings.json that showed it; "
                 + "emit: GlobalRankings.json's modification time - its windowsAtMillis (when the window snapshots "
                 + "it combines were taken); topology msgs/s: messages counted between window snapshots, checked "
-                + "against Kafka's totals.\n\n");
+                + "against Kafka's totals; Storm ceiling: loadrank's shape with no window, ranking or files "
+                + "(StormCeiling spout-parser-batches) over the same prefill, in the same run; live load: rounds "
+                + "per second of the live phase, each round spread over its period.\n\n");
 
-        out.append(targets(byHosts.getOrDefault((long) TARGET_HOSTS, List.of()), emitSecs));
+        for (long hosts : TARGET_HOSTS) {
+            out.append(targets(hosts, byHosts.getOrDefault(hosts, List.of()), emitSecs));
+        }
         out.append(checks(runs));
         return out.toString();
     }
 
-    /** The performance targets at 100,000 hosts (docs/BENCHMARKS.md): target, measured (median over the good runs), met or not. */
-    static String targets(List<Map<String, String>> runs, double emitSecs) {
+    /**
+     * SPEC section 8's targets against the runs at {@code hosts} (docs/BENCHMARKS.md): target,
+     * measured, met or not. Judged by the median over the good runs, except the heap, which must be
+     * met by every run.
+     */
+    static String targets(long hosts, List<Map<String, String>> runs, double emitSecs) {
         List<Map<String, String>> ok =
                 runs.stream().filter(r -> !r.containsKey("failure")).toList();
-        StringBuilder out = new StringBuilder("## Performance targets at 100,000 hosts\n\n");
+        String fleet = thousands(hosts) + " hosts";
+        StringBuilder out = new StringBuilder("## Performance targets at " + fleet + "\n\n");
         if (ok.isEmpty()) {
             out.append(
                     runs.isEmpty()
-                            ? "Not measured: no run at 100,000 hosts.\n\n"
-                            : "Not measured: every run at 100,000 hosts failed (see below).\n\n");
+                            ? "Not measured: no run at " + fleet + ".\n\n"
+                            : "Not measured: every run at " + fleet + " failed (see below).\n\n");
             return out.toString();
         }
         double freshnessTarget = emitSecs + 1;
@@ -274,7 +294,22 @@ public final class BenchReport {
                 0,
                 " msgs/s",
                 m -> m >= 500_000);
-        target(out, "topology / plain KafkaConsumer", "≥ 40 %", ratio(ok), 0, " %", m -> m >= 40);
+        target(
+                out,
+                "topology / plain KafkaConsumer",
+                "≥ 40 %",
+                ratio(ok, "consumer.msgs_per_s"),
+                0,
+                " %",
+                m -> m >= 40);
+        target(
+                out,
+                "topology / Storm's ceiling for loadrank's shape, same run",
+                "≥ 80 % where the ceiling is what limits ingest",
+                ratio(ok, "ceiling.msgs_per_s"),
+                0,
+                " %",
+                m -> m >= 80);
         target(
                 out,
                 "ranking cost per emit (p99 of the emits)",
@@ -291,14 +326,8 @@ public final class BenchReport {
                 2,
                 " s",
                 m -> m <= freshnessTarget);
-        target(
-                out,
-                "heap after a full GC",
-                "≤ 1 GiB (1,024 MiB)",
-                Stats.Spread.of(values(ok, "heap.used_after_gc_mib")),
-                0,
-                " MiB",
-                m -> m <= 1024);
+        Stats.Spread heap = Stats.Spread.of(values(ok, "heap.used_after_gc_mib"));
+        target(out, "heap after a full GC, every run", "≤ 1 GiB (1,024 MiB)", heap, 0, " MiB", m -> heap.max() <= 1024);
         out.append('\n');
         return out.toString();
     }
@@ -364,12 +393,12 @@ public final class BenchReport {
         return out.toString();
     }
 
-    /** Topology msgs/s as a percentage of the consumer's, per run. */
-    private static Stats.Spread ratio(List<Map<String, String>> runs) {
+    /** Topology msgs/s as a percentage of the rate under {@code key} (the consumer's, the ceiling's), per run. */
+    private static Stats.Spread ratio(List<Map<String, String>> runs, String key) {
         return Stats.Spread.of(runs.stream()
                 .mapToDouble(r -> 100
                         * number(r, "topology.msgs_per_s").doubleValue()
-                        / number(r, "consumer.msgs_per_s").doubleValue())
+                        / number(r, key).doubleValue())
                 .toArray());
     }
 

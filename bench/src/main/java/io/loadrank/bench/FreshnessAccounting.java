@@ -8,7 +8,8 @@ import java.util.Map;
  * freshness), from successive versions of one ranking file.
  *
  * <p>The live simulator sends round {@code k} of every host that is not silent at the sample
- * time {@code liveStart + k * period}. A file version lists, per host, the time of its newest
+ * time {@code liveStart + k * period + offset(host)}, where the offset is the host's slice of a
+ * spread round (0 when a round is sent at once). A file version lists, per host, the time of its newest
  * sample ({@code lastSeenMillis}); when it advances from {@code previous} to {@code newest}, every
  * sample the host sent in {@code (previous, newest]} became visible with that version, not only
  * the newest: older samples of the same version waited longer. Each counts one delay = the time
@@ -25,21 +26,41 @@ final class FreshnessAccounting {
         boolean sent(String host, long round);
     }
 
+    /**
+     * How long after its round's start a host's sample is taken: its slice of a spread round
+     * (the simulator's {@code --spread}), 0 when rounds are sent at once.
+     */
+    @FunctionalInterface
+    interface SampleOffsets {
+        long offsetMillis(String host);
+    }
+
     private final long liveStartMillis;
     private final long periodMillis;
     private final SentRounds sentRounds;
+    private final SampleOffsets offsets;
     private final DelayHistogram delays;
     private final Map<String, long[]> lastSeen = new HashMap<>();
     private long visibleSamples;
     private long neverVisibleSamples;
 
     FreshnessAccounting(long liveStartMillis, long periodMillis, SentRounds sentRounds, DelayHistogram delays) {
+        this(liveStartMillis, periodMillis, sentRounds, host -> 0, delays);
+    }
+
+    FreshnessAccounting(
+            long liveStartMillis,
+            long periodMillis,
+            SentRounds sentRounds,
+            SampleOffsets offsets,
+            DelayHistogram delays) {
         if (periodMillis < 1) {
             throw new IllegalArgumentException("the period must be at least 1 ms, got " + periodMillis);
         }
         this.liveStartMillis = liveStartMillis;
         this.periodMillis = periodMillis;
         this.sentRounds = sentRounds;
+        this.offsets = offsets;
         this.delays = delays;
     }
 
@@ -55,11 +76,12 @@ final class FreshnessAccounting {
         if (lastSeenMillis <= known[0]) {
             return;
         }
-        long from = firstRoundAfter(known[0]);
-        long to = lastRoundAtOrBefore(lastSeenMillis);
+        long offset = offsets.offsetMillis(host);
+        long from = firstRoundAfter(known[0], offset);
+        long to = lastRoundAtOrBefore(lastSeenMillis, offset);
         for (long round = from; round <= to; round++) {
             if (sentRounds.sent(host, round)) {
-                delays.record(visibleMillis - sampleTime(round));
+                delays.record(visibleMillis - sampleTime(round, offset));
                 visibleSamples++;
             }
         }
@@ -73,13 +95,14 @@ final class FreshnessAccounting {
      * behind cannot hide its slowest samples by never showing them.
      */
     void finish(Iterable<String> hosts, long endMillis, long minAgeMillis) {
-        long to = lastRoundAtOrBefore(endMillis - minAgeMillis);
         for (String host : hosts) {
+            long offset = offsets.offsetMillis(host);
+            long to = lastRoundAtOrBefore(endMillis - minAgeMillis, offset);
             long[] known = lastSeen.get(host);
-            long from = firstRoundAfter(known == null ? Long.MIN_VALUE : known[0]);
+            long from = firstRoundAfter(known == null ? Long.MIN_VALUE : known[0], offset);
             for (long round = from; round <= to; round++) {
                 if (sentRounds.sent(host, round)) {
-                    delays.record(endMillis - sampleTime(round));
+                    delays.record(endMillis - sampleTime(round, offset));
                     neverVisibleSamples++;
                 }
             }
@@ -96,23 +119,25 @@ final class FreshnessAccounting {
         return neverVisibleSamples;
     }
 
-    private long sampleTime(long round) {
-        return liveStartMillis + round * periodMillis;
+    private long sampleTime(long round, long offset) {
+        return liveStartMillis + offset + round * periodMillis;
     }
 
-    /** The first live round whose sample time is after {@code millis}. */
-    private long firstRoundAfter(long millis) {
-        if (millis < liveStartMillis) {
+    /** The first live round whose sample time (for a host at {@code offset}) is after {@code millis}. */
+    private long firstRoundAfter(long millis, long offset) {
+        long first = liveStartMillis + offset;
+        if (millis < first) {
             return 0;
         }
-        return Math.floorDiv(millis - liveStartMillis, periodMillis) + 1;
+        return Math.floorDiv(millis - first, periodMillis) + 1;
     }
 
-    /** The last live round whose sample time is at or before {@code millis}; -1 if none. */
-    private long lastRoundAtOrBefore(long millis) {
-        if (millis < liveStartMillis) {
+    /** The last live round whose sample time (for a host at {@code offset}) is at or before {@code millis}; -1 if none. */
+    private long lastRoundAtOrBefore(long millis, long offset) {
+        long first = liveStartMillis + offset;
+        if (millis < first) {
             return -1;
         }
-        return Math.floorDiv(millis - liveStartMillis, periodMillis);
+        return Math.floorDiv(millis - first, periodMillis);
     }
 }

@@ -3,6 +3,7 @@ package io.loadrank.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OptionValues;
+import io.loadrank.cli.UsageException;
 import io.loadrank.rankingfile.RankingFileScan;
 import io.loadrank.simulator.HostFleet;
 import io.loadrank.simulator.SimulatedHost;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The live phase of a benchmark run, seen from the ranking files: while the host simulator sends
- * 1 Hz traffic from {@code --live-start}, polls the modification times of GlobalRankings.json and
+ * its live traffic ({@code --rate}, {@code --spread}) from {@code --live-start}, polls the modification times of GlobalRankings.json and
  * one topic file until {@code --until}, and for every new version
  *
  * <ul>
@@ -82,6 +83,19 @@ public final class FreshnessWatcher {
         long seed;
 
         @Option(
+                names = "--rate",
+                paramLabel = "HZ",
+                defaultValue = "1",
+                description =
+                        "the live simulator's --rate; 1000 / rate must be whole milliseconds (default: ${DEFAULT-VALUE})")
+        double rateHz;
+
+        @Option(
+                names = "--spread",
+                description = "the live simulator runs with --spread: each host's samples carry its slice's time")
+        boolean spread;
+
+        @Option(
                 names = "--live-start",
                 paramLabel = "EPOCH_MS",
                 required = true,
@@ -112,6 +126,11 @@ public final class FreshnessWatcher {
         @Override
         public Integer call() throws Exception {
             OptionValues.inRange("--hosts", hosts, 1, 10_000_000);
+            double periodMillis = 1000 / rateHz;
+            if (!(rateHz > 0) || periodMillis != Math.rint(periodMillis)) {
+                throw UsageException.invalidValue(
+                        "--rate", rateHz, "a rate whose period, 1000 / rate, is whole milliseconds (1, 0.5, 0.2, ...)");
+            }
             return watch(this);
         }
     }
@@ -136,13 +155,15 @@ public final class FreshnessWatcher {
                 long liveStart,
                 long until,
                 long pollMillis,
-                FreshnessAccounting.SentRounds sent) {
+                long periodMillis,
+                FreshnessAccounting.SentRounds sent,
+                FreshnessAccounting.SampleOffsets offsets) {
             this.file = file;
             this.global = global;
             this.liveStart = liveStart;
             this.until = until;
             this.pollMillis = pollMillis;
-            this.accounting = new FreshnessAccounting(liveStart, 1000, sent, delays);
+            this.accounting = new FreshnessAccounting(liveStart, periodMillis, sent, offsets, delays);
         }
 
         /** The version there is now, as the state before the live phase; the version read. */
@@ -203,8 +224,8 @@ public final class FreshnessWatcher {
         long minAgeMillis = options.minAgeMillis;
         Path result = options.result.file;
 
-        // the fleet the live simulator runs (same hosts, seed, 1 Hz): which host sent which round
-        HostFleet fleet = HostFleet.create(hosts, seed, 1.0);
+        // the fleet the live simulator runs (same hosts, seed, rate): which host sent which round, when
+        HostFleet fleet = HostFleet.create(hosts, seed, options.rateHz);
         Map<String, SimulatedHost> byName = new HashMap<>();
         fleet.hosts().forEach(host -> byName.put(host.name(), host));
         FreshnessAccounting.SentRounds sent = (host, round) -> {
@@ -212,8 +233,15 @@ public final class FreshnessWatcher {
             return simulated != null && !fleet.silent(simulated, round);
         };
 
-        FileWatch global = new FileWatch(dir.resolve(GLOBAL_FILE), true, liveStart, until, pollMillis, sent);
-        FileWatch topic = new FileWatch(dir.resolve(options.topicFile), false, liveStart, until, pollMillis, sent);
+        FreshnessAccounting.SampleOffsets offsets = host -> {
+            SimulatedHost simulated = byName.get(host);
+            return options.spread && simulated != null ? fleet.sliceOffsetMillis(fleet.sliceOf(simulated)) : 0;
+        };
+        long period = fleet.periodMillis();
+        FileWatch global =
+                new FileWatch(dir.resolve(GLOBAL_FILE), true, liveStart, until, pollMillis, period, sent, offsets);
+        FileWatch topic = new FileWatch(
+                dir.resolve(options.topicFile), false, liveStart, until, pollMillis, period, sent, offsets);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long wallStart = System.nanoTime();

@@ -19,6 +19,8 @@ class BenchReportTest {
         figures.put("ingest.counted", "10000000");
         figures.put("ingest.accepted", "10000000");
         figures.put("consumer.msgs_per_s", Double.toString(consumer));
+        figures.put("ceiling.msgs_per_s", Double.toString(consumer / 2));
+        figures.put("live.rate_hz", hosts >= 100_000 ? "0.2" : "1");
         figures.put("topology.msgs_per_s", Double.toString(topology));
         figures.put("emit.median_ms", Double.toString(emitP99 / 2));
         figures.put("emit.p99_ms", Double.toString(emitP99));
@@ -57,27 +59,34 @@ class BenchReportTest {
         assertThat(report)
                 .contains("Command: `scripts/bench.sh --hosts 1000,100000 --runs 3`", "Machine: a machine")
                 .contains(
-                        "| 1,000 | 3 of 3 | 10,000,000 | 2,100,000 [2,000,000–2,200,000] | 900,000 [800,000–1,000,000] "
-                                + "| 41 [40–48] | 25 [20–30] | 50 [40–60] | 1.20 | 2.60 [2.50–2.70] | 210 [200–220] |")
+                        "| 1,000 | 3 of 3 | 10,000,000 | 2,100,000 [2,000,000–2,200,000] | 1,050,000 [1,000,000–1,100,000] "
+                                + "| 900,000 [800,000–1,000,000] | 41 [40–48] | 82 [80–95] | 1.0 | 25 [20–30] | 50 [40–60] "
+                                + "| 1.20 | 2.60 [2.50–2.70] | 210 [200–220] |")
+                .contains("Not measured: no run at 10,000 hosts.")
                 .contains("Not measured: no run at 100,000 hosts.");
     }
 
     @Test
-    void the_targets_at_100000_hosts_say_which_are_met_judged_by_the_median_of_the_runs() {
+    void the_targets_at_100000_hosts_say_which_are_met_judged_by_the_median_of_the_runs_and_the_heap_by_every_run() {
         List<Map<String, String>> runs = List.of(
                 run(100_000, 1, 1_000_000, 450_000, 400, 3.5, 900),
                 run(100_000, 2, 1_000_000, 520_000, 600, 2.9, 1100),
                 run(100_000, 3, 1_000_000, 510_000, 450, 2.8, 1000));
 
-        String targets = BenchReport.targets(runs, 2);
+        String targets = BenchReport.targets(100_000, runs, 2);
 
         assertThat(targets)
+                .startsWith("## Performance targets at 100,000 hosts")
                 .contains(
                         "| sustained ingest through the topology | ≥ 500,000 msgs/s | 510,000 [450,000–520,000] msgs/s | yes |")
                 .contains("| topology / plain KafkaConsumer | ≥ 40 % | 51 [45–52] % | yes |")
+                .contains("| topology / Storm's ceiling for loadrank's shape, same run "
+                        + "| ≥ 80 % where the ceiling is what limits ingest | 102 [90–104] % | yes |")
                 .contains("| ranking cost per emit (p99 of the emits) | ≤ 500 ms | 450 [400–600] ms | yes |")
                 .contains("| freshness p99 | ≤ emit + 1 s = 3 s | 2.90 [2.80–3.50] s | yes |")
-                .contains("| heap after a full GC | ≤ 1 GiB (1,024 MiB) | 1,000 [900–1,100] MiB | yes |");
+                .contains("| heap after a full GC, every run | ≤ 1 GiB (1,024 MiB) | 1,000 [900–1,100] MiB | **no** |");
+        assertThat(BenchReport.targets(100_000, runs.subList(0, 1), 2))
+                .contains("| heap after a full GC, every run | ≤ 1 GiB (1,024 MiB) | 900 MiB | yes |");
     }
 
     @Test

@@ -102,4 +102,26 @@ class FreshnessAccountingTest {
         assertThat(delays.percentile(100)).isEqualTo(20_000);
         assertThat(accounting.visibleSamples()).isEqualTo(11 + 5);
     }
+
+    @Test
+    void givenSpreadRounds_whenAVersionShowsAHostsSamples_thenEachDelayCountsFromTheHostsOwnSampleTime() {
+        // given rounds of 5 s whose host "late" samples 4,000 ms into each round, "early" at its start
+        DelayHistogram spreadDelays = new DelayHistogram(600_000);
+        FreshnessAccounting accounting = new FreshnessAccounting(
+                LIVE_START, 5 * SECOND, (host, round) -> true, host -> host.equals("late") ? 4000 : 0, spreadDelays);
+
+        // when a version seen 500 ms after "late"'s round-1 sample shows rounds 0 and 1 of it
+        accounting.seen("late", LIVE_START + 5000 + 4000, LIVE_START + 5000 + 4500);
+
+        // then two delays from its own sample times: 5.5 s and 0.5 s, not 9.5 s and 4.5 s
+        assertThat(accounting.visibleSamples()).isEqualTo(2);
+        assertThat(spreadDelays.percentile(100)).isEqualTo(5500);
+
+        // and at the end, "early"'s rounds up to the last one at least 1 s old count from their own times
+        accounting.finish(List.of("early", "late"), LIVE_START + 10_500, 1000);
+        assertThat(accounting.neverVisibleSamples())
+                .as("early's rounds 0 and 1 (round 2, at 10 s, is younger than 1 s)")
+                .isEqualTo(2);
+        assertThat(spreadDelays.percentile(100)).isEqualTo(10_500);
+    }
 }

@@ -26,6 +26,13 @@ public final class HostFleet {
     /** Where the hosts are; hosts are dealt out to the regions in turn. */
     static final String[] REGIONS = {"eu-west", "us-east", "ap-southeast", "eu-north", "us-west", "sa-east"};
 
+    /**
+     * A spread round (the simulator's {@code --spread}) is sent in this many slices, evenly over the
+     * round's period, as a fleet of hosts that each keep their own second would send it; slice
+     * {@code s} holds the hosts whose index * slices / hosts is {@code s}.
+     */
+    public static final int SPREAD_SLICES = 100;
+
     /** Racks per region: the hosts of a region are dealt out to its racks in turn. */
     static final int RACKS_PER_REGION = 3;
 
@@ -108,14 +115,58 @@ public final class HostFleet {
 
     /**
      * Hands every message of round {@code round} to {@code out}: for every host that is not silent,
-     * one message per metric, in host then metric order. The message text comes from
-     * {@link WireFormat}, in a buffer that is reused for the next message.
+     * one message per metric, in host then metric order, all with the round's sample time. The
+     * message text comes from {@link WireFormat}, in a buffer that is reused for the next message.
      */
     public void generateRound(long round, long startMillis, MessageConsumer out) {
-        long sampleTime = sampleTimeMillis(startMillis, round);
+        generateHosts(round, 0, hosts.size(), sampleTimeMillis(startMillis, round), out);
+    }
+
+    /**
+     * Hands the messages of slice {@code slice} (0 to {@link #SPREAD_SLICES} - 1) of a spread round
+     * to {@code out}, with the slice's sample time ({@link #sampleTimeMillis(long, long, int)}).
+     * The slices of a round together send what {@link #generateRound} sends.
+     */
+    public void generateSlice(long round, int slice, long startMillis, MessageConsumer out) {
+        if (slice < 0 || slice >= SPREAD_SLICES) {
+            throw new IllegalArgumentException("slice must be 0-" + (SPREAD_SLICES - 1) + ", got " + slice);
+        }
+        generateHosts(
+                round, sliceStart(slice), sliceStart(slice + 1), sampleTimeMillis(startMillis, round, slice), out);
+    }
+
+    /**
+     * The sample time of slice {@code slice} of spread round {@code round}: the round's sample time
+     * plus {@code slice} hundredths of the round's period (whole milliseconds).
+     */
+    public long sampleTimeMillis(long startMillis, long round, int slice) {
+        return sampleTimeMillis(startMillis, round) + sliceOffsetMillis(slice);
+    }
+
+    /** How far into its round's period slice {@code slice} of a spread round is sent, in ms. */
+    public long sliceOffsetMillis(int slice) {
+        return slice * periodMillis() / SPREAD_SLICES;
+    }
+
+    /** The slice of a spread round in which {@code host} sends. */
+    public int sliceOf(SimulatedHost host) {
+        return (int) ((long) host.index() * SPREAD_SLICES / hosts.size());
+    }
+
+    /** A round's period in whole milliseconds. */
+    public long periodMillis() {
+        return Math.round(1000.0 / rateHz);
+    }
+
+    /** The first host index of slice {@code slice}: the hosts whose {@link #sliceOf} is {@code slice}. */
+    private int sliceStart(int slice) {
+        return (int) (((long) slice * hosts.size() + SPREAD_SLICES - 1) / SPREAD_SLICES);
+    }
+
+    private void generateHosts(long round, int from, int to, long sampleTime, MessageConsumer out) {
         double seconds = secondsAt(round);
         StringBuilder message = new StringBuilder(64);
-        for (SimulatedHost host : hosts) {
+        for (SimulatedHost host : hosts.subList(from, to)) {
             LoadProfile profile = host.profile();
             if (profile.silent(seconds, host.phase())) {
                 continue;

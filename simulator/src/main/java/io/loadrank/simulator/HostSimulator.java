@@ -119,7 +119,9 @@ public final class HostSimulator {
                 "simulator: %d hosts (%s), %s, seed %d, start time %d, to %s topics %s%s%n",
                 fleet.hosts().size(),
                 profileCounts(),
-                options.maxSpeed() ? "max speed" : options.rateHz() + " rounds/s",
+                options.maxSpeed()
+                        ? "max speed"
+                        : options.rateHz() + " rounds/s" + (options.spread() ? " spread over each round" : ""),
                 options.seed(),
                 startMillis,
                 options.bootstrapServers(),
@@ -152,9 +154,15 @@ public final class HostSimulator {
                 sender.sendHostInfo(fleet, System.currentTimeMillis());
                 nextHostInfoNanos = now + HOST_INFO_EVERY_NANOS;
             }
-            long sampleTime = fleet.sampleTimeMillis(startMillis, round);
-            fleet.generateRound(
-                    round, startMillis, (metric, host, message) -> sender.send(metric, host, message, sampleTime));
+            if (options.spread()) {
+                if (!sendSpread(round, startMillis, roundZeroNanos + round * periodNanos)) {
+                    break;
+                }
+            } else {
+                long sampleTime = fleet.sampleTimeMillis(startMillis, round);
+                fleet.generateRound(
+                        round, startMillis, (metric, host, message) -> sender.send(metric, host, message, sampleTime));
+            }
             round++;
             if (progressNanos > 0 && (now = System.nanoTime()) >= nextProgressNanos) {
                 long sent = sender.sent();
@@ -183,6 +191,30 @@ public final class HostSimulator {
                 sender.acknowledged(),
                 sender.failed(),
                 sender.acknowledged() / Math.max(seconds, 1e-9));
+    }
+
+    /**
+     * Sends round {@code round} in {@link HostFleet#SPREAD_SLICES} slices, each when the wall clock
+     * reaches its sample time; false if asked to stop in between (the round is then incomplete).
+     */
+    private boolean sendSpread(long round, long startMillis, long roundDueNanos) {
+        for (int slice = 0; slice < HostFleet.SPREAD_SLICES; slice++) {
+            long due = roundDueNanos + fleet.sliceOffsetMillis(slice) * 1_000_000L;
+            long now;
+            while (!stopRequested && (now = System.nanoTime()) < due) {
+                LockSupport.parkNanos(Math.min(due - now, 100_000_000L));
+            }
+            if (stopRequested) {
+                return false;
+            }
+            long sampleTime = fleet.sampleTimeMillis(startMillis, round, slice);
+            fleet.generateSlice(
+                    round,
+                    slice,
+                    startMillis,
+                    (metric, host, message) -> sender.send(metric, host, message, sampleTime));
+        }
+        return true;
     }
 
     private String profileCounts() {

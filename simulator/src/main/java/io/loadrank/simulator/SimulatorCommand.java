@@ -122,6 +122,18 @@ final class SimulatorCommand implements Callable<Integer> {
     boolean maxSpeed;
 
     @Option(
+            names = "--spread",
+            arity = "0..1",
+            paramLabel = "on|off",
+            fallbackValue = "true",
+            defaultValue = "false",
+            converter = OnOff.class,
+            description = "send each round in 100 slices spread evenly over its period, each slice with its own "
+                    + "sample time, as hosts that each keep their own second would (benchmarks of freshness); "
+                    + "off: every host at the round's start (default: ${DEFAULT-VALUE})")
+    boolean spread;
+
+    @Option(
             names = "--acks",
             paramLabel = "0|1|all",
             defaultValue = "1",
@@ -199,6 +211,10 @@ final class SimulatorCommand implements Callable<Integer> {
                     hostsTopic,
                     "a Kafka topic name (letters, digits, '.', '_', '-'), or empty for none");
         }
+        if (spread && maxSpeed) {
+            throw UsageException.invalidValue(
+                    "--spread", "on", "off with --max-speed (a round sent at once cannot be spread over its period)");
+        }
         String bootstrap = bootstrapServers.trim();
         if (bootstrap.isEmpty()) {
             throw UsageException.invalidValue("--bootstrap-servers", bootstrapServers, "host:port[,host:port...]");
@@ -214,6 +230,7 @@ final class SimulatorCommand implements Callable<Integer> {
                 topicList,
                 hostInfoTopic.isEmpty() ? null : hostInfoTopic,
                 maxSpeed,
+                spread,
                 acks,
                 compression,
                 (int) OptionValues.inRange("--linger-ms", lingerMs, 0, 10_000),

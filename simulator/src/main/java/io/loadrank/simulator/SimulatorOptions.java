@@ -22,6 +22,7 @@ public record SimulatorOptions(
         List<String> topics,
         String hostsTopic,
         boolean maxSpeed,
+        boolean spread,
         String acks,
         String compression,
         int lingerMs,

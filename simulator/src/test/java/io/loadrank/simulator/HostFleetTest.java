@@ -261,4 +261,40 @@ class HostFleetTest {
                 .as("another seed, other ids")
                 .isNotEqualTo(info.get(0).hostId());
     }
+
+    @ParameterizedTest(name = "{0} hosts at {1} Hz")
+    @CsvSource({"7, 1", "250, 1", "1000, 0.2"})
+    void givenASpreadRound_whenItsSlicesAreGenerated_thenTheySendTheRoundsMessagesEachAtItsSlicesTime(
+            int hostCount, double rateHz) {
+        HostFleet fleet = HostFleet.create(hostCount, 42, rateHz);
+        long round = 3;
+        List<String> whole = new ArrayList<>();
+        fleet.generateRound(
+                round,
+                START,
+                (metric, host, message) -> whole.add(
+                        host.name() + " " + metric + " " + parse(message).value()));
+
+        List<String> sliced = new ArrayList<>();
+        long previousTime = Long.MIN_VALUE;
+        for (int slice = 0; slice < HostFleet.SPREAD_SLICES; slice++) {
+            long sliceTime = fleet.sampleTimeMillis(START, round, slice);
+            assertThat(sliceTime).as("slice %d's time", slice).isGreaterThanOrEqualTo(previousTime);
+            previousTime = sliceTime;
+            int expectedSlice = slice;
+            fleet.generateSlice(round, slice, START, (metric, host, message) -> {
+                assertThat(fleet.sliceOf(host)).as("slice of %s", host.name()).isEqualTo(expectedSlice);
+                assertThat(parse(message).timestampMillis()).isEqualTo(sliceTime);
+                sliced.add(host.name() + " " + metric + " " + parse(message).value());
+            });
+        }
+
+        // the same messages in the same order, only the sample times spread over the round's period
+        assertThat(sliced).isNotEmpty().isEqualTo(whole);
+        long period = Math.round(1000 / rateHz);
+        assertThat(fleet.sampleTimeMillis(START, round, 0)).isEqualTo(fleet.sampleTimeMillis(START, round));
+        assertThat(fleet.sampleTimeMillis(START, round, HostFleet.SPREAD_SLICES - 1))
+                .isEqualTo(fleet.sampleTimeMillis(START, round) + period * 99 / 100)
+                .isLessThan(fleet.sampleTimeMillis(START, round + 1));
+    }
 }

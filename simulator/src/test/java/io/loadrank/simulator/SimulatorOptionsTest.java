@@ -33,7 +33,18 @@ class SimulatorOptionsTest {
                 .hasMessageContaining("--hosts-topic")
                 .hasMessageContaining("a/b");
         assertThat(options.maxSpeed()).isFalse();
+        assertThat(options.spread()).isFalse();
         assertThat(options.compression()).isEqualTo("lz4");
+    }
+
+    @Test
+    void givenSpread_whenParsed_thenOnAlone_andRefusedWithMaxSpeedNamingTheOption() {
+        assertThat(SimulatorOptions.parse("--spread").spread()).isTrue();
+        assertThat(SimulatorOptions.parse("--spread=off").spread()).isFalse();
+        assertThatThrownBy(() -> SimulatorOptions.parse("--spread", "--max-speed"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("option '--spread'")
+                .hasMessageContaining("off with --max-speed");
     }
 
     @Test
@@ -120,6 +131,7 @@ class SimulatorOptionsTest {
                         "(default: cpuLoad,",
                         "memLoad,pendingTasks,readLatency,writeLatency)",
                         "--max-speed",
+                        "--spread",
                         "--help");
     }
 

@@ -7,18 +7,18 @@
 #               and every host's host info (six datacenters) to a fresh compacted host-info topic;
 #               Kafka's end offsets are the exact totals
 #   2. consumer a plain KafkaConsumer reads all of it (ConsumerReadBench): the baseline msgs/s
-#   3. ceiling  Storm's own ceiling for loadrank's shape over the same messages (StormCeiling
-#               spout-parser-batches: KafkaSpouts -> parser bolts -> batches to counting bolts, no
-#               window, ranking or files), in a LocalCluster of its own
-#   4. ingest   the topology in a Storm LocalCluster (scripts/run-local.sh) consumes and counts all of
+#   3. ingest   the topology in a Storm LocalCluster (scripts/run-local.sh) consumes and counts all of
 #               it; IngestWatcher checks the per-topic counters of the ranking files against Kafka's
 #               totals and takes the rate between window snapshots
-#   5. live     the simulator on the same topology, at a load this machine carries beside it
+#   4. live     the simulator on the same topology, at a load this machine carries beside it
 #               (--live-load: 1 Hz, or slower for large fleets), each round spread over its period as
 #               hosts that each keep their own second would send, until the window holds only live
 #               samples; FreshnessWatcher times every live sample to the file version that shows it
 #               and the ranking cost of every emit
-#   6. memory   heap after a full GC of the topology's JVM (jcmd), still under live load
+#   5. memory   heap after a full GC of the topology's JVM (jcmd), still under live load
+#   6. ceiling  Storm's own ceiling for loadrank's shape over the same prefill (StormCeiling
+#               spout-parser-batches: KafkaSpouts -> parser bolts -> batches to counting bolts, no
+#               window, ranking or files), in a LocalCluster of its own, once the others have stopped
 #
 # then writes a markdown report (median [min-max] over the runs per H, the targets at 100,000
 # hosts, machine, date, command) and a CSV of every run's figures, and prints the report.
@@ -288,19 +288,7 @@ one_run() {
   fi
   log "H=$hosts run $run: $(grep '^consumer:' "$dir/consumer.log" | tail -n 1)"
 
-  # 3. Storm's ceiling for loadrank's shape over the same messages (its own consumer group)
-  local kafka_total
-  kafka_total="$(sed -n 's/^kafka\.messages=//p' "$result" | tail -n 1)"
-  storm_ceiling_command spout-parser-batches "$bootstrap" "$topics_csv" "$kafka_total" "ceiling-$id" "$dir/ceiling.properties"
-  log "H=$hosts run $run: Storm's ceiling for loadrank's shape (spout-parser-batches)"
-  if ! run_logged "$dir/ceiling.log" "${STORM_CEILING_COMMAND[@]}"; then
-    fail_run "$result" ceiling "$dir/ceiling.log"
-    return 1
-  fi
-  grep -E '^ceiling\.(seconds|msgs_per_s)=' "$dir/ceiling.properties" >>"$result"
-  log "H=$hosts run $run: ceiling $(sed -n 's/^ceiling\.msgs_per_s=//p' "$dir/ceiling.properties") msgs/s"
-
-  # 4. the topology consumes and counts it
+  # 3. the topology consumes and counts it
   write_config "$dir/topology.yaml" "$id" "$dir/output" "$hosts_topic" "${topics[@]}"
   log "H=$hosts run $run: topology starts (LocalCluster, $topology_heap); deadline ${deadline}s to count everything"
   LOCAL_HEAP_OPTS="$topology_heap" "$LOADRANK_HOME/scripts/run-local.sh" --ttl 0 "$dir/topology.yaml" \
@@ -317,7 +305,7 @@ one_run() {
   local line
   while read -r line; do log "H=$hosts run $run: $line"; done < <(grep 'warning' "$dir/ingest.log" || true)
 
-  # 5. live load on the same topology, each round spread over its period, until the window holds
+  # 4. live load on the same topology, each round spread over its period, until the window holds
   #    only live samples
   local live_start_ms live_end_ms live_period live_rate
   live_period="$(live_period_ms "$hosts")"
@@ -348,7 +336,7 @@ one_run() {
   fi
   log "H=$hosts run $run: $(grep '^freshness: Global' "$dir/freshness.log" | tail -n 1)"
 
-  # 6. heap after a full GC, the simulator still sending
+  # 5. heap after a full GC, the simulator still sending
   if ! run_logged "$dir/heap.log" "${bench_tool[@]}" io.loadrank.bench.HeapAfterGc --pid "$topology_pid" --result "$result"; then
     fail_run "$result" memory "$dir/heap.log"
     stop_children
@@ -356,6 +344,21 @@ one_run() {
   fi
   log "H=$hosts run $run: $(tail -n 1 "$dir/heap.log")"
   stop_children
+
+  # 6. Storm's ceiling for loadrank's shape over the same prefill (its own consumer group), once the
+  #    topology and the simulator have stopped: it reads the first messages of every partition,
+  #    the prefill, from the beginning. Not before the topology: the prefill's sample times would
+  #    age out of the window while the ceiling runs
+  local kafka_total
+  kafka_total="$(sed -n 's/^kafka\.messages=//p' "$result" | tail -n 1)"
+  storm_ceiling_command spout-parser-batches "$bootstrap" "$topics_csv" "$kafka_total" "ceiling-$id" "$dir/ceiling.properties"
+  log "H=$hosts run $run: Storm's ceiling for loadrank's shape (spout-parser-batches)"
+  if ! run_logged "$dir/ceiling.log" "${STORM_CEILING_COMMAND[@]}"; then
+    fail_run "$result" ceiling "$dir/ceiling.log"
+    return 1
+  fi
+  grep -E '^ceiling\.(seconds|msgs_per_s)=' "$dir/ceiling.properties" >>"$result"
+  log "H=$hosts run $run: ceiling $(sed -n 's/^ceiling\.msgs_per_s=//p' "$dir/ceiling.properties") msgs/s"
   return 0
 }
 
@@ -367,7 +370,7 @@ started_utc=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 window_secs=$WINDOW_SECS
 emit_secs=$EMIT_SECS
-setup=Kafka 4.3.1 broker on this machine (127.0.0.1, $partitions partitions per topic, $KAFKA_HEAP_OPTS). Topology in a Storm LocalCluster (scripts/run-local.sh, $topology_heap), with topology.yaml as shipped except per-run topics, consumer group and output directory, EARLIEST first poll and the read-back off; window $WINDOW_SECS s, emit $EMIT_SECS s. Per run: a prefill of about $messages messages (R rounds of H hosts x 5 topics, sample times spanning the 10 s before the topology reads them), and every host's host info (six datacenters, compacted topic), read by a plain KafkaConsumer, by Storm's ceiling for loadrank's shape (StormCeiling spout-parser-batches, a LocalCluster of its own) and by the topology; then $live_secs s or more of live load, at most $live_load msgs/s (1 Hz, or slower for large fleets), each round spread over its period in 100 slices, until the window holds only live samples; then the heap after a full GC (jcmd GC.run, GC.heap_info), under live load. Simulator and bench tools $tool_heap, seed $SEED.
+setup=Kafka 4.3.1 broker on this machine (127.0.0.1, $partitions partitions per topic, $KAFKA_HEAP_OPTS). Topology in a Storm LocalCluster (scripts/run-local.sh, $topology_heap), with topology.yaml as shipped except per-run topics, consumer group and output directory, EARLIEST first poll and the read-back off; window $WINDOW_SECS s, emit $EMIT_SECS s. Per run: a prefill of about $messages messages (R rounds of H hosts x 5 topics, sample times spanning the 10 s before the topology reads them), and every host's host info (six datacenters, compacted topic), read by a plain KafkaConsumer and by the topology; then $live_secs s or more of live load, at most $live_load msgs/s (1 Hz, or slower for large fleets), each round spread over its period in 100 slices, until the window holds only live samples; then the heap after a full GC (jcmd GC.run, GC.heap_info), under live load; last, with the topology and the simulator stopped, Storm's ceiling for loadrank's shape over the same prefill (StormCeiling spout-parser-batches, a LocalCluster of its own). Simulator and bench tools $tool_heap, seed $SEED.
 EOF
 "$LOADRANK_HOME/scripts/kafka.sh" start >/dev/null 2>"$session/kafka-start.log" || {
   cat "$session/kafka-start.log" >&2

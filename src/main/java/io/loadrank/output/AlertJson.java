@@ -1,6 +1,5 @@
 package io.loadrank.output;
 
-import com.google.gson.stream.JsonWriter;
 import io.loadrank.alert.AlertEvent;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -19,7 +18,7 @@ public final class AlertJson {
     /** {@code Alerts.json}: the time of the evaluation and every firing alert. */
     public static void writeActive(long atMillis, List<AlertEvent> active, Writer out) {
         try {
-            JsonWriter json = new JsonWriter(out);
+            JsonText json = new JsonText(out);
             IsoInstants instants = new IsoInstants();
             json.beginObject();
             json.name("at").value(instants.format(atMillis)).name("atMillis").value(atMillis);
@@ -29,7 +28,7 @@ public final class AlertJson {
             }
             json.endArray();
             json.endObject();
-            json.flush();
+            json.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,16 +38,16 @@ public final class AlertJson {
     public static String event(AlertEvent event) {
         StringWriter out = new StringWriter(512);
         try {
-            JsonWriter json = new JsonWriter(out);
+            JsonText json = new JsonText(out);
             writeEvent(json, new IsoInstants(), event);
-            json.flush();
+            json.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
     }
 
-    private static void writeEvent(JsonWriter json, IsoInstants instants, AlertEvent event) throws IOException {
+    private static void writeEvent(JsonText json, IsoInstants instants, AlertEvent event) throws IOException {
         json.beginObject()
                 .name("id")
                 .value(event.id())
@@ -69,9 +68,9 @@ public final class AlertJson {
         if (Double.isNaN(event.threshold())) {
             json.name("threshold").nullValue();
         } else {
-            JsonNumbers.value(json.name("threshold"), event.threshold());
+            json.name("threshold").value(event.threshold());
         }
-        JsonNumbers.value(json.name("value"), event.value());
+        json.name("value").value(event.value());
         json.name("occurrences")
                 .value(event.occurrences())
                 .name("holding")

@@ -1,6 +1,5 @@
 package io.loadrank.output;
 
-import com.google.gson.stream.JsonWriter;
 import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.hostinfo.HostInfoMalformedReason;
 import io.loadrank.hosts.HostInfoStats;
@@ -35,10 +34,9 @@ import java.util.Map;
  * say when the rolling bolts took the window snapshots a ranking is made of, so a reader can tell
  * how old the data behind a file is, and how long an emit took from snapshot to file.
  *
- * <p>Written with Gson's streaming {@link JsonWriter} rather than object mapping, because a
- * ranking of 100,000 hosts is written every emit and should not first be copied into a tree; for
- * the same reason it writes through a {@link BlockWriter}, formats times with {@link IsoInstants}
- * and doubles with {@link JsonNumbers} (all measured in docs/BENCHMARKS.md).
+ * <p>Written token by token with {@link JsonText} rather than object mapping, because a ranking of
+ * 100,000 hosts is written every emit and should not first be copied into a tree; for the same
+ * reason it formats times with {@link IsoInstants} (all measured in docs/BENCHMARKS.md).
  */
 public final class RankingJson {
 
@@ -67,8 +65,7 @@ public final class RankingJson {
     /** The global ranking, or with {@code datacenter} that datacenter's ranking. */
     private static void writeRanking(GlobalRanking ranking, DatacenterRanking datacenter, Writer out) {
         try {
-            BlockWriter block = new BlockWriter(out);
-            JsonWriter json = new JsonWriter(block);
+            JsonText json = new JsonText(out);
             IsoInstants instants = new IsoInstants();
             List<String> topics = ranking.topics();
             boolean inDatacenter = datacenter != null;
@@ -81,8 +78,8 @@ public final class RankingJson {
             json.name("topics").beginArray();
             for (int t = 0; t < topics.size(); t++) {
                 json.beginObject().name("topic").value(topics.get(t));
-                JsonNumbers.value(json.name("weight"), ranking.weights()[t]);
-                JsonNumbers.value(json.name("windowSeconds"), ranking.coveredMillis()[t] / 1000.0);
+                json.name("weight").value(ranking.weights()[t]);
+                json.name("windowSeconds").value(ranking.coveredMillis()[t] / 1000.0);
                 json.endObject();
             }
             json.endArray();
@@ -90,9 +87,9 @@ public final class RankingJson {
             int rank = 1;
             for (HostScore host : inDatacenter ? datacenter.ranked() : ranking.ranked()) {
                 json.beginObject().name("rank").value(rank++).name("host").value(host.host());
-                JsonNumbers.value(json.name("score"), inDatacenter ? host.dcScore() : host.score());
+                json.name("score").value(inDatacenter ? host.dcScore() : host.score());
                 if (inDatacenter) {
-                    JsonNumbers.value(json.name("fleetScore"), host.score());
+                    json.name("fleetScore").value(host.score());
                 }
                 json.name("incomplete").value(host.incomplete()).name("stale").value(false);
                 writeLastSeen(json, instants, host.lastSeenMillis());
@@ -101,18 +98,18 @@ public final class RankingJson {
                     json.name("dcRank").nullValue().name("dcScore").nullValue();
                 } else {
                     json.name("dcRank").value(host.dcRank());
-                    JsonNumbers.value(json.name("dcScore"), host.dcScore());
+                    json.name("dcScore").value(host.dcScore());
                 }
                 double[] shares = inDatacenter ? host.dcShares() : host.shares();
                 json.name("shares").beginObject();
                 for (int t = 0; t < topics.size(); t++) {
-                    JsonNumbers.value(json.name(topics.get(t)), shares[t]);
+                    json.name(topics.get(t)).value(shares[t]);
                 }
                 json.endObject();
                 json.name("averages").beginObject();
                 for (int t = 0; t < topics.size(); t++) {
                     if (!Double.isNaN(host.averages()[t])) {
-                        JsonNumbers.value(json.name(topics.get(t)), host.averages()[t]);
+                        json.name(topics.get(t)).value(host.averages()[t]);
                     }
                 }
                 json.endObject();
@@ -156,7 +153,7 @@ public final class RankingJson {
      * Where the host is (docs/DATACENTERS.md): {@code datacenter}, {@code rack}, {@code hostId} and
      * {@code address}, each null when unknown, so that a reader finds every name in every entry.
      */
-    private static void writeHostInfo(JsonWriter json, HostInfo info) throws IOException {
+    private static void writeHostInfo(JsonText json, HostInfo info) throws IOException {
         if (info == null) {
             json.name("datacenter")
                     .nullValue()
@@ -178,7 +175,7 @@ public final class RankingJson {
                 .value(info.address());
     }
 
-    private static void writeHostInfoStats(JsonWriter json, HostInfoStats stats) throws IOException {
+    private static void writeHostInfoStats(JsonText json, HostInfoStats stats) throws IOException {
         json.name("hostInfo")
                 .beginObject()
                 .name("topic")
@@ -211,22 +208,19 @@ public final class RankingJson {
      */
     public static void writeTopic(TopicRanking ranking, long windowMillis, Writer out) {
         try {
-            BlockWriter block = new BlockWriter(out);
-            JsonWriter json = new JsonWriter(block);
+            JsonText json = new JsonText(out);
             IsoInstants instants = new IsoInstants();
             json.beginObject();
             json.name("topic").value(ranking.topic());
             writeTime(json, instants, ranking.rankedAtMillis());
             json.name("windowAtMillis").value(ranking.windowAtMillis());
-            JsonNumbers.value(json.name("windowSeconds"), ranking.coveredMillis() / 1000.0);
-            JsonNumbers.value(json.name("configuredWindowSeconds"), windowMillis / 1000.0);
+            json.name("windowSeconds").value(ranking.coveredMillis() / 1000.0);
+            json.name("configuredWindowSeconds").value(windowMillis / 1000.0);
             json.name("hosts").beginArray();
             int rank = 1;
             for (HostAverage host : ranking.ranked()) {
                 json.beginObject().name("rank").value(rank++).name("host").value(host.host());
-                JsonNumbers.value(json.name("average"), host.average())
-                        .name("samples")
-                        .value(host.samples());
+                json.name("average").value(host.average()).name("samples").value(host.samples());
                 writeLastSeen(json, instants, host.lastSampleMillis());
                 json.endObject();
             }
@@ -239,7 +233,7 @@ public final class RankingJson {
         }
     }
 
-    private static void writeStats(JsonWriter json, IngestStats stats) throws IOException {
+    private static void writeStats(JsonText json, IngestStats stats) throws IOException {
         json.name("ingest")
                 .beginObject()
                 .name("accepted")
@@ -260,12 +254,12 @@ public final class RankingJson {
         json.endObject();
     }
 
-    private static void writeLastSeen(JsonWriter json, IsoInstants instants, long epochMillis) throws IOException {
+    private static void writeLastSeen(JsonText json, IsoInstants instants, long epochMillis) throws IOException {
         json.name("lastSeen").value(instants.format(epochMillis));
         json.name("lastSeenMillis").value(epochMillis);
     }
 
-    private static void writeTime(JsonWriter json, IsoInstants instants, long epochMillis) throws IOException {
+    private static void writeTime(JsonText json, IsoInstants instants, long epochMillis) throws IOException {
         json.name("rankedAt").value(instants.format(epochMillis));
         json.name("rankedAtMillis").value(epochMillis);
     }

@@ -9,6 +9,7 @@ import io.loadrank.hosts.HostDirectory;
 import io.loadrank.log.LogThrottle;
 import io.loadrank.output.AlertJson;
 import io.loadrank.output.DatacenterRankingFiles;
+import io.loadrank.output.LatestWins;
 import io.loadrank.output.RankingFileWriter;
 import io.loadrank.output.RankingJson;
 import io.loadrank.output.RankingText;
@@ -18,6 +19,7 @@ import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.GlobalScorer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * <p>With alert rules configured it evaluates them against every global ranking it publishes
  * (docs/ALERTS.md): the active alerts go to Alerts.json, every event to the alerts topic when one
  * is configured.
+ *
+ * <p>The files are written by a thread of their own ({@link LatestWins}): this bolt scores, sends
+ * the record and the alert events, and hands the immutable ranking over. At 100,000 hosts the
+ * files take longer than the score; written here, they held up the next round and the topic
+ * rankings queued behind them (docs/BENCHMARKS.md). A ranking whose files have not started when a
+ * newer one is ready is skipped for the newer one.
  */
 public final class GlobalRankingBolt extends BaseRichBolt {
 
@@ -80,6 +88,10 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private transient Set<String> reportedThisRound;
     private transient RankingRound round;
     private transient AlertEngine alerts;
+    private transient LatestWins<Publication> output;
+
+    /** What the file thread writes for one ranking: its JSON when already made, the active alerts if any. */
+    private record Publication(GlobalRanking ranking, String json, List<AlertEvent> activeAlerts) {}
 
     public GlobalRankingBolt(LoadRankSettings settings) {
         this(settings, Clock.systemUTC());
@@ -112,6 +124,17 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         this.reportedThisRound = new HashSet<>();
         this.round = new RankingRound(emitSecs * 1000L, firstRoundWaitMillis);
         this.alerts = alertRules.isEmpty() ? null : new AlertEngine(alertRules);
+        this.output = new LatestWins<>("loadrank-global-files", this::writeFiles);
+    }
+
+    @Override
+    public void cleanup() {
+        output.close();
+    }
+
+    /** Waits until the files of every ranking handed over are written (the unit tests). */
+    boolean awaitFiles(Duration timeout) throws InterruptedException {
+        return output.awaitIdle(timeout);
     }
 
     @Override
@@ -156,26 +179,38 @@ public final class GlobalRankingBolt extends BaseRichBolt {
                 : scorer.score(latest, now, hosts.hosts()).withHostInfo(hosts.stats());
         reportedThisRound.clear();
         round.published();
-        files.write(TEXT_FILE, out -> RankingText.writeGlobal(ranking, out));
+        String json = null;
         if (publishToKafka) {
-            String json = RankingJson.global(ranking);
-            files.write(JSON_FILE, out -> out.write(json));
+            // made here: the collector is this thread's; the file thread writes the same text
+            json = RankingJson.global(ranking);
             collector.emit(TopologyStreams.RANKINGS_STREAM, new Values("global", json));
+        }
+        List<AlertEvent> activeAlerts = alerts == null ? null : evaluateAlerts(ranking);
+        output.submit(new Publication(ranking, json, activeAlerts));
+    }
+
+    /** On the file thread: the files of one ranking. */
+    private void writeFiles(Publication publication) {
+        GlobalRanking ranking = publication.ranking();
+        files.write(TEXT_FILE, out -> RankingText.writeGlobal(ranking, out));
+        if (publication.json() != null) {
+            files.write(JSON_FILE, out -> out.write(publication.json()));
         } else {
             // streamed: at 100,000 hosts the document is tens of megabytes
             files.write(JSON_FILE, out -> RankingJson.writeGlobal(ranking, out));
         }
         // also without a host-info topic: removes the files an earlier run left
         datacenterFiles.publish(ranking);
-        if (alerts != null) {
-            evaluateAlerts(ranking);
+        if (publication.activeAlerts() != null) {
+            files.write(
+                    ALERTS_FILE,
+                    out -> AlertJson.writeActive(ranking.rankedAtMillis(), publication.activeAlerts(), out));
         }
     }
 
-    private void evaluateAlerts(GlobalRanking ranking) {
+    /** Evaluates the alert rules, logs and sends the events; the alerts active now. */
+    private List<AlertEvent> evaluateAlerts(GlobalRanking ranking) {
         List<AlertEvent> events = alerts.evaluate(FleetSnapshots.of(ranking));
-        List<AlertEvent> active = alerts.active();
-        files.write(ALERTS_FILE, out -> AlertJson.writeActive(ranking.rankedAtMillis(), active, out));
         for (AlertEvent event : events) {
             LOG.info(
                     "alert {} {}: {} (occurrences {})",
@@ -187,6 +222,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
                 collector.emit(TopologyStreams.ALERTS_STREAM, new Values(event.id(), AlertJson.event(event)));
             }
         }
+        return alerts.active();
     }
 
     @Override

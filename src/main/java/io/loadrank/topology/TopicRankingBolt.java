@@ -1,6 +1,7 @@
 package io.loadrank.topology;
 
 import io.loadrank.message.MalformedReason;
+import io.loadrank.output.LatestWins;
 import io.loadrank.output.RankingFileWriter;
 import io.loadrank.output.RankingJson;
 import io.loadrank.output.RankingText;
@@ -10,6 +11,7 @@ import io.loadrank.ranking.TopicRankingAssembler;
 import io.loadrank.window.WindowSnapshot;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.storm.Config;
 import org.apache.storm.task.OutputCollector;
@@ -24,7 +26,9 @@ import org.apache.storm.utils.TupleUtils;
  * Ranks all hosts of one topic (docs/RANKING.md): merges the windows of the rolling tasks,
  * writes {@code <topic>.txt} and {@code <topic>.json}, and sends the ranking to the global
  * ranking bolt. It ranks as soon as every rolling task has reported (so a ranking is as fresh as
- * the windows), and on its own tick if some task stays silent.
+ * the windows), and on its own tick if some task stays silent. The files are written by a thread
+ * of its own ({@link LatestWins}), so the next window snapshots never wait for the previous
+ * ranking's files.
  */
 public final class TopicRankingBolt extends BaseRichBolt {
 
@@ -43,6 +47,7 @@ public final class TopicRankingBolt extends BaseRichBolt {
     private transient RankingFileWriter files;
     private transient int rollingTasks;
     private transient RankingRound round;
+    private transient LatestWins<TopicRanking> output;
 
     public TopicRankingBolt(
             String topic,
@@ -82,6 +87,17 @@ public final class TopicRankingBolt extends BaseRichBolt {
         this.files = new RankingFileWriter(Path.of(outputDir));
         this.rollingTasks = context.getComponentTasks(rollingComponent).size();
         this.round = new RankingRound(emitSecs * 1000L, firstRoundWaitMillis);
+        this.output = new LatestWins<>("loadrank-files-" + topic, this::writeFiles);
+    }
+
+    @Override
+    public void cleanup() {
+        output.close();
+    }
+
+    /** Waits until the files of every ranking handed over are written (the unit tests). */
+    boolean awaitFiles(Duration timeout) throws InterruptedException {
+        return output.awaitIdle(timeout);
     }
 
     @Override
@@ -107,9 +123,13 @@ public final class TopicRankingBolt extends BaseRichBolt {
     private void publish(long now) {
         TopicRanking ranking = assembler.rank(now);
         round.published();
-        // to the global ranking first: it scores while this task writes its files (nobody changes
-        // a ranking once made, so both may read it at once)
+        // nobody changes a ranking once made, so the global bolt and the file thread read it at once
         collector.emit(new Values(ranking));
+        output.submit(ranking);
+    }
+
+    /** On the file thread: the files of one ranking. */
+    private void writeFiles(TopicRanking ranking) {
         files.write(topic + ".txt", out -> RankingText.writeTopic(ranking, out));
         files.write(topic + ".json", out -> RankingJson.writeTopic(ranking, windowMillis, out));
     }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.tuple.Tuple;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +60,7 @@ class GlobalRankingBoltTest {
         bolt.execute(ranking("latency", "A", 20, "B", 20, "C", 20));
 
         // then
+        filesWritten();
         assertThat(Files.readString(output.resolve(GlobalRankingBolt.TEXT_FILE), StandardCharsets.UTF_8))
                 .isEqualTo("{C=41, A=34, B=24}\n");
         assertThat(output.resolve(GlobalRankingBolt.JSON_FILE)).exists();
@@ -74,6 +77,7 @@ class GlobalRankingBoltTest {
         bolt.execute(tick());
 
         // then
+        filesWritten();
         assertThat(output.resolve(GlobalRankingBolt.TEXT_FILE)).doesNotExist();
         verify(collector, never()).emit(eq(TopologyStreams.RANKINGS_STREAM), anyList());
     }
@@ -93,6 +97,7 @@ class GlobalRankingBoltTest {
         bolt.execute(tick());
 
         // then: published with latency's previous ranking; C is now hotter
+        filesWritten();
         assertThat(Files.readString(output.resolve(GlobalRankingBolt.TEXT_FILE), StandardCharsets.UTF_8))
                 .startsWith("{C=");
         verify(collector, org.mockito.Mockito.times(2)).emit(eq(TopologyStreams.RANKINGS_STREAM), anyList());
@@ -118,6 +123,7 @@ class GlobalRankingBoltTest {
         bolt.execute(ranking("latency", "A", 20, "B", 20, "C", 20));
 
         // then
+        filesWritten();
         String alerts = Files.readString(output.resolve(GlobalRankingBolt.ALERTS_FILE), StandardCharsets.UTF_8);
         assertThat(alerts)
                 .contains("\"id\":\"hot/C\"", "\"state\":\"firing\"", "\"occurrences\":1")
@@ -136,6 +142,8 @@ class GlobalRankingBoltTest {
         bolt.execute(ranking("memLoad", "A", 30, "B", 20, "C", 50));
         bolt.execute(ranking("latency", "A", 20, "B", 20, "C", 20));
 
+        filesWritten();
+        assertThat(output.resolve(GlobalRankingBolt.TEXT_FILE)).exists();
         assertThat(output.resolve(GlobalRankingBolt.ALERTS_FILE)).doesNotExist();
         verify(collector, never()).emit(eq(TopologyStreams.ALERTS_STREAM), anyList());
     }
@@ -155,6 +163,7 @@ class GlobalRankingBoltTest {
         bolt.execute(ranking("latency", "A", 20, "B", 20, "C", 20));
 
         // then
+        filesWritten();
         assertThat(Files.readString(output.resolve("GlobalRankings-north.txt"), StandardCharsets.UTF_8))
                 .isEqualTo("{C=54, A=46}\n");
         assertThat(Files.readString(output.resolve("GlobalRankings-south.txt"), StandardCharsets.UTF_8))
@@ -183,6 +192,23 @@ class GlobalRankingBoltTest {
 
         verify(collector).ack(tick);
         verify(collector, never()).fail(any());
+    }
+
+    /** The files are written by the bolt's file thread: wait for it, with a deadline. */
+    private void filesWritten() {
+        try {
+            assertThat(bolt.awaitFiles(Duration.ofSeconds(10)))
+                    .as("files written within 10 s")
+                    .isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @AfterEach
+    void cleanup() {
+        bolt.cleanup();
     }
 
     private Tuple ranking(String topic, Object... hostValuePairs) {

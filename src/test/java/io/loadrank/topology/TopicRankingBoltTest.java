@@ -18,12 +18,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.tuple.Tuple;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,12 +56,15 @@ class TopicRankingBoltTest {
 
     @Test
     void givenBothRollingTasksReport_whenTheSecondWindowArrives_thenOneRankingOfAllHostsIsWrittenAndSent()
-            throws IOException {
+            throws IOException, InterruptedException {
         bolt.execute(window(3, "cass-a", 20.0, "cass-b", 55.0));
         verify(collector, never()).emit(anyList());
 
         bolt.execute(window(4, "cass-c", 37.0));
 
+        assertThat(bolt.awaitFiles(Duration.ofSeconds(10)))
+                .as("files written within 10 s")
+                .isTrue();
         assertThat(Files.readString(output.resolve("cpuLoad.txt"), StandardCharsets.UTF_8))
                 .isEqualTo("[[cass-b|55|60], [cass-c|37|60], [cass-a|20|60]]\n");
         assertThat(output.resolve("cpuLoad.json")).exists();
@@ -78,6 +83,11 @@ class TopicRankingBoltTest {
         clock.advance(FIRST_WAIT - EMIT);
         bolt.execute(tick());
         assertThat(sentRanking(1).ranked()).extracting(HostAverage::host).containsExactly("cass-a");
+    }
+
+    @AfterEach
+    void cleanup() {
+        bolt.cleanup();
     }
 
     private Tuple window(int task, Object... hostAverages) {

@@ -22,18 +22,131 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class JsonNumbersTest {
+class JsonTextTest {
 
     private static final long T0 = 1_763_800_000_000L;
 
     private static String written(double value) throws Exception {
         StringWriter out = new StringWriter();
-        JsonWriter json = new JsonWriter(out);
+        JsonText json = new JsonText(out);
         json.beginArray();
-        JsonNumbers.value(json, value);
+        json.value(value);
         json.endArray();
         json.close();
         return out.toString();
+    }
+
+    /** The same tokens through this writer and through Gson's, which the documents used to be written with. */
+    private interface Tokens {
+        void write(JsonText mine, JsonWriter gson) throws Exception;
+    }
+
+    private static void assertSameTextAsGson(Tokens tokens) throws Exception {
+        StringWriter mineOut = new StringWriter();
+        StringWriter gsonOut = new StringWriter();
+        JsonText mine = new JsonText(mineOut);
+        JsonWriter gson = new JsonWriter(gsonOut);
+        tokens.write(mine, gson);
+        mine.close();
+        gson.close();
+        assertThat(mineOut.toString()).isEqualTo(gsonOut.toString());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(
+            strings = {
+                "cass-eu-west-1",
+                "",
+                "quote \" and backslash \\",
+                "tab\tnewline\nreturn\rfeed\fback\b",
+                "\u0000\u0001\u001f\u007f",
+                "line\u2028paragraph\u2029",
+                "<html> & 'x' = é 日本 \uD83D\uDE00",
+            })
+    void givenAnyString_whenWrittenAsNameAndValue_thenTheTextIsGsons(String text) throws Exception {
+        assertSameTextAsGson((mine, gson) -> {
+            mine.beginObject()
+                    .name(text)
+                    .value(text)
+                    .name("n")
+                    .value((String) null)
+                    .endObject();
+            gson.beginObject()
+                    .name(text)
+                    .value(text)
+                    .name("n")
+                    .value((String) null)
+                    .endObject();
+        });
+    }
+
+    @Test
+    void givenNestedObjectsArraysAndEveryKindOfValue_whenWritten_thenTheTextIsGsons() throws Exception {
+        assertSameTextAsGson((mine, gson) -> {
+            mine.beginObject()
+                    .name("empty")
+                    .beginObject()
+                    .endObject()
+                    .name("none")
+                    .beginArray()
+                    .endArray();
+            gson.beginObject()
+                    .name("empty")
+                    .beginObject()
+                    .endObject()
+                    .name("none")
+                    .beginArray()
+                    .endArray();
+            mine.name("hosts").beginArray();
+            gson.name("hosts").beginArray();
+            for (int i = 0; i < 3; i++) {
+                mine.beginObject()
+                        .name("rank")
+                        .value(i + 1)
+                        .name("on")
+                        .value(i % 2 == 0)
+                        .name("gone")
+                        .nullValue();
+                gson.beginObject()
+                        .name("rank")
+                        .value(i + 1)
+                        .name("on")
+                        .value(i % 2 == 0)
+                        .name("gone")
+                        .nullValue();
+                mine.name("list")
+                        .beginArray()
+                        .value(Long.MIN_VALUE)
+                        .value(Long.MAX_VALUE)
+                        .value(0)
+                        .endArray();
+                gson.name("list")
+                        .beginArray()
+                        .value(Long.MIN_VALUE)
+                        .value(Long.MAX_VALUE)
+                        .value(0)
+                        .endArray();
+                mine.endObject();
+                gson.endObject();
+            }
+            mine.endArray().name("last").value("x").endObject();
+            gson.endArray().name("last").value("x").endObject();
+        });
+    }
+
+    @Test
+    void givenADocumentLongerThanTheBlock_whenWritten_thenNothingIsLostAtTheBlockEdges() throws Exception {
+        String longName = "h".repeat(70_000);
+        assertSameTextAsGson((mine, gson) -> {
+            mine.beginArray();
+            gson.beginArray();
+            for (int i = 0; i < 20_000; i++) {
+                mine.value("host-" + i + "\n").value(i * 1_000_003L);
+                gson.value("host-" + i + "\n").value(i * 1_000_003L);
+            }
+            mine.value(longName).endArray();
+            gson.value(longName).endArray();
+        });
     }
 
     @ParameterizedTest(name = "[{index}] {0} -> {1}")

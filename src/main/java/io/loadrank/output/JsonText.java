@@ -1,0 +1,263 @@
+package io.loadrank.output;
+
+import com.fasterxml.jackson.core.io.NumberOutput;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * A compact JSON writer for the ranking documents, writing exactly the text Gson's
+ * {@code JsonWriter} writes (no spaces, the same string escapes, HTML characters as they are), with
+ * doubles in the text {@link Double#toString(double)} gives: the shortest decimal that reads back
+ * as the same double ("full precision", docs/OUTPUT.md), made by jackson-core's Schubfach.
+ *
+ * <p>Why not Gson's writer: a global ranking of 100,000 hosts is about 3 million names and values
+ * per emit, twice (the fleet file and the datacenter files). Gson's writer checks and
+ * dispatches per token, writes names through a deferred name, and hands every piece to the
+ * writer behind it one call at a time; this one appends into a 64 KiB block and scans a string
+ * once for characters to escape (the host names never have any). docs/BENCHMARKS.md has the
+ * figures; {@code JsonTextTest} holds it to Gson's text for every kind of token.
+ *
+ * <p>Not a validator: it trusts its caller (this package) to open and close what it writes.
+ * Not thread-safe: one per document.
+ */
+final class JsonText implements Closeable {
+
+    private static final int BLOCK = 1 << 16;
+    private static final int MAX_DEPTH = 62;
+    /** Gson's escapes below 0x80 (null: written as it is). */
+    private static final String[] ESCAPES = new String[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPES[c] = String.format("\\u%04x", c);
+        }
+        ESCAPES['"'] = "\\\"";
+        ESCAPES['\\'] = "\\\\";
+        ESCAPES['\t'] = "\\t";
+        ESCAPES['\b'] = "\\b";
+        ESCAPES['\n'] = "\\n";
+        ESCAPES['\r'] = "\\r";
+        ESCAPES['\f'] = "\\f";
+    }
+
+    private final Writer target;
+    private final char[] block = new char[BLOCK];
+    private int used;
+    /** Bit d set: the object or array at depth d has no element yet (no comma before the next). */
+    private long empty;
+
+    private int depth;
+    /** A name was just written: the value follows its colon without a comma. */
+    private boolean afterName;
+
+    /** Writes into {@code target}, which it never closes: whoever opened it closes it. */
+    JsonText(Writer target) {
+        this.target = target;
+    }
+
+    JsonText beginObject() throws IOException {
+        return open('{');
+    }
+
+    JsonText endObject() throws IOException {
+        return close('}');
+    }
+
+    JsonText beginArray() throws IOException {
+        return open('[');
+    }
+
+    JsonText endArray() throws IOException {
+        return close(']');
+    }
+
+    JsonText name(String name) throws IOException {
+        beforeElement();
+        string(name);
+        put(':');
+        afterName = true;
+        return this;
+    }
+
+    /** A string value; null writes {@code null}. */
+    JsonText value(String value) throws IOException {
+        if (value == null) {
+            return nullValue();
+        }
+        beforeValue();
+        string(value);
+        return this;
+    }
+
+    JsonText value(long value) throws IOException {
+        beforeValue();
+        room(20);
+        used = NumberOutput.outputLong(value, block, used);
+        return this;
+    }
+
+    /**
+     * A double in {@link Double#toString(double)}'s text.
+     *
+     * @throws IllegalArgumentException for NaN and infinities, which JSON cannot hold (as Gson does)
+     */
+    JsonText value(double value) throws IOException {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("Numeric values must be finite, but was " + value);
+        }
+        beforeValue();
+        raw(NumberOutput.toString(value, true));
+        return this;
+    }
+
+    JsonText value(boolean value) throws IOException {
+        beforeValue();
+        raw(value ? "true" : "false");
+        return this;
+    }
+
+    JsonText nullValue() throws IOException {
+        beforeValue();
+        raw("null");
+        return this;
+    }
+
+    /** Hands what is buffered to the target and flushes it; the target stays open. */
+    @Override
+    public void close() throws IOException {
+        drain();
+        target.flush();
+    }
+
+    private JsonText open(char bracket) throws IOException {
+        beforeValue();
+        if (depth == MAX_DEPTH) {
+            throw new IllegalStateException("JSON nested deeper than " + MAX_DEPTH);
+        }
+        put(bracket);
+        depth++;
+        empty |= 1L << depth;
+        return this;
+    }
+
+    private JsonText close(char bracket) throws IOException {
+        empty &= ~(1L << depth);
+        depth--;
+        put(bracket);
+        return this;
+    }
+
+    private void beforeValue() throws IOException {
+        if (afterName) {
+            afterName = false;
+        } else {
+            beforeElement();
+        }
+    }
+
+    private void beforeElement() throws IOException {
+        long bit = 1L << depth;
+        if ((empty & bit) != 0) {
+            empty &= ~bit;
+        } else if (depth > 0) {
+            put(',');
+        }
+    }
+
+    /**
+     * A quoted string with Gson's escapes. The common case first: copy the whole string into the
+     * block at once and check the copy for a character to escape (host names, datacenters and the
+     * names of the documents never have one); only a string that has one is written piece by piece.
+     */
+    private void string(String text) throws IOException {
+        int length = text.length();
+        if (length + 2 <= BLOCK) {
+            room(length + 2);
+            int start = used;
+            block[start] = '"';
+            text.getChars(0, length, block, start + 1);
+            int end = start + 1 + length;
+            if (!needsEscape(block, start + 1, end)) {
+                block[end] = '"';
+                used = end + 1;
+                return;
+            }
+        }
+        escaped(text);
+    }
+
+    private static boolean needsEscape(char[] chars, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (c < 128 ? ESCAPES[c] != null : c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void escaped(String text) throws IOException {
+        int length = text.length();
+        put('"');
+        int from = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            String escape;
+            if (c < 128) {
+                escape = ESCAPES[c];
+                if (escape == null) {
+                    continue;
+                }
+            } else if (c == '\u2028') {
+                escape = "\\u2028";
+            } else if (c == '\u2029') {
+                escape = "\\u2029";
+            } else {
+                continue;
+            }
+            raw(text, from, i);
+            raw(escape);
+            from = i + 1;
+        }
+        raw(text, from, length);
+        put('"');
+    }
+
+    private void raw(String text) throws IOException {
+        raw(text, 0, text.length());
+    }
+
+    private void raw(String text, int from, int to) throws IOException {
+        int length = to - from;
+        if (length > BLOCK - used) {
+            drain();
+            if (length > BLOCK) {
+                target.write(text, from, length);
+                return;
+            }
+        }
+        text.getChars(from, to, block, used);
+        used += length;
+    }
+
+    private void put(char c) throws IOException {
+        if (used == BLOCK) {
+            drain();
+        }
+        block[used++] = c;
+    }
+
+    private void room(int chars) throws IOException {
+        if (BLOCK - used < chars) {
+            drain();
+        }
+    }
+
+    private void drain() throws IOException {
+        if (used > 0) {
+            target.write(block, 0, used);
+            used = 0;
+        }
+    }
+}

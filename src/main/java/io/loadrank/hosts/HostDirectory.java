@@ -37,7 +37,8 @@ public final class HostDirectory {
     public HostInfoResult accept(String key, String value) {
         HostInfoResult result = HostInfoFormat.parse(key, value);
         if (result instanceof HostInfoResult.Valid valid) {
-            byHost.put(valid.info().host(), valid.info());
+            // the same String as the windows' (SlidingWindowAverages): the scorer's lookups end at ==
+            byHost.put(valid.info().host().intern(), valid.info());
             accepted++;
         } else if (result instanceof HostInfoResult.Deleted gone) {
             byHost.remove(gone.host());

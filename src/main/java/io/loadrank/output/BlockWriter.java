@@ -1,5 +1,6 @@
 package io.loadrank.output;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -17,7 +18,6 @@ final class BlockWriter extends Writer {
 
     private final Writer target;
     private final char[] buffer = new char[BLOCK];
-    private final StringBuilder digits = new StringBuilder(20);
     private int used;
 
     BlockWriter(Writer target) {
@@ -58,16 +58,12 @@ final class BlockWriter extends Writer {
         used += length;
     }
 
-    /** Writes a whole number in decimal, without a String per number (ranking text: one per host). */
+    /** Writes a whole number in decimal straight into the block (ranking text: one or two per host). */
     void number(long value) throws IOException {
-        digits.setLength(0);
-        digits.append(value);
-        int length = digits.length();
-        if (length > BLOCK - used) {
+        if (BLOCK - used < 20) {
             drain();
         }
-        digits.getChars(0, length, buffer, used);
-        used += length;
+        used = NumberOutput.outputLong(value, buffer, used);
     }
 
     @Override

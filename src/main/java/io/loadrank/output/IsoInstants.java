@@ -8,13 +8,18 @@ import java.time.Instant;
  *
  * <p>A ranking of 100,000 hosts carries 100,000 "last seen" times, almost all within the same
  * few seconds; {@code Instant.toString()} goes through {@code DateTimeFormatter} for each and was
- * a tenth of the emit time in a profile. This keeps the text of the last second formatted and only
- * appends the milliseconds. Not thread-safe: one per writer.
+ * a tenth of the emit time in a profile. This keeps the text of the last 64 distinct seconds
+ * formatted (a ranking lists its hosts by load, so their seconds come in any order) and only appends
+ * the milliseconds. Not thread-safe: one per writer.
  */
 final class IsoInstants {
 
-    private long cachedSecond = Long.MIN_VALUE;
-    private String cachedPrefix = "";
+    private static final int SECONDS_KEPT = 64;
+
+    /** Direct-mapped by second modulo 64: the seconds whose text is kept, and that text without the 'Z'. */
+    private final long[] cachedSeconds = new long[SECONDS_KEPT];
+
+    private final String[] cachedPrefixes = new String[SECONDS_KEPT];
 
     /** The text of {@code Instant.ofEpochMilli(epochMillis).toString()}. */
     String format(long epochMillis) {
@@ -27,13 +32,16 @@ final class IsoInstants {
     void append(StringBuilder out, long epochMillis) {
         long second = Math.floorDiv(epochMillis, 1000);
         int millis = (int) Math.floorMod(epochMillis, 1000);
-        if (second != cachedSecond) {
+        int slot = (int) (second & (SECONDS_KEPT - 1));
+        String prefix = cachedPrefixes[slot];
+        if (prefix == null || cachedSeconds[slot] != second) {
             String full = Instant.ofEpochSecond(second).toString();
             // "....:SSZ": everything but the zone letter is the per-second prefix
-            cachedPrefix = full.substring(0, full.length() - 1);
-            cachedSecond = second;
+            prefix = full.substring(0, full.length() - 1);
+            cachedPrefixes[slot] = prefix;
+            cachedSeconds[slot] = second;
         }
-        out.append(cachedPrefix);
+        out.append(prefix);
         if (millis != 0) {
             out.append('.');
             if (millis < 100) {

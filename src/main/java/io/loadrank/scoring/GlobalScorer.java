@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,9 @@ import java.util.Map;
  *
  * <p>Besides the fleet, every datacenter is ranked on its own, with the same formula among its
  * own hosts (docs/DATACENTERS.md): load moves between the servers of one datacenter.
+ *
+ * <p>Keeps its hosts between calls (the result of a call does not depend on earlier ones), so it is
+ * not thread-safe: one scorer per global ranking bolt.
  */
 public final class GlobalScorer {
 
@@ -49,6 +53,15 @@ public final class GlobalScorer {
     private final double weightSum;
     private final Map<String, Integer> topicIndex = new HashMap<>();
     private final long staleAfterMillis;
+    /**
+     * Every host of the last call, kept for the next: a fleet changes little between emits, so
+     * most hosts find their entry instead of allocating it and growing the map again (100,000
+     * entries per emit at 100,000 hosts). Entries of hosts that no ranking lists any more are
+     * dropped at the end of each call.
+     */
+    private final HashMap<String, HostValues> known = new HashMap<>();
+    /** Which call an entry was last filled by; an entry of an older call is reset before use. */
+    private long call;
 
     /**
      * @param topics           the metric topics, in configuration order
@@ -100,12 +113,8 @@ public final class GlobalScorer {
         int topicCount = topics.size();
         long[] covered = new long[topicCount];
         long oldestWindow = Long.MAX_VALUE;
-        int largestTopic = 0;
-        for (TopicRanking ranking : latest.values()) {
-            largestTopic = Math.max(largestTopic, ranking.ranked().size());
-        }
+        call++;
         // one map entry per host holding all it needs: one hash lookup per (host, topic)
-        HashMap<String, HostValues> byHost = new HashMap<>(Math.max(16, largestTopic * 4 / 3 + 1));
         for (TopicRanking ranking : latest.values()) {
             Integer index = topicIndex.get(ranking.topic());
             if (index == null) {
@@ -114,10 +123,13 @@ public final class GlobalScorer {
             covered[index] = ranking.coveredMillis();
             oldestWindow = Math.min(oldestWindow, ranking.windowAtMillis());
             for (HostAverage average : ranking.ranked()) {
-                HostValues values = byHost.get(average.host());
+                HostValues values = known.get(average.host());
                 if (values == null) {
-                    values = new HostValues(average.host(), nanArray(topicCount));
-                    byHost.put(average.host(), values);
+                    values = new HostValues(average.host());
+                    known.put(average.host(), values);
+                }
+                if (values.call != call) {
+                    values.reset(call, topicCount);
                 }
                 values.averages[index] = average.average();
                 values.lastSeen = Math.max(values.lastSeen, average.lastSampleMillis());
@@ -127,9 +139,15 @@ public final class GlobalScorer {
         boolean withDatacenters = !hostInfo.isEmpty();
         HashMap<String, Datacenter> datacenters = new HashMap<>();
         ArrayList<HostLastSeen> stale = new ArrayList<>();
-        ArrayList<HostValues> reporting = new ArrayList<>(byHost.size());
+        ArrayList<HostValues> reporting = new ArrayList<>(known.size());
         double[] totals = new double[topicCount];
-        for (HostValues values : byHost.values()) {
+        Iterator<HostValues> entries = known.values().iterator();
+        while (entries.hasNext()) {
+            HostValues values = entries.next();
+            if (values.call != call) {
+                entries.remove(); // in no ranking any more
+                continue;
+            }
             Datacenter datacenter = null;
             if (withDatacenters) {
                 values.info = hostInfo.get(values.host);
@@ -238,11 +256,17 @@ public final class GlobalScorer {
         }
     }
 
-    /** What the scorer gathers about one host across the topics. */
+    /**
+     * What the scorer gathers about one host across the topics in one call. Kept between calls
+     * ({@link #known}), but every field is set afresh by {@link #reset} and the arrays are new each
+     * call: the {@link HostScore} of an earlier ranking shares them, and that ranking may still be
+     * written to a file while the next one is scored.
+     */
     private static final class HostValues {
         final String host;
-        final double[] averages;
-        long lastSeen = Long.MIN_VALUE;
+        long call;
+        double[] averages;
+        long lastSeen;
         HostInfo info;
         Datacenter datacenter;
         double[] shares;
@@ -252,9 +276,22 @@ public final class GlobalScorer {
         int dcRank;
         HostScore result;
 
-        HostValues(String host, double[] averages) {
+        HostValues(String host) {
             this.host = host;
-            this.averages = averages;
+        }
+
+        void reset(long call, int topicCount) {
+            this.call = call;
+            averages = nanArray(topicCount);
+            lastSeen = Long.MIN_VALUE;
+            info = null;
+            datacenter = null;
+            shares = null;
+            score = 0;
+            dcShares = null;
+            dcScore = 0;
+            dcRank = 0;
+            result = null;
         }
 
         boolean incomplete() {

@@ -71,7 +71,10 @@ public final class SlidingWindowAverages {
         HostSamples samples = hosts.get(host);
         if (samples == null) {
             samples = new HostSamples();
-            hosts.put(host, samples);
+            // one String per host name in the JVM, whatever the topic: the global scorer joins
+            // the topics' rankings by host name, 5 hash lookups per host per emit, and with one
+            // instance each lookup ends at ==, without reading the characters (once per new host)
+            hosts.put(host.intern(), samples);
         } else {
             samples.expireUpTo(now - windowMillis);
         }

@@ -198,4 +198,68 @@ class GlobalScorerTest {
         assertThatThrownBy(() -> new GlobalScorer(List.of("a", "b"), new double[] {1}, 1))
                 .hasMessageContaining("one weight per topic");
     }
+
+    /** Everything a ranking says, as text to compare: fleet, stale, datacenters, per-host fields. */
+    private static String described(GlobalRanking ranking) {
+        StringBuilder out = new StringBuilder(RankingText.global(ranking));
+        for (HostScore host : ranking.ranked()) {
+            out.append(host.host())
+                    .append(' ')
+                    .append(host.score())
+                    .append(java.util.Arrays.toString(host.shares()))
+                    .append(java.util.Arrays.toString(host.averages()))
+                    .append(host.incomplete())
+                    .append(host.lastSeenMillis())
+                    .append(host.datacenter())
+                    .append(host.dcRank())
+                    .append(host.dcScore())
+                    .append(java.util.Arrays.toString(host.dcShares()))
+                    .append('\n');
+        }
+        ranking.stale().forEach(host -> out.append("stale ").append(host).append('\n'));
+        ranking.datacenters()
+                .forEach(dc -> out.append("dc ")
+                        .append(dc.datacenter())
+                        .append(dc.ranked().stream().map(HostScore::host).toList())
+                        .append(dc.stale().stream().map(HostLastSeen::host).toList())
+                        .append('\n'));
+        return out.toString();
+    }
+
+    @Test
+    void givenOneScorerForSuccessiveEmits_whenHostsComeGoAndMove_thenEachRankingIsWhatAFreshScorerGives() {
+        Map<String, io.loadrank.hostinfo.HostInfo> north = Map.of(
+                "A", new io.loadrank.hostinfo.HostInfo("A", "north", "r1", null, null, null),
+                "C", new io.loadrank.hostinfo.HostInfo("C", "north", "r1", null, null, null));
+        Map<String, io.loadrank.hostinfo.HostInfo> moved = Map.of(
+                "A", new io.loadrank.hostinfo.HostInfo("A", "south", "r1", null, null, null),
+                "D", new io.loadrank.hostinfo.HostInfo("D", "north", "r2", null, null, null));
+        List<String> topics = List.of("cpuLoad", "memLoad");
+        // emits in order: the same hosts, one gone from a topic, a new one, one silent (stale), host info moving
+        List<Map<String, TopicRanking>> emits = List.of(
+                latest(topic("cpuLoad", "A", 20, "B", 10, "C", 20), topic("memLoad", "A", 30, "B", 20, "C", 50)),
+                latest(topic("cpuLoad", "A", 25, "C", 20), topic("memLoad", "A", 30, "B", 20, "C", 50)),
+                latest(topic("cpuLoad", "A", 25, "D", 5), topic("memLoad", "D", 1)),
+                latest(topic("cpuLoad", "A", 3, "B", 7)),
+                latest(topic("cpuLoad", "A", 20, "B", 10, "C", 20), topic("memLoad", "A", 30, "B", 20, "C", 50)));
+        List<Map<String, io.loadrank.hostinfo.HostInfo>> infos = List.of(north, north, moved, Map.of(), north);
+        List<Long> times = List.of(NOW, NOW + 2_000, NOW + 4_000, NOW + STALE_AFTER + 1, NOW + 8_000);
+        GlobalScorer kept = new GlobalScorer(topics, new double[] {1, 2}, STALE_AFTER);
+        List<GlobalRanking> earlier = new ArrayList<>();
+        List<String> earlierText = new ArrayList<>();
+
+        for (int i = 0; i < emits.size(); i++) {
+            GlobalRanking fromKept = kept.score(emits.get(i), times.get(i), infos.get(i));
+            GlobalRanking fromFresh = new GlobalScorer(topics, new double[] {1, 2}, STALE_AFTER)
+                    .score(emits.get(i), times.get(i), infos.get(i));
+
+            assertThat(described(fromKept)).as("emit %d", i).isEqualTo(described(fromFresh));
+            earlier.add(fromKept);
+            earlierText.add(described(fromKept));
+        }
+        // and no later call changed a ranking already handed out (its files may still be written)
+        for (int i = 0; i < earlier.size(); i++) {
+            assertThat(described(earlier.get(i))).as("emit %d afterwards", i).isEqualTo(earlierText.get(i));
+        }
+    }
 }

@@ -19,12 +19,11 @@ public final class AlertJson {
     public static void writeActive(long atMillis, List<AlertEvent> active, Writer out) {
         try {
             JsonText json = new JsonText(out);
-            IsoInstants instants = new IsoInstants();
             json.beginObject();
-            json.name("at").value(instants.format(atMillis)).name("atMillis").value(atMillis);
+            json.name("at").instant(atMillis).name("atMillis").value(atMillis);
             json.name("active").beginArray();
             for (AlertEvent alert : active) {
-                writeEvent(json, instants, alert);
+                writeEvent(json, alert);
             }
             json.endArray();
             json.endObject();
@@ -39,7 +38,7 @@ public final class AlertJson {
         StringWriter out = new StringWriter(512);
         try {
             JsonText json = new JsonText(out);
-            writeEvent(json, new IsoInstants(), event);
+            writeEvent(json, event);
             json.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -47,7 +46,7 @@ public final class AlertJson {
         return out.toString();
     }
 
-    private static void writeEvent(JsonText json, IsoInstants instants, AlertEvent event) throws IOException {
+    private static void writeEvent(JsonText json, AlertEvent event) throws IOException {
         json.beginObject()
                 .name("id")
                 .value(event.id())
@@ -76,15 +75,15 @@ public final class AlertJson {
                 .name("holding")
                 .value(event.holding())
                 .name("firstSeen")
-                .value(instants.format(event.firstSeenMillis()))
+                .instant(event.firstSeenMillis())
                 .name("firstSeenMillis")
                 .value(event.firstSeenMillis())
                 .name("lastSeen")
-                .value(instants.format(event.lastSeenMillis()))
+                .instant(event.lastSeenMillis())
                 .name("lastSeenMillis")
                 .value(event.lastSeenMillis())
                 .name("at")
-                .value(instants.format(event.atMillis()))
+                .instant(event.atMillis())
                 .name("atMillis")
                 .value(event.atMillis())
                 .name("message")

@@ -23,13 +23,19 @@ final class IsoInstants {
 
     /** The text of {@code Instant.ofEpochMilli(epochMillis).toString()}. */
     String format(long epochMillis) {
-        StringBuilder out = new StringBuilder(24);
-        append(out, epochMillis);
-        return out.toString();
+        char[] text = new char[MAX_LENGTH];
+        return new String(text, 0, write(epochMillis, text, 0));
     }
 
-    /** Appends the text of {@code Instant.ofEpochMilli(epochMillis).toString()}. */
-    void append(StringBuilder out, long epochMillis) {
+    /** The longest text {@link #write} writes (a year beyond 9999 has more digits and a sign). */
+    static final int MAX_LENGTH = 40;
+
+    /**
+     * Writes the text of {@code Instant.ofEpochMilli(epochMillis).toString()} into {@code out} at
+     * {@code at}, which must have {@link #MAX_LENGTH} chars of room; returns the position after it.
+     * No String per call: the JSON writer puts it straight into its block.
+     */
+    int write(long epochMillis, char[] out, int at) {
         long second = Math.floorDiv(epochMillis, 1000);
         int millis = (int) Math.floorMod(epochMillis, 1000);
         int slot = (int) (second & (SECONDS_KEPT - 1));
@@ -41,17 +47,15 @@ final class IsoInstants {
             cachedPrefixes[slot] = prefix;
             cachedSeconds[slot] = second;
         }
-        out.append(prefix);
+        prefix.getChars(0, prefix.length(), out, at);
+        at += prefix.length();
         if (millis != 0) {
-            out.append('.');
-            if (millis < 100) {
-                out.append('0');
-            }
-            if (millis < 10) {
-                out.append('0');
-            }
-            out.append(millis);
+            out[at++] = '.';
+            out[at++] = (char) ('0' + millis / 100);
+            out[at++] = (char) ('0' + millis / 10 % 10);
+            out[at++] = (char) ('0' + millis % 10);
         }
-        out.append('Z');
+        out[at++] = 'Z';
+        return at;
     }
 }

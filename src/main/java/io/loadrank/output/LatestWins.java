@@ -1,15 +1,19 @@
 package io.loadrank.output;
 
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands work to a thread of its own and keeps only the newest item that is still waiting: while
- * the thread works on one ranking, a newer ranking replaces an older one that has not started yet
- * (counted in {@link #superseded()}), so the thread always writes the newest ranking there is and
- * never a backlog of old ones.
+ * Hands work to a thread of its own and keeps only the newest item per key that is still waiting:
+ * while the thread works on one ranking, a newer ranking replaces an older one of the same key
+ * (the same file set) that has not started yet (counted in {@link #superseded()}), so the thread
+ * always writes the newest ranking there is and never a backlog of old ones. Keys take turns in
+ * the order they first asked.
  *
  * <p>Why: writing a ranking's files at 100,000 hosts takes longer than scoring it (docs/BENCHMARKS.md);
  * on the bolt's own thread the next ranking waited for the previous one's files, and window
@@ -27,7 +31,9 @@ public final class LatestWins<T> implements AutoCloseable {
     private final Object lock = new Object();
     private final Consumer<? super T> work;
     private final Thread thread;
-    private T waiting;
+    /** The newest waiting item per key, keys in the order they started waiting. */
+    private final LinkedHashMap<Object, T> waiting = new LinkedHashMap<>();
+
     private boolean working;
     private boolean closed;
     private long superseded;
@@ -46,19 +52,26 @@ public final class LatestWins<T> implements AutoCloseable {
         thread.start();
     }
 
-    /** Hands {@code item} over; it replaces an item that is still waiting. Never blocks on the work. */
+    /** Hands {@code item} over; it replaces the item that is still waiting, if any. Never blocks on the work. */
     public void submit(T item) {
-        if (item == null) {
-            throw new IllegalArgumentException("no item to hand over");
+        submit(LatestWins.class, item);
+    }
+
+    /**
+     * Hands {@code item} over under {@code key}; it replaces the item of the same key that is still
+     * waiting, if any. Never blocks on the work.
+     */
+    public void submit(Object key, T item) {
+        if (key == null || item == null) {
+            throw new IllegalArgumentException("no key or no item to hand over");
         }
         synchronized (lock) {
             if (closed) {
                 throw new IllegalStateException("closed: " + thread.getName());
             }
-            if (waiting != null) {
+            if (waiting.put(key, item) != null) {
                 superseded++;
             }
-            waiting = item;
             lock.notifyAll();
         }
     }
@@ -70,7 +83,7 @@ public final class LatestWins<T> implements AutoCloseable {
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            while (waiting != null || working) {
+            while (!waiting.isEmpty() || working) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -96,7 +109,7 @@ public final class LatestWins<T> implements AutoCloseable {
     }
 
     /**
-     * Finishes the item that is waiting, if any, then stops the thread; waits for it up to 30 s.
+     * Finishes the items that are waiting, if any, then stops the thread; waits for it up to 30 s.
      * Later {@link #submit} calls are refused.
      */
     @Override
@@ -122,7 +135,7 @@ public final class LatestWins<T> implements AutoCloseable {
         while (true) {
             T item;
             synchronized (lock) {
-                while (waiting == null && !closed) {
+                while (waiting.isEmpty() && !closed) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
@@ -130,11 +143,12 @@ public final class LatestWins<T> implements AutoCloseable {
                         return;
                     }
                 }
-                if (waiting == null) {
+                if (waiting.isEmpty()) {
                     return;
                 }
-                item = waiting;
-                waiting = null;
+                Iterator<Map.Entry<Object, T>> oldest = waiting.entrySet().iterator();
+                item = oldest.next().getValue();
+                oldest.remove();
                 working = true;
             }
             try {

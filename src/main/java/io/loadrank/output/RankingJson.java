@@ -36,7 +36,8 @@ import java.util.Map;
  *
  * <p>Written token by token with {@link JsonText} rather than object mapping, because a ranking of
  * 100,000 hosts is written every emit and should not first be copied into a tree; for the same
- * reason it formats times with {@link IsoInstants} (all measured in docs/BENCHMARKS.md).
+ * reason {@link JsonText} writes times and numbers straight into its block (all measured in
+ * docs/BENCHMARKS.md).
  */
 public final class RankingJson {
 
@@ -66,14 +67,13 @@ public final class RankingJson {
     private static void writeRanking(GlobalRanking ranking, DatacenterRanking datacenter, Writer out) {
         try {
             JsonText json = new JsonText(out);
-            IsoInstants instants = new IsoInstants();
             List<String> topics = ranking.topics();
             boolean inDatacenter = datacenter != null;
             json.beginObject();
             if (inDatacenter) {
                 json.name("datacenter").value(datacenter.datacenter());
             }
-            writeTime(json, instants, ranking.rankedAtMillis());
+            writeTime(json, ranking.rankedAtMillis());
             json.name("windowsAtMillis").value(ranking.windowsAtMillis());
             json.name("topics").beginArray();
             for (int t = 0; t < topics.size(); t++) {
@@ -92,7 +92,7 @@ public final class RankingJson {
                     json.name("fleetScore").value(host.score());
                 }
                 json.name("incomplete").value(host.incomplete()).name("stale").value(false);
-                writeLastSeen(json, instants, host.lastSeenMillis());
+                writeLastSeen(json, host.lastSeenMillis());
                 writeHostInfo(json, host.info());
                 if (host.datacenter() == null) {
                     json.name("dcRank").nullValue().name("dcScore").nullValue();
@@ -119,7 +119,7 @@ public final class RankingJson {
             json.name("stale").beginArray();
             for (HostLastSeen host : inDatacenter ? datacenter.stale() : ranking.stale()) {
                 json.beginObject().name("host").value(host.host()).name("stale").value(true);
-                writeLastSeen(json, instants, host.lastSeenMillis());
+                writeLastSeen(json, host.lastSeenMillis());
                 writeHostInfo(json, host.info());
                 json.name("dcRank").nullValue().name("dcScore").nullValue();
                 json.endObject();
@@ -209,10 +209,9 @@ public final class RankingJson {
     public static void writeTopic(TopicRanking ranking, long windowMillis, Writer out) {
         try {
             JsonText json = new JsonText(out);
-            IsoInstants instants = new IsoInstants();
             json.beginObject();
             json.name("topic").value(ranking.topic());
-            writeTime(json, instants, ranking.rankedAtMillis());
+            writeTime(json, ranking.rankedAtMillis());
             json.name("windowAtMillis").value(ranking.windowAtMillis());
             json.name("windowSeconds").value(ranking.coveredMillis() / 1000.0);
             json.name("configuredWindowSeconds").value(windowMillis / 1000.0);
@@ -221,7 +220,7 @@ public final class RankingJson {
             for (HostAverage host : ranking.ranked()) {
                 json.beginObject().name("rank").value(rank++).name("host").value(host.host());
                 json.name("average").value(host.average()).name("samples").value(host.samples());
-                writeLastSeen(json, instants, host.lastSampleMillis());
+                writeLastSeen(json, host.lastSampleMillis());
                 json.endObject();
             }
             json.endArray();
@@ -254,13 +253,13 @@ public final class RankingJson {
         json.endObject();
     }
 
-    private static void writeLastSeen(JsonText json, IsoInstants instants, long epochMillis) throws IOException {
-        json.name("lastSeen").value(instants.format(epochMillis));
+    private static void writeLastSeen(JsonText json, long epochMillis) throws IOException {
+        json.name("lastSeen").instant(epochMillis);
         json.name("lastSeenMillis").value(epochMillis);
     }
 
-    private static void writeTime(JsonText json, IsoInstants instants, long epochMillis) throws IOException {
-        json.name("rankedAt").value(instants.format(epochMillis));
+    private static void writeTime(JsonText json, long epochMillis) throws IOException {
+        json.name("rankedAt").instant(epochMillis);
         json.name("rankedAtMillis").value(epochMillis);
     }
 }

@@ -18,6 +18,7 @@ public final class RankingRound {
     private boolean open;
     private long openedAtMillis;
     private boolean publishedOnce;
+    private long publishedAtMillis;
 
     /**
      * @param emitMillis           how long a round waits for its missing reports
@@ -45,6 +46,27 @@ public final class RankingRound {
     public void published() {
         open = false;
         publishedOnce = true;
+    }
+
+    /** The ranking of this round was published at {@code nowMillis} (see {@link #isStale}). */
+    public void published(long nowMillis) {
+        published();
+        publishedAtMillis = nowMillis;
+    }
+
+    /**
+     * True when a complete round is better skipped for a newer one: its newest report was made
+     * more than one emit interval before {@code nowMillis}, so the bolt is behind its input and
+     * newer reports wait in its queue; ranking this one would cost as much as ranking the newest
+     * and only delay it. Never two emit intervals in a row: a bolt that stays behind still
+     * publishes, with the newest reports it has.
+     *
+     * @param newestReportMadeAtMillis when the newest report of the round was made by its sender
+     */
+    public boolean isStale(long newestReportMadeAtMillis, long nowMillis) {
+        return publishedOnce
+                && nowMillis - newestReportMadeAtMillis > emitMillis
+                && nowMillis - publishedAtMillis < 2 * emitMillis;
     }
 
     /** How long after a round opened its missing reports are late. */

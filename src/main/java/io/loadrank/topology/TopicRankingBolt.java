@@ -26,9 +26,9 @@ import org.apache.storm.utils.TupleUtils;
  * Ranks all hosts of one topic (docs/RANKING.md): merges the windows of the rolling tasks,
  * writes {@code <topic>.txt} and {@code <topic>.json}, and sends the ranking to the global
  * ranking bolt. It ranks as soon as every rolling task has reported (so a ranking is as fresh as
- * the windows), and on its own tick if some task stays silent. The files are written by a thread
- * of its own ({@link LatestWins}), so the next window snapshots never wait for the previous
- * ranking's files.
+ * the windows), and on its own tick if some task stays silent. The files are written by the
+ * worker's topic file thread ({@link TopicFileThread}), so the next window snapshots never wait
+ * for the previous ranking's files.
  */
 public final class TopicRankingBolt extends BaseRichBolt {
 
@@ -47,7 +47,7 @@ public final class TopicRankingBolt extends BaseRichBolt {
     private transient RankingFileWriter files;
     private transient int rollingTasks;
     private transient RankingRound round;
-    private transient LatestWins<TopicRanking> output;
+    private transient LatestWins<Runnable> output;
 
     public TopicRankingBolt(
             String topic,
@@ -87,12 +87,12 @@ public final class TopicRankingBolt extends BaseRichBolt {
         this.files = new RankingFileWriter(Path.of(outputDir));
         this.rollingTasks = context.getComponentTasks(rollingComponent).size();
         this.round = new RankingRound(emitSecs * 1000L, firstRoundWaitMillis);
-        this.output = new LatestWins<>("loadrank-files-" + topic, this::writeFiles);
+        this.output = TopicFileThread.acquire(outputDir);
     }
 
     @Override
     public void cleanup() {
-        output.close();
+        TopicFileThread.release(outputDir);
     }
 
     /** Waits until the files of every ranking handed over are written (the unit tests). */
@@ -125,10 +125,10 @@ public final class TopicRankingBolt extends BaseRichBolt {
         round.published();
         // nobody changes a ranking once made, so the global bolt and the file thread read it at once
         collector.emit(new Values(ranking));
-        output.submit(ranking);
+        output.submit(topic, () -> writeFiles(ranking));
     }
 
-    /** On the file thread: the files of one ranking. */
+    /** On the topic file thread: the files of one ranking. */
     private void writeFiles(TopicRanking ranking) {
         files.write(topic + ".txt", out -> RankingText.writeTopic(ranking, out));
         files.write(topic + ".json", out -> RankingJson.writeTopic(ranking, windowMillis, out));

@@ -45,6 +45,32 @@ class LatestWinsTest {
     }
 
     @Test
+    void givenTheThreadBusy_whenItemsOfTwoKeysArrive_thenEachKeysNewestIsDoneInTheOrderTheKeysAsked() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> done = new CopyOnWriteArrayList<>();
+        try (LatestWins<String> worker = new LatestWins<>("test-writer", item -> {
+            if (item.equals("first")) {
+                started.countDown();
+                await(release);
+            }
+            done.add(item);
+        })) {
+            worker.submit("x", "first");
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+            worker.submit("cpu", "cpu 1");
+            worker.submit("mem", "mem 1");
+            worker.submit("cpu", "cpu 2");
+            release.countDown();
+
+            assertThat(worker.awaitIdle(DEADLINE)).isTrue();
+            assertThat(done).containsExactly("first", "cpu 2", "mem 1");
+            assertThat(worker.superseded()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void givenWorkThatFailsOnOneItem_whenTheNextArrives_thenItIsStillDone() throws Exception {
         List<String> done = new CopyOnWriteArrayList<>();
         try (LatestWins<String> worker = new LatestWins<>("test-writer", item -> {

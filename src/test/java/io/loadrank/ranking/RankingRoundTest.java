@@ -60,4 +60,33 @@ class RankingRoundTest {
 
         assertThat(round.isLate(1_000_000)).isFalse();
     }
+
+    @ParameterizedTest(name = "published at {0}, newest report made at {1}, complete at {2}: stale {3}")
+    @CsvSource({
+        // emit 2 s: a round whose newest report is at most one emit old is ranked
+        "100000, 101000, 102000, false",
+        "100000, 100000, 102000, false",
+        // more than one emit old, and the last publication less than two emits ago: skipped
+        "100000, 100000, 102001, true",
+        "100000, 99000, 103999, true",
+        // two emits since the last publication: ranked even when behind
+        "100000, 99000, 104000, false",
+    })
+    void givenACompleteRound_whenItsReportsAreOld_thenItIsSkippedButNeverTwoEmitsInARow(
+            long publishedAt, long newestMadeAt, long completeAt, boolean stale) {
+        RankingRound round = new RankingRound(EMIT, FIRST_WAIT);
+        round.reported(publishedAt - 10);
+        round.published(publishedAt);
+        round.reported(completeAt);
+
+        assertThat(round.isStale(newestMadeAt, completeAt)).isEqualTo(stale);
+    }
+
+    @Test
+    void givenNothingPublishedYet_whenTheFirstRoundIsOld_thenItIsNotSkipped() {
+        RankingRound round = new RankingRound(EMIT, FIRST_WAIT);
+        round.reported(0);
+
+        assertThat(round.isStale(0, 60_000)).isFalse();
+    }
 }

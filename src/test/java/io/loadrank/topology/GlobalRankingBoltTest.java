@@ -104,6 +104,33 @@ class GlobalRankingBoltTest {
     }
 
     @Test
+    void givenTheBoltBehindItsInput_whenACompleteRoundOfOldRankingsArrives_thenItWaitsForTheNewerOnes() {
+        // given: a first publication, then the bolt falls behind: a round made 3 s ago arrives
+        bolt.execute(ranking("cpuLoad", "A", 20, "B", 10, "C", 20));
+        bolt.execute(ranking("memLoad", "A", 30, "B", 20, "C", 50));
+        bolt.execute(ranking("latency", "A", 20, "B", 20, "C", 20));
+        long madeAt = clock.millis() + 500;
+        clock.advance(3_500);
+
+        // when
+        bolt.execute(rankingMadeAt(madeAt, "cpuLoad", "A", 20, "B", 10, "C", 20));
+        bolt.execute(rankingMadeAt(madeAt, "memLoad", "A", 30, "B", 20, "C", 50));
+        bolt.execute(rankingMadeAt(madeAt, "latency", "A", 20, "B", 20, "C", 20));
+
+        // then: skipped, not ranked
+        assertThat(bolt.skippedRounds()).isEqualTo(1);
+        verify(collector, org.mockito.Mockito.times(1)).emit(eq(TopologyStreams.RANKINGS_STREAM), anyList());
+
+        // and two emits after the last publication an old round is ranked all the same
+        clock.advance(500);
+        bolt.execute(rankingMadeAt(madeAt, "cpuLoad", "A", 20, "B", 10, "C", 20));
+        bolt.execute(rankingMadeAt(madeAt, "memLoad", "A", 30, "B", 20, "C", 50));
+        bolt.execute(rankingMadeAt(madeAt, "latency", "A", 20, "B", 20, "C", 20));
+        assertThat(bolt.skippedRounds()).isEqualTo(1);
+        verify(collector, org.mockito.Mockito.times(2)).emit(eq(TopologyStreams.RANKINGS_STREAM), anyList());
+    }
+
+    @Test
     void givenAnAlertRule_whenARankingBreaksIt_thenAlertsJsonListsItAndTheEventGoesToTheAlertsStream()
             throws IOException {
         // given: C's score (41) is above 40 from the first ranking on
@@ -212,14 +239,18 @@ class GlobalRankingBoltTest {
     }
 
     private Tuple ranking(String topic, Object... hostValuePairs) {
+        return rankingMadeAt(clock.millis(), topic, hostValuePairs);
+    }
+
+    /** A topic ranking its topic bolt made at {@code madeAt}, arriving now. */
+    private Tuple rankingMadeAt(long madeAt, String topic, Object... hostValuePairs) {
         ArrayList<HostAverage> ranked = new ArrayList<>();
         for (int i = 0; i < hostValuePairs.length; i += 2) {
             ranked.add(new HostAverage(
-                    (String) hostValuePairs[i], ((Number) hostValuePairs[i + 1]).doubleValue(), 60, clock.millis()));
+                    (String) hostValuePairs[i], ((Number) hostValuePairs[i + 1]).doubleValue(), 60, madeAt));
         }
         ranked.sort((a, b) -> Double.compare(b.average(), a.average()));
-        TopicRanking ranking =
-                new TopicRanking(topic, ranked, 60_000, IngestStats.empty(), clock.millis(), clock.millis());
+        TopicRanking ranking = new TopicRanking(topic, ranked, 60_000, IngestStats.empty(), madeAt, madeAt);
         return tuple("topic-rank-" + topic, "default", 1, ranking);
     }
 

@@ -48,25 +48,21 @@ public final class RankingRound {
         publishedOnce = true;
     }
 
-    /** The ranking of this round was published at {@code nowMillis} (see {@link #isStale}). */
+    /** The ranking of this round was published at {@code nowMillis} (see {@link #tooSoon}). */
     public void published(long nowMillis) {
         published();
         publishedAtMillis = nowMillis;
     }
 
     /**
-     * True when a complete round is better skipped for a newer one: its newest report was made
-     * more than one emit interval before {@code nowMillis}, so the bolt is behind its input and
-     * newer reports wait in its queue; ranking this one would cost as much as ranking the newest
-     * and only delay it. Never two emit intervals in a row: a bolt that stays behind still
-     * publishes, with the newest reports it has.
-     *
-     * @param newestReportMadeAtMillis when the newest report of the round was made by its sender
+     * True when a complete round comes less than half an emit interval after the last publication:
+     * the bolt is behind its input, rounds that queued up complete back to back, and newer ones
+     * follow in its queue; ranking each would cost as much as ranking the newest and only delay it.
+     * In step, rounds complete one emit interval apart and every one is ranked. A skipped round
+     * stays open, so its tick still publishes it once it is late.
      */
-    public boolean isStale(long newestReportMadeAtMillis, long nowMillis) {
-        return publishedOnce
-                && nowMillis - newestReportMadeAtMillis > emitMillis
-                && nowMillis - publishedAtMillis < 2 * emitMillis;
+    public boolean tooSoon(long nowMillis) {
+        return publishedOnce && nowMillis - publishedAtMillis < emitMillis / 2;
     }
 
     /** How long after a round opened its missing reports are late. */

@@ -40,10 +40,9 @@ import org.slf4j.LoggerFactory;
  * Combines the latest ranking of every topic into the global ranking (docs/RANKING.md)
  * and publishes it: GlobalRankings.txt and .json, and one JSON record per emit on the rankings
  * topic when one is configured. Runs as exactly one task. It publishes once every topic has sent
- * a new ranking, and on its own tick if some topic stays silent; a complete round whose rankings
- * are already more than an emit old is skipped for the newer ones behind it in the queue
- * ({@link RankingRound#isStale}), so a bolt that fell behind catches up instead of ranking
- * every old round.
+ * a new ranking, and on its own tick if some topic stays silent; a round that completes less than
+ * half an emit after the last publication is left to its tick ({@link RankingRound#tooSoon}), so
+ * a bolt that fell behind catches up instead of ranking every round that queued up.
  *
  * <p>With a host-info topic it also keeps the latest host info per host ({@link HostDirectory},
  * each record parsed once as it arrives; malformed ones counted and logged at a bounded rate),
@@ -91,9 +90,8 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private transient Map<String, TopicRanking> latest;
     private transient Set<String> reportedThisRound;
     private transient RankingRound round;
-    /** When the newest topic ranking of the open round was made (by its topic bolt). */
-    private transient long newestReportMadeAt;
-    /** Complete rounds skipped for newer ones while behind ({@link RankingRound#isStale}). */
+    private transient long lastPublishedAt;
+    /** Complete rounds skipped for newer ones while behind ({@link RankingRound#tooSoon}). */
     private transient long skippedRounds;
 
     private transient AlertEngine alerts;
@@ -133,7 +131,6 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         this.latest = new HashMap<>();
         this.reportedThisRound = new HashSet<>();
         this.round = new RankingRound(emitSecs * 1000L, firstRoundWaitMillis);
-        this.newestReportMadeAt = Long.MIN_VALUE;
         this.alerts = alertRules.isEmpty() ? null : new AlertEngine(alertRules);
         this.output = new LatestWins<>("loadrank-global-files", this::writeFiles);
     }
@@ -167,21 +164,19 @@ public final class GlobalRankingBolt extends BaseRichBolt {
             latest.put(ranking.topic(), ranking);
             round.reported(now);
             reportedThisRound.add(ranking.topic());
-            newestReportMadeAt = Math.max(newestReportMadeAt, ranking.rankedAtMillis());
             if (reportedThisRound.size() >= topics.size()) {
-                if (round.isStale(newestReportMadeAt, now)) {
+                if (round.tooSoon(now)) {
                     // behind: newer topic rankings wait in the queue; rank with them instead
                     skippedRounds++;
                     long heldBack = behindLog.tryAcquire(now);
                     if (heldBack >= 0) {
                         LOG.info(
-                                "behind the topic rankings by {} ms: a round is skipped for the newer ones in the"
-                                        + " queue ({} rounds skipped since start)",
-                                now - newestReportMadeAt,
+                                "behind the topic rankings: a round that completed {} ms after the last ranking is"
+                                        + " skipped for the newer ones in the queue ({} rounds skipped since start)",
+                                now - lastPublishedAt,
                                 skippedRounds);
                     }
                     reportedThisRound.clear();
-                    newestReportMadeAt = Long.MIN_VALUE;
                 } else {
                     publish(now);
                 }
@@ -210,8 +205,8 @@ public final class GlobalRankingBolt extends BaseRichBolt {
                 ? scorer.score(latest, now)
                 : scorer.score(latest, now, hosts.hosts()).withHostInfo(hosts.stats());
         reportedThisRound.clear();
-        newestReportMadeAt = Long.MIN_VALUE;
         round.published(now);
+        lastPublishedAt = now;
         String json = null;
         if (publishToKafka) {
             // made here: the collector is this thread's; the file thread writes the same text

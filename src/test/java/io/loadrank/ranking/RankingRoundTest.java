@@ -61,32 +61,29 @@ class RankingRoundTest {
         assertThat(round.isLate(1_000_000)).isFalse();
     }
 
-    @ParameterizedTest(name = "published at {0}, newest report made at {1}, complete at {2}: stale {3}")
+    @ParameterizedTest(name = "published at {0}, next round complete at {1}: too soon {2}")
     @CsvSource({
-        // emit 2 s: a round whose newest report is at most one emit old is ranked
-        "100000, 101000, 102000, false",
-        "100000, 100000, 102000, false",
-        // more than one emit old, and the last publication less than two emits ago: skipped
-        "100000, 100000, 102001, true",
-        "100000, 99000, 103999, true",
-        // two emits since the last publication: ranked even when behind
-        "100000, 99000, 104000, false",
+        // emit 2 s: a round completing less than half an emit after the last publication waits
+        "100000, 100000, true",
+        "100000, 100999, true",
+        "100000, 101000, false",
+        "100000, 102000, false",
     })
-    void givenACompleteRound_whenItsReportsAreOld_thenItIsSkippedButNeverTwoEmitsInARow(
-            long publishedAt, long newestMadeAt, long completeAt, boolean stale) {
+    void givenACompleteRound_whenItCompletesRightAfterAPublication_thenItIsTooSoon(
+            long publishedAt, long completeAt, boolean tooSoon) {
         RankingRound round = new RankingRound(EMIT, FIRST_WAIT);
         round.reported(publishedAt - 10);
         round.published(publishedAt);
         round.reported(completeAt);
 
-        assertThat(round.isStale(newestMadeAt, completeAt)).isEqualTo(stale);
+        assertThat(round.tooSoon(completeAt)).isEqualTo(tooSoon);
     }
 
     @Test
-    void givenNothingPublishedYet_whenTheFirstRoundIsOld_thenItIsNotSkipped() {
+    void givenNothingPublishedYet_whenTheFirstRoundCompletes_thenItIsNotTooSoon() {
         RankingRound round = new RankingRound(EMIT, FIRST_WAIT);
         round.reported(0);
 
-        assertThat(round.isStale(0, 60_000)).isFalse();
+        assertThat(round.tooSoon(0)).isFalse();
     }
 }

@@ -40,12 +40,16 @@ source "$LOADRANK_HOME/scripts/lib/storm-ceiling.sh"
 
 usage() {
   cat >&2 <<'USAGE'
-usage: scripts/bench.sh [--hosts LIST] [--runs N] [--messages N] [--live-secs S] [--live-load N] [--partitions N] [--out FILE]
+usage: scripts/bench.sh [--hosts LIST] [--runs N] [--messages N] [--live-secs S] [--warmup-secs S] [--live-load N]
+                        [--partitions N] [--out FILE]
   --hosts LIST     fleet sizes, comma-separated (default 1000,10000,100000)
   --runs N         runs per fleet size; the report gives median and min-max over them (default 3)
   --messages N     messages prefilled per run, at every fleet size (default 10000000)
   --live-secs S    live phase, from its first sample; at least until the prefill has left the window
                    (default 66: window 60 s + 2 emits + 2 s, so the window holds only live samples)
+  --warmup-secs S  the first S seconds of the live phase warm the topology up (its JIT compiles the live
+                   path; measured here: a minute after start it still compiles) and are not timed; the
+                   timed part lasts --live-secs after them (default 30)
   --live-load N    messages per second the live phase may send at most: every host at 1 Hz up to N / 5
                    hosts, larger fleets slower (rounds of whole tenths of a second: 100,000 hosts at
                    0.2 Hz with the default); the simulator shares the 2 cores with the broker and the
@@ -66,12 +70,13 @@ runs=3
 messages=10000000
 live_secs=$((WINDOW_SECS + 2 * EMIT_SECS + 2))
 live_load=100000
+warmup_secs=30
 partitions=2
 out=""
 command_line="scripts/bench.sh${*:+ $*}"
 while (($#)); do
   case "$1" in
-    --hosts | --runs | --messages | --live-secs | --live-load | --partitions | --out)
+    --hosts | --runs | --messages | --live-secs | --warmup-secs | --live-load | --partitions | --out)
       require_value "$1" "$#"
       case "$1" in
         --hosts) hosts_list="$2" ;;
@@ -79,6 +84,7 @@ while (($#)); do
         --messages) messages="$2" ;;
         --live-secs) live_secs="$2" ;;
         --live-load) live_load="$2" ;;
+        --warmup-secs) warmup_secs="$2" ;;
         --partitions) partitions="$2" ;;
         --out) out="$2" ;;
       esac
@@ -94,10 +100,11 @@ require_int --runs "$runs" 1 100
 require_int --messages "$messages" 1000 1000000000
 require_int --live-secs "$live_secs" 10 3600
 require_int --live-load "$live_load" 1000 10000000
+require_int --warmup-secs "$warmup_secs" 0 3600
 require_int --partitions "$partitions" 1 64
 # all go into arithmetic: decimal, so that a leading zero is not read as octal
 runs=$((10#$runs)) messages=$((10#$messages)) live_secs=$((10#$live_secs)) partitions=$((10#$partitions))
-live_load=$((10#$live_load))
+live_load=$((10#$live_load)) warmup_secs=$((10#$warmup_secs))
 require_match --hosts "$hosts_list" '^[0-9]+(,[0-9]+)*$' "fleet sizes, comma-separated, e.g. 1000,10000"
 IFS=, read -r -a fleet_sizes <<<"$hosts_list"
 for i in "${!fleet_sizes[@]}"; do
@@ -311,12 +318,14 @@ one_run() {
   live_period="$(live_period_ms "$hosts")"
   live_rate="$(awk -v p="$live_period" 'BEGIN { printf "%.10g", 1000 / p }')"
   live_start_ms=$(($(now_ms) + 4000))
-  live_end_ms=$((live_start_ms + live_secs * 1000))
+  # the timed part starts with the first round at least --warmup-secs into the live phase
+  local timed_from_round=$(((warmup_secs * 1000 + live_period - 1) / live_period))
+  live_end_ms=$((live_start_ms + timed_from_round * live_period + live_secs * 1000))
   local prefill_gone_ms=$((prefill_last_ms + (WINDOW_SECS + 2 * EMIT_SECS) * 1000))
   ((live_end_ms >= prefill_gone_ms)) || live_end_ms=$prefill_gone_ms
-  log "H=$hosts run $run: live phase at $live_rate Hz ($((5 * hosts * 1000 / live_period)) msgs/s), spread, for $(((live_end_ms - live_start_ms) / 1000))s"
+  log "H=$hosts run $run: live phase at $live_rate Hz ($((5 * hosts * 1000 / live_period)) msgs/s), spread, for $(((live_end_ms - live_start_ms) / 1000))s, timed from round $timed_from_round"
   "${bench_tool[@]}" io.loadrank.bench.FreshnessWatcher --dir "$dir/output" --topic-file "${topics[0]}.json" --hosts "$hosts" --seed "$SEED" \
-    --rate "$live_rate" --spread \
+    --rate "$live_rate" --spread --timed-from-round "$timed_from_round" \
     --live-start "$live_start_ms" --until "$live_end_ms" --min-age-ms $(((2 * EMIT_SECS + 1) * 1000)) \
     --result "$result" >"$dir/freshness.log" 2>&1 &
   local watcher_pid=$!
@@ -328,7 +337,8 @@ one_run() {
   local status=0
   wait "$watcher_pid" || status=$?
   forget "$watcher_pid"
-  printf 'live.seconds=%s\nlive.rate_hz=%s\n' "$(((live_end_ms - live_start_ms) / 1000))" "$live_rate" >>"$result"
+  printf 'live.seconds=%s\nlive.rate_hz=%s\nlive.warmup_s=%s\n' "$(((live_end_ms - live_start_ms) / 1000))" "$live_rate" \
+    "$((timed_from_round * live_period / 1000))" >>"$result"
   if ((status != 0)); then
     fail_run "$result" live "$dir/freshness.log"
     stop_children
@@ -370,7 +380,7 @@ started_utc=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 window_secs=$WINDOW_SECS
 emit_secs=$EMIT_SECS
-setup=Kafka 4.3.1 broker on this machine (127.0.0.1, $partitions partitions per topic, $KAFKA_HEAP_OPTS). Topology in a Storm LocalCluster (scripts/run-local.sh, $topology_heap), with topology.yaml as shipped except per-run topics, consumer group and output directory, EARLIEST first poll and the read-back off; window $WINDOW_SECS s, emit $EMIT_SECS s. Per run: a prefill of about $messages messages (R rounds of H hosts x 5 topics, sample times spanning the 10 s before the topology reads them), and every host's host info (six datacenters, compacted topic), read by a plain KafkaConsumer and by the topology; then $live_secs s or more of live load, at most $live_load msgs/s (1 Hz, or slower for large fleets), each round spread over its period in 100 slices, until the window holds only live samples; then the heap after a full GC (jcmd GC.run, GC.heap_info), under live load; last, with the topology and the simulator stopped, Storm's ceiling for loadrank's shape over the same prefill (StormCeiling spout-parser-batches, a LocalCluster of its own). Simulator and bench tools $tool_heap, seed $SEED.
+setup=Kafka 4.3.1 broker on this machine (127.0.0.1, $partitions partitions per topic, $KAFKA_HEAP_OPTS). Topology in a Storm LocalCluster (scripts/run-local.sh, $topology_heap), with topology.yaml as shipped except per-run topics, consumer group and output directory, EARLIEST first poll and the read-back off; window $WINDOW_SECS s, emit $EMIT_SECS s. Per run: a prefill of about $messages messages (R rounds of H hosts x 5 topics, sample times spanning the 10 s before the topology reads them), and every host's host info (six datacenters, compacted topic), read by a plain KafkaConsumer and by the topology; then live load, at most $live_load msgs/s (1 Hz, or slower for large fleets), each round spread over its period in 100 slices: a warm-up of $warmup_secs s that is not timed, then $live_secs s or more, until the window holds only live samples, in which every sample and emit is timed; then the heap after a full GC (jcmd GC.run, GC.heap_info), under live load; last, with the topology and the simulator stopped, Storm's ceiling for loadrank's shape over the same prefill (StormCeiling spout-parser-batches, a LocalCluster of its own). Simulator and bench tools $tool_heap, seed $SEED.
 EOF
 "$LOADRANK_HOME/scripts/kafka.sh" start >/dev/null 2>"$session/kafka-start.log" || {
   cat "$session/kafka-start.log" >&2

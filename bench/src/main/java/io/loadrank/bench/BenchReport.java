@@ -63,6 +63,7 @@ public final class BenchReport {
             "ingest.malformed",
             "live.seconds",
             "live.rate_hz",
+            "live.warmup_s",
             "emit.count",
             "emit.median_ms",
             "emit.p99_ms",
@@ -255,7 +256,8 @@ public final class BenchReport {
                 + "it combines were taken); topology msgs/s: messages counted between window snapshots, checked "
                 + "against Kafka's totals; Storm ceiling: loadrank's shape with no window, ranking or files "
                 + "(StormCeiling spout-parser-batches) over the same prefill, in the same run; live load: rounds "
-                + "per second of the live phase, each round spread over its period.\n\n");
+                + "per second of the live phase, each round spread over its period; freshness and emit are timed "
+                + "after the live phase's warm-up (live.warmup_s in the CSV).\n\n");
 
         for (long hosts : TARGET_HOSTS) {
             out.append(targets(hosts, byHosts.getOrDefault(hosts, List.of()), emitSecs));

@@ -96,6 +96,15 @@ public final class FreshnessWatcher {
         boolean spread;
 
         @Option(
+                names = "--timed-from-round",
+                paramLabel = "N",
+                defaultValue = "0",
+                description =
+                        "time only the samples of rounds N and later, and the emits from round N's time: the"
+                                + " rounds before warm the topology up (its JIT compiles the live path) (default: ${DEFAULT-VALUE})")
+        long timedFromRound;
+
+        @Option(
                 names = "--live-start",
                 paramLabel = "EPOCH_MS",
                 required = true,
@@ -126,6 +135,7 @@ public final class FreshnessWatcher {
         @Override
         public Integer call() throws Exception {
             OptionValues.inRange("--hosts", hosts, 1, 10_000_000);
+            OptionValues.inRange("--timed-from-round", timedFromRound, 0, 1_000_000);
             double periodMillis = 1000 / rateHz;
             if (!(rateHz > 0) || periodMillis != Math.rint(periodMillis)) {
                 throw UsageException.invalidValue(
@@ -140,6 +150,7 @@ public final class FreshnessWatcher {
         final Path file;
         final boolean global;
         final long liveStart;
+        final long timedFrom;
         final long until;
         final long pollMillis;
         final DelayHistogram delays = new DelayHistogram(MAX_DELAY_MILLIS);
@@ -153,6 +164,7 @@ public final class FreshnessWatcher {
                 Path file,
                 boolean global,
                 long liveStart,
+                long timedFrom,
                 long until,
                 long pollMillis,
                 long periodMillis,
@@ -161,6 +173,7 @@ public final class FreshnessWatcher {
             this.file = file;
             this.global = global;
             this.liveStart = liveStart;
+            this.timedFrom = timedFrom;
             this.until = until;
             this.pollMillis = pollMillis;
             this.accounting = new FreshnessAccounting(liveStart, periodMillis, sent, offsets, delays);
@@ -205,7 +218,7 @@ public final class FreshnessWatcher {
                         opened.reader(), (host, lastSeen) -> accounting.seen(host, lastSeen, visible));
                 versions++;
                 slowestParseMillis = Math.max(slowestParseMillis, System.currentTimeMillis() - visible);
-                if (global && visible >= liveStart) {
+                if (global && visible >= timedFrom) {
                     long windowsAt = RankingFileScan.requireMillis(numbers, "windowsAtMillis", file);
                     emitCostsMillis.add(opened.version().modifiedMillis() - windowsAt);
                 }
@@ -228,9 +241,11 @@ public final class FreshnessWatcher {
         HostFleet fleet = HostFleet.create(hosts, seed, options.rateHz);
         Map<String, SimulatedHost> byName = new HashMap<>();
         fleet.hosts().forEach(host -> byName.put(host.name(), host));
+        long timedFromRound = options.timedFromRound;
+        // rounds before the timed ones count as not sent: a version that shows them times nothing
         FreshnessAccounting.SentRounds sent = (host, round) -> {
             SimulatedHost simulated = byName.get(host);
-            return simulated != null && !fleet.silent(simulated, round);
+            return round >= timedFromRound && simulated != null && !fleet.silent(simulated, round);
         };
 
         FreshnessAccounting.SampleOffsets offsets = host -> {
@@ -238,10 +253,11 @@ public final class FreshnessWatcher {
             return options.spread && simulated != null ? fleet.sliceOffsetMillis(fleet.sliceOf(simulated)) : 0;
         };
         long period = fleet.periodMillis();
-        FileWatch global =
-                new FileWatch(dir.resolve(GLOBAL_FILE), true, liveStart, until, pollMillis, period, sent, offsets);
+        long timedFrom = liveStart + timedFromRound * period;
+        FileWatch global = new FileWatch(
+                dir.resolve(GLOBAL_FILE), true, liveStart, timedFrom, until, pollMillis, period, sent, offsets);
         FileWatch topic = new FileWatch(
-                dir.resolve(options.topicFile), false, liveStart, until, pollMillis, period, sent, offsets);
+                dir.resolve(options.topicFile), false, liveStart, timedFrom, until, pollMillis, period, sent, offsets);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long wallStart = System.nanoTime();

@@ -159,7 +159,12 @@ public final class FleetHistory {
         return (int) (seq % capacity);
     }
 
-    private int topic(String name) {
+    /**
+     * The column of topic {@code name}, added after the topics known so far when it is new (at most
+     * {@value #MAX_TOPICS}); -1 when there is no room. Callers name a ranking's topics in its order
+     * first, so that the charts follow the configuration, not the order values first came in.
+     */
+    public int topic(String name) {
         int index = topics.indexOf(name);
         if (index < 0 && topics.size() < MAX_TOPICS) {
             topics.add(name);

@@ -53,6 +53,9 @@ public final class FleetView {
     public synchronized void ranking(GlobalRankingFile record) {
         rankings++;
         if (history.begin(record.rankedAtMillis())) {
+            // the record's order (the configuration's), not the order in which averages first came:
+            // a host ranked before one of its topics has a value would put that topic last
+            record.topics().forEach(topic -> history.topic(topic.topic()));
             for (RankedHost host : record.hosts()) {
                 history.put(host.host(), host.score(), host.averages());
             }

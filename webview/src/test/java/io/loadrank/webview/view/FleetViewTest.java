@@ -133,6 +133,44 @@ class FleetViewTest {
         assertThat(view.host("nobody")).isNull();
     }
 
+    @Test
+    void givenAFirstRankingWithoutTheFirstTopicsValue_whenCharted_thenTheChartsFollowTheRankingsTopicOrder() {
+        List<TopicWeight> topics =
+                List.of(new TopicWeight("cpuLoad", 1.0, 60.0), new TopicWeight("memLoad", 1.0, 60.0));
+        // the first ranking came before cpuLoad's: the host has a memLoad average only
+        view.ranking(ranking(
+                60_000,
+                topics,
+                List.of(withAverages(host(1, "A", 10, null, null, null), Map.of("memLoad", 40.0))),
+                List.of()));
+        view.ranking(ranking(
+                62_000,
+                topics,
+                List.of(withAverages(host(1, "A", 11, null, null, null), Map.of("memLoad", 41.0, "cpuLoad", 20.0))),
+                List.of()));
+
+        assertThat(view.host("A").averages().keySet()).containsExactly("cpuLoad", "memLoad");
+    }
+
+    private static RankedHost withAverages(RankedHost host, Map<String, Double> averages) {
+        return new RankedHost(
+                host.rank(),
+                host.host(),
+                host.score(),
+                host.incomplete(),
+                host.stale(),
+                host.lastSeen(),
+                host.lastSeenMillis(),
+                host.shares(),
+                averages,
+                host.datacenter(),
+                host.rack(),
+                host.hostId(),
+                host.address(),
+                host.dcRank(),
+                host.dcScore());
+    }
+
     static GlobalRankingFile ranking(long at, RankedHost... hosts) {
         return ranking(at, List.of(new TopicWeight("cpuLoad", 1.0, 60.0)), List.of(hosts), List.of());
     }

@@ -54,6 +54,11 @@ public final class RankingRound {
         publishedAtMillis = nowMillis;
     }
 
+    /** When the last ranking was published, as given to {@link #published(long)}. */
+    public long publishedAtMillis() {
+        return publishedAtMillis;
+    }
+
     /**
      * True when a complete round comes less than half an emit interval after the last publication:
      * the bolt is behind its input, rounds that queued up complete back to back, and newer ones

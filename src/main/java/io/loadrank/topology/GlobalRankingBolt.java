@@ -90,7 +90,6 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private transient Map<String, TopicRanking> latest;
     private transient Set<String> reportedThisRound;
     private transient RankingRound round;
-    private transient long lastPublishedAt;
     /** Complete rounds skipped for newer ones while behind ({@link RankingRound#tooSoon}). */
     private transient long skippedRounds;
 
@@ -173,7 +172,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
                         LOG.info(
                                 "behind the topic rankings: a round that completed {} ms after the last ranking is"
                                         + " skipped for the newer ones in the queue ({} rounds skipped since start)",
-                                now - lastPublishedAt,
+                                now - round.publishedAtMillis(),
                                 skippedRounds);
                     }
                     reportedThisRound.clear();
@@ -206,7 +205,6 @@ public final class GlobalRankingBolt extends BaseRichBolt {
                 : scorer.score(latest, now, hosts.hosts()).withHostInfo(hosts.stats());
         reportedThisRound.clear();
         round.published(now);
-        lastPublishedAt = now;
         String json = null;
         if (publishToKafka) {
             // made here: the collector is this thread's; the file thread writes the same text

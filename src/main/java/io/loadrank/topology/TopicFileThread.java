@@ -26,14 +26,14 @@ final class TopicFileThread {
         final LatestWins<Runnable> writer;
         int users;
 
-        Shared(String outputDir) {
+        Shared() {
             this.writer = new LatestWins<>("loadrank-topic-files", Runnable::run);
         }
     }
 
     /** The thread writing the topic files of {@code outputDir} in this JVM, started by its first user. */
     static synchronized LatestWins<Runnable> acquire(String outputDir) {
-        Shared shared = THREADS.computeIfAbsent(outputDir, Shared::new);
+        Shared shared = THREADS.computeIfAbsent(outputDir, dir -> new Shared());
         shared.users++;
         return shared.writer;
     }

@@ -37,11 +37,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$LOADRANK_HOME/scripts/lib/args.sh"
 # shellcheck source=lib/storm-ceiling.sh
 source "$LOADRANK_HOME/scripts/lib/storm-ceiling.sh"
+# shellcheck source=lib/topology-config.sh
+source "$LOADRANK_HOME/scripts/lib/topology-config.sh"
 
 usage() {
   cat >&2 <<'USAGE'
 usage: scripts/bench.sh [--hosts LIST] [--runs N] [--messages N] [--live-secs S] [--warmup-secs S] [--live-load N]
-                        [--partitions N] [--out FILE]
+                        [--partitions N] [--storm-conf KEY=VALUE]... [--out FILE]
   --hosts LIST     fleet sizes, comma-separated (default 1000,10000,100000)
   --runs N         runs per fleet size; the report gives median and min-max over them (default 3)
   --messages N     messages prefilled per run, at every fleet size (default 10000000)
@@ -55,6 +57,11 @@ usage: scripts/bench.sh [--hosts LIST] [--runs N] [--messages N] [--live-secs S]
                    0.2 Hz with the default); the simulator shares the 2 cores with the broker and the
                    topology, so the figures are the topology's, not an overloaded machine's (default 100000)
   --partitions N   partitions of every topic (default 2)
+  --storm-conf KEY=VALUE
+                   a setting in place of topology.yaml's, for the topology and Storm's ceiling alike
+                   (repeatable): topology.* (Storm's), loadrank.kafka.properties (a YAML map of consumer
+                   properties), loadrank.parallelism.* or loadrank.batch.*; VALUE in YAML, e.g.
+                   --storm-conf topology.producer.batch.size=100
   --out FILE       the report (default $LOADRANK_RUN_DIR/bench/report-<UTC time>.md; the CSV goes next to it)
 Build first: mvn -B clean package -DskipTests
 USAGE
@@ -72,6 +79,7 @@ live_secs=$((WINDOW_SECS + 2 * EMIT_SECS + 2))
 live_load=100000
 warmup_secs=30
 partitions=2
+storm_conf=()
 out=""
 command_line="scripts/bench.sh${*:+ $*}"
 while (($#)); do
@@ -88,6 +96,12 @@ while (($#)); do
         --partitions) partitions="$2" ;;
         --out) out="$2" ;;
       esac
+      shift 2
+      ;;
+    --storm-conf)
+      require_value "$1" "$#"
+      require_setting "$1" "$2"
+      storm_conf+=("$2")
       shift 2
       ;;
     -h | --help) usage ;;
@@ -216,34 +230,28 @@ bench_tool=("$java" $tool_heap -cp "$bench_jar")
 simulator=("$java" $tool_heap -cp "$simulator_jar" io.loadrank.simulator.HostSimulator --seed "$SEED"
   --bootstrap-servers "$bootstrap")
 
-# write_config FILE RUN_ID OUTPUT_DIR HOSTS_TOPIC TOPIC...: topology.yaml as shipped, but for the keys
-# that make a run a run (its topics and host-info topic, consumer group, output directory, reading
-# from the earliest offset, no read-back of the prefill a second time) and the window and emit
-# interval, set explicitly
+# write_config FILE RUN_ID OUTPUT_DIR HOSTS_TOPIC TOPIC...: topology.yaml as shipped with the
+# --storm-conf settings, and the keys that make a run a run (its topics and host-info topic,
+# consumer group, output directory, reading from the earliest offset, no read-back of the prefill a
+# second time) and the window and emit interval, set explicitly
 write_config() {
   local file="$1" id="$2" output="$3" hosts_topic="$4"
   shift 4
+  local topic topics=""
+  for topic in "$@"; do topics+="${topics:+, }\"$topic\": 1.0"; done
   {
     echo "# written by scripts/bench.sh: $LOADRANK_HOME/topology.yaml with the run's own keys at the end"
-    awk '
-      /^loadrank\.topics:/ { skipping = 1; next }
-      skipping && /^[[:space:]]/ { next }
-      { skipping = 0 }
-      /^loadrank\.(topology\.name|kafka\.bootstrap\.servers|kafka\.consumer\.group|kafka\.first\.poll\.offset\.strategy|readback\.enabled|output\.dir|window\.secs|emit\.secs|hosts\.topic):/ { next }
-      { print }
-    ' "$LOADRANK_HOME/topology.yaml"
-    echo "loadrank.topology.name: \"bench-$id\""
-    echo "loadrank.kafka.bootstrap.servers: \"$bootstrap\""
-    echo "loadrank.kafka.consumer.group: \"bench-$id\""
-    echo "loadrank.kafka.first.poll.offset.strategy: EARLIEST"
-    echo "loadrank.readback.enabled: false"
-    echo "loadrank.output.dir: \"$output\""
-    echo "loadrank.window.secs: $WINDOW_SECS"
-    echo "loadrank.emit.secs: $EMIT_SECS"
-    echo "loadrank.hosts.topic: \"$hosts_topic\""
-    echo "loadrank.topics:"
-    local topic
-    for topic in "$@"; do echo "  \"$topic\": 1.0"; done
+    topology_config_with "$LOADRANK_HOME/topology.yaml" "${storm_conf[@]}" \
+      "loadrank.topology.name=\"bench-$id\"" \
+      "loadrank.kafka.bootstrap.servers=\"$bootstrap\"" \
+      "loadrank.kafka.consumer.group=\"bench-$id\"" \
+      "loadrank.kafka.first.poll.offset.strategy=EARLIEST" \
+      "loadrank.readback.enabled=false" \
+      "loadrank.output.dir=\"$output\"" \
+      "loadrank.window.secs=$WINDOW_SECS" \
+      "loadrank.emit.secs=$EMIT_SECS" \
+      "loadrank.hosts.topic=\"$hosts_topic\"" \
+      "loadrank.topics={$topics}"
   } >"$file"
 }
 
@@ -361,7 +369,9 @@ one_run() {
   #    age out of the window while the ceiling runs
   local kafka_total
   kafka_total="$(sed -n 's/^kafka\.messages=//p' "$result" | tail -n 1)"
-  storm_ceiling_command spout-parser-batches "$bootstrap" "$topics_csv" "$kafka_total" "ceiling-$id" "$dir/ceiling.properties"
+  # with the run's topology.yaml: the same Storm settings and consumer properties as the topology
+  storm_ceiling_command spout-parser-batches "$bootstrap" "$topics_csv" "$kafka_total" "ceiling-$id" "$dir/ceiling.properties" \
+    "$dir/topology.yaml"
   log "H=$hosts run $run: Storm's ceiling for loadrank's shape (spout-parser-batches)"
   if ! run_logged "$dir/ceiling.log" "${STORM_CEILING_COMMAND[@]}"; then
     fail_run "$result" ceiling "$dir/ceiling.log"
@@ -372,6 +382,8 @@ one_run() {
   return 0
 }
 
+storm_conf_text=""
+((${#storm_conf[@]} == 0)) || storm_conf_text=" and $(printf '%s, ' "${storm_conf[@]}" | sed 's/, $//')"
 # --- the session --------------------------------------------------------------------------------
 log "session $session; Kafka on $bootstrap ($partitions partitions per topic)"
 cat >"$session/session.properties" <<EOF
@@ -380,7 +392,7 @@ started_utc=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 window_secs=$WINDOW_SECS
 emit_secs=$EMIT_SECS
-setup=Kafka 4.3.1 broker on this machine (127.0.0.1, $partitions partitions per topic, $KAFKA_HEAP_OPTS). Topology in a Storm LocalCluster (scripts/run-local.sh, $topology_heap), with topology.yaml as shipped except per-run topics, consumer group and output directory, EARLIEST first poll and the read-back off; window $WINDOW_SECS s, emit $EMIT_SECS s. Per run: a prefill of about $messages messages (R rounds of H hosts x 5 topics, sample times spanning the 10 s before the topology reads them), and every host's host info (six datacenters, compacted topic), read by a plain KafkaConsumer and by the topology; then live load, at most $live_load msgs/s (1 Hz, or slower for large fleets), each round spread over its period in 100 slices: a warm-up of $warmup_secs s that is not timed, then $live_secs s or more, until the window holds only live samples, in which every sample and emit is timed; then the heap after a full GC (jcmd GC.run, GC.heap_info), under live load; last, with the topology and the simulator stopped, Storm's ceiling for loadrank's shape over the same prefill (StormCeiling spout-parser-batches, a LocalCluster of its own). Simulator and bench tools $tool_heap, seed $SEED.
+setup=Kafka 4.3.1 broker on this machine (127.0.0.1, $partitions partitions per topic, $KAFKA_HEAP_OPTS). Topology in a Storm LocalCluster (scripts/run-local.sh, $topology_heap), with topology.yaml as shipped$storm_conf_text except per-run topics, consumer group and output directory, EARLIEST first poll and the read-back off; window $WINDOW_SECS s, emit $EMIT_SECS s. Per run: a prefill of about $messages messages (R rounds of H hosts x 5 topics, sample times spanning the 10 s before the topology reads them), and every host's host info (six datacenters, compacted topic), read by a plain KafkaConsumer and by the topology; then live load, at most $live_load msgs/s (1 Hz, or slower for large fleets), each round spread over its period in 100 slices: a warm-up of $warmup_secs s that is not timed, then $live_secs s or more, until the window holds only live samples, in which every sample and emit is timed; then the heap after a full GC (jcmd GC.run, GC.heap_info), under live load; last, with the topology and the simulator stopped, Storm's ceiling for loadrank's shape over the same prefill (StormCeiling spout-parser-batches, a LocalCluster of its own, with the run's topology.yaml). Simulator and bench tools $tool_heap, seed $SEED.
 EOF
 "$LOADRANK_HOME/scripts/kafka.sh" start >/dev/null 2>"$session/kafka-start.log" || {
   cat "$session/kafka-start.log" >&2

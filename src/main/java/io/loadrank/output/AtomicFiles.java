@@ -1,5 +1,6 @@
 package io.loadrank.output;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -77,8 +78,14 @@ public final class AtomicFiles {
             throw clear;
         }
         try {
+            // the encoder hands on 8 KiB at a time: without the byte buffer, a ranking file of
+            // 76 MB (100,000 hosts) took 9,000 writes to the file system instead of 300 (256 KiB
+            // each: less than half of G1's smallest region, so not a humongous allocation)
             try (Writer out = new BufferedWriter(
-                    new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8), 1 << 16)) {
+                    new OutputStreamWriter(
+                            new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 18),
+                            StandardCharsets.UTF_8),
+                    1 << 16)) {
                 content.writeTo(out);
             }
             try {

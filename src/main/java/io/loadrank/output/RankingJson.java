@@ -4,6 +4,7 @@ import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.hostinfo.HostInfoMalformedReason;
 import io.loadrank.hosts.HostInfoStats;
 import io.loadrank.message.MalformedReason;
+import io.loadrank.output.JsonText.Name;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.DatacenterRanking;
@@ -41,6 +42,26 @@ import java.util.Map;
  */
 public final class RankingJson {
 
+    // the names of the entries written per host (docs/OUTPUT.md), made once
+    private static final Name RANK = Name.of("rank");
+    private static final Name HOST = Name.of("host");
+    private static final Name SCORE = Name.of("score");
+    private static final Name FLEET_SCORE = Name.of("fleetScore");
+    private static final Name INCOMPLETE = Name.of("incomplete");
+    private static final Name STALE = Name.of("stale");
+    private static final Name LAST_SEEN = Name.of("lastSeen");
+    private static final Name LAST_SEEN_MILLIS = Name.of("lastSeenMillis");
+    private static final Name DATACENTER = Name.of("datacenter");
+    private static final Name RACK = Name.of("rack");
+    private static final Name HOST_ID = Name.of("hostId");
+    private static final Name ADDRESS = Name.of("address");
+    private static final Name DC_RANK = Name.of("dcRank");
+    private static final Name DC_SCORE = Name.of("dcScore");
+    private static final Name SHARES = Name.of("shares");
+    private static final Name AVERAGES = Name.of("averages");
+    private static final Name AVERAGE = Name.of("average");
+    private static final Name SAMPLES = Name.of("samples");
+
     private RankingJson() {}
 
     /** The global ranking as one JSON document (also the record of the rankings topic). */
@@ -68,10 +89,14 @@ public final class RankingJson {
         try {
             JsonText json = new JsonText(out);
             List<String> topics = ranking.topics();
+            Name[] topicNames = new Name[topics.size()];
+            for (int t = 0; t < topicNames.length; t++) {
+                topicNames[t] = Name.of(topics.get(t));
+            }
             boolean inDatacenter = datacenter != null;
             json.beginObject();
             if (inDatacenter) {
-                json.name("datacenter").value(datacenter.datacenter());
+                json.name(DATACENTER).value(datacenter.datacenter());
             }
             writeTime(json, ranking.rankedAtMillis());
             json.name("windowsAtMillis").value(ranking.windowsAtMillis());
@@ -86,42 +111,42 @@ public final class RankingJson {
             json.name("hosts").beginArray();
             int rank = 1;
             for (HostScore host : inDatacenter ? datacenter.ranked() : ranking.ranked()) {
-                json.beginObject().name("rank").value(rank++).name("host").value(host.host());
-                json.name("score").value(inDatacenter ? host.dcScore() : host.score());
+                json.beginObject().name(RANK).value(rank++).name(HOST).value(host.host());
+                json.name(SCORE).value(inDatacenter ? host.dcScore() : host.score());
                 if (inDatacenter) {
-                    json.name("fleetScore").value(host.score());
+                    json.name(FLEET_SCORE).value(host.score());
                 }
-                json.name("incomplete").value(host.incomplete()).name("stale").value(false);
+                json.name(INCOMPLETE).value(host.incomplete()).name(STALE).value(false);
                 writeLastSeen(json, host.lastSeenMillis());
                 writeHostInfo(json, host.info());
                 if (host.datacenter() == null) {
-                    json.name("dcRank").nullValue().name("dcScore").nullValue();
+                    json.name(DC_RANK).nullValue().name(DC_SCORE).nullValue();
                 } else {
-                    json.name("dcRank").value(host.dcRank());
-                    json.name("dcScore").value(host.dcScore());
+                    json.name(DC_RANK).value(host.dcRank());
+                    json.name(DC_SCORE).value(host.dcScore());
                 }
                 double[] shares = inDatacenter ? host.dcShares() : host.shares();
-                json.name("shares").beginObject();
-                for (int t = 0; t < topics.size(); t++) {
-                    json.name(topics.get(t)).value(shares[t]);
+                json.name(SHARES).beginObject();
+                for (int t = 0; t < topicNames.length; t++) {
+                    json.name(topicNames[t]).value(shares[t]);
                 }
                 json.endObject();
-                json.name("averages").beginObject();
-                for (int t = 0; t < topics.size(); t++) {
+                json.name(AVERAGES).beginObject();
+                for (int t = 0; t < topicNames.length; t++) {
                     if (!Double.isNaN(host.averages()[t])) {
-                        json.name(topics.get(t)).value(host.averages()[t]);
+                        json.name(topicNames[t]).value(host.averages()[t]);
                     }
                 }
                 json.endObject();
                 json.endObject();
             }
             json.endArray();
-            json.name("stale").beginArray();
+            json.name(STALE).beginArray();
             for (HostLastSeen host : inDatacenter ? datacenter.stale() : ranking.stale()) {
-                json.beginObject().name("host").value(host.host()).name("stale").value(true);
+                json.beginObject().name(HOST).value(host.host()).name(STALE).value(true);
                 writeLastSeen(json, host.lastSeenMillis());
                 writeHostInfo(json, host.info());
-                json.name("dcRank").nullValue().name("dcScore").nullValue();
+                json.name(DC_RANK).nullValue().name(DC_SCORE).nullValue();
                 json.endObject();
             }
             json.endArray();
@@ -129,11 +154,11 @@ public final class RankingJson {
                 json.name("datacenters").beginArray();
                 for (DatacenterRanking each : ranking.datacenters()) {
                     json.beginObject()
-                            .name("datacenter")
+                            .name(DATACENTER)
                             .value(each.datacenter())
                             .name("hosts")
                             .value(each.ranked().size())
-                            .name("stale")
+                            .name(STALE)
                             .value(each.stale().size())
                             .endObject();
                 }
@@ -155,23 +180,23 @@ public final class RankingJson {
      */
     private static void writeHostInfo(JsonText json, HostInfo info) throws IOException {
         if (info == null) {
-            json.name("datacenter")
+            json.name(DATACENTER)
                     .nullValue()
-                    .name("rack")
+                    .name(RACK)
                     .nullValue()
-                    .name("hostId")
+                    .name(HOST_ID)
                     .nullValue()
-                    .name("address")
+                    .name(ADDRESS)
                     .nullValue();
             return;
         }
-        json.name("datacenter")
+        json.name(DATACENTER)
                 .value(info.datacenter())
-                .name("rack")
+                .name(RACK)
                 .value(info.rack())
-                .name("hostId")
+                .name(HOST_ID)
                 .value(info.hostId())
-                .name("address")
+                .name(ADDRESS)
                 .value(info.address());
     }
 
@@ -218,8 +243,8 @@ public final class RankingJson {
             json.name("hosts").beginArray();
             int rank = 1;
             for (HostAverage host : ranking.ranked()) {
-                json.beginObject().name("rank").value(rank++).name("host").value(host.host());
-                json.name("average").value(host.average()).name("samples").value(host.samples());
+                json.beginObject().name(RANK).value(rank++).name(HOST).value(host.host());
+                json.name(AVERAGE).value(host.average()).name(SAMPLES).value(host.samples());
                 writeLastSeen(json, host.lastSampleMillis());
                 json.endObject();
             }
@@ -254,8 +279,8 @@ public final class RankingJson {
     }
 
     private static void writeLastSeen(JsonText json, long epochMillis) throws IOException {
-        json.name("lastSeen").instant(epochMillis);
-        json.name("lastSeenMillis").value(epochMillis);
+        json.name(LAST_SEEN).instant(epochMillis);
+        json.name(LAST_SEEN_MILLIS).value(epochMillis);
     }
 
     private static void writeTime(JsonText json, long epochMillis) throws IOException {

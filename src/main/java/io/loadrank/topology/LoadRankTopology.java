@@ -214,7 +214,12 @@ public final class LoadRankTopology implements Callable<Integer> {
         return conf;
     }
 
-    static Map<String, Object> readConfigFile(Path file) {
+    /**
+     * The content of a topology configuration file, as {@code storm jar} and the local run read it.
+     *
+     * @throws ConfigException naming the file when it is missing or not a YAML map
+     */
+    public static Map<String, Object> readConfigFile(Path file) {
         Path absolute = file.toAbsolutePath();
         if (!Files.isRegularFile(absolute)) {
             throw new ConfigException("CONFIG", file.toString(), "a readable topology configuration file (YAML)");

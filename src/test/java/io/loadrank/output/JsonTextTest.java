@@ -62,16 +62,22 @@ class JsonTextTest {
                 "\u0000\u0001\u001f\u007f",
                 "line\u2028paragraph\u2029",
                 "<html> & 'x' = é 日本 \uD83D\uDE00",
+                // the neighbours of every escaped character, which are written as they are
+                "\u0020 ! # [ ] \u2027 \u202a \uffff",
             })
     void givenAnyString_whenWrittenAsNameAndValue_thenTheTextIsGsons(String text) throws Exception {
         assertSameTextAsGson((mine, gson) -> {
             mine.beginObject()
                     .name(text)
                     .value(text)
+                    .name(JsonText.Name.of(text))
+                    .value(text)
                     .name("n")
                     .value((String) null)
                     .endObject();
             gson.beginObject()
+                    .name(text)
+                    .value(text)
                     .name(text)
                     .value(text)
                     .name("n")

@@ -4,6 +4,8 @@ import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OptionValues;
 import io.loadrank.message.ParseResult;
 import io.loadrank.message.WireFormat;
+import io.loadrank.topology.LoadRankSettings;
+import io.loadrank.topology.LoadRankTopology;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +100,15 @@ public final class StormCeiling {
         @Option(names = "--group", paramLabel = "ID", required = true, description = "the spouts' consumer group")
         String group;
 
+        @Option(
+                names = "--topology-config",
+                paramLabel = "FILE",
+                description = "a topology configuration file (topology.yaml): its Storm settings (topology.*) and "
+                        + "its Kafka consumer properties (loadrank.kafka.properties) apply to this topology as "
+                        + "they apply to loadrank's, so that the ceiling is measured with the same settings "
+                        + "(default: Storm's defaults, with loadrank's idle-bolt wait)")
+        Path topologyConfig;
+
         @Mixin
         BenchOptions.Result result;
 
@@ -107,7 +118,15 @@ public final class StormCeiling {
         @Override
         public Integer call() throws Exception {
             OptionValues.oneOf("--mode", mode, MODES);
-            return measure(mode, kafka.bootstrapServers, kafka.topics, messages, group, result.file, deadline.seconds);
+            return measure(
+                    mode,
+                    kafka.bootstrapServers,
+                    kafka.topics,
+                    messages,
+                    group,
+                    topologyConfig,
+                    result.file,
+                    deadline.seconds);
         }
     }
 
@@ -117,6 +136,7 @@ public final class StormCeiling {
             List<String> topics,
             long messages,
             String group,
+            Path topologyConfig,
             Path result,
             long deadlineSecs)
             throws Exception {
@@ -124,9 +144,29 @@ public final class StormCeiling {
             throw new IllegalArgumentException(
                     "--messages must be the number of messages in the topics, got " + messages);
         }
+        Config conf = new Config();
+        Map<String, String> consumerProperties = Map.of();
+        int spouts = 1;
+        int parsers = 1;
+        int counters = 1;
+        if (topologyConfig != null) {
+            // loadrank's own reading of the file, so that a setting means here what it means there
+            Map<String, Object> file = LoadRankTopology.readConfigFile(topologyConfig);
+            conf.putAll(LoadRankTopology.stormConfig(file, Path.of("")));
+            LoadRankSettings settings = LoadRankSettings.from(file);
+            consumerProperties = settings.kafkaProperties();
+            spouts = settings.spoutParallelism();
+            parsers = settings.parserParallelism();
+            counters = settings.rollingParallelism();
+        } else {
+            // as loadrank sets it (LoadRankTopology.stormConfig)
+            conf.put(Config.TOPOLOGY_BOLT_WAIT_PROGRESSIVE_LEVEL2_COUNT, 0);
+        }
         TopologyBuilder builder = new TopologyBuilder();
         for (String topic : topics) {
-            KafkaSpoutConfig<String, String> spoutConfig = KafkaSpoutConfig.builder(bootstrap, topic)
+            KafkaSpoutConfig.Builder<String, String> spoutBuilder = KafkaSpoutConfig.builder(bootstrap, topic);
+            consumerProperties.forEach(spoutBuilder::setProp);
+            KafkaSpoutConfig<String, String> spoutConfig = spoutBuilder
                     .setProp(ConsumerConfig.GROUP_ID_CONFIG, group)
                     .setFirstPollOffsetStrategy(FirstPollOffsetStrategy.EARLIEST)
                     .setProcessingGuarantee(KafkaSpoutConfig.ProcessingGuarantee.NO_GUARANTEE)
@@ -135,28 +175,32 @@ public final class StormCeiling {
                             new Fields("message", "recordTime"))
                     .build();
             String spout = "spout-" + topic;
-            builder.setSpout(spout, new KafkaSpout<>(spoutConfig), 1);
+            // loadrank's parallelism: spouts, parsers, and the counters in place of the rolling bolts
+            builder.setSpout(spout, new KafkaSpout<>(spoutConfig), spouts);
             switch (mode) {
                 case "spout-bolt" ->
-                    builder.setBolt("count-" + topic, new CountTuples(), 1).localOrShuffleGrouping(spout);
+                    builder.setBolt("count-" + topic, new CountTuples(), parsers)
+                            .localOrShuffleGrouping(spout);
                 case "spout-parser-bolt" -> {
-                    builder.setBolt("parser-" + topic, new ParseToTuples(), 1).localOrShuffleGrouping(spout);
-                    builder.setBolt("count-" + topic, new CountTuples(), 1)
+                    builder.setBolt("parser-" + topic, new ParseToTuples(), parsers)
+                            .localOrShuffleGrouping(spout);
+                    builder.setBolt("count-" + topic, new CountTuples(), counters)
                             .fieldsGrouping("parser-" + topic, new Fields("host"));
                 }
                 case "spout-parser-batches" -> {
-                    builder.setBolt("parser-" + topic, new ParseToBatches("count-" + topic), 1)
+                    builder.setBolt("parser-" + topic, new ParseToBatches("count-" + topic), parsers)
                             .localOrShuffleGrouping(spout);
-                    builder.setBolt("count-" + topic, new CountBatches(), 1).directGrouping("parser-" + topic);
+                    builder.setBolt("count-" + topic, new CountBatches(), counters)
+                            .directGrouping("parser-" + topic);
                 }
                 default -> {}
             }
         }
-        Config conf = new Config();
-        // as loadrank sets it (LoadRankTopology.stormConfig)
-        conf.put(Config.TOPOLOGY_BOLT_WAIT_PROGRESSIVE_LEVEL2_COUNT, 0);
         // without a flush clock each topic's last partial batch stays in its parser
-        long expected = mode.equals("spout-parser-batches") ? messages - (long) topics.size() * BATCH : messages;
+        // (each parser task keeps at most BATCH - 1 samples for each counter task)
+        long expected = mode.equals("spout-parser-batches")
+                ? messages - (long) topics.size() * parsers * counters * (BATCH - 1)
+                : messages;
         long deadline = System.currentTimeMillis() + deadlineSecs * 1000;
         long firstAt = 0;
         long firstCount = 0;

@@ -110,7 +110,7 @@ public final class RankingText {
                 first = false;
                 out.write(host.host());
                 out.write("=lastSeen ");
-                out.write(isoSeconds(host.lastSeenMillis()));
+                out.instant(Math.floorDiv(host.lastSeenMillis(), 1000) * 1000);
             }
             out.write("}\n");
         }

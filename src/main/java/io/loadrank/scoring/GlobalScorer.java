@@ -46,7 +46,8 @@ public final class GlobalScorer {
         return byScore != 0 ? byScore : a.host.compareTo(b.host);
     };
 
-    private static final Comparator<HostLastSeen> BY_HOST = Comparator.comparing(HostLastSeen::host);
+    /** Host name; plain for the same reason (a backlog can make tens of thousands of hosts stale). */
+    private static final Comparator<HostLastSeen> BY_HOST = (a, b) -> a.host().compareTo(b.host());
 
     private final ArrayList<String> topics;
     private final double[] weights;
@@ -160,11 +161,8 @@ public final class GlobalScorer {
                 }
             }
             if (now - values.lastSeen > staleAfterMillis) {
-                HostLastSeen staleHost = new HostLastSeen(values.host, values.lastSeen, values.info);
-                stale.add(staleHost);
-                if (datacenter != null) {
-                    datacenter.stale.add(staleHost);
-                }
+                // its datacenter's list is filled from the sorted fleet list below
+                stale.add(new HostLastSeen(values.host, values.lastSeen, values.info));
                 continue;
             }
             reporting.add(values);
@@ -210,6 +208,14 @@ public final class GlobalScorer {
         }
         RankingOrder.sortHighestFirst(ranked, HostScore::score, BY_SCORE);
         stale.sort(BY_HOST);
+        // sorted once: each datacenter's stale hosts in the fleet's order are in name order too
+        for (HostLastSeen host : stale) {
+            Datacenter datacenter =
+                    host.info() == null ? null : datacenters.get(host.info().datacenter());
+            if (datacenter != null) {
+                datacenter.stale.add(host);
+            }
+        }
 
         ArrayList<DatacenterRanking> datacenterRankings = new ArrayList<>(byName.size());
         for (Datacenter datacenter : byName) {
@@ -217,7 +223,6 @@ public final class GlobalScorer {
             for (HostValues values : datacenter.reporting) {
                 dcRanked.add(values.result);
             }
-            datacenter.stale.sort(BY_HOST);
             datacenterRankings.add(new DatacenterRanking(datacenter.name, dcRanked, datacenter.stale));
         }
         return new GlobalRanking(

@@ -166,6 +166,38 @@ class DatacenterScoringTest {
     }
 
     @Test
+    void givenManyStaleHostsInTwoDatacenters_whenScored_thenEachDatacentersStaleListIsInHostNameOrder() {
+        GlobalScorer oneTopic = new GlobalScorer(List.of("cpuLoad"), new double[] {1}, STALE_AFTER);
+        ArrayList<HostAverage> cpu = new ArrayList<>();
+        Map<String, HostInfo> info = new HashMap<>();
+        List<String> north = new ArrayList<>();
+        List<String> south = new ArrayList<>();
+        cpu.add(new HostAverage("live", 50, 60, NOW));
+        // names whose hash order is not their name order, in neither datacenter
+        for (int i = 199; i >= 0; i--) {
+            String host = "stale-" + Integer.toString(i * 7919 % 1000, 36);
+            cpu.add(new HostAverage(host, i, 10, NOW - STALE_AFTER - 1 - i));
+            String datacenter = i % 3 == 0 ? "north" : "south";
+            info.put(host, HostInfo.of(host, datacenter));
+            (i % 3 == 0 ? north : south).add(host);
+        }
+        north.sort(null);
+        south.sort(null);
+        Map<String, TopicRanking> latest =
+                Map.of("cpuLoad", new TopicRanking("cpuLoad", cpu, 60_000, IngestStats.empty(), NOW, NOW));
+
+        GlobalRanking ranking = oneTopic.score(latest, NOW, info);
+
+        assertThat(datacenter(ranking, "north").stale())
+                .extracting(HostLastSeen::host)
+                .containsExactlyElementsOf(north);
+        assertThat(datacenter(ranking, "south").stale())
+                .extracting(HostLastSeen::host)
+                .containsExactlyElementsOf(south);
+        assertThat(datacenter(ranking, "north").stale().get(0).info()).isEqualTo(HostInfo.of(north.get(0), "north"));
+    }
+
+    @Test
     void givenEqualScoresInADatacenter_whenRanked_thenTiesAreOrderedByHostName() {
         GlobalScorer oneTopic = new GlobalScorer(List.of("cpuLoad"), new double[] {1}, STALE_AFTER);
 

@@ -47,7 +47,8 @@ import picocli.CommandLine.Option;
  *   <li>{@code spout-bolt}: one tuple per record into a bolt that counts;</li>
  *   <li>{@code spout-parser-bolt}: loadrank's per-sample chain before batching: a bolt that parses
  *       ({@link WireFormat}) and sends one tuple per sample, fields-grouped by host, to a counting bolt;</li>
- *   <li>{@code spout-parser-batches}: the same with the samples sent in batches of 256 per target
+ *   <li>{@code spout-parser-batches}: the same with the samples sent in batches of
+ *       {@code loadrank.batch.size} (256 as shipped) per target
  *       task (direct grouping), as loadrank does now.</li>
  * </ul>
  *
@@ -63,7 +64,6 @@ import picocli.CommandLine.Option;
 public final class StormCeiling {
 
     static final AtomicLong COUNTED = new AtomicLong();
-    private static final int BATCH = 256;
 
     private StormCeiling() {}
 
@@ -146,9 +146,11 @@ public final class StormCeiling {
         }
         Config conf = new Config();
         Map<String, String> consumerProperties = Map.of();
-        int spouts = 1;
-        int parsers = 1;
-        int counters = 1;
+        // without a topology configuration file: loadrank's defaults
+        int spouts = LoadRankSettings.SPOUT_PARALLELISM.defaultValue();
+        int parsers = LoadRankSettings.PARSER_PARALLELISM.defaultValue();
+        int counters = LoadRankSettings.ROLLING_PARALLELISM.defaultValue();
+        int batch = LoadRankSettings.BATCH_SIZE.defaultValue();
         if (topologyConfig != null) {
             // loadrank's own reading of the file, so that a setting means here what it means there
             Map<String, Object> file = LoadRankTopology.readConfigFile(topologyConfig);
@@ -158,6 +160,7 @@ public final class StormCeiling {
             spouts = settings.spoutParallelism();
             parsers = settings.parserParallelism();
             counters = settings.rollingParallelism();
+            batch = settings.batchSize();
         } else {
             // as loadrank sets it (LoadRankTopology.stormConfig)
             conf.put(Config.TOPOLOGY_BOLT_WAIT_PROGRESSIVE_LEVEL2_COUNT, 0);
@@ -188,7 +191,7 @@ public final class StormCeiling {
                             .fieldsGrouping("parser-" + topic, new Fields("host"));
                 }
                 case "spout-parser-batches" -> {
-                    builder.setBolt("parser-" + topic, new ParseToBatches("count-" + topic), parsers)
+                    builder.setBolt("parser-" + topic, new ParseToBatches("count-" + topic, batch), parsers)
                             .localOrShuffleGrouping(spout);
                     builder.setBolt("count-" + topic, new CountBatches(), counters)
                             .directGrouping("parser-" + topic);
@@ -197,9 +200,9 @@ public final class StormCeiling {
             }
         }
         // without a flush clock each topic's last partial batch stays in its parser
-        // (each parser task keeps at most BATCH - 1 samples for each counter task)
+        // (each parser task keeps at most batch - 1 samples for each counter task)
         long expected = mode.equals("spout-parser-batches")
-                ? messages - (long) topics.size() * parsers * counters * (BATCH - 1)
+                ? messages - (long) topics.size() * parsers * counters * (batch - 1)
                 : messages;
         long deadline = System.currentTimeMillis() + deadlineSecs * 1000;
         long firstAt = 0;
@@ -311,12 +314,14 @@ public final class StormCeiling {
     static final class ParseToBatches extends BaseRichBolt {
         private static final long serialVersionUID = 1L;
         private final String target;
+        private final int batchSize;
         private transient OutputCollector collector;
         private transient List<Integer> targets;
         private transient List<List<Object>> open;
 
-        ParseToBatches(String target) {
+        ParseToBatches(String target, int batchSize) {
             this.target = target;
+            this.batchSize = batchSize;
         }
 
         @Override
@@ -325,7 +330,7 @@ public final class StormCeiling {
             this.targets = new ArrayList<>(context.getComponentTasks(target));
             this.open = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
-                open.add(new ArrayList<>(BATCH));
+                open.add(new ArrayList<>(batchSize));
             }
         }
 
@@ -335,9 +340,9 @@ public final class StormCeiling {
                 int index = Math.floorMod(valid.sample().host().hashCode(), targets.size());
                 List<Object> batch = open.get(index);
                 batch.add(valid.sample());
-                if (batch.size() == BATCH) {
+                if (batch.size() == batchSize) {
                     collector.emitDirect(targets.get(index), new Values(batch));
-                    open.set(index, new ArrayList<>(BATCH));
+                    open.set(index, new ArrayList<>(batchSize));
                 }
             } else {
                 COUNTED.incrementAndGet();

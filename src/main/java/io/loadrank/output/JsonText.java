@@ -3,8 +3,6 @@ package io.loadrank.output;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
@@ -115,14 +113,7 @@ final class JsonText implements Closeable {
         }
 
         static Name of(String name) {
-            StringWriter out = new StringWriter(name.length() + 3);
-            try (JsonText json = new JsonText(out)) {
-                json.string(name);
-                json.put(':');
-            } catch (IOException e) {
-                throw new UncheckedIOException("a StringWriter does not fail", e);
-            }
-            return new Name(out.toString().toCharArray());
+            return new Name((quoted(name) + ':').toCharArray());
         }
     }
 
@@ -235,7 +226,7 @@ final class JsonText implements Closeable {
     /**
      * A quoted string with Gson's escapes. The common case first: copy the whole string into the
      * block at once and check the copy for a character to escape (host names, datacenters and the
-     * names of the documents never have one); only a string that has one is written piece by piece.
+     * names of the documents never have one); only a string that has one goes through {@link #quoted}.
      */
     private void string(String text) throws IOException {
         int length = text.length();
@@ -256,7 +247,7 @@ final class JsonText implements Closeable {
 
     /**
      * Whether a character Gson escapes is among these: a control character, {@code "}, {@code \\},
-     * U+2028 or U+2029 (the same set as {@link #ESCAPES} and {@link #escaped}). Compared rather than
+     * U+2028 or U+2029 (the same set as {@link #ESCAPES} and {@link #quoted}). Compared rather than
      * looked up, without a branch per comparison: this loop sees every character of every string.
      */
     private static boolean needsEscape(char[] chars, int from, int to) {
@@ -268,9 +259,15 @@ final class JsonText implements Closeable {
         return found;
     }
 
+    /** The rare string with a character to escape: made whole, then copied into the block. */
     private void escaped(String text) throws IOException {
+        raw(quoted(text));
+    }
+
+    /** {@code text} in quotes, with Gson's escapes. */
+    private static String quoted(String text) {
         int length = text.length();
-        put('"');
+        StringBuilder out = new StringBuilder(length + 8).append('"');
         int from = 0;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
@@ -287,12 +284,10 @@ final class JsonText implements Closeable {
             } else {
                 continue;
             }
-            raw(text, from, i);
-            raw(escape);
+            out.append(text, from, i).append(escape);
             from = i + 1;
         }
-        raw(text, from, length);
-        put('"');
+        return out.append(text, from, length).append('"').toString();
     }
 
     private void raw(char[] text) throws IOException {

@@ -54,7 +54,8 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  *   java -cp STORM_CLASSPATH:bench/target/loadrank-bench.jar io.loadrank.bench.StormCeiling --mode spout-bolt \
- *       --bootstrap-servers 127.0.0.1:9092 --topics a,b,c,d,e --messages 10000000 --group g1 --result r.properties
+ *       --bootstrap-servers 127.0.0.1:9092 --topics a,b,c,d,e --messages 10000000 --group g1 --result r.properties \
+ *       --topology-config topology.yaml
  * </pre>
  *
  * Counts until every message of the topics was seen, then writes {@code ceiling.mode},
@@ -103,10 +104,11 @@ public final class StormCeiling {
         @Option(
                 names = "--topology-config",
                 paramLabel = "FILE",
-                description = "a topology configuration file (topology.yaml): its Storm settings (topology.*) and "
-                        + "its Kafka consumer properties (loadrank.kafka.properties) apply to this topology as "
-                        + "they apply to loadrank's, so that the ceiling is measured with the same settings "
-                        + "(default: Storm's defaults, with loadrank's idle-bolt wait)")
+                required = true,
+                description = "a topology configuration file (topology.yaml): its Storm settings (topology.*), "
+                        + "Kafka consumer properties (loadrank.kafka.properties), parallelism and batch size "
+                        + "apply to this topology as they apply to loadrank's, so that the ceiling is measured "
+                        + "with the same settings")
         Path topologyConfig;
 
         @Mixin
@@ -144,31 +146,18 @@ public final class StormCeiling {
             throw new IllegalArgumentException(
                     "--messages must be the number of messages in the topics, got " + messages);
         }
-        Config conf = new Config();
-        Map<String, String> consumerProperties = Map.of();
-        // without a topology configuration file: loadrank's defaults
-        int spouts = LoadRankSettings.SPOUT_PARALLELISM.defaultValue();
-        int parsers = LoadRankSettings.PARSER_PARALLELISM.defaultValue();
-        int counters = LoadRankSettings.ROLLING_PARALLELISM.defaultValue();
-        int batch = LoadRankSettings.BATCH_SIZE.defaultValue();
-        if (topologyConfig != null) {
-            // loadrank's own reading of the file, so that a setting means here what it means there
-            Map<String, Object> file = LoadRankTopology.readConfigFile(topologyConfig);
-            conf.putAll(LoadRankTopology.stormConfig(file, Path.of("")));
-            LoadRankSettings settings = LoadRankSettings.from(file);
-            consumerProperties = settings.kafkaProperties();
-            spouts = settings.spoutParallelism();
-            parsers = settings.parserParallelism();
-            counters = settings.rollingParallelism();
-            batch = settings.batchSize();
-        } else {
-            // as loadrank sets it (LoadRankTopology.stormConfig)
-            conf.put(Config.TOPOLOGY_BOLT_WAIT_PROGRESSIVE_LEVEL2_COUNT, 0);
-        }
+        // loadrank's own reading of the file, so that a setting means here what it means there
+        Map<String, Object> file = LoadRankTopology.readConfigFile(topologyConfig);
+        Config conf = LoadRankTopology.stormConfig(file, Path.of(""));
+        LoadRankSettings settings = LoadRankSettings.from(file);
+        int spouts = settings.spoutParallelism();
+        int parsers = settings.parserParallelism();
+        int counters = settings.rollingParallelism();
+        int batch = settings.batchSize();
         TopologyBuilder builder = new TopologyBuilder();
         for (String topic : topics) {
             KafkaSpoutConfig.Builder<String, String> spoutBuilder = KafkaSpoutConfig.builder(bootstrap, topic);
-            consumerProperties.forEach(spoutBuilder::setProp);
+            settings.kafkaProperties().forEach(spoutBuilder::setProp);
             KafkaSpoutConfig<String, String> spoutConfig = spoutBuilder
                     .setProp(ConsumerConfig.GROUP_ID_CONFIG, group)
                     .setFirstPollOffsetStrategy(FirstPollOffsetStrategy.EARLIEST)

@@ -110,6 +110,7 @@ class BenchCommandLinesTest {
                                 "--messages=N",
                                 "(default: 0)",
                                 "--group=ID",
+                                "--topology-config=FILE",
                                 "--deadline-secs=SECONDS",
                                 "(default: 600)"),
                         List.of(
@@ -121,6 +122,8 @@ class BenchCommandLinesTest {
                                 "t",
                                 "--group",
                                 "g",
+                                "--topology-config",
+                                "topology.yaml",
                                 "--result",
                                 "r"),
                         "--mode",

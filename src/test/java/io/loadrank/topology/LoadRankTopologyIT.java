@@ -43,7 +43,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.storm.Config;
 import org.apache.storm.LocalCluster;
-import org.apache.storm.generated.KillOptions;
 import org.apache.storm.generated.TopologySummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -705,17 +704,7 @@ class LoadRankTopologyIT {
     }
 
     private static void kill(String topologyName) throws Exception {
-        KillOptions options = new KillOptions();
-        options.set_wait_secs(0);
-        cluster.killTopologyWithOpts(topologyName, options);
-        Await.until(Duration.ofSeconds(60), topologyName + " to be gone", () -> {
-            try {
-                return cluster.getTopologySummaries().stream()
-                        .noneMatch(summary -> summary.get_name().equals(topologyName));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        LocalClusterKill.kill(cluster, topologyName);
     }
 
     private static Map<String, Long> readDeadLetters(String topic, long expected) {

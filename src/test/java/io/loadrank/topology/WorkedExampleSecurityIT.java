@@ -37,7 +37,6 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.storm.Config;
 import org.apache.storm.LocalCluster;
-import org.apache.storm.generated.KillOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -268,17 +267,7 @@ class WorkedExampleSecurityIT {
     }
 
     private static void kill(String topologyName) throws Exception {
-        KillOptions options = new KillOptions();
-        options.set_wait_secs(0);
-        cluster.killTopologyWithOpts(topologyName, options);
-        Await.until(Duration.ofSeconds(60), topologyName + " to be gone", () -> {
-            try {
-                return cluster.getTopologySummaries().stream()
-                        .noneMatch(summary -> summary.get_name().equals(topologyName));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        LocalClusterKill.kill(cluster, topologyName);
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.RankedHost;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
 import io.loadrank.testing.Processes;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -77,7 +80,7 @@ class WorkerKillFaultIT {
                     // given: the history hosts' minute, sent while the topology runs, so the KafkaSpouts read it
                     // (only the read-back of the restarted worker can bring it back), and every host ranked
                     sendHistory(feed, System.currentTimeMillis());
-                    Map<String, JsonObject> before = awaitCompleteRankings(files, cluster, 0);
+                    Rankings before = awaitCompleteRankings(files, cluster);
                     List<Long> workers = cluster.workerPids();
                     assertThat(workers).as("worker JVMs").hasSize(1);
 
@@ -95,13 +98,13 @@ class WorkerKillFaultIT {
                             "the Supervisor to start a new worker (logs in " + cluster.logDir() + ")",
                             () -> cluster.workerPids().size() == 1);
                     long restartedAt = System.currentTimeMillis();
-                    Map<String, JsonObject> after = firstRankingsAfter(files, cluster, deadAt);
+                    Rankings after = firstRankingsAfter(files, cluster, deadAt);
                     System.out.printf(
                             "worker kill: a new worker %,d ms after the kill, its first rankings %,d ms after the kill%n",
                             restartedAt - deadAt, System.currentTimeMillis() - deadAt);
                     for (String topic : TOPICS) {
-                        JsonObject was = before.get(topic);
-                        JsonObject is = after.get(topic);
+                        JsonObject was = before.topics().get(topic);
+                        JsonObject is = after.topics().get(topic);
                         for (String host : HISTORY_HOSTS) {
                             assertThat(hostField(is, host, "samples"))
                                     .as("%s samples of %s after the restart", topic, host)
@@ -120,10 +123,20 @@ class WorkerKillFaultIT {
                                 .as(topic + " window covered after the restart")
                                 .isGreaterThanOrEqualTo(was.get("windowSeconds").getAsDouble());
                     }
-                    assertThat(files.globalRanking())
-                            .as("the global ranking after the restart")
-                            .hasValue(
-                                    before.get("GlobalRankings.txt").get("text").getAsString());
+                    GlobalRankingFile globalBefore = before.global();
+                    GlobalRankingFile globalAfter = after.global();
+                    assertThat(globalAfter.hosts())
+                            .as("the first global ranking after the restart: hosts in the order before")
+                            .extracting(RankedHost::host)
+                            .containsExactlyElementsOf(globalBefore.hosts().stream()
+                                    .map(RankedHost::host)
+                                    .toList());
+                    for (int i = 0; i < globalBefore.hosts().size(); i++) {
+                        RankedHost was = globalBefore.hosts().get(i);
+                        assertThat(globalAfter.hosts().get(i).score())
+                                .as("global score of %s after the restart", was.host())
+                                .isCloseTo(was.score(), within(1e-9));
+                    }
                     try (Stream<Path> listed = Files.list(files.directory())) {
                         assertThat(listed.map(path -> path.getFileName().toString()))
                                 .as("no temporary file left by the killed worker")
@@ -135,6 +148,9 @@ class WorkerKillFaultIT {
         }
         assertThat(Processes.mentioning(runDir)).as("processes left behind").isEmpty();
     }
+
+    /** The topic ranking files by topic, and the global ranking file, of one moment. */
+    private record Rankings(Map<String, JsonObject> topics, GlobalRankingFile global) {}
 
     /** A minute of samples of the history hosts, one a second, with values that change every second. */
     private static void sendHistory(SampleFeed feed, long now) {
@@ -151,37 +167,54 @@ class WorkerKillFaultIT {
     }
 
     /**
-     * Waits until every topic ranking made after {@code since} holds all 60 samples of each history
-     * host and every live host; returns the topic rankings and the global ranking text of that moment.
+     * Waits until every topic ranking holds all 60 samples of each history host and every live host,
+     * and the global ranking is made of those topic rankings (each host's averages in it are the
+     * topic rankings' averages); returns them.
+     *
+     * <p>The global ranking combines the latest ranking of each topic, so while one topic's ranking
+     * with the history is still on its way it ranks the history hosts with that topic missing (for
+     * example cpuLoad complete and memLoad from the round before), even when both topic files are
+     * complete already: such a ranking is not the one to compare with.
      */
-    private static Map<String, JsonObject> awaitCompleteRankings(
-            OutputFiles files, StormClusterProcess cluster, long since) {
+    private static Rankings awaitCompleteRankings(OutputFiles files, StormClusterProcess cluster) {
         return Await.value(
                 DEADLINE,
                 "rankings of every host with all history samples (worker logs in " + cluster.logDir() + ")",
                 () -> {
-                    Map<String, JsonObject> rankings = new HashMap<>();
-                    String global = files.globalRanking().orElse("");
+                    Map<String, JsonObject> topics = new HashMap<>();
                     for (String topic : TOPICS) {
                         JsonObject json = files.json(topic + ".json").orElse(null);
-                        if (json == null || json.get("rankedAtMillis").getAsLong() < since || !complete(json)) {
-                            return java.util.Optional.empty();
+                        if (json == null || !complete(json)) {
+                            return Optional.empty();
                         }
-                        rankings.put(topic, json);
+                        topics.put(topic, json);
                     }
-                    if (!global.equals(files.globalRanking().orElse("")) || global.split("=").length != 7) {
-                        return java.util.Optional.empty();
-                    }
-                    JsonObject text = new JsonObject();
-                    text.addProperty("text", global);
-                    rankings.put("GlobalRankings.txt", text);
-                    return java.util.Optional.of(rankings);
+                    return files.globalJson()
+                            .filter(global -> madeOf(global, topics))
+                            .map(global -> new Rankings(topics, global));
                 });
     }
 
-    /** The first topic rankings, and the global one, made after {@code since}. */
-    private static Map<String, JsonObject> firstRankingsAfter(
-            OutputFiles files, StormClusterProcess cluster, long since) {
+    /** True when the global ranking ranks every host with exactly the averages of the topic rankings. */
+    private static boolean madeOf(GlobalRankingFile global, Map<String, JsonObject> topicRankings) {
+        int hosts = HISTORY_HOSTS.size() + LIVE_HOSTS.size();
+        if (global.hosts().size() != hosts) {
+            return false;
+        }
+        for (RankedHost host : global.hosts()) {
+            for (String topic : TOPICS) {
+                Double average = host.averages().get(topic);
+                double expected = hostField(topicRankings.get(topic), host.host(), "average");
+                if (host.incomplete() || average == null || Math.abs(average - expected) > 1e-9) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The first topic rankings, and the first global one, made after {@code since}. */
+    private static Rankings firstRankingsAfter(OutputFiles files, StormClusterProcess cluster, long since) {
         Map<String, JsonObject> first = new LinkedHashMap<>();
         for (String topic : TOPICS) {
             JsonObject json = Await.value(
@@ -191,12 +224,11 @@ class WorkerKillFaultIT {
                             .filter(ranking -> ranking.get("rankedAtMillis").getAsLong() > since));
             first.put(topic, json);
         }
-        Await.value(
+        GlobalRankingFile global = Await.value(
                 DEADLINE,
                 "the first global ranking after the restart",
-                () -> files.json("GlobalRankings.json")
-                        .filter(ranking -> ranking.get("rankedAtMillis").getAsLong() > since));
-        return first;
+                () -> files.globalJson().filter(ranking -> ranking.rankedAtMillis() > since));
+        return new Rankings(first, global);
     }
 
     private static boolean complete(JsonObject topicRanking) {

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -125,10 +123,5 @@ public final class RankingText {
             throw new UncheckedIOException("a StringWriter does not fail", e);
         }
         return out.toString();
-    }
-
-    /** An instant in UTC to the second, e.g. {@code 2026-11-22T10:15:02Z}. */
-    public static String isoSeconds(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

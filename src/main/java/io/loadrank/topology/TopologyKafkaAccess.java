@@ -17,7 +17,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 
@@ -59,27 +58,11 @@ final class TopologyKafkaAccess {
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(TIMEOUT.toMillis()));
-        try (Admin admin = Admin.create(properties)) {
+        return KafkaAccess.ask(properties, admin -> {
             List<String> missing = new ArrayList<>(KafkaAccess.check(admin, requiredTopics(settings), TIMEOUT));
             groupMissing(admin, settings.consumerGroup()).ifPresent(missing::add);
-            if (missing.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new KafkaFailure(
-                    KafkaFailure.Kind.AUTHORIZATION,
-                    String.join("; ", missing) + " on Kafka at " + settings.bootstrapServers()
-                            + ": the principal needs an ACL for it (docs/SECURITY.md)"));
-        } catch (ExecutionException | TimeoutException | KafkaException e) {
-            Throwable error = e instanceof ExecutionException ? e.getCause() : e;
-            return Optional.of(KafkaFailure.classify(
-                    error,
-                    "DESCRIBE",
-                    settings.bootstrapServers(),
-                    settings.kafkaProperties().get(AdminClientConfig.SECURITY_PROTOCOL_CONFIG)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of(new KafkaFailure(KafkaFailure.Kind.OTHER, "interrupted while checking Kafka"));
-        }
+            return missing;
+        });
     }
 
     private static Optional<String> groupMissing(Admin admin, String group)

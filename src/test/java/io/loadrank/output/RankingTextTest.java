@@ -56,10 +56,4 @@ class RankingTextTest {
                 .hasSizeGreaterThan(4 * 65_536)
                 .isEqualTo(expected.append("]\n").toString());
     }
-
-    @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource({"1763806502000, 2025-11-22T10:15:02Z", "1763806502999, 2025-11-22T10:15:02Z"})
-    void givenAnInstant_whenFormatted_thenItIsUtcToTheSecond(long millis, String expected) {
-        assertThat(RankingText.isoSeconds(millis)).isEqualTo(expected);
-    }
 }

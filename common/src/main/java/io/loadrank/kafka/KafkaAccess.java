@@ -5,14 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -89,6 +93,42 @@ public final class KafkaAccess {
             }
         }
         return missing(required, authorized);
+    }
+
+    /** A question to Kafka about the principal's rights: what it lacks, one line each, empty when nothing. */
+    @FunctionalInterface
+    public interface Question {
+        List<String> missing(Admin admin) throws ExecutionException, TimeoutException, InterruptedException;
+    }
+
+    /**
+     * Asks {@code question} through an admin client made of {@code adminProperties}, and turns the answer into at
+     * most one failure, as a program says it at start: what the principal lacks
+     * ({@link KafkaFailure.Kind#AUTHORIZATION}, pointing at the ACLs), or why Kafka could not be asked
+     * ({@link KafkaFailure#classify}: refused credentials, TLS, no answer).
+     *
+     * @return empty when the principal lacks nothing
+     */
+    public static Optional<KafkaFailure> ask(Properties adminProperties, Question question) {
+        String servers = String.valueOf(adminProperties.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+        try (Admin admin = Admin.create(adminProperties)) {
+            List<String> missing = question.missing(admin);
+            if (missing.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new KafkaFailure(
+                    KafkaFailure.Kind.AUTHORIZATION,
+                    String.join("; ", missing) + " on Kafka at " + servers
+                            + ": the principal needs an ACL for it (docs/SECURITY.md)"));
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            Throwable error = e instanceof ExecutionException ? e.getCause() : e;
+            Object protocol = adminProperties.get(AdminClientConfig.SECURITY_PROTOCOL_CONFIG);
+            return Optional.of(
+                    KafkaFailure.classify(error, "DESCRIBE", servers, protocol == null ? null : protocol.toString()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(new KafkaFailure(KafkaFailure.Kind.OTHER, "interrupted while checking Kafka"));
+        }
     }
 
     /** {@code operation} by its ACL name ({@code read}, {@code WRITE}, ...). */

@@ -6,8 +6,14 @@ import static org.apache.kafka.common.acl.AclOperation.READ;
 import static org.apache.kafka.common.acl.AclOperation.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.Test;
 
 class KafkaAccessTest {
@@ -37,5 +43,47 @@ class KafkaAccessTest {
     @Test
     void givenAnOperationName_whenParsed_thenItIsTheAclOperation() {
         assertThat(KafkaAccess.operation("write")).isEqualTo(WRITE);
+    }
+
+    /** Admin properties of a Kafka nobody listens on: the client is made, the questions below never reach it. */
+    private static Properties nowhere() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        return properties;
+    }
+
+    @Test
+    void givenNothingMissing_whenAsked_thenNoFailure() {
+        assertThat(KafkaAccess.ask(nowhere(), admin -> List.of())).isEmpty();
+    }
+
+    @Test
+    void givenMissingRights_whenAsked_thenOneAuthorizationFailureListsThemAndTheBroker() {
+        assertThat(KafkaAccess.ask(
+                        nowhere(),
+                        admin -> List.of("not authorized to WRITE topic cpuLoad", "not authorized to READ group g")))
+                .contains(new KafkaFailure(
+                        KafkaFailure.Kind.AUTHORIZATION,
+                        "not authorized to WRITE topic cpuLoad; not authorized to READ group g on Kafka at 127.0.0.1:9"
+                                + ": the principal needs an ACL for it (docs/SECURITY.md)"));
+    }
+
+    @Test
+    void givenRefusedCredentials_whenAsked_thenTheFailureIsClassifiedFromTheCause() {
+        assertThat(KafkaAccess.ask(nowhere(), admin -> {
+                    throw new ExecutionException(new SaslAuthenticationException("bad password"));
+                }))
+                .hasValueSatisfying(failure -> {
+                    assertThat(failure.kind()).isEqualTo(KafkaFailure.Kind.AUTHENTICATION);
+                    assertThat(failure.message()).startsWith("Kafka at 127.0.0.1:9 refused the credentials");
+                });
+    }
+
+    @Test
+    void givenNoAnswer_whenAsked_thenNoAnswerFailure() {
+        assertThat(KafkaAccess.ask(nowhere(), admin -> {
+                    throw new TimeoutException("no answer");
+                }))
+                .hasValueSatisfying(failure -> assertThat(failure.kind()).isEqualTo(KafkaFailure.Kind.NO_ANSWER));
     }
 }

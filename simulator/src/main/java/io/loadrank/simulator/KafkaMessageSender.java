@@ -117,25 +117,8 @@ final class KafkaMessageSender implements AutoCloseable {
         for (Metric metric : Metric.values()) {
             required.put(options.topic(metric), Set.of(AclOperation.WRITE));
         }
-        try (Admin admin = Admin.create(adminProperties(options))) {
-            List<String> missing = KafkaAccess.check(admin, required, ACCESS_CHECK_TIMEOUT);
-            return missing.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(new KafkaFailure(
-                            KafkaFailure.Kind.AUTHORIZATION,
-                            String.join("; ", missing) + " on Kafka at " + options.bootstrapServers()
-                                    + ": the principal needs an ACL for it (docs/SECURITY.md)"));
-        } catch (ExecutionException | TimeoutException | KafkaException e) {
-            Throwable error = e instanceof ExecutionException ? e.getCause() : e;
-            return Optional.of(KafkaFailure.classify(
-                    error,
-                    "DESCRIBE",
-                    options.bootstrapServers(),
-                    options.kafkaProperties().get(AdminClientConfig.SECURITY_PROTOCOL_CONFIG)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of(new KafkaFailure(KafkaFailure.Kind.OTHER, "interrupted while checking Kafka"));
-        }
+        return KafkaAccess.ask(
+                adminProperties(options), admin -> KafkaAccess.check(admin, required, ACCESS_CHECK_TIMEOUT));
     }
 
     /** Hands one message to the producer; never waits for it to be sent. */

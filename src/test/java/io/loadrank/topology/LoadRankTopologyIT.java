@@ -401,24 +401,17 @@ class LoadRankTopologyIT {
                 LoadRankSettings.HOSTS_TOPIC.key(), hostsTopic, LoadRankSettings.RANKINGS_TOPIC.key(), rankingsTopic));
 
         scenario.awaitWorkedExampleRankings(() -> {
-            Await.until(
-                    RANKING_DEADLINE,
-                    "GlobalRankings-north.txt to read {C=54, A=46}",
-                    () -> scenario.files
-                            .read("GlobalRankings-north.txt")
-                            .filter("{C=54, A=46}\n"::equals)
-                            .isPresent());
-            Await.until(
-                    RANKING_DEADLINE,
-                    "GlobalRankings-south.txt to read {B=100}",
-                    () -> scenario.files
-                            .read("GlobalRankings-south.txt")
-                            .filter("{B=100}\n"::equals)
-                            .isPresent());
+            scenario.awaitFile("GlobalRankings-north.txt", "{C=54, A=46}\n");
+            scenario.awaitFile("GlobalRankings-south.txt", "{B=100}\n");
         });
         assertThat(scenario.files.globalRanking()).contains("{C=41, A=34, B=24}");
-        GlobalRankingFile north =
-                scenario.files.globalJson("GlobalRankings-north.json").orElseThrow();
+        // the .json of a pair follows its .txt on the file thread
+        GlobalRankingFile north = Await.value(
+                RANKING_DEADLINE,
+                "GlobalRankings-north.json to rank C and A",
+                () -> scenario.files
+                        .globalJson("GlobalRankings-north.json")
+                        .filter(file -> file.hosts().size() == 2));
         assertThat(north.datacenter()).isEqualTo("north");
         assertThat(north.hosts()).extracting(RankedHost::host).containsExactly("C", "A");
         GlobalRankingFile global = scenario.files.globalJson().orElseThrow();
@@ -508,13 +501,7 @@ class LoadRankTopologyIT {
 
         scenario.submit(Map.of(LoadRankSettings.HOSTS_TOPIC.key(), hostsTopic));
 
-        scenario.awaitWorkedExampleRankings(() -> Await.until(
-                RANKING_DEADLINE,
-                "GlobalRankings-north.txt to read {C=54, A=46}",
-                () -> scenario.files
-                        .read("GlobalRankings-north.txt")
-                        .filter("{C=54, A=46}\n"::equals)
-                        .isPresent()));
+        scenario.awaitWorkedExampleRankings(() -> scenario.awaitFile("GlobalRankings-north.txt", "{C=54, A=46}\n"));
         HostInfoCounts hostInfo = Await.value(
                 RANKING_DEADLINE,
                 "every malformed host-info record counted in GlobalRankings.json",
@@ -527,7 +514,8 @@ class LoadRankTopologyIT {
                                         .sum()));
         assertThat(hostInfo.malformed()).isEqualTo(expectedCounts);
         assertThat(hostInfo.accepted()).isEqualTo(3);
-        assertThat(scenario.files.read("GlobalRankings-south.txt")).contains("{B=100}\n");
+        // the datacenter files follow GlobalRankings.json on the file thread: wait for them too
+        scenario.awaitFile("GlobalRankings-south.txt", "{B=100}\n");
         try (java.util.stream.Stream<Path> everything = java.nio.file.Files.walk(runDir)) {
             assertThat(everything.map(path -> path.getFileName().toString()))
                     .as("no file named after a malformed datacenter or rack, anywhere")
@@ -571,14 +559,12 @@ class LoadRankTopologyIT {
         AtomicLong lastSampleOfD = new AtomicLong();
         try (LiveFeed live =
                 new LiveFeed(scenario.feed, topics, Map.of("A", 60.0, "B", 20.0, "D", 90.0), silenceD, lastSampleOfD)) {
+            scenario.awaitFile("GlobalRankings-west.txt", "{D=100}\n");
+            // the .json of the pair follows the .txt on the file thread
             Await.until(
                     RANKING_DEADLINE,
-                    "GlobalRankings-west.txt to rank D alone",
-                    () -> scenario.files
-                            .read("GlobalRankings-west.txt")
-                            .filter("{D=100}\n"::equals)
-                            .isPresent());
-            assertThat(scenario.files.read("GlobalRankings-west.json")).isPresent();
+                    "GlobalRankings-west.json to be written",
+                    () -> scenario.files.read("GlobalRankings-west.json").isPresent());
 
             silenceD.set(true);
             Await.until(
@@ -675,6 +661,14 @@ class LoadRankTopologyIT {
          */
         void awaitWorkedExampleRankings() throws InterruptedException {
             awaitWorkedExampleRankings(() -> {});
+        }
+
+        /** Waits until the output file {@code name} holds exactly {@code content}. */
+        void awaitFile(String name, String content) {
+            Await.until(
+                    RANKING_DEADLINE,
+                    name + " to read " + content.strip(),
+                    () -> files.read(name).filter(content::equals).isPresent());
         }
 
         /** Like {@link #awaitWorkedExampleRankings()}, then {@code alsoAwait} while the hosts still report. */

@@ -90,6 +90,9 @@ class JmxProducerIT {
                         .as("intervals of %s", topic)
                         .containsExactlyElementsOf(ticks);
             }
+            System.out.printf(
+                    "JMX polls under load: %d ticks found the poll still running, %d of them read late%n",
+                    producer.loop().skippedTicks(), producer.loop().caughtUpTicks());
             List<Long> sorted = new ArrayList<>(ticks);
             for (int i = 1; i < sorted.size(); i++) {
                 assertThat(sorted.get(i) - sorted.get(i - 1))

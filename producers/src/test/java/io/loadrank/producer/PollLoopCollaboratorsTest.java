@@ -22,9 +22,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServerConnection;
@@ -48,27 +51,24 @@ class PollLoopCollaboratorsTest {
     private Clock clock = Clock.fixed(Instant.ofEpochMilli(START), ZoneOffset.UTC);
 
     private PollLoop loop() {
+        return loop(new InlineExecutor());
+    }
+
+    private PollLoop loop(ExecutorService worker) {
         PollLoop.Parts parts = new PollLoop.Parts(
                 scraper,
                 new SampleCalculator(true),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
                 outage,
                 mock(ScheduledExecutorService.class),
-                new InlineExecutor(),
+                worker,
                 HostInfoSchedule.standard());
         return new PollLoop(Duration.ofSeconds(1), session, null, sink, refusals::add, new MovableClock(), null, parts);
     }
 
     @Test
     void givenJmxAnswers_whenTheLoopTicks_thenEveryMetricReadIsSentWithTheTicksTime() throws Exception {
-        when(session.connection()).thenReturn(mock(MBeanServerConnection.class));
-        doAnswer(invocation -> {
-                    ReadingsReceiver receiver = invocation.getArgument(1);
-                    receiver.cpuLoad(0.42);
-                    return null;
-                })
-                .when(scraper)
-                .scrape(any(), any());
+        jmxAnswering();
 
         loop().tick();
 
@@ -126,6 +126,100 @@ class PollLoopCollaboratorsTest {
         verify(scraper, never()).scrapeHostInfo(any(), any());
     }
 
+    @Test
+    void givenAPollThatOverrunsItsInterval_whenItEndsBeforeTheNextTick_thenTheSkippedTickIsReadWithItsOwnTime()
+            throws Exception {
+        HeldExecutor worker = answeringJmx();
+        PollLoop loop = loop(worker);
+
+        loop.tick();
+        at(1_000);
+        loop.tick(); // the first poll still runs
+        at(1_300);
+        worker.runHeld();
+
+        assertThat(cpuLoadTimes()).containsExactly(START, START + 1_000);
+        assertThat(loop.skippedTicks()).isEqualTo(1);
+        assertThat(loop.caughtUpTicks()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAPollThatEndsWhenTheNextTickIsDue_whenItEnds_thenTheSkippedTickIsLeftToThatTick() throws Exception {
+        HeldExecutor worker = answeringJmx();
+        PollLoop loop = loop(worker);
+
+        loop.tick();
+        at(1_000);
+        loop.tick();
+        at(2_000);
+        worker.runHeld();
+
+        assertThat(cpuLoadTimes()).containsExactly(START);
+        assertThat(loop.caughtUpTicks()).isZero();
+    }
+
+    @Test
+    void givenAPollThatHangsForSeveralTicks_whenItEnds_thenOnlyTheNewestSkippedTickIsRead() throws Exception {
+        HeldExecutor worker = answeringJmx();
+        PollLoop loop = loop(worker);
+
+        loop.tick();
+        for (long tick = 1_000; tick <= 3_000; tick += 1_000) {
+            at(tick);
+            loop.tick();
+        }
+        at(3_400);
+        worker.runHeld();
+
+        assertThat(cpuLoadTimes()).containsExactly(START, START + 3_000);
+        assertThat(loop.skippedTicks()).isEqualTo(3);
+        assertThat(loop.caughtUpTicks()).isEqualTo(1);
+    }
+
+    /** A JMX that answers every poll with a CPU load, behind a worker that holds the polls. */
+    private HeldExecutor answeringJmx() throws Exception {
+        jmxAnswering();
+        return new HeldExecutor();
+    }
+
+    /** A JMX that answers every poll with a CPU load of 42 %. */
+    private void jmxAnswering() throws Exception {
+        when(session.connection()).thenReturn(mock(MBeanServerConnection.class));
+        doAnswer(invocation -> {
+                    ReadingsReceiver receiver = invocation.getArgument(1);
+                    receiver.cpuLoad(0.42);
+                    return null;
+                })
+                .when(scraper)
+                .scrape(any(), any());
+    }
+
+    private void at(long millisAfterStart) {
+        clock = Clock.fixed(Instant.ofEpochMilli(START + millisAfterStart), ZoneOffset.UTC);
+    }
+
+    private List<Long> cpuLoadTimes() {
+        return sink.sent(Metric.CPU_LOAD).stream()
+                .map(RecordingSink.Sent::timestampMillis)
+                .toList();
+    }
+
+    /** Holds each task until the test runs it: a poll that takes as long as the test says. */
+    private static final class HeldExecutor extends InlineExecutor {
+        private final Deque<Runnable> held = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable command) {
+            held.add(command);
+        }
+
+        void runHeld() {
+            while (!held.isEmpty()) {
+                held.poll().run();
+            }
+        }
+    }
+
     /** Reads the test's current clock, which the test replaces to move time. */
     private final class MovableClock extends Clock {
         @Override
@@ -145,7 +239,7 @@ class PollLoopCollaboratorsTest {
     }
 
     /** Runs every task at once on the calling thread, so a tick's poll has happened when tick() returns. */
-    private static final class InlineExecutor extends AbstractExecutorService {
+    private static class InlineExecutor extends AbstractExecutorService {
         @Override
         public void execute(Runnable command) {
             command.run();

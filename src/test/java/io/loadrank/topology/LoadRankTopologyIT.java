@@ -230,7 +230,13 @@ class LoadRankTopologyIT {
             assertThat(staleAfterMillis)
                     .as("STALE within staleAfter + one emit (+ 2 s for processing and polling)")
                     .isLessThanOrEqualTo((staleAfterSecs + emitSecs + 2) * 1000L);
-            GlobalRankingFile json = scenario.files.globalJson().orElseThrow();
+            // GlobalRankings.json follows the .txt on the file thread
+            GlobalRankingFile json = Await.value(
+                    RANKING_DEADLINE,
+                    "GlobalRankings.json to list D as stale",
+                    () -> scenario.files
+                            .globalJson()
+                            .filter(file -> !file.stale().isEmpty()));
             assertThat(json.hosts()).extracting(RankedHost::host).containsExactly("A", "B");
             assertThat(json.stale()).extracting(StaleHost::host).containsExactly("D");
 
@@ -336,10 +342,21 @@ class LoadRankTopologyIT {
                             .filter(json -> json.ingest().accepted() == 120)
                             .isPresent());
         }
-        // the global ranking written after every topic holds every sample
-        scenario.files.directory().resolve("GlobalRankings.txt").toFile().delete();
-        String before = Await.value(
-                RANKING_DEADLINE, "the ranking before the restart", () -> scenario.files.read("GlobalRankings.txt"));
+        // the ranking before: one made of these complete topic rankings (an older round may still be
+        // on its way to the files); its .txt is written before its .json, and later rounds are equal
+        Map<String, Map<String, Double>> complete = new HashMap<>();
+        for (String suffix : WORKED_EXAMPLE.keySet()) {
+            String topic = scenario.topic(suffix);
+            complete.put(topic, averages(scenario.files.topicJson(topic).orElseThrow()));
+        }
+        Await.until(
+                RANKING_DEADLINE,
+                "a global ranking made of the complete topic rankings",
+                () -> scenario.files
+                        .globalJson()
+                        .filter(global -> madeOf(global, complete))
+                        .isPresent());
+        String before = scenario.files.read("GlobalRankings.txt").orElseThrow();
         TopicRankingFile cpuBefore =
                 scenario.files.topicJson(scenario.topic("cpuLoad")).orElseThrow();
         assertThat(before.lines().findFirst().orElseThrow().split("=")).hasSize(4);
@@ -757,6 +774,25 @@ class LoadRankTopologyIT {
             });
             return found.get();
         }
+    }
+
+    /** True when {@code global} ranks exactly the hosts of {@code topicAverages} with those averages. */
+    private static boolean madeOf(GlobalRankingFile global, Map<String, Map<String, Double>> topicAverages) {
+        for (Map<String, Double> averages : topicAverages.values()) {
+            if (global.hosts().size() != averages.size()) {
+                return false;
+            }
+        }
+        for (RankedHost host : global.hosts()) {
+            for (Map.Entry<String, Map<String, Double>> topic : topicAverages.entrySet()) {
+                Double average = host.averages().get(topic.getKey());
+                Double expected = topic.getValue().get(host.host());
+                if (average == null || expected == null || Math.abs(average - expected) > 1e-9) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static Map<String, Double> averages(TopicRankingFile topicJson) {

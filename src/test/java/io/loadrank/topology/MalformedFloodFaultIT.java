@@ -63,8 +63,8 @@ class MalformedFloodFaultIT {
             settings.put("loadrank.window.secs", String.valueOf(WINDOW_SECS));
             settings.put("loadrank.stale.after.secs", "300");
             settings.put("loadrank.deadletter.topic", DEAD_LETTERS);
-            Flood flood = new Flood(System.currentTimeMillis());
             try (LocalTopologyProcess topology = LocalTopologyProcess.start(runDir.resolve("topology"), settings)) {
+                Flood flood;
                 try (SampleFeed feed = new SampleFeed(broker.bootstrapServers());
                         LiveFeed live = rig.liveFeed(feed, HOSTS)) {
                     // given: the hosts ranked
@@ -73,6 +73,8 @@ class MalformedFloodFaultIT {
                     // the KafkaSpout both read in their overlap after start is counted twice
                     // (docs/RELIABILITY-faults.md)
                     rig.awaitReadBacksEnded(DEADLINE, topology);
+                    // its valid samples' times from now: they must be in the window when they are read
+                    flood = new Flood(System.currentTimeMillis());
 
                     // when: the flood, while a reader watches the global ranking
                     try (RankingWatch watch = new RankingWatch(files)) {

@@ -219,6 +219,12 @@ class LoadAwareBalancingIT {
         kafka.restart();
         Await.until(
                 WAIT, "the balancer to reach Kafka again", () -> policy.status().kafkaReachable());
+        // the follower logs it just after its status says so
+        Await.until(
+                WAIT,
+                "the balancer to log that Kafka is reachable again",
+                () -> !log.lines(RankingFollower.class, Level.INFO, "Kafka reachable again")
+                        .isEmpty());
         assertThat(log.lines(RankingFollower.class, Level.INFO, "Kafka reachable again"))
                 .hasSize(1);
         assertThat(log.lines(RankingFollower.class, Level.WARN, "cannot read the rankings topic"))

@@ -28,11 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>Two threads, so that a hung Cassandra cannot stall the rhythm: the tick thread never waits
  * for JMX; it hands the poll to a worker thread. If the previous poll is still running at the
  * next tick (Cassandra accepts connections but does not answer), the tick skips JMX and the
- * worker's call ends at the latest after the RMI timeouts ({@code jmx.timeout.ms}). When the
- * running poll ends before the tick after the skipped one is due, the worker reads the newest
- * skipped tick at once, with that tick's sample time: a poll that overruns its interval a little
- * (a busy node, a busy host) costs no sample. The memory of the host (from /proc/meminfo) needs no
- * JMX and is sent on every tick regardless.
+ * worker's call ends at the latest after the RMI timeouts ({@code jmx.timeout.ms}). The memory
+ * of the host (from /proc/meminfo) needs no JMX and is sent on every tick regardless.
  *
  * <p>A broken connection ({@link IOException}) is dropped and reopened with a doubling backoff;
  * refused credentials before the first successful connection are a configuration error
@@ -59,10 +56,6 @@ final class PollLoop implements AutoCloseable {
 
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong skippedTicks = new AtomicLong();
-    private final AtomicLong caughtUpTicks = new AtomicLong();
-    /** The newest tick that found the poll still running, for the worker to read late; -1 if none. */
-    private final AtomicLong skippedTickMillis = new AtomicLong(-1);
-
     private final AtomicLong successfulPolls = new AtomicLong();
     // touched by the tick thread only
     private Future<?> inFlight;
@@ -141,7 +134,6 @@ final class PollLoop implements AutoCloseable {
             }
             if (inFlight != null && !inFlight.isDone()) {
                 skippedTicks.incrementAndGet();
-                skippedTickMillis.set(now);
                 if (stalledSinceMillis < 0) {
                     stalledSinceMillis = now;
                     stallLogged = !outage.isDown(); // during an outage its one line says enough
@@ -161,26 +153,10 @@ final class PollLoop implements AutoCloseable {
                 }
                 stalledSinceMillis = -1;
             }
-            inFlight = worker.submit(() -> pollAndCatchUp(now));
+            inFlight = worker.submit(() -> pollJmx(now));
         } catch (RuntimeException e) {
             // a scheduled task that throws is never run again: log and keep the rhythm
             LOG.error("unexpected error in the poll tick; continuing", e);
-        }
-    }
-
-    /**
-     * The tick's poll, then the newest tick skipped meanwhile if it is later than the tick just read
-     * and less than an interval old (an older one's successor has come, or comes at once, and polls
-     * for itself).
-     */
-    private void pollAndCatchUp(long tickMillis) {
-        pollJmx(tickMillis);
-        long read = tickMillis;
-        long skipped;
-        while ((skipped = skippedTickMillis.getAndSet(-1)) > read && clock.millis() - skipped < interval.toMillis()) {
-            caughtUpTicks.incrementAndGet();
-            pollJmx(skipped);
-            read = skipped;
         }
     }
 
@@ -270,11 +246,6 @@ final class PollLoop implements AutoCloseable {
 
     long skippedTicks() {
         return skippedTicks.get();
-    }
-
-    /** Skipped ticks read late, once the poll that made them skip had ended. */
-    long caughtUpTicks() {
-        return caughtUpTicks.get();
     }
 
     long successfulPolls() {

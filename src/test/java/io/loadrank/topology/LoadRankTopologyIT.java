@@ -354,7 +354,7 @@ class LoadRankTopologyIT {
                 "a global ranking made of the complete topic rankings",
                 () -> scenario.files
                         .globalJson()
-                        .filter(global -> madeOf(global, complete))
+                        .filter(global -> GlobalRankingCheck.madeOf(global, complete))
                         .isPresent());
         String before = scenario.files.read("GlobalRankings.txt").orElseThrow();
         TopicRankingFile cpuBefore =
@@ -774,25 +774,6 @@ class LoadRankTopologyIT {
             });
             return found.get();
         }
-    }
-
-    /** True when {@code global} ranks exactly the hosts of {@code topicAverages} with those averages. */
-    private static boolean madeOf(GlobalRankingFile global, Map<String, Map<String, Double>> topicAverages) {
-        for (Map<String, Double> averages : topicAverages.values()) {
-            if (global.hosts().size() != averages.size()) {
-                return false;
-            }
-        }
-        for (RankedHost host : global.hosts()) {
-            for (Map.Entry<String, Map<String, Double>> topic : topicAverages.entrySet()) {
-                Double average = host.averages().get(topic.getKey());
-                Double expected = topic.getValue().get(host.host());
-                if (average == null || expected == null || Math.abs(average - expected) > 1e-9) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static Map<String, Double> averages(TopicRankingFile topicJson) {

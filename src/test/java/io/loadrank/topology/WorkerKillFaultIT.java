@@ -197,20 +197,12 @@ class WorkerKillFaultIT {
 
     /** True when the global ranking ranks every host with exactly the averages of the topic rankings. */
     private static boolean madeOf(GlobalRankingFile global, Map<String, JsonObject> topicRankings) {
-        int hosts = HISTORY_HOSTS.size() + LIVE_HOSTS.size();
-        if (global.hosts().size() != hosts) {
+        if (global.hosts().size() != HISTORY_HOSTS.size() + LIVE_HOSTS.size()) {
             return false;
         }
-        for (RankedHost host : global.hosts()) {
-            for (String topic : TOPICS) {
-                Double average = host.averages().get(topic);
-                double expected = hostField(topicRankings.get(topic), host.host(), "average");
-                if (host.incomplete() || average == null || Math.abs(average - expected) > 1e-9) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        Map<String, Map<String, Double>> averagesByTopic = new HashMap<>();
+        topicRankings.forEach((topic, ranking) -> averagesByTopic.put(topic, averages(ranking)));
+        return GlobalRankingCheck.madeOf(global, averagesByTopic);
     }
 
     /** The first topic rankings, and the first global one, made after {@code since}. */
@@ -240,6 +232,16 @@ class WorkerKillFaultIT {
         }
         return HISTORY_HOSTS.stream().allMatch(host -> samples.getOrDefault(host, 0L) == 60)
                 && LIVE_HOSTS.keySet().stream().allMatch(samples::containsKey);
+    }
+
+    /** Host to window average, from a topic ranking file. */
+    private static Map<String, Double> averages(JsonObject topicRanking) {
+        Map<String, Double> averages = new HashMap<>();
+        for (JsonElement entry : topicRanking.getAsJsonArray("hosts")) {
+            JsonObject host = entry.getAsJsonObject();
+            averages.put(host.get("host").getAsString(), host.get("average").getAsDouble());
+        }
+        return averages;
     }
 
     private static double hostField(JsonObject topicRanking, String host, String field) {

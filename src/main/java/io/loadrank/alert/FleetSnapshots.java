@@ -14,9 +14,10 @@ public final class FleetSnapshots {
     public static FleetSnapshot of(GlobalRanking ranking) {
         List<FleetSnapshot.Host> ranked = new ArrayList<>(ranking.ranked().size());
         for (HostScore host : ranking.ranked()) {
-            // a host without host info has no datacenter and a dcScore of NaN: dcScore rules skip it
-            ranked.add(new FleetSnapshot.Host(
-                    host.host(), host.datacenter(), host.score(), host.dcScore(), host.averages()));
+            // a host without host info has no datacenter: dcScore rules skip it (NaN), although the
+            // scorer ranks the hosts without host info as a slice of their own
+            double dcScore = host.datacenter() == null ? Double.NaN : host.dcScore();
+            ranked.add(new FleetSnapshot.Host(host.host(), host.datacenter(), host.score(), dcScore, host.averages()));
         }
         List<FleetSnapshot.Stale> stale = new ArrayList<>(ranking.stale().size());
         for (HostLastSeen host : ranking.stale()) {

@@ -7,10 +7,10 @@ import io.loadrank.message.MalformedReason;
 import io.loadrank.output.JsonText.Name;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
-import io.loadrank.scoring.DatacenterRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostLastSeen;
 import io.loadrank.scoring.HostScore;
+import io.loadrank.scoring.SliceScores;
 import io.loadrank.window.HostAverage;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,11 +23,12 @@ import java.util.Map;
  * The JSON files and messages of docs/OUTPUT.md: full precision, sample counts, window length,
  * per-topic shares, incomplete and stale flags, the time of the ranking.
  *
- * <p>Every host of the global ranking carries {@code datacenter}, {@code rack}, {@code hostId},
- * {@code address}, {@code dcRank} and {@code dcScore} (null when the host has no host info), so
- * that one record per emit tells a balancer everything; {@code datacenters} lists the ranked
- * datacenters and {@code hostInfo} counts the host-info records, malformed ones by reason
- * (docs/DATACENTERS.md).
+ * <p>Every host of the global ranking carries {@code cluster}, {@code datacenter}, {@code rack},
+ * {@code hostId}, {@code address}, {@code dcRank} and {@code dcScore}, its place and score within
+ * its slice (null when the host has no host info), and {@code load}, its score within its slice
+ * relative to the slice's mean; {@code datacenters} lists the ranked slices and {@code hostInfo}
+ * counts the host-info records, malformed ones by reason (docs/DATACENTERS.md). The slices' own
+ * files and records are {@link io.loadrank.slice.SliceRecordFormat}'s.
  *
  * <p>Every time is written twice: as ISO-8601 text for people ({@code rankedAt}, {@code lastSeen})
  * and as epoch milliseconds for programs ({@code rankedAtMillis}, {@code lastSeenMillis}).
@@ -46,12 +47,13 @@ public final class RankingJson {
     private static final Name RANK = Name.of("rank");
     private static final Name HOST = Name.of("host");
     private static final Name SCORE = Name.of("score");
-    private static final Name FLEET_SCORE = Name.of("fleetScore");
     private static final Name INCOMPLETE = Name.of("incomplete");
     private static final Name STALE = Name.of("stale");
     private static final Name LAST_SEEN = Name.of("lastSeen");
     private static final Name LAST_SEEN_MILLIS = Name.of("lastSeenMillis");
+    private static final Name CLUSTER = Name.of("cluster");
     private static final Name DATACENTER = Name.of("datacenter");
+    private static final Name LOAD = Name.of("load");
     private static final Name RACK = Name.of("rack");
     private static final Name HOST_ID = Name.of("hostId");
     private static final Name ADDRESS = Name.of("address");
@@ -64,7 +66,7 @@ public final class RankingJson {
 
     private RankingJson() {}
 
-    /** The global ranking as one JSON document (also the record of the rankings topic). */
+    /** The global ranking as one JSON document. */
     public static String global(GlobalRanking ranking) {
         StringWriter out = new StringWriter(256 + ranking.ranked().size() * 320);
         writeGlobal(ranking, out);
@@ -72,20 +74,6 @@ public final class RankingJson {
     }
 
     public static void writeGlobal(GlobalRanking ranking, Writer out) {
-        writeRanking(ranking, null, out);
-    }
-
-    /**
-     * {@code GlobalRankings-<datacenter>.json}: the global format for the hosts of one datacenter,
-     * with their ranks, scores and shares within it, and their fleet-wide score as
-     * {@code fleetScore} (docs/DATACENTERS.md).
-     */
-    public static void writeDatacenter(GlobalRanking ranking, DatacenterRanking datacenter, Writer out) {
-        writeRanking(ranking, datacenter, out);
-    }
-
-    /** The global ranking, or with {@code datacenter} that datacenter's ranking. */
-    private static void writeRanking(GlobalRanking ranking, DatacenterRanking datacenter, Writer out) {
         try {
             JsonText json = new JsonText(out);
             List<String> topics = ranking.topics();
@@ -93,11 +81,7 @@ public final class RankingJson {
             for (int t = 0; t < topicNames.length; t++) {
                 topicNames[t] = Name.of(topics.get(t));
             }
-            boolean inDatacenter = datacenter != null;
             json.beginObject();
-            if (inDatacenter) {
-                json.name(DATACENTER).value(datacenter.datacenter());
-            }
             writeTime(json, ranking.rankedAtMillis());
             json.name("windowsAtMillis").value(ranking.windowsAtMillis());
             json.name("topics").beginArray();
@@ -110,12 +94,9 @@ public final class RankingJson {
             json.endArray();
             json.name("hosts").beginArray();
             int rank = 1;
-            for (HostScore host : inDatacenter ? datacenter.ranked() : ranking.ranked()) {
+            for (HostScore host : ranking.ranked()) {
                 json.beginObject().name(RANK).value(rank++).name(HOST).value(host.host());
-                json.name(SCORE).value(inDatacenter ? host.dcScore() : host.score());
-                if (inDatacenter) {
-                    json.name(FLEET_SCORE).value(host.score());
-                }
+                json.name(SCORE).value(host.score());
                 json.name(INCOMPLETE).value(host.incomplete()).name(STALE).value(false);
                 writeLastSeen(json, host.lastSeenMillis());
                 writeHostInfo(json, host.info());
@@ -125,7 +106,12 @@ public final class RankingJson {
                     json.name(DC_RANK).value(host.dcRank());
                     json.name(DC_SCORE).value(host.dcScore());
                 }
-                double[] shares = inDatacenter ? host.dcShares() : host.shares();
+                if (Double.isNaN(host.load())) {
+                    json.name(LOAD).nullValue();
+                } else {
+                    json.name(LOAD).value(host.load());
+                }
+                double[] shares = host.shares();
                 json.name(SHARES).beginObject();
                 for (int t = 0; t < topicNames.length; t++) {
                     json.name(topicNames[t]).value(shares[t]);
@@ -142,7 +128,7 @@ public final class RankingJson {
             }
             json.endArray();
             json.name(STALE).beginArray();
-            for (HostLastSeen host : inDatacenter ? datacenter.stale() : ranking.stale()) {
+            for (HostLastSeen host : ranking.stale()) {
                 json.beginObject().name(HOST).value(host.host()).name(STALE).value(true);
                 writeLastSeen(json, host.lastSeenMillis());
                 writeHostInfo(json, host.info());
@@ -150,22 +136,25 @@ public final class RankingJson {
                 json.endObject();
             }
             json.endArray();
-            if (!inDatacenter) {
-                json.name("datacenters").beginArray();
-                for (DatacenterRanking each : ranking.datacenters()) {
-                    json.beginObject()
-                            .name(DATACENTER)
-                            .value(each.datacenter())
-                            .name("hosts")
-                            .value(each.ranked().size())
-                            .name(STALE)
-                            .value(each.stale().size())
-                            .endObject();
+            json.name("datacenters").beginArray();
+            for (SliceScores each : ranking.slices()) {
+                if (each.slice().unplaced()) {
+                    continue; // its hosts are the ones with "datacenter": null
                 }
-                json.endArray();
-                if (ranking.hostInfo() != null) {
-                    writeHostInfoStats(json, ranking.hostInfo());
-                }
+                json.beginObject()
+                        .name(CLUSTER)
+                        .value(each.slice().cluster())
+                        .name(DATACENTER)
+                        .value(each.slice().datacenter())
+                        .name("hosts")
+                        .value(each.ranked().size())
+                        .name(STALE)
+                        .value(each.stale().size())
+                        .endObject();
+            }
+            json.endArray();
+            if (ranking.hostInfo() != null) {
+                writeHostInfoStats(json, ranking.hostInfo());
             }
             json.endObject();
             json.close();
@@ -175,12 +164,14 @@ public final class RankingJson {
     }
 
     /**
-     * Where the host is (docs/DATACENTERS.md): {@code datacenter}, {@code rack}, {@code hostId} and
+     * Where the host is (docs/DATACENTERS.md): {@code cluster}, {@code datacenter}, {@code rack}, {@code hostId} and
      * {@code address}, each null when unknown, so that a reader finds every name in every entry.
      */
     private static void writeHostInfo(JsonText json, HostInfo info) throws IOException {
         if (info == null) {
-            json.name(DATACENTER)
+            json.name(CLUSTER)
+                    .nullValue()
+                    .name(DATACENTER)
                     .nullValue()
                     .name(RACK)
                     .nullValue()
@@ -190,7 +181,9 @@ public final class RankingJson {
                     .nullValue();
             return;
         }
-        json.name(DATACENTER)
+        json.name(CLUSTER)
+                .value(info.cluster())
+                .name(DATACENTER)
                 .value(info.datacenter())
                 .name(RACK)
                 .value(info.rack())

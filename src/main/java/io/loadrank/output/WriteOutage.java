@@ -5,8 +5,9 @@ import java.util.Set;
 
 /**
  * Whether the ranking files of one output directory can be written, shared by every writer of that
- * directory in a JVM, so that an outage is reported once however many bolts write there (SPEC
- * section 9: a clear error, not one per emit or per file).
+ * directory in a JVM, so that an outage is reported once however many bolts write there: a clear
+ * error, not one per emit or per file. The rankings topic's records are followed the same way, keyed
+ * by record key instead of file name.
  *
  * <p>An outage starts with the first failed write while every file was fine, and ends once every
  * file that failed meanwhile has been written again. A single file that keeps failing (say a

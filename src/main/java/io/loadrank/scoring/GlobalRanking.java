@@ -15,8 +15,8 @@ import java.util.ArrayList;
  * @param rankedAtMillis when the ranking was made
  * @param windowsAtMillis the oldest {@link io.loadrank.ranking.TopicRanking#windowAtMillis()} of the
  *                        topic rankings combined; the ranking time if none
- * @param datacenters    the ranking of every datacenter with hosts in the window (reporting or
- *                       stale), by name; empty without host info
+ * @param slices         the ranking of every slice with hosts in the window (reporting or stale), in
+ *                       {@link io.loadrank.slice.Slice#ORDER}; the hosts without host info are one slice
  * @param hostInfo       what the host-info topic brought so far, or null when it is not read
  */
 public record GlobalRanking(
@@ -27,11 +27,11 @@ public record GlobalRanking(
         ArrayList<HostLastSeen> stale,
         long rankedAtMillis,
         long windowsAtMillis,
-        ArrayList<DatacenterRanking> datacenters,
+        ArrayList<SliceScores> slices,
         HostInfoStats hostInfo)
         implements Serializable {
 
-    /** A ranking without datacenters. */
+    /** A ranking without slices (tests of what reads only the fleet). */
     public GlobalRanking(
             ArrayList<String> topics,
             double[] weights,
@@ -46,6 +46,6 @@ public record GlobalRanking(
     /** The same ranking with the host-info counts to publish beside it. */
     public GlobalRanking withHostInfo(HostInfoStats stats) {
         return new GlobalRanking(
-                topics, weights, coveredMillis, ranked, stale, rankedAtMillis, windowsAtMillis, datacenters, stats);
+                topics, weights, coveredMillis, ranked, stale, rankedAtMillis, windowsAtMillis, slices, stats);
     }
 }

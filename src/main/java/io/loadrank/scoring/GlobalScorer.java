@@ -3,6 +3,7 @@ package io.loadrank.scoring;
 import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.ranking.RankingOrder;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.slice.Slice;
 import io.loadrank.window.HostAverage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +27,9 @@ import java.util.Map;
  * left out of the shares, so that a silent host never looks like the least loaded one and does not
  * dilute the others' shares.
  *
- * <p>Besides the fleet, every datacenter is ranked on its own, with the same formula among its
- * own hosts (docs/DATACENTERS.md): load moves between the servers of one datacenter.
+ * <p>Besides the fleet, every slice (a datacenter of a cluster, docs/DATACENTERS.md) is ranked on
+ * its own, with the same formula among its own hosts: load moves between the servers of one
+ * datacenter of one cluster. Hosts without host info form one slice of their own.
  *
  * <p>Keeps its hosts between calls (the result of a call does not depend on earlier ones), so it is
  * not thread-safe: one scorer per global ranking bolt.
@@ -40,7 +42,7 @@ public final class GlobalScorer {
         return byScore != 0 ? byScore : a.host().compareTo(b.host());
     };
 
-    /** Highest datacenter score first, then host name. */
+    /** Highest score within the slice first, then host name. */
     private static final Comparator<HostValues> BY_DC_SCORE = (a, b) -> {
         int byScore = Double.compare(b.dcScore, a.dcScore);
         return byScore != 0 ? byScore : a.host.compareTo(b.host);
@@ -94,8 +96,9 @@ public final class GlobalScorer {
     }
 
     /**
-     * Scores the hosts of the latest topic rankings at {@code now}, fleet-wide only. Topics missing
-     * from {@code latest} (no ranking yet) count as topics where no host has a value.
+     * Scores the hosts of the latest topic rankings at {@code now}, without host info: every host is
+     * in the one slice of the hosts without host info. Topics missing from {@code latest} (no ranking
+     * yet) count as topics where no host has a value.
      */
     public GlobalRanking score(Map<String, TopicRanking> latest, long now) {
         return score(latest, now, Map.of());
@@ -103,10 +106,11 @@ public final class GlobalScorer {
 
     /**
      * Scores the hosts of the latest topic rankings at {@code now}: fleet-wide, and within each
-     * datacenter that {@code hostInfo} places hosts in (docs/DATACENTERS.md). The fleet ranking
-     * does not depend on {@code hostInfo}. A datacenter's shares are computed among its reporting
-     * hosts only, with the same formula as the fleet's ({@link #weightedShares}); its stale hosts
-     * are listed with it. A host without host info is ranked fleet-wide only.
+     * slice, the (cluster, datacenter) pair that {@code hostInfo} places hosts in
+     * (docs/DATACENTERS.md). The fleet ranking does not depend on {@code hostInfo}. A slice's shares
+     * are computed among its reporting hosts only, with the same formula as the fleet's
+     * ({@link #weightedShares}); its stale hosts are listed with it. The hosts without host info
+     * are one slice, {@link Slice#UNPLACED}.
      *
      * @param hostInfo the latest host info per host name (read, not kept)
      */
@@ -137,8 +141,7 @@ public final class GlobalScorer {
             }
         }
 
-        boolean withDatacenters = !hostInfo.isEmpty();
-        HashMap<String, Datacenter> datacenters = new HashMap<>();
+        HashMap<Slice, SliceGroup> slices = new HashMap<>();
         ArrayList<HostLastSeen> stale = new ArrayList<>();
         ArrayList<HostValues> reporting = new ArrayList<>(known.size());
         double[] totals = new double[topicCount];
@@ -149,45 +152,44 @@ public final class GlobalScorer {
                 entries.remove(); // in no ranking any more
                 continue;
             }
-            Datacenter datacenter = null;
-            if (withDatacenters) {
-                values.info = hostInfo.get(values.host);
-                if (values.info != null) {
-                    datacenter = datacenters.get(values.info.datacenter());
-                    if (datacenter == null) {
-                        datacenter = new Datacenter(values.info.datacenter(), topicCount);
-                        datacenters.put(datacenter.name, datacenter);
-                    }
-                }
+            values.info = hostInfo.isEmpty() ? null : hostInfo.get(values.host);
+            Slice slice =
+                    values.info == null ? Slice.UNPLACED : new Slice(values.info.cluster(), values.info.datacenter());
+            SliceGroup group = slices.get(slice);
+            if (group == null) {
+                group = new SliceGroup(slice, topicCount);
+                slices.put(slice, group);
             }
             if (now - values.lastSeen > staleAfterMillis) {
-                // its datacenter's list is filled from the sorted fleet list below
+                // its slice's list is filled from the sorted fleet list below
                 stale.add(new HostLastSeen(values.host, values.lastSeen, values.info));
                 continue;
             }
             reporting.add(values);
             addTo(totals, values.averages);
-            if (datacenter != null) {
-                values.datacenter = datacenter;
-                datacenter.reporting.add(values);
-                addTo(datacenter.totals, values.averages);
-            }
+            values.slice = group;
+            group.reporting.add(values);
+            addTo(group.totals, values.averages);
         }
 
         for (HostValues values : reporting) {
             values.shares = new double[topicCount];
             values.score = weightedShares(values.averages, totals, values.shares);
-            if (values.datacenter != null) {
-                values.dcShares = new double[topicCount];
-                values.dcScore = weightedShares(values.averages, values.datacenter.totals, values.dcShares);
-            }
+            values.dcShares = new double[topicCount];
+            values.dcScore = weightedShares(values.averages, values.slice.totals, values.dcShares);
         }
-        ArrayList<Datacenter> byName = new ArrayList<>(datacenters.values());
-        byName.sort(Comparator.comparing(datacenter -> datacenter.name));
-        for (Datacenter datacenter : byName) {
-            RankingOrder.sortHighestFirst(datacenter.reporting, values -> values.dcScore, BY_DC_SCORE);
-            for (int i = 0; i < datacenter.reporting.size(); i++) {
-                datacenter.reporting.get(i).dcRank = i + 1;
+        ArrayList<SliceGroup> ordered = new ArrayList<>(slices.values());
+        ordered.sort((a, b) -> Slice.ORDER.compare(a.slice, b.slice));
+        for (SliceGroup group : ordered) {
+            RankingOrder.sortHighestFirst(group.reporting, values -> values.dcScore, BY_DC_SCORE);
+            double sum = 0;
+            for (int i = 0; i < group.reporting.size(); i++) {
+                group.reporting.get(i).dcRank = i + 1;
+                sum += group.reporting.get(i).dcScore;
+            }
+            double mean = group.reporting.isEmpty() ? 0 : sum / group.reporting.size();
+            for (HostValues values : group.reporting) {
+                values.load = mean > 0 ? values.dcScore / mean : 0;
             }
         }
 
@@ -202,28 +204,28 @@ public final class GlobalScorer {
                     values.lastSeen,
                     values.info,
                     values.dcRank,
-                    values.datacenter == null ? Double.NaN : values.dcScore,
-                    values.dcShares);
+                    values.dcScore,
+                    values.dcShares,
+                    values.load);
             ranked.add(values.result);
         }
         RankingOrder.sortHighestFirst(ranked, HostScore::score, BY_SCORE);
         stale.sort(BY_HOST);
-        // sorted once: each datacenter's stale hosts in the fleet's order are in name order too
+        // sorted once: each slice's stale hosts in the fleet's order are in name order too
         for (HostLastSeen host : stale) {
-            Datacenter datacenter =
-                    host.info() == null ? null : datacenters.get(host.info().datacenter());
-            if (datacenter != null) {
-                datacenter.stale.add(host);
-            }
+            HostInfo info = host.info();
+            slices.get(info == null ? Slice.UNPLACED : new Slice(info.cluster(), info.datacenter()))
+                    .stale
+                    .add(host);
         }
 
-        ArrayList<DatacenterRanking> datacenterRankings = new ArrayList<>(byName.size());
-        for (Datacenter datacenter : byName) {
-            ArrayList<HostScore> dcRanked = new ArrayList<>(datacenter.reporting.size());
-            for (HostValues values : datacenter.reporting) {
-                dcRanked.add(values.result);
+        ArrayList<SliceScores> sliceRankings = new ArrayList<>(ordered.size());
+        for (SliceGroup group : ordered) {
+            ArrayList<HostScore> sliceRanked = new ArrayList<>(group.reporting.size());
+            for (HostValues values : group.reporting) {
+                sliceRanked.add(values.result);
             }
-            datacenterRankings.add(new DatacenterRanking(datacenter.name, dcRanked, datacenter.stale));
+            sliceRankings.add(new SliceScores(group.slice, sliceRanked, group.stale));
         }
         return new GlobalRanking(
                 topics,
@@ -233,12 +235,12 @@ public final class GlobalScorer {
                 stale,
                 now,
                 oldestWindow == Long.MAX_VALUE ? now : oldestWindow,
-                datacenterRankings,
+                sliceRankings,
                 null);
     }
 
     /**
-     * The one formula of the scores (see the class comment), for the fleet and for a datacenter alike:
+     * The one formula of the scores (see the class comment), for the fleet and for a slice alike:
      * writes each topic's share of {@code totals} into {@code shares} and returns the weighted mean
      * share. A topic without a value (NaN) or with a total of 0 has share 0.
      */
@@ -273,12 +275,13 @@ public final class GlobalScorer {
         double[] averages;
         long lastSeen;
         HostInfo info;
-        Datacenter datacenter;
+        SliceGroup slice;
         double[] shares;
         double score;
         double[] dcShares;
         double dcScore;
         int dcRank;
+        double load;
         HostScore result;
 
         HostValues(String host) {
@@ -290,12 +293,13 @@ public final class GlobalScorer {
             averages = nanArray(topicCount);
             lastSeen = Long.MIN_VALUE;
             info = null;
-            datacenter = null;
+            slice = null;
             shares = null;
             score = 0;
             dcShares = null;
             dcScore = 0;
             dcRank = 0;
+            load = 0;
             result = null;
         }
 
@@ -309,15 +313,15 @@ public final class GlobalScorer {
         }
     }
 
-    /** One datacenter while it is scored: its hosts and its totals per topic. */
-    private static final class Datacenter {
-        final String name;
+    /** One slice while it is scored: its hosts and its totals per topic. */
+    private static final class SliceGroup {
+        final Slice slice;
         final double[] totals;
         final ArrayList<HostValues> reporting = new ArrayList<>();
         final ArrayList<HostLastSeen> stale = new ArrayList<>();
 
-        Datacenter(String name, int topicCount) {
-            this.name = name;
+        SliceGroup(Slice slice, int topicCount) {
+            this.slice = slice;
             this.totals = new double[topicCount];
         }
     }

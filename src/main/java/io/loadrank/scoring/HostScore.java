@@ -4,7 +4,8 @@ import io.loadrank.hostinfo.HostInfo;
 import java.io.Serializable;
 
 /**
- * One host's place in the global ranking, and in its datacenter's (docs/DATACENTERS.md).
+ * One host's place in the global ranking, and in its slice's: its datacenter of its cluster, or the
+ * hosts without host info (docs/DATACENTERS.md).
  *
  * @param host           the host
  * @param score          its weighted mean share of the load of the whole fleet, 0-100 (docs/RANKING.md)
@@ -14,9 +15,12 @@ import java.io.Serializable;
  * @param incomplete     true if the host has no value for at least one topic
  * @param lastSeenMillis the newest sample time of the host over all topics
  * @param info           what the host-info topic says about the host, or null when it says nothing
- * @param dcRank         its place in its datacenter's ranking, from 1; 0 without a datacenter
- * @param dcScore        its score among the hosts of its datacenter only, 0-100; NaN without a datacenter
- * @param dcShares       per topic: its share of its datacenter's total; null without a datacenter
+ * @param dcRank         its place in its slice's ranking, from 1; 0 when it was not scored in a slice
+ * @param dcScore        its score among the hosts of its slice only, 0-100; NaN when not scored in a slice
+ * @param dcShares       per topic: its share of its slice's total; null when not scored in a slice
+ * @param load           its score within its slice relative to the slice's mean score (1.0 = average,
+ *                       the measure the balancer calls hot above 1.5); 0 when every score of the slice is
+ *                       0; NaN when not scored in a slice
  */
 public record HostScore(
         String host,
@@ -28,13 +32,14 @@ public record HostScore(
         HostInfo info,
         int dcRank,
         double dcScore,
-        double[] dcShares)
+        double[] dcShares,
+        double load)
         implements Serializable {
 
     /** A host ranked fleet-wide only (no host info). */
     public HostScore(
             String host, double score, double[] shares, double[] averages, boolean incomplete, long lastSeenMillis) {
-        this(host, score, shares, averages, incomplete, lastSeenMillis, null, 0, Double.NaN, null);
+        this(host, score, shares, averages, incomplete, lastSeenMillis, null, 0, Double.NaN, null, Double.NaN);
     }
 
     /** The host's datacenter, or null when it has no host info. */

@@ -8,15 +8,18 @@ import io.loadrank.hostinfo.HostInfoResult;
 import io.loadrank.hosts.HostDirectory;
 import io.loadrank.log.LogThrottle;
 import io.loadrank.output.AlertJson;
-import io.loadrank.output.DatacenterRankingFiles;
 import io.loadrank.output.LatestWins;
 import io.loadrank.output.RankingFileWriter;
 import io.loadrank.output.RankingJson;
 import io.loadrank.output.RankingText;
+import io.loadrank.output.SliceRankingFiles;
+import io.loadrank.output.SliceRecordPlan;
+import io.loadrank.output.SliceRecords;
 import io.loadrank.ranking.RankingRound;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.GlobalScorer;
+import io.loadrank.slice.SliceRanking;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,23 +41,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Combines the latest ranking of every topic into the global ranking (docs/RANKING.md)
- * and publishes it: GlobalRankings.txt and .json, and one JSON record per emit on the rankings
- * topic when one is configured. Runs as exactly one task. It publishes once every topic has sent
+ * and publishes it: GlobalRankings.txt and .json, the files of every slice, and one record (or a few
+ * parts) per slice on the rankings topic when one is configured (docs/OUTPUT.md). Runs as exactly one task. It publishes once every topic has sent
  * a new ranking, and on its own tick if some topic stays silent; a round that completes less than
  * half an emit after the last publication is left to its tick ({@link RankingRound#tooSoon}), so
  * a bolt that fell behind catches up instead of ranking every round that queued up.
  *
  * <p>With a host-info topic it also keeps the latest host info per host ({@link HostDirectory},
- * each record parsed once as it arrives; malformed ones counted and logged at a bounded rate),
- * ranks every datacenter on its own and writes {@code GlobalRankings-<datacenter>.txt}/.json
- * ({@link DatacenterRankingFiles}; docs/DATACENTERS.md).
+ * each record parsed once as it arrives; malformed ones counted and logged at a bounded rate) and
+ * ranks every slice (a datacenter of a cluster) on its own: {@code GlobalRankings-<slice>.txt}/.json
+ * ({@link SliceRankingFiles}; docs/DATACENTERS.md). Without it every host is in one slice, whose
+ * record is the fleet's.
  *
  * <p>With alert rules configured it evaluates them against every global ranking it publishes
  * (docs/ALERTS.md): the active alerts go to Alerts.json, every event to the alerts topic when one
  * is configured.
  *
  * <p>The files are written by a thread of their own ({@link LatestWins}): this bolt scores, sends
- * the record and the alert events, and hands the immutable ranking over. At 100,000 hosts the
+ * the slice records and the alert events, and hands the immutable ranking over. At 100,000 hosts the
  * files take longer than the score; written here, they held up the next round and the topic
  * rankings queued behind them (docs/BENCHMARKS.md). A ranking whose files have not started when a
  * newer one is ready is skipped for the newer one.
@@ -72,6 +76,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private final double[] weights;
     private final long staleAfterMillis;
     private final int emitSecs;
+    private final int windowSecs;
     private final long firstRoundWaitMillis;
     private final String outputDir;
     private final boolean publishToKafka;
@@ -83,7 +88,8 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private transient OutputCollector collector;
     private transient GlobalScorer scorer;
     private transient RankingFileWriter files;
-    private transient DatacenterRankingFiles datacenterFiles;
+    private transient SliceRankingFiles sliceFiles;
+    private transient SliceRecordPlan sliceRecords;
     private transient HostDirectory hosts;
     private transient LogThrottle hostInfoLog;
     private transient LogThrottle behindLog;
@@ -96,8 +102,8 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private transient AlertEngine alerts;
     private transient LatestWins<Publication> output;
 
-    /** What the file thread writes for one ranking: its JSON when already made, the active alerts if any. */
-    private record Publication(GlobalRanking ranking, String json, List<AlertEvent> activeAlerts) {}
+    /** What the file thread writes for one ranking: it, its slices, the active alerts if any. */
+    private record Publication(GlobalRanking ranking, List<SliceRanking> slices, List<AlertEvent> activeAlerts) {}
 
     public GlobalRankingBolt(LoadRankSettings settings) {
         this(settings, Clock.systemUTC());
@@ -110,6 +116,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         this.weights = settings.weights();
         this.staleAfterMillis = settings.staleAfterMillis();
         this.emitSecs = settings.emitSecs();
+        this.windowSecs = (int) (settings.windowMillis() / 1000);
         this.firstRoundWaitMillis = settings.firstRoundWaitMillis();
         this.outputDir = settings.outputDir();
         this.publishToKafka = settings.rankingsTopic() != null;
@@ -123,7 +130,8 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         this.collector = collector;
         this.scorer = new GlobalScorer(topics, weights, staleAfterMillis);
         this.files = new RankingFileWriter(Path.of(outputDir));
-        this.datacenterFiles = new DatacenterRankingFiles(files);
+        this.sliceFiles = new SliceRankingFiles(files);
+        this.sliceRecords = new SliceRecordPlan();
         this.hosts = hostsTopic == null ? null : new HostDirectory(hostsTopic);
         this.hostInfoLog = new LogThrottle(10_000);
         this.behindLog = new LogThrottle(60_000);
@@ -205,28 +213,25 @@ public final class GlobalRankingBolt extends BaseRichBolt {
                 : scorer.score(latest, now, hosts.hosts()).withHostInfo(hosts.stats());
         reportedThisRound.clear();
         round.published(now);
-        String json = null;
+        List<SliceRanking> slices = SliceRecords.of(ranking, windowSecs, emitSecs);
         if (publishToKafka) {
-            // made here: the collector is this thread's; the file thread writes the same text
-            json = RankingJson.global(ranking);
-            collector.emit(TopologyStreams.RANKINGS_STREAM, new Values("global", json));
+            // made here: the collector is this thread's
+            for (SliceRecordPlan.KeyedValue record : sliceRecords.records(slices)) {
+                collector.emit(TopologyStreams.RANKINGS_STREAM, new Values(record.key(), record.value()));
+            }
         }
         List<AlertEvent> activeAlerts = alerts == null ? null : evaluateAlerts(ranking);
-        output.submit(new Publication(ranking, json, activeAlerts));
+        output.submit(new Publication(ranking, slices, activeAlerts));
     }
 
     /** On the file thread: the files of one ranking. */
     private void writeFiles(Publication publication) {
         GlobalRanking ranking = publication.ranking();
         files.write(TEXT_FILE, out -> RankingText.writeGlobal(ranking, out));
-        if (publication.json() != null) {
-            files.write(JSON_FILE, out -> out.write(publication.json()));
-        } else {
-            // streamed: at 100,000 hosts the document is tens of megabytes
-            files.write(JSON_FILE, out -> RankingJson.writeGlobal(ranking, out));
-        }
+        // streamed: at 100,000 hosts the document is tens of megabytes
+        files.write(JSON_FILE, out -> RankingJson.writeGlobal(ranking, out));
         // also without a host-info topic: removes the files an earlier run left
-        datacenterFiles.publish(ranking);
+        sliceFiles.publish(ranking, publication.slices());
         if (publication.activeAlerts() != null) {
             files.write(
                     ALERTS_FILE,

@@ -124,7 +124,11 @@ public final class LoadRankTopologyFactory {
             global.globalGrouping(TopologyStreams.HOST_INFO_SPOUT, TopologyStreams.HOST_INFO_STREAM);
         }
         if (settings.rankingsTopic() != null) {
-            builder.setBolt(TopologyStreams.RANKINGS_KAFKA_BOLT, kafkaBolt(settings, settings.rankingsTopic()), 1)
+            builder.setBolt(
+                            TopologyStreams.RANKINGS_KAFKA_BOLT,
+                            new RankingsKafkaBolt(
+                                    settings.rankingsTopic(), settings.bootstrapServers(), settings.kafkaProperties()),
+                            1)
                     .globalGrouping(TopologyStreams.GLOBAL_RANKING, TopologyStreams.RANKINGS_STREAM);
         }
         if (settings.alertsTopic() != null) {

@@ -119,7 +119,7 @@ class RankingJsonTest {
                 new io.loadrank.hostinfo.HostInfo(
                         "cass-eu-1", "eu-west", "rack1", "6a0e1c2e-5b7d-4c1a-9f3e-2d4b6a8c0e1f", "prod", "10.1.2.3"),
                 "cass-fi-1",
-                io.loadrank.hostinfo.HostInfo.of("cass-fi-1", "eu-west"));
+                new io.loadrank.hostinfo.HostInfo("cass-fi-1", "eu-west", null, null, "prod", null));
         GlobalRanking ranking = scorer.score(Map.of("cpuLoad", cpuRanking()), NOW, info)
                 .withHostInfo(new io.loadrank.hosts.HostInfoStats(
                         "hosts",
@@ -134,7 +134,7 @@ class RankingJsonTest {
         JsonArray hosts = json.getAsJsonArray("hosts");
         for (com.google.gson.JsonElement host : hosts) {
             assertThat(host.getAsJsonObject().keySet())
-                    .contains("datacenter", "rack", "hostId", "address", "dcRank", "dcScore");
+                    .contains("cluster", "datacenter", "rack", "hostId", "address", "dcRank", "dcScore", "load");
         }
         JsonObject eu = hosts.get(0).getAsJsonObject();
         assertThat(eu.get("host").getAsString()).isEqualTo("cass-eu-1");
@@ -162,7 +162,7 @@ class RankingJsonTest {
     }
 
     @Test
-    void givenADatacenter_whenItsRankingIsWritten_thenRanksScoresAndSharesAreThoseWithinTheDatacenter() {
+    void givenASlice_whenItsRecordIsMade_thenRanksScoresAndLoadsAreThoseWithinTheSliceBesideTheFleetScore() {
         GlobalScorer scorer = new GlobalScorer(List.of("cpuLoad"), new double[] {1}, 10_000);
         GlobalRanking ranking = scorer.score(
                 Map.of("cpuLoad", cpuRanking()),
@@ -170,18 +170,20 @@ class RankingJsonTest {
                 java.util.Map.of(
                         "cass-uk-1", io.loadrank.hostinfo.HostInfo.of("cass-uk-1", "uk"),
                         "cass-fi-1", io.loadrank.hostinfo.HostInfo.of("cass-fi-1", "uk")));
-        java.io.StringWriter out = new java.io.StringWriter();
 
-        RankingJson.writeDatacenter(ranking, ranking.datacenters().get(0), out);
+        io.loadrank.slice.SliceRanking uk = SliceRecords.of(ranking, 60, 2).stream()
+                .filter(slice -> "uk".equals(slice.slice().datacenter()))
+                .findFirst()
+                .orElseThrow();
 
-        JsonObject json = JsonParser.parseString(out.toString()).getAsJsonObject();
-        assertThat(json.get("datacenter").getAsString()).isEqualTo("uk");
-        JsonObject first = json.getAsJsonArray("hosts").get(0).getAsJsonObject();
-        assertThat(first.get("host").getAsString()).isEqualTo("cass-uk-1");
-        assertThat(first.get("rank").getAsInt()).isEqualTo(1);
-        assertThat(first.get("score").getAsDouble()).isEqualTo(100.0);
-        assertThat(first.getAsJsonObject("shares").get("cpuLoad").getAsDouble()).isEqualTo(100.0);
-        assertThat(first.get("fleetScore").getAsDouble()).isLessThan(1e-3);
-        assertThat(json.getAsJsonArray("hosts")).hasSize(2);
+        io.loadrank.slice.SliceHost first = uk.hosts().get(0);
+        assertThat(first.host()).isEqualTo("cass-uk-1");
+        assertThat(first.rank()).isEqualTo(1);
+        assertThat(first.score()).isEqualTo(100.0);
+        assertThat(first.load()).isEqualTo(2.0);
+        assertThat(first.fleetScore()).isLessThan(1e-3);
+        assertThat(first.fleetRank()).isGreaterThan(1);
+        assertThat(uk.hosts()).hasSize(2);
+        assertThat(uk.windowSecs()).isEqualTo(60);
     }
 }

@@ -56,4 +56,35 @@ class RankingTextTest {
                 .hasSizeGreaterThan(4 * 65_536)
                 .isEqualTo(expected.append("]\n").toString());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} hosts: {1} decimals")
+    @org.junit.jupiter.params.provider.CsvSource({"3, 0", "100, 0", "101, 3", "1000, 3", "12000, 5", "100000, 5"})
+    void givenManyHostsSharingTheLoad_whenTheScoresAreWritten_thenEachShowsAboutThreeDigitsOfTheMean(
+            int hosts, int decimals) {
+        assertThat(RankingText.scoreDecimals(hosts, 100)).isEqualTo(decimals);
+    }
+
+    @Test
+    void givenTwelveThousandEqualHosts_whenTheGlobalTextIsWritten_thenNoScoreReadsZero() {
+        java.util.ArrayList<io.loadrank.scoring.HostScore> ranked = new java.util.ArrayList<>();
+        for (int i = 0; i < 12_000; i++) {
+            ranked.add(new io.loadrank.scoring.HostScore(
+                    "h" + i, 100.0 / 12_000, new double[] {100.0 / 12_000}, new double[] {1}, false, 0));
+        }
+        io.loadrank.scoring.GlobalRanking ranking = new io.loadrank.scoring.GlobalRanking(
+                new java.util.ArrayList<>(List.of("cpuLoad")),
+                new double[] {1},
+                new long[] {60_000},
+                ranked,
+                new java.util.ArrayList<>(),
+                0,
+                0);
+
+        String text = RankingText.global(ranking);
+
+        assertThat(text)
+                .startsWith("{h0=0.00833, h1=0.00833, ")
+                .doesNotContain("=0,")
+                .doesNotContain("=0}");
+    }
 }

@@ -213,12 +213,13 @@ class GlobalScorerTest {
                     .append(host.dcRank())
                     .append(host.dcScore())
                     .append(java.util.Arrays.toString(host.dcShares()))
+                    .append(host.load())
                     .append('\n');
         }
         ranking.stale().forEach(host -> out.append("stale ").append(host).append('\n'));
-        ranking.datacenters()
-                .forEach(dc -> out.append("dc ")
-                        .append(dc.datacenter())
+        ranking.slices()
+                .forEach(dc -> out.append("slice ")
+                        .append(dc.slice())
                         .append(dc.ranked().stream().map(HostScore::host).toList())
                         .append(dc.stale().stream().map(HostLastSeen::host).toList())
                         .append('\n'));

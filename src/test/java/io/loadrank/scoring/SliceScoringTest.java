@@ -7,6 +7,7 @@ import io.loadrank.hostinfo.HostInfo;
 import io.loadrank.output.RankingText;
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.slice.Slice;
 import io.loadrank.window.HostAverage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The per-datacenter ranking of {@link GlobalScorer} (docs/DATACENTERS.md). */
-class DatacenterScoringTest {
+/** The per-slice ranking of {@link GlobalScorer}: a datacenter of a cluster (docs/DATACENTERS.md). */
+class SliceScoringTest {
 
     private static final long NOW = 1_763_800_000_000L;
     private static final long STALE_AFTER = 10_000;
@@ -53,11 +54,26 @@ class DatacenterScoringTest {
         return info;
     }
 
-    private static DatacenterRanking datacenter(GlobalRanking ranking, String name) {
-        return ranking.datacenters().stream()
-                .filter(dc -> dc.datacenter().equals(name))
+    private static SliceScores datacenter(GlobalRanking ranking, String name) {
+        return slice(ranking, new Slice(null, name));
+    }
+
+    private static SliceScores slice(GlobalRanking ranking, Slice slice) {
+        return ranking.slices().stream()
+                .filter(each -> each.slice().equals(slice))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static Map<String, HostInfo> inClusters(String... hostClusterDatacenter) {
+        Map<String, HostInfo> info = new HashMap<>();
+        for (int i = 0; i < hostClusterDatacenter.length; i += 3) {
+            String host = hostClusterDatacenter[i];
+            info.put(
+                    host,
+                    new HostInfo(host, hostClusterDatacenter[i + 2], null, null, hostClusterDatacenter[i + 1], null));
+        }
+        return info;
     }
 
     @Test
@@ -65,11 +81,11 @@ class DatacenterScoringTest {
             givenTheWorkedExampleWithAAndCInNorthAndBInSouth_whenScored_thenNorthIsC54A46SouthIsB100AndTheFleetIsUnchanged() {
         GlobalRanking ranking = scorer.score(workedExample(), NOW, placed("A", "north", "C", "north", "B", "south"));
 
-        assertThat(ranking.datacenters())
-                .extracting(DatacenterRanking::datacenter)
-                .containsExactly("north", "south");
-        assertThat(RankingText.datacenter(datacenter(ranking, "north"))).isEqualTo("{C=54, A=46}\n");
-        assertThat(RankingText.datacenter(datacenter(ranking, "south"))).isEqualTo("{B=100}\n");
+        assertThat(ranking.slices())
+                .extracting(SliceScores::slice)
+                .containsExactly(new Slice(null, "north"), new Slice(null, "south"));
+        assertThat(RankingText.slice(datacenter(ranking, "north"))).isEqualTo("{C=54, A=46}\n");
+        assertThat(RankingText.slice(datacenter(ranking, "south"))).isEqualTo("{B=100}\n");
         assertThat(RankingText.global(ranking)).isEqualTo("{C=41, A=34, B=24}\n");
         HostScore a = datacenter(ranking, "north").ranked().get(1);
         assertThat(a.host()).isEqualTo("A");
@@ -106,7 +122,21 @@ class DatacenterScoringTest {
     }
 
     @Test
-    void givenAHostWithoutHostInfo_whenScored_thenItIsRankedFleetWideOnlyWithoutADatacenter() {
+    void givenTwoClustersThatBothNameADatacenterNorth_whenScored_thenEachClustersNorthIsASliceWithItsOwnShares() {
+        GlobalRanking ranking = scorer.score(
+                workedExample(), NOW, inClusters("A", "c1", "north", "B", "c1", "north", "C", "c2", "north"));
+
+        assertThat(ranking.slices())
+                .extracting(SliceScores::slice)
+                .containsExactly(new Slice("c1", "north"), new Slice("c2", "north"));
+        // A and B among themselves: cpu 20/30 10/30, mem 30/50 20/50, latency 20/40 20/40
+        assertThat(RankingText.slice(slice(ranking, new Slice("c1", "north")))).isEqualTo("{A=59, B=41}\n");
+        assertThat(RankingText.slice(slice(ranking, new Slice("c2", "north")))).isEqualTo("{C=100}\n");
+        assertThat(RankingText.global(ranking)).as("the fleet is unchanged").isEqualTo("{C=41, A=34, B=24}\n");
+    }
+
+    @Test
+    void givenAHostWithoutHostInfo_whenScored_thenItIsInTheSliceOfTheHostsWithoutHostInfo() {
         GlobalRanking ranking = scorer.score(workedExample(), NOW, placed("A", "north", "C", "north"));
 
         HostScore b = ranking.ranked().stream()
@@ -114,24 +144,39 @@ class DatacenterScoringTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(b.datacenter()).isNull();
-        assertThat(b.dcRank()).isZero();
-        assertThat(b.dcScore()).isNaN();
-        assertThat(b.dcShares()).isNull();
-        assertThat(ranking.datacenters())
-                .singleElement()
-                .satisfies(north ->
-                        assertThat(north.ranked()).extracting(HostScore::host).containsExactly("C", "A"));
+        assertThat(b.dcRank()).isOne();
+        assertThat(b.dcScore()).isCloseTo(100, within(1e-9));
+        assertThat(b.load()).isCloseTo(1, within(1e-9));
+        assertThat(ranking.slices())
+                .extracting(SliceScores::slice)
+                .containsExactly(Slice.UNPLACED, new Slice(null, "north"));
+        assertThat(datacenter(ranking, "north").ranked())
+                .extracting(HostScore::host)
+                .containsExactly("C", "A");
         assertThat(RankingText.global(ranking)).isEqualTo("{C=41, A=34, B=24}\n");
     }
 
     @Test
-    void givenNoHostInfo_whenScored_thenThereAreNoDatacentersAndTheRankingIsThePlainOne() {
+    void givenNoHostInfo_whenScored_thenEveryHostIsInOneSliceWhoseScoresAreTheFleets() {
         GlobalRanking ranking = scorer.score(workedExample(), NOW, Map.of());
 
-        assertThat(ranking.datacenters()).isEmpty();
-        assertThat(ranking.ranked())
-                .allSatisfy(host -> assertThat(host.datacenter()).isNull());
+        assertThat(ranking.slices()).extracting(SliceScores::slice).containsExactly(Slice.UNPLACED);
+        assertThat(ranking.ranked()).allSatisfy(host -> {
+            assertThat(host.datacenter()).isNull();
+            assertThat(host.dcScore()).isCloseTo(host.score(), within(1e-9));
+        });
         assertThat(RankingText.global(ranking)).isEqualTo(RankingText.global(scorer.score(workedExample(), NOW)));
+    }
+
+    @Test
+    void givenASlice_whenScored_thenEachHostsLoadIsItsScoreOverTheSliceMean() {
+        GlobalRanking ranking = scorer.score(workedExample(), NOW, placed("A", "north", "C", "north", "B", "south"));
+
+        SliceScores north = datacenter(ranking, "north");
+        assertThat(north.meanScore()).isCloseTo(50, within(1e-9));
+        assertThat(north.ranked().get(0).load()).isCloseTo(162.5 / 150, within(1e-9));
+        assertThat(north.ranked().get(1).load()).isCloseTo(137.5 / 150, within(1e-9));
+        assertThat(datacenter(ranking, "south").ranked().get(0).load()).isCloseTo(1, within(1e-9));
     }
 
     @Test
@@ -149,13 +194,13 @@ class DatacenterScoringTest {
         GlobalRanking ranking = oneTopic.score(
                 latest, NOW, placed("A", "north", "B", "north", "D", "north", "E", "south", "F", "west"));
 
-        DatacenterRanking north = datacenter(ranking, "north");
+        SliceScores north = datacenter(ranking, "north");
         assertThat(north.ranked()).extracting(HostScore::host).containsExactly("A", "B");
         assertThat(north.ranked()).extracting(HostScore::dcScore).containsExactly(75.0, 25.0);
         assertThat(north.stale()).extracting(HostLastSeen::host).containsExactly("D");
-        assertThat(RankingText.datacenter(north)).isEqualTo("{A=75, B=25}\nSTALE: {D=lastSeen 2025-11-22T08:26:29Z}\n");
+        assertThat(RankingText.slice(north)).isEqualTo("{A=75, B=25}\nSTALE: {D=lastSeen 2025-11-22T08:26:29Z}\n");
         assertThat(datacenter(ranking, "south").stale()).isEmpty();
-        DatacenterRanking west = datacenter(ranking, "west");
+        SliceScores west = datacenter(ranking, "west");
         assertThat(west.ranked())
                 .as("a datacenter whose hosts are all stale is still listed")
                 .isEmpty();

@@ -171,7 +171,7 @@ if ! scripts/kafka.sh start >>"$run_dir/kafka-script.log" 2>&1; then
   die "Kafka did not start on $bootstrap (above; set DEMO_KAFKA_PORT to use another port)"
 fi
 progress "creating the topics ${topics[*]} $rankings_topic $alerts_topic $hosts_topic ..."
-scripts/kafka.sh create-topics --compacted "$hosts_topic" "${topics[@]}" "$rankings_topic" "$alerts_topic" >>"$run_dir/kafka-script.log" 2>&1 ||
+scripts/kafka.sh create-topics --compacted "$hosts_topic" --compacted "$rankings_topic" "${topics[@]}" "$alerts_topic" >>"$run_dir/kafka-script.log" 2>&1 ||
   die "could not create the topics (see $run_dir/kafka-script.log)"
 
 # --- simulator and topology --------------------------------------------------------------------

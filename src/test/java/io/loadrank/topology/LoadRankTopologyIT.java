@@ -17,10 +17,19 @@ import io.loadrank.rankingfile.RankingFileReader;
 import io.loadrank.rankingfile.StaleHost;
 import io.loadrank.rankingfile.TopicHost;
 import io.loadrank.rankingfile.TopicRankingFile;
+import io.loadrank.slice.Slice;
+import io.loadrank.slice.SliceAssembler;
+import io.loadrank.slice.SliceHost;
+import io.loadrank.slice.SliceKey;
+import io.loadrank.slice.SlicePart;
+import io.loadrank.slice.SliceRanking;
+import io.loadrank.slice.SliceRecordException;
+import io.loadrank.slice.SliceRecordFormat;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +49,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.storm.Config;
 import org.apache.storm.LocalCluster;
@@ -406,7 +416,7 @@ class LoadRankTopologyIT {
         String hostsTopic = scenario.prefix + "hosts";
         String rankingsTopic = scenario.prefix + "rankings";
         broker.createTopics(List.of(new TopicCreator.TopicSpec(hostsTopic, 2, true)));
-        broker.createTopics(Map.of(rankingsTopic, 1));
+        broker.createTopics(List.of(new TopicCreator.TopicSpec(rankingsTopic, 3, true)));
         // A is first said to be in south: the latest record of a host wins
         scenario.feed.raw(hostsTopic, "A", hostInfo("A", "south", "r9"));
         scenario.feed.raw(hostsTopic, "B", hostInfo("B", "south", "r1"));
@@ -422,15 +432,17 @@ class LoadRankTopologyIT {
             scenario.awaitFile("GlobalRankings-south.txt", "{B=100}\n");
         });
         assertThat(scenario.files.globalRanking()).contains("{C=41, A=34, B=24}");
-        // the .json of a pair follows its .txt on the file thread
-        GlobalRankingFile north = Await.value(
+        // the .json of a pair follows its .txt on the file thread; it is the slice's record, whole
+        SliceRanking north = Await.value(
                 RANKING_DEADLINE,
                 "GlobalRankings-north.json to rank C and A",
                 () -> scenario.files
-                        .globalJson("GlobalRankings-north.json")
-                        .filter(file -> file.hosts().size() == 2));
-        assertThat(north.datacenter()).isEqualTo("north");
-        assertThat(north.hosts()).extracting(RankedHost::host).containsExactly("C", "A");
+                        .read("GlobalRankings-north.json")
+                        .map(LoadRankTopologyIT::slicePart)
+                        .filter(part -> part.ranking().hosts().size() == 2)
+                        .map(SlicePart::ranking));
+        assertThat(north.slice()).isEqualTo(new Slice("it", "north"));
+        assertThat(north.hosts()).extracting(SliceHost::host).containsExactly("C", "A");
         GlobalRankingFile global = scenario.files.globalJson().orElseThrow();
         RankedHost a = host(global, "A");
         assertThat(a.datacenter()).isEqualTo("north");
@@ -443,13 +455,15 @@ class LoadRankTopologyIT {
         assertThat(a.dcScore()).isCloseTo(137.5 / 3, org.assertj.core.api.Assertions.within(0.5));
         assertThat(global.hostInfo().hosts()).isEqualTo(3);
 
-        GlobalRankingFile record = readLatestRecord(
+        SliceRanking south = readLatestRecord(
                 rankingsTopic,
-                ranking -> ranking.hosts().size() == 3 && host(ranking, "B").dcScore() != null);
-        RankedHost b = host(record, "B");
-        assertThat(b.datacenter()).isEqualTo("south");
-        assertThat(b.dcRank()).isEqualTo(1);
-        assertThat(b.dcScore()).isEqualTo(100.0);
+                new Slice("it", "south"),
+                ranking -> ranking != null && ranking.hosts().size() == 1);
+        SliceHost b = south.hosts().get(0);
+        assertThat(b.host()).isEqualTo("B");
+        assertThat(b.rank()).isEqualTo(1);
+        assertThat(b.score()).isEqualTo(100.0);
+        assertThat(b.load()).isEqualTo(1.0);
         assertThat(b.rack()).isNotNull();
         assertThat(b.hostId()).isNotNull();
 
@@ -464,6 +478,157 @@ class LoadRankTopologyIT {
                                 .isPresent()
                         && scenario.files.read("GlobalRankings-south.txt").isEmpty()
                         && scenario.files.read("GlobalRankings-south.json").isEmpty());
+        // and the compacted topic is told: south's newest record is a tombstone
+        assertThat(readLatestRecord(rankingsTopic, new Slice("it", "south"), ranking -> ranking == null))
+                .isNull();
+    }
+
+    @Test
+    void givenTwoClustersThatBothNameADatacenterNorthWithPathLikeNames_whenRanked_thenEachIsASliceOfItsOwnInTheOutput()
+            throws Exception {
+        Scenario scenario = new Scenario("clusters");
+        String hostsTopic = scenario.prefix + "hosts";
+        String rankingsTopic = scenario.prefix + "rankings";
+        broker.createTopics(List.of(
+                new TopicCreator.TopicSpec(hostsTopic, 1, true), new TopicCreator.TopicSpec(rankingsTopic, 3, true)));
+        String c1 = "../c 1/..";
+        String c2 = "/";
+        scenario.feed.raw(hostsTopic, "A", HostInfoFormat.encode(new HostInfo("A", "north", null, null, c1, null)));
+        scenario.feed.raw(hostsTopic, "B", HostInfoFormat.encode(new HostInfo("B", "north", null, null, c1, null)));
+        scenario.feed.flushAndCheck(scenario.feed.raw(
+                hostsTopic, "C", HostInfoFormat.encode(new HostInfo("C", "north", null, null, c2, null))));
+        scenario.sendWorkedExample(System.currentTimeMillis());
+
+        scenario.submit(Map.of(
+                LoadRankSettings.HOSTS_TOPIC.key(), hostsTopic, LoadRankSettings.RANKINGS_TOPIC.key(), rankingsTopic));
+
+        String c1North = "GlobalRankings-" + new Slice(c1, "north").fileName(true);
+        String c2North = "GlobalRankings-" + new Slice(c2, "north").fileName(true);
+        scenario.awaitWorkedExampleRankings(() -> {
+            // A and B share c1's north: cpu 20:10, mem 30:20, latency 20:20
+            scenario.awaitFile(c1North + ".txt", "{A=59, B=41}\n");
+            scenario.awaitFile(c2North + ".txt", "{C=100}\n");
+        });
+        assertThat(scenario.files.globalRanking()).contains("{C=41, A=34, B=24}");
+        assertThat(readLatestRecord(
+                                rankingsTopic,
+                                new Slice(c1, "north"),
+                                ranking -> ranking != null && ranking.hosts().size() == 2)
+                        .hosts())
+                .extracting(SliceHost::host)
+                .containsExactly("A", "B");
+        assertThat(readLatestRecord(rankingsTopic, new Slice(c2, "north"), ranking -> ranking != null)
+                        .hosts())
+                .extracting(SliceHost::host)
+                .containsExactly("C");
+        try (java.util.stream.Stream<Path> written = Files.walk(runDir)) {
+            assertThat(written.filter(path -> path.getFileName().toString().startsWith("GlobalRankings"))
+                            .map(Path::getParent)
+                            .filter(parent -> !parent.equals(scenario.files.directory())))
+                    .as("no cluster name places a file outside the output directory")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void givenTwelveThousandHostsInSixDatacenters_whenRanked_thenEverySliceRecordFitsKafkasDefaultsAndAddsUpTo100()
+            throws Exception {
+        Scenario scenario = new Scenario("fleet");
+        String hostsTopic = scenario.prefix + "hosts";
+        String rankingsTopic = scenario.prefix + "rankings";
+        broker.createTopics(List.of(
+                new TopicCreator.TopicSpec(hostsTopic, 2, true), new TopicCreator.TopicSpec(rankingsTopic, 3, true)));
+        int hosts = 12_000;
+        List<String> datacenters = List.of("eu-west", "eu-north", "us-east", "us-west", "ap-south", "ap-east");
+        Future<RecordMetadata> last = null;
+        for (int i = 0; i < hosts; i++) {
+            String host = "cass-" + i;
+            last = scenario.feed.raw(
+                    hostsTopic,
+                    host,
+                    HostInfoFormat.encode(new HostInfo(
+                            host,
+                            datacenters.get(i % datacenters.size()),
+                            "rack" + (i % 3),
+                            UUID.nameUUIDFromBytes(host.getBytes(StandardCharsets.UTF_8))
+                                    .toString(),
+                            "prod",
+                            "10.0." + (i / 250) + "." + (i % 250))));
+        }
+        scenario.feed.flushAndCheck(last);
+        long now = System.currentTimeMillis();
+        for (long sampleTime : new long[] {now - 20_000, now - 10_000}) {
+            for (String suffix : WORKED_EXAMPLE.keySet()) {
+                for (int i = 0; i < hosts; i++) {
+                    last = scenario.feed.sample(scenario.topic(suffix), "cass-" + i, 10 + (i * 7919L) % 90, sampleTime);
+                }
+            }
+        }
+        scenario.feed.flushAndCheck(last);
+
+        scenario.submit(Map.of(
+                LoadRankSettings.HOSTS_TOPIC.key(), hostsTopic, LoadRankSettings.RANKINGS_TOPIC.key(), rankingsTopic));
+
+        Map<Slice, SliceRanking> slices = readSlices(rankingsTopic, datacenters.size(), hosts * 98 / 100);
+        assertThat(slices.keySet()).extracting(Slice::datacenter).containsExactlyInAnyOrderElementsOf(datacenters);
+        for (SliceRanking slice : slices.values()) {
+            assertThat(slice.hosts().stream().mapToDouble(SliceHost::score).sum())
+                    .as("the scores of " + slice.slice() + " add up to 100")
+                    .isCloseTo(100, org.assertj.core.api.Assertions.within(0.1));
+        }
+        String euWest = Await.value(
+                RANKING_DEADLINE,
+                "GlobalRankings-eu-west.txt",
+                () -> scenario.files.read("GlobalRankings-eu-west.txt"));
+        assertThat(euWest)
+                .as("scores among 2,000 hosts are not all 0")
+                .doesNotContain("=0,")
+                .contains("=0.0");
+    }
+
+    /**
+     * Reads the rankings topic from its beginning with a plain consumer until it holds a whole ranking
+     * of {@code slices} slices naming {@code hosts} hosts or more; every record must fit Kafka's
+     * default record size and be a slice part.
+     */
+    private static Map<Slice, SliceRanking> readSlices(String topic, int slices, int hosts) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            SliceAssembler assembler = new SliceAssembler();
+            Map<Slice, SliceRanking> latest = new HashMap<>();
+            Await.until(RANKING_DEADLINE, slices + " slices naming " + hosts + " hosts on " + topic, () -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    SliceKey key = SliceKey.parse(record.key());
+                    if (key == null) {
+                        continue; // the check record of the topic's creation
+                    }
+                    assertThat(record.serializedValueSize())
+                            .as("a record within Kafka's default limit")
+                            .isLessThanOrEqualTo(SliceRecordFormat.MAX_RECORD_BYTES);
+                    assertThat(record.partition()).isEqualTo(SliceKey.partition(key.slice(), partitions.size()));
+                    if (record.value() == null) {
+                        assembler.tombstone(key);
+                        latest.remove(key.slice());
+                    } else if (assembler.accept(slicePart(record.value()))
+                            instanceof SliceAssembler.Outcome.Complete complete) {
+                        latest.put(key.slice(), complete.ranking());
+                    }
+                }
+                return latest.size() == slices
+                        && latest.values().stream()
+                                        .mapToInt(ranking -> ranking.hosts().size())
+                                        .sum()
+                                >= hosts;
+            });
+            return latest;
+        }
     }
 
     @Test
@@ -748,31 +913,56 @@ class LoadRankTopologyIT {
                 .orElseThrow(() -> new AssertionError("no host " + name + " in " + ranking.hosts()));
     }
 
-    /** The newest rankings record of {@code topic} that {@code wanted} accepts, read from the beginning. */
-    private static GlobalRankingFile readLatestRecord(
-            String topic, java.util.function.Predicate<GlobalRankingFile> wanted) {
+    private static SlicePart slicePart(String value) {
+        try {
+            return SliceRecordFormat.read(value);
+        } catch (SliceRecordException e) {
+            throw new AssertionError("not a slice record: " + value, e);
+        }
+    }
+
+    /**
+     * The newest ranking of {@code slice} on the rankings topic, once {@code wanted} accepts it (null
+     * for a tombstone), read from the beginning of the partition the slice's records go to; every
+     * record on that partition must be a slice part.
+     */
+    private static SliceRanking readLatestRecord(
+            String topic, Slice slice, java.util.function.Predicate<SliceRanking> wanted) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
-            consumer.subscribe(List.of(topic));
-            AtomicReference<GlobalRankingFile> found = new AtomicReference<>();
-            Await.until(RANKING_DEADLINE, "a record on " + topic, () -> {
+            int partitions = consumer.partitionsFor(topic).size();
+            TopicPartition partition = new TopicPartition(topic, SliceKey.partition(slice, partitions));
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            SliceAssembler assembler = new SliceAssembler();
+            AtomicReference<SliceRanking> latest = new AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean found = new java.util.concurrent.atomic.AtomicBoolean();
+            Await.until(RANKING_DEADLINE, "a record of " + slice + " on " + topic, () -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    try {
-                        GlobalRankingFile ranking = RankingFileReader.global(new StringReader(record.value()), topic);
-                        if (wanted.test(ranking)) {
-                            found.set(ranking);
-                        }
-                    } catch (RankingFileException e) {
-                        throw new AssertionError("a rankings record that is not a ranking: " + record.value(), e);
+                    SliceKey key = SliceKey.parse(record.key());
+                    assertThat(key)
+                            .as("the key of a slice part: " + record.key())
+                            .isNotNull();
+                    if (!key.slice().equals(slice)) {
+                        continue;
                     }
+                    if (record.value() == null) {
+                        if (assembler.tombstone(key)) {
+                            latest.set(null);
+                        }
+                    } else if (assembler.accept(slicePart(record.value()))
+                            instanceof SliceAssembler.Outcome.Complete complete) {
+                        latest.set(complete.ranking());
+                    } else {
+                        continue;
+                    }
+                    found.set(wanted.test(latest.get()));
                 }
-                return found.get() != null;
+                return found.get();
             });
-            return found.get();
+            return latest.get();
         }
     }
 
@@ -787,18 +977,21 @@ class LoadRankTopologyIT {
     private static boolean isComplete(String file, String content) {
         if (file.endsWith(".json")) {
             try {
-                if (file.startsWith("GlobalRankings")) {
+                if (file.startsWith("GlobalRankings-")) {
+                    SliceRecordFormat.read(content);
+                } else if (file.startsWith("GlobalRankings")) {
                     RankingFileReader.global(new StringReader(content), file);
                 } else {
                     RankingFileReader.topic(new StringReader(content), file);
                 }
                 return true;
-            } catch (RankingFileException e) {
+            } catch (RankingFileException | SliceRecordException e) {
                 return false;
             }
         }
         if (file.startsWith("GlobalRankings")) {
-            return content.matches("\\{([A-Za-z0-9._:-]+=\\d+(, )?)*}\n(STALE: \\{.*}\n)?");
+            // above 100 hosts a score has decimals
+            return content.matches("\\{([A-Za-z0-9._:-]+=\\d+(\\.\\d+)?(, )?)*}\n(STALE: \\{.*}\n)?");
         }
         return content.matches("\\[(\\[[A-Za-z0-9._:-]+\\|\\d+\\|\\d+](, )?)*]\n");
     }

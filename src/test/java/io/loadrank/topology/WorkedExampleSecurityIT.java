@@ -2,14 +2,15 @@ package io.loadrank.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadrank.rankingfile.GlobalRankingFile;
-import io.loadrank.rankingfile.RankedHost;
-import io.loadrank.rankingfile.RankingFileException;
-import io.loadrank.rankingfile.RankingFileReader;
+import io.loadrank.slice.Slice;
+import io.loadrank.slice.SliceHost;
+import io.loadrank.slice.SliceKey;
+import io.loadrank.slice.SliceRanking;
+import io.loadrank.slice.SliceRecordException;
+import io.loadrank.slice.SliceRecordFormat;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,8 +133,8 @@ class WorkedExampleSecurityIT {
                                 .filter("[[A|20|60], [C|20|60], [B|10|60]]"::equals)
                                 .isPresent());
 
-                GlobalRankingFile record = readRankingAsTheView();
-                assertThat(record.hosts()).extracting(RankedHost::host).containsExactly("C", "A", "B");
+                SliceRanking record = readRankingAsTheView();
+                assertThat(record.hosts()).extracting(SliceHost::host).containsExactly("C", "A", "B");
             } finally {
                 kill(name);
             }
@@ -235,8 +236,11 @@ class WorkedExampleSecurityIT {
         return name;
     }
 
-    /** The newest complete ranking on the rankings topic, read with the view's principal (no group: it assigns). */
-    private static GlobalRankingFile readRankingAsTheView() {
+    /**
+     * The newest ranking on the rankings topic, read with the view's principal (no group: it assigns): the
+     * slice of the hosts without host info, the whole fleet here.
+     */
+    private static SliceRanking readRankingAsTheView() {
         Map<String, Object> config = new HashMap<>(broker.clientConfig("view"));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -247,17 +251,18 @@ class WorkedExampleSecurityIT {
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            AtomicReference<GlobalRankingFile> found = new AtomicReference<>();
+            AtomicReference<SliceRanking> found = new AtomicReference<>();
             Await.until(RANKING_DEADLINE, "a ranking of A, B and C on " + RANKINGS_TOPIC, () -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    assertThat(SliceKey.parse(record.key())).isEqualTo(new SliceKey(Slice.UNPLACED, 0));
                     try {
-                        GlobalRankingFile ranking =
-                                RankingFileReader.global(new StringReader(record.value()), RANKINGS_TOPIC);
+                        SliceRanking ranking =
+                                SliceRecordFormat.read(record.value()).ranking();
                         if (ranking.hosts().size() == 3) {
                             found.set(ranking);
                         }
-                    } catch (RankingFileException e) {
-                        throw new AssertionError("a rankings record that is not a ranking: " + record.value(), e);
+                    } catch (SliceRecordException e) {
+                        throw new AssertionError("a rankings record that is not a slice: " + record.value(), e);
                     }
                 }
                 return found.get() != null;

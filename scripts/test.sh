@@ -20,8 +20,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # The programs the tests need that Maven cannot bring, one entry a line: "PROGRAM[,OTHER NAME...]
 # PACKAGE TEST": a program found under any of the names will do; PACKAGE is the Debian package that
 # has the first; TEST is the test that needs it. The tests read this list too
-# (io.loadrank.testing.RequiredProgram) and fail at their start, in the words of missing_message,
-# when they run without the program.
+# (io.loadrank.testing.RequiredProgram: keep each entry in double quotes on a line of its own and
+# the closing parenthesis alone on its line) and fail at their start, in the words of
+# missing_message, when they run without the program.
 readonly REQUIRED_PROGRAMS=(
   "chromium,chromium-browser,google-chrome chromium WebViewBrowserIT"
 )

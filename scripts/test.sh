@@ -5,7 +5,8 @@
 #   scripts/test.sh [MAVEN ARGS...]
 #
 # MAVEN ARGS go to Maven as they are, e.g. one module's tests and one integration test:
-#   scripts/test.sh -pl webview -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=WebViewBrowserIT
+#   scripts/test.sh -pl webview -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+#     -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=WebViewBrowserIT
 #
 # A missing program is installed with apt-get (through sudo when not root, after one apt-get
 # update), saying first in one line what it installs and why. Where it cannot be installed (no
@@ -43,7 +44,9 @@ USAGE
   done
   cat <<'USAGE'
   MAVEN ARGS  passed to Maven as they are, e.g.
-              -pl webview -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=WebViewBrowserIT
+              -pl webview -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+              -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=WebViewBrowserIT
+              (one module and the modules it needs, one integration test and no unit tests)
 exit codes: Maven's (0 all tests passed, 1 a build or test failure); 3 a program the tests need is
   missing and cannot be installed here (no apt-get, or not root and no sudo): nothing was run.
 USAGE

@@ -5,7 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.loadrank.testing.Await;
-import java.io.File;
+import io.loadrank.testing.RequiredProgram;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -106,17 +106,13 @@ final class Chromium implements AutoCloseable {
         call("Runtime.enable", new JsonObject());
     }
 
-    /** The Chromium on this machine's PATH (Debian's package is {@code chromium}). */
+    /**
+     * The Chromium on this machine's PATH, under one of the names scripts/test.sh lists for
+     * WebViewBrowserIT (Debian's package is {@code chromium}); fails, saying how to install it, when
+     * there is none.
+     */
     static Path binary() {
-        for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        throw new IllegalStateException("no chromium on the PATH: install it (Debian: apt-get install -y chromium)");
+        return RequiredProgram.of("WebViewBrowserIT").find();
     }
 
     void navigate(String url) {

@@ -102,7 +102,9 @@ public final class LoadRankSettings implements Serializable {
             "a directory path",
             "where the ranking files go (relative: to the directory you start from)");
     public static final Setting<String> RANKINGS_TOPIC = Setting.optionalTopic(
-            "loadrank.rankings.topic", null, "Kafka topic for one global-ranking JSON record per emit");
+            "loadrank.rankings.topic",
+            null,
+            "compacted Kafka topic for one JSON record per slice (cluster, datacenter) per emit");
     public static final Setting<String> DEADLETTER_TOPIC = Setting.optionalTopic(
             "loadrank.deadletter.topic", null, "Kafka topic for malformed messages, as JSON with the reason");
     public static final Setting<String> HOSTS_TOPIC = Setting.optionalTopic(

@@ -942,11 +942,8 @@ class LoadRankTopologyIT {
             Await.until(RANKING_DEADLINE, "a record of " + slice + " on " + topic, () -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     SliceKey key = SliceKey.parse(record.key());
-                    assertThat(key)
-                            .as("the key of a slice part: " + record.key())
-                            .isNotNull();
-                    if (!key.slice().equals(slice)) {
-                        continue;
+                    if (key == null || !key.slice().equals(slice)) {
+                        continue; // another slice, or the check record of the topic's creation
                     }
                     if (record.value() == null) {
                         if (assembler.tombstone(key)) {

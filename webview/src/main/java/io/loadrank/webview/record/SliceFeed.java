@@ -1,5 +1,6 @@
 package io.loadrank.webview.record;
 
+import io.loadrank.kafka.TopicCreator;
 import io.loadrank.slice.Slice;
 import io.loadrank.slice.SliceAssembler;
 import io.loadrank.slice.SliceKey;
@@ -41,6 +42,9 @@ public final class SliceFeed {
 
     /** One record of the rankings topic: its key and value as text (a null value is a tombstone). */
     public Update accept(String key, String value) {
+        if (TopicCreator.PROBE_KEY.equals(key)) {
+            return NOTHING; // the tombstone that proved the partition writable when the topic was made: not bad
+        }
         SliceKey sliceKey = SliceKey.parse(key);
         if (sliceKey == null) {
             return skip("a key that is not a slice key: " + shortened(key));

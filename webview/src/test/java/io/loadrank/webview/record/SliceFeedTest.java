@@ -4,6 +4,7 @@ import static io.loadrank.webview.SliceRankings.names;
 import static io.loadrank.webview.SliceRankings.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadrank.kafka.TopicCreator;
 import io.loadrank.slice.Slice;
 import io.loadrank.slice.SliceHost;
 import io.loadrank.slice.SliceKey;
@@ -87,6 +88,14 @@ class SliceFeedTest {
 
         assertThat(feed.skipped()).isEqualTo(1);
         assertThat(logged).singleElement().asString().startsWith("skipped a record of topic rankings (");
+    }
+
+    @Test
+    void givenTheProbeRecordOfTheTopicsCreation_whenRead_thenItIsNeitherCountedNorLogged() {
+        assertThat(feed.accept(TopicCreator.PROBE_KEY, null)).isInstanceOf(SliceFeed.Update.Nothing.class);
+
+        assertThat(feed.skipped()).isZero();
+        assertThat(logged).isEmpty();
     }
 
     @Test

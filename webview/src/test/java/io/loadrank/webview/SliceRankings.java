@@ -25,11 +25,17 @@ public final class SliceRankings {
      */
     public static SliceRanking ranking(
             Slice slice, long at, int fleetRankFrom, List<String> hosts, List<String> staleHosts) {
+        return ranking(slice, at, fleetRankFrom, hosts, staleHosts, TOPICS);
+    }
+
+    /** The same with the topics named: each host's first average is its score, the others 50 and more. */
+    public static SliceRanking ranking(
+            Slice slice, long at, int fleetRankFrom, List<String> hosts, List<String> staleHosts, List<String> topics) {
         int n = hosts.size();
-        double weights = n * (n + 1) / 2.0;
+        double rankSum = n * (n + 1) / 2.0;
         List<SliceHost> ranked = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            double score = 100 * (n - i) / weights;
+            double score = 100 * (n - i) / rankSum;
             ranked.add(new SliceHost(
                     hosts.get(i),
                     i + 1,
@@ -41,13 +47,23 @@ public final class SliceRankings {
                     "6a0e1c2e-0000-4000-8000-" + String.format("%012d", i),
                     "10.0." + (i / 250) + "." + (i % 250),
                     "rack" + (i % 3),
-                    new double[] {score, 50 + i % 7}));
+                    averages(topics.size(), score, i)));
         }
         List<SliceStaleHost> stale = new ArrayList<>();
         for (String host : staleHosts) {
             stale.add(new SliceStaleHost(host, at - 20_000, null, null, "rack0"));
         }
-        return new SliceRanking(slice, at, 60, 2, TOPICS, new double[] {1, 1}, ranked, stale);
+        double[] weights = new double[topics.size()];
+        java.util.Arrays.fill(weights, 1);
+        return new SliceRanking(slice, at, 60, 2, topics, weights, ranked, stale);
+    }
+
+    private static double[] averages(int topics, double score, int i) {
+        double[] averages = new double[topics];
+        for (int t = 0; t < topics; t++) {
+            averages[t] = t == 0 ? score : 50 + (i + t) % 7;
+        }
+        return averages;
     }
 
     /** {@code count} host names {@code prefix0}, {@code prefix1}, ... */

@@ -151,7 +151,7 @@ public final class TopicFollower implements AutoCloseable {
                 acceptedAgain(records);
                 for (ConsumerRecord<String, String> record : records) {
                     if (record.topic().equals(rankingsTopic)) {
-                        take(slices.accept(record.key(), record.value()));
+                        view.take(slices.accept(record.key(), record.value()));
                     } else {
                         parser.alert(record.value()).ifPresent(view::alert);
                     }
@@ -162,14 +162,6 @@ public final class TopicFollower implements AutoCloseable {
             // closing
         } catch (RuntimeException e) {
             LOG.error("following Kafka failed; the view shows what it had", e);
-        }
-    }
-
-    private void take(SliceFeed.Update update) {
-        if (update instanceof SliceFeed.Update.Ranked ranked) {
-            view.slice(ranked.ranking());
-        } else if (update instanceof SliceFeed.Update.Left left) {
-            view.sliceLeft(left.slice());
         }
     }
 

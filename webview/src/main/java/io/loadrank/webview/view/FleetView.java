@@ -7,6 +7,7 @@ import io.loadrank.slice.SliceStaleHost;
 import io.loadrank.webview.alerts.ActiveAlerts;
 import io.loadrank.webview.history.FleetHistory;
 import io.loadrank.webview.record.AlertRecord;
+import io.loadrank.webview.record.SliceFeed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -78,6 +79,15 @@ public final class FleetView {
             slices.put(ranking.slice(), ranking);
         }
         sequence++;
+    }
+
+    /** Takes in what a record of the rankings topic came to. */
+    public void take(SliceFeed.Update update) {
+        if (update instanceof SliceFeed.Update.Ranked ranked) {
+            slice(ranked.ranking());
+        } else if (update instanceof SliceFeed.Update.Left left) {
+            sliceLeft(left.slice());
+        }
     }
 
     /** The slice left (its tombstone): its hosts leave the fleet; their history stays until it ages out. */

@@ -189,7 +189,7 @@ class FleetViewTest {
                 .as("A alone has 100, beside B two thirds")
                 .containsExactly(100.0, 66.66666412353516, 100.0, 66.66666412353516, 100.0);
         assertThat(chart.averages().keySet()).containsExactly("cpuLoad", "memLoad");
-        assertThat(chart.averages().get("memLoad")).containsExactly(50.0, 50.0, 50.0, 50.0, 50.0);
+        assertThat(chart.averages().get("memLoad")).containsExactly(51.0, 51.0, 51.0, 51.0, 51.0);
         assertThat(chart.times()).hasSize(5);
         assertThat(view.host("nobody")).isNull();
     }

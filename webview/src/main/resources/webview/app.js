@@ -23,6 +23,11 @@
     return value === null || value === undefined || !isFinite(value) ? '–' : Number(value).toFixed(digits);
   }
 
+  // scores are shares of 100: among thousands of hosts they are small, so 3 significant digits, not decimals
+  function sig(value) {
+    return value === null || value === undefined || !isFinite(value) ? '–' : String(Number(Number(value).toPrecision(3)));
+  }
+
   function clock(millis) {
     if (!millis) return '–';
     return new Date(millis).toLocaleTimeString([], { hour12: false });
@@ -60,8 +65,8 @@
     renderAlerts(view);
     renderDatacenters(view);
     const s = view.stats;
-    $('stats').textContent = 'rankings ' + s.rankings + ' · alert events ' + s.alertEvents + ' · skipped: rankings ' +
-      s.badRankings + ', host entries ' + s.badHosts + ', alerts ' + s.badAlerts + ' · history: ' + s.historyHosts +
+    $('stats').textContent = s.slices + ' slices · slice rankings ' + s.rankings + ' · alert events ' + s.alertEvents +
+      ' · skipped: ranking records ' + s.badRankings + ', alerts ' + s.badAlerts + ' · history: ' + s.historyHosts +
       ' hosts, ' + s.historyMinutes + ' min';
   }
 
@@ -94,6 +99,10 @@
       title.append(el('span', 'count', dc.total + ' hosts'));
       if (dc.staleTotal > 0) title.append(' ', el('span', 'count', dc.staleTotal + ' stale'));
       if (dc.alerts > 0) title.append(' ', el('span', 'count', dc.alerts + ' alerts'));
+      // a slice whose ranking has not come for a few emits: its hosts are shown as they were
+      if (dc.rankedAtMillis > 0 && view.rankedAtMillis - dc.rankedAtMillis > 3000 * Math.max(1, dc.emitSecs)) {
+        title.append(' ', el('span', 'count late', 'ranked ' + clock(dc.rankedAtMillis)));
+      }
       section.append(title);
       section.append(hostTable(view, dc));
       if (dc.matching > dc.rows.length) {
@@ -121,7 +130,8 @@
   function hostTable(view, dc) {
     const table = el('table', 'grid hosts');
     const head = el('tr');
-    head.append(el('th', 'num', '#'), el('th', null, 'host'), el('th', 'num', 'score'), el('th', 'num', 'dc score'));
+    head.append(el('th', 'num', '#'), el('th', null, 'host'), el('th', 'num', 'score'), el('th', 'num', 'load'),
+      el('th', 'num', 'fleet #'), el('th', 'num', 'fleet score'));
     for (const topic of view.topics) head.append(el('th', 'num', topic));
     head.append(el('th', null, 'score, last ' + view.stats.historyMinutes + ' min'));
     const thead = el('thead');
@@ -132,9 +142,10 @@
         (host.host === state.selected ? ' selected' : ''));
       tr.setAttribute('data-host', host.host);
       tr.title = host.rack ? 'rack ' + host.rack : '';
-      tr.append(el('td', 'num', host.dcRank !== null && host.dcRank !== undefined ? host.dcRank : host.rank),
-        el('td', 'name', host.host + (host.incomplete ? ' *' : '')), el('td', 'num', num(host.score, 1)),
-        el('td', 'num', num(host.dcScore, 1)));
+      tr.append(el('td', 'num', host.rank), el('td', 'name', host.host + (host.incomplete ? ' *' : '')),
+        el('td', 'num', sig(host.score)), el('td', 'num', num(host.load, 2)),
+        el('td', 'num', host.fleetRank === null || host.fleetRank === undefined ? '–' : host.fleetRank),
+        el('td', 'num', sig(host.fleetScore)));
       for (const topic of view.topics) {
         tr.append(el('td', 'num', num(host.averages ? host.averages[topic] : null, 1)));
       }

@@ -76,7 +76,6 @@ public final class WebViewMain {
                 clientProperties,
                 WebViewSettings.RANKINGS_TOPIC.read(conf),
                 WebViewSettings.ALERTS_TOPIC.read(conf),
-                historyMinutes * 60_000L,
                 view);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

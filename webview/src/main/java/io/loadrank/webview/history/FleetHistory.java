@@ -68,11 +68,7 @@ public final class FleetHistory {
 
     /** The values of one host in the point begun last; {@code averages} by topic name. */
     public void put(String host, double score, Map<String, Double> averages) {
-        if (newest < 0) {
-            throw new IllegalStateException("begin first");
-        }
-        Series series = hosts.computeIfAbsent(host, name -> new Series());
-        series.write(newest, 0, (float) score);
+        Series series = series(host, score);
         if (averages != null) {
             for (Map.Entry<String, Double> average : averages.entrySet()) {
                 int topic = topic(average.getKey());
@@ -81,7 +77,40 @@ public final class FleetHistory {
                 }
             }
         }
+    }
+
+    /**
+     * The values of one host in the point begun last: {@code averages[i]} is the average of the topic of
+     * {@code columns[i]} ({@link #columns}), NaN where it has none. No map per host: a slice of the fleet
+     * is thousands of hosts at every emit.
+     */
+    public void put(String host, double score, int[] columns, double[] averages) {
+        Series series = series(host, score);
+        for (int i = 0; i < columns.length && i < averages.length; i++) {
+            if (columns[i] >= 0 && !Double.isNaN(averages[i])) {
+                series.write(newest, columns[i] + 1, (float) averages[i]);
+            }
+        }
+    }
+
+    /** The column of each of {@code topics} ({@link #topic}), in their order; -1 for one without room. */
+    public int[] columns(List<String> topics) {
+        int[] columns = new int[topics.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = topic(topics.get(i));
+        }
+        return columns;
+    }
+
+    /** The host's series with its score written in the point begun last. */
+    private Series series(String host, double score) {
+        if (newest < 0) {
+            throw new IllegalStateException("begin first");
+        }
+        Series series = hosts.computeIfAbsent(host, name -> new Series());
+        series.write(newest, 0, (float) score);
         series.last = newest;
+        return series;
     }
 
     /** The topics seen so far, in the order they came. */

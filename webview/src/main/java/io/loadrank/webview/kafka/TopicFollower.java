@@ -2,6 +2,8 @@ package io.loadrank.webview.kafka;
 
 import io.loadrank.kafka.KafkaFailure;
 import io.loadrank.webview.record.RecordParser;
+import io.loadrank.webview.record.SkipLog;
+import io.loadrank.webview.record.SliceFeed;
 import io.loadrank.webview.view.FleetView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the rankings topic (from the start of the history the view keeps) and the alerts topic
- * (from its beginning, so the active alerts are rebuilt), without a consumer group: the view keeps
+ * Follows every partition of the rankings topic (one record per slice and emit, compacted; where it
+ * starts: {@link #START_BACK_MILLIS}) and the alerts topic (from its beginning, so the active alerts are
+ * rebuilt), without a consumer group: the view keeps
  * nothing in Kafka and any number of views can follow. A topic that does not exist yet is looked
  * for again every few seconds; an unreadable record is counted and skipped. Kafka refusing the view (credentials,
  * certificate, a missing READ ACL), while it looks for a topic or while it follows one, is logged once per outage and
@@ -43,13 +46,26 @@ public final class TopicFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final long LOOK_AGAIN_MILLIS = 3_000;
+    /**
+     * How far back from now the view starts reading each partition of the rankings topic. Every slice is
+     * sent at every emit, so the records of the last few emits hold the newest ranking of every slice:
+     * reading them shows the whole fleet at once. From the beginning would be right too, the topic being
+     * compacted, but the head Kafka has not compacted yet can hold hours of emits (at 100,000 hosts, about
+     * 10 MB each), to be read and parsed before the page shows the present; and the view keeps no
+     * history from before its start, so older emits would be thrown away anyway. 10 s is five emits at
+     * the default emit interval of 2 s. A partition with no record in that time (the topology stopped,
+     * or an emit interval longer than this) is read from its beginning: its compacted records are the
+     * newest ranking of each of its slices, however old. A slice whose record of this time came just
+     * before the start, in an emit cut by it, shows at the next emit.
+     */
+    static final long START_BACK_MILLIS = 10_000;
 
     private final Properties properties;
     private final String rankingsTopic;
     private final String alertsTopic;
-    private final long historyMillis;
     private final FleetView view;
     private final RecordParser parser = new RecordParser();
+    private final SliceFeed slices;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private volatile KafkaConsumer<String, String> consumer;
@@ -69,7 +85,6 @@ public final class TopicFollower implements AutoCloseable {
             Map<String, String> clientProperties,
             String rankingsTopic,
             String alertsTopic,
-            long historyMillis,
             FleetView view) {
         this.properties = new Properties();
         properties.putAll(clientProperties);
@@ -77,12 +92,14 @@ public final class TopicFollower implements AutoCloseable {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
-        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(128 * 1024 * 1024));
+        // larger fetches than the defaults: a record is at most about 1 MB, but an emit of a large fleet is
+        // many of them, and at start a quiet partition is read from its beginning
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
+        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
         this.rankingsTopic = rankingsTopic;
         this.alertsTopic = alertsTopic;
-        this.historyMillis = historyMillis;
         this.view = view;
+        this.slices = new SliceFeed(new SkipLog("topic " + rankingsTopic, System::currentTimeMillis));
         this.thread = new Thread(this::run, "webview-kafka");
         thread.setDaemon(true);
     }
@@ -134,12 +151,12 @@ public final class TopicFollower implements AutoCloseable {
                 acceptedAgain(records);
                 for (ConsumerRecord<String, String> record : records) {
                     if (record.topic().equals(rankingsTopic)) {
-                        parser.ranking(record.value()).ifPresent(view::ranking);
+                        view.take(slices.accept(record.key(), record.value()));
                     } else {
                         parser.alert(record.value()).ifPresent(view::alert);
                     }
                 }
-                view.skipped(parser.badRankings(), parser.badHosts(), parser.badAlerts());
+                view.skipped(slices.skipped(), parser.badAlerts());
             }
         } catch (WakeupException e) {
             // closing
@@ -226,7 +243,7 @@ public final class TopicFollower implements AutoCloseable {
                 TopicPartition partition = new TopicPartition(info.topic(), info.partition());
                 partitions.add(partition);
                 if (topic.getKey().equals(rankingsTopic)) {
-                    fromTime.put(partition, System.currentTimeMillis() - historyMillis);
+                    fromTime.put(partition, System.currentTimeMillis() - START_BACK_MILLIS);
                 } else {
                     fromBeginning.add(partition);
                 }
@@ -241,16 +258,16 @@ public final class TopicFollower implements AutoCloseable {
         }
         if (!fromTime.isEmpty()) {
             Map<TopicPartition, OffsetAndTimestamp> offsets = kafka.offsetsForTimes(fromTime, Duration.ofSeconds(10));
-            List<TopicPartition> atEnd = new ArrayList<>();
+            List<TopicPartition> quiet = new ArrayList<>();
             offsets.forEach((partition, offset) -> {
                 if (offset == null) {
-                    atEnd.add(partition);
+                    quiet.add(partition); // nothing sent lately: its compacted records are its slices' newest
                 } else {
                     kafka.seek(partition, offset.offset());
                 }
             });
-            if (!atEnd.isEmpty()) {
-                kafka.seekToEnd(atEnd);
+            if (!quiet.isEmpty()) {
+                kafka.seekToBeginning(quiet);
             }
         }
         return missing;

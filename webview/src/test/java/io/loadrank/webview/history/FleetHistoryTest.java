@@ -99,6 +99,24 @@ class FleetHistoryTest {
         assertThat(history.recentScores("H", 1)).containsExactly(20f);
     }
 
+    @Test
+    void givenAveragesInTheRankingsTopicOrder_whenPutByColumn_thenEachTopicHasItsValuesAndNaNIsAGap() {
+        FleetHistory history = new FleetHistory(10_000, 5);
+        history.begin(0);
+        int[] columns = history.columns(List.of("cpuLoad", "memLoad"));
+        history.put("H", 10, columns, new double[] {50, Double.NaN});
+        history.begin(2_000);
+        history.put("H", 20, columns, new double[] {60, 70});
+
+        FleetHistory.HostHistory kept = history.of("H");
+
+        assertThat(history.topics()).containsExactly("cpuLoad", "memLoad");
+        assertThat(kept.averages().get("cpuLoad")).containsExactly(50f, 60f);
+        assertThat(kept.averages().get("memLoad")[0]).isNaN();
+        assertThat(kept.averages().get("memLoad")[1]).isEqualTo(70f);
+        assertThat(kept.scores()).containsExactly(10f, 20f);
+    }
+
     /** {@code "second: H=5 A=1"} */
     private static void feed(FleetHistory history, String ranking) {
         String[] parts = ranking.split(":");

@@ -2,8 +2,9 @@ package io.loadrank.webview.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadrank.slice.Slice;
 import io.loadrank.testing.Await;
-import io.loadrank.webview.record.RecordParser;
+import io.loadrank.webview.SliceRankings;
 import io.loadrank.webview.view.FleetView;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -39,10 +40,8 @@ class WebServerTest {
     @Test
     void givenNamesWithMarkup_whenTheViewIsFetched_thenTheJsonCarriesThemEscapedAndThePageIsUnderAStrictPolicy()
             throws Exception {
-        view.ranking(new RecordParser()
-                .ranking("{\"rankedAtMillis\":1000,\"hosts\":[{\"rank\":1,\"host\":\"<img src=x onerror=alert(1)>\","
-                        + "\"score\":1,\"datacenter\":\"</script><script>alert(2)</script>\"}]}")
-                .orElseThrow());
+        view.slice(SliceRankings.ranking(
+                new Slice("<b>prod</b>", "</script><script>alert(2)</script>"), 1000, "<img src=x onerror=alert(1)>"));
 
         HttpResponse<String> json = get("/api/view");
         HttpResponse<String> page = get("/");
@@ -106,9 +105,7 @@ class WebServerTest {
         reader.setDaemon(true);
         reader.start();
 
-        view.ranking(new RecordParser()
-                .ranking("{\"rankedAtMillis\":5000,\"hosts\":[{\"host\":\"A\",\"score\":1}]}")
-                .orElseThrow());
+        view.slice(SliceRankings.ranking(Slice.UNPLACED, 5000, "A"));
 
         Await.until(Duration.ofSeconds(10), "an update event for the ranking", () -> update.get() != null);
     }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.loadrank.message.WireFormat;
+import io.loadrank.slice.Slice;
+import io.loadrank.slice.SliceHost;
+import io.loadrank.slice.SliceRanking;
+import io.loadrank.slice.SliceStaleHost;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
 import io.loadrank.topology.LoadRankSettings;
@@ -195,24 +199,28 @@ class WebViewBrowserIT {
         String stale = "<b id=\"bold\">bold</b>";
         String message = "<iframe src=\"javascript:document.title='pwned'\"></iframe>";
         long now = System.currentTimeMillis();
-        JsonObject record = JsonParser.parseString("{\"rankedAtMillis\":" + now
-                        + ",\"topics\":[{\"topic\":\"<i>cpu</i>\"}]," + "\"hosts\":[],\"stale\":[]}")
-                .getAsJsonObject();
-        JsonObject hostEntry = new JsonObject();
-        hostEntry.addProperty("rank", 1);
-        hostEntry.addProperty("host", host);
-        hostEntry.addProperty("score", 55.5);
-        hostEntry.addProperty("datacenter", datacenter);
-        hostEntry.addProperty("rack", "\" onmouseover=\"document.title='pwned'");
-        JsonObject averages = new JsonObject();
-        averages.addProperty("<i>cpu</i>", 12.5);
-        hostEntry.add("averages", averages);
-        record.getAsJsonArray("hosts").add(hostEntry);
-        JsonObject staleEntry = new JsonObject();
-        staleEntry.addProperty("host", stale);
-        staleEntry.addProperty("lastSeenMillis", now - 20_000);
-        staleEntry.addProperty("datacenter", datacenter);
-        record.getAsJsonArray("stale").add(staleEntry);
+        // a slice record as the topology writes it, with markup wherever the data is text
+        Slice slice = new Slice(null, datacenter);
+        SliceRanking ranking = new SliceRanking(
+                slice,
+                now,
+                60,
+                2,
+                List.of("<i>cpu</i>"),
+                new double[] {1},
+                List.of(new SliceHost(
+                        host,
+                        1,
+                        100,
+                        1,
+                        1,
+                        55.5,
+                        false,
+                        null,
+                        null,
+                        "\" onmouseover=\"document.title='pwned'",
+                        new double[] {12.5})),
+                List.of(new SliceStaleHost(stale, now - 20_000, null, null, null)));
         JsonObject alert = new JsonObject();
         alert.addProperty("id", "hot/" + host);
         alert.addProperty("state", "firing");
@@ -224,8 +232,9 @@ class WebViewBrowserIT {
         alert.addProperty("value", 55.5);
         alert.addProperty("occurrences", 1);
         alert.addProperty("firstSeenMillis", now);
-        producer.send(new ProducerRecord<>(rankings, "global", record.toString()))
-                .get(30, TimeUnit.SECONDS);
+        try (SliceTopic topic = new SliceTopic(broker.bootstrapServers(), rankings, 1)) {
+            topic.send(ranking);
+        }
         producer.send(new ProducerRecord<>(alerts, "hot", alert.toString())).get(30, TimeUnit.SECONDS);
 
         try (WebViewProcess view = new WebViewProcess(

@@ -2,6 +2,10 @@ package io.loadrank.webview.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadrank.slice.Slice;
+import io.loadrank.slice.SliceKey;
+import io.loadrank.slice.SliceRanking;
+import io.loadrank.slice.SliceRecordFormat;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
 import java.io.IOException;
@@ -141,11 +145,19 @@ class WebViewSecurityIT {
 
                 // when: it is granted again and a ranking arrives
                 admin.createAcls(viewReadsRankings).all().get(30, TimeUnit.SECONDS);
+                SliceRanking empty = new SliceRanking(
+                        Slice.UNPLACED,
+                        System.currentTimeMillis(),
+                        60,
+                        2,
+                        List.of("cpuLoad"),
+                        new double[] {1},
+                        List.of(),
+                        List.of());
                 rankings.send(new ProducerRecord<>(
                                 "loadRankings",
-                                "global",
-                                "{\"rankedAtMillis\":" + System.currentTimeMillis()
-                                        + ",\"topics\":[{\"topic\":\"cpuLoad\"}],\"hosts\":[],\"stale\":[]}"))
+                                new SliceKey(Slice.UNPLACED, 0).text(),
+                                SliceRecordFormat.write(empty).get(0)))
                         .get(30, TimeUnit.SECONDS);
 
                 // then: it follows again, without a restart, and says so once

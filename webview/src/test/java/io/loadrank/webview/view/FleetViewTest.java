@@ -1,78 +1,136 @@
 package io.loadrank.webview.view;
 
+import static io.loadrank.webview.SliceRankings.names;
+import static io.loadrank.webview.SliceRankings.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadrank.rankingfile.GlobalRankingFile;
-import io.loadrank.rankingfile.RankedHost;
-import io.loadrank.rankingfile.StaleHost;
-import io.loadrank.rankingfile.TopicWeight;
+import io.loadrank.slice.Slice;
+import io.loadrank.slice.SliceHost;
+import io.loadrank.slice.SliceRanking;
 import io.loadrank.webview.record.AlertRecord;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FleetViewTest {
 
+    private static final Slice PROD_US = new Slice("prod", "us");
+    private static final Slice PROD_EU = new Slice("prod", "eu");
+    private static final Slice TEST_EU = new Slice("test", "eu");
+
     private final FleetView view = new FleetView("fleet", 10, 300, () -> 100_000L);
 
     @Test
-    void givenHostsInDatacentersAndWithout_whenViewed_thenGroupedByDatacenterByNameWithTheHostsWithoutOneLast() {
-        view.ranking(ranking(
-                90_000,
-                host(1, "A", 40, "us", 2, 45.0),
-                host(2, "B", 30, null, null, null),
-                host(3, "C", 20, "eu", 1, 100.0),
-                host(4, "D", 10, "us", 1, 55.0)));
+    void givenSlicesAndHostsWithoutHostInfo_whenViewed_thenOneGroupPerSliceByClusterAndDatacenterTheUnplacedLast() {
+        view.slice(ranking(Slice.UNPLACED, 90_000, "B"));
+        view.slice(ranking(PROD_US, 90_000, "D", "A"));
+        view.slice(ranking(TEST_EU, 90_000, "E"));
+        view.slice(ranking(PROD_EU, 90_000, "C"));
 
         ViewModel model = view.view(new Query("", 20));
 
         assertThat(model.datacenters())
                 .extracting(ViewModel.Datacenter::name)
-                .containsExactly("eu", "us", "(no datacenter)");
+                .containsExactly("prod/eu", "prod/us", "test/eu", "(no host info)");
         assertThat(model.datacenters().get(1).rows())
-                .as("in the datacenter's own order")
+                .as("in the slice's own order")
                 .extracting(ViewModel.Row::host)
                 .containsExactly("D", "A");
-        assertThat(model.hosts()).isEqualTo(4);
-        assertThat(model.rankedAtMillis()).isEqualTo(90_000);
+        assertThat(model.datacenters().get(1).cluster()).isEqualTo("prod");
+        assertThat(model.datacenters().get(1).datacenter()).isEqualTo("us");
+        assertThat(model.hosts()).isEqualTo(5);
+        assertThat(model.stats().slices()).isEqualTo(4);
+    }
+
+    @Test
+    void givenAHost_whenViewed_thenItsRowHasItsSliceRankScoreAndLoadAndItsFleetRankAndScore() {
+        SliceRanking ranking = ranking(PROD_US, 90_000, 4, List.of("D", "A"), List.of());
+        view.slice(ranking);
+
+        ViewModel.Row row =
+                view.view(new Query("", 20)).datacenters().get(0).rows().get(1);
+
+        SliceHost a = ranking.hosts().get(1);
+        assertThat(row.host()).isEqualTo("A");
+        assertThat(row.rank()).isEqualTo(2);
+        assertThat(row.score()).isEqualTo(a.score());
+        assertThat(row.load()).isEqualTo(a.load());
+        assertThat(row.fleetRank()).isEqualTo(6);
+        assertThat(row.fleetScore()).isEqualTo(a.fleetScore());
+        assertThat(row.rack()).isEqualTo("rack1");
+        assertThat(row.averages()).containsOnlyKeys("cpuLoad", "memLoad");
+    }
+
+    @Test
+    void givenARecordWithoutFleetRankOrScore_whenViewed_thenTheyAreNullNotNaN() {
+        view.slice(ranking(PROD_US, 90_000, "A"));
+
+        ViewModel.Row row =
+                view.view(new Query("", 20)).datacenters().get(0).rows().get(0);
+
+        assertThat(row.fleetRank()).isNull();
+        assertThat(row.fleetScore()).isNull();
+    }
+
+    @Test
+    void givenANewerRankingOfASlice_whenTaken_thenItReplacesTheSlicesHostsAndTheOtherSlicesStay() {
+        view.slice(ranking(PROD_US, 90_000, "A", "B"));
+        view.slice(ranking(PROD_EU, 90_000, "C"));
+
+        view.slice(ranking(PROD_US, 92_000, "B"));
+        view.slice(ranking(PROD_US, 91_000, "old"));
+
+        ViewModel model = view.view(new Query("", 20));
+        assertThat(model.datacenters().get(1).rows())
+                .extracting(ViewModel.Row::host)
+                .containsExactly("B");
+        assertThat(model.datacenters().get(0).rows())
+                .extracting(ViewModel.Row::host)
+                .containsExactly("C");
+        assertThat(model.rankedAtMillis()).isEqualTo(92_000);
+    }
+
+    @Test
+    void givenASliceThatLeft_whenViewed_thenItsHostsAreGoneAndTheViewSaysSomethingChanged() {
+        view.slice(ranking(PROD_US, 90_000, "A"));
+        view.slice(ranking(PROD_EU, 90_000, "C"));
+        long before = view.sequence();
+
+        view.sliceLeft(PROD_US);
+
+        ViewModel model = view.view(new Query("", 20));
+        assertThat(model.datacenters()).extracting(ViewModel.Datacenter::name).containsExactly("prod/eu");
+        assertThat(model.hosts()).isEqualTo(1);
+        assertThat(view.sequence()).isGreaterThan(before);
     }
 
     @Test
     void givenManyHosts_whenViewedWithTopAndSearch_thenOnlyTheFirstMatchingRowsWithTheCounts() {
-        List<RankedHost> hosts = new ArrayList<>();
-        for (int i = 0; i < 10_000; i++) {
-            hosts.add(host(i + 1, "cass-" + i, 10_000 - i, i % 2 == 0 ? "eu" : "us", i / 2 + 1, null));
-        }
-        view.ranking(ranking(90_000, List.of(), hosts, List.of()));
+        view.slice(ranking(PROD_EU, 90_000, names("cass-", 5_000).toArray(String[]::new)));
 
         ViewModel top = view.view(new Query("", 5));
         ViewModel search = view.view(new Query("CASS-99", 3));
 
         assertThat(top.datacenters().get(0).rows())
                 .extracting(ViewModel.Row::host)
-                .containsExactly("cass-0", "cass-2", "cass-4", "cass-6", "cass-8");
+                .containsExactly("cass-0", "cass-1", "cass-2", "cass-3", "cass-4");
         assertThat(top.datacenters().get(0).total()).isEqualTo(5_000);
         assertThat(top.datacenters().get(0).matching()).isEqualTo(5_000);
         assertThat(search.datacenters().get(0).rows())
                 .extracting(ViewModel.Row::host)
-                .containsExactly("cass-990", "cass-992", "cass-994");
-        assertThat(search.datacenters().get(0).matching())
-                .as("990-998 and 9900-9998, even")
-                .isEqualTo(55);
+                .containsExactly("cass-99", "cass-990", "cass-991");
+        assertThat(search.datacenters().get(0).matching()).as("99, 990-999").isEqualTo(11);
     }
 
     @Test
-    void givenStaleHosts_whenViewed_thenListedUnderTheirDatacenter() {
-        view.ranking(ranking(
-                90_000,
-                List.of(),
-                List.of(host(1, "A", 40, "us", 1, 100.0)),
-                List.of(stale("S", 80_000L, "us", null), stale("T", 70_000L, null, null))));
+    void givenStaleHosts_whenViewed_thenListedUnderTheirSlice() {
+        view.slice(ranking(PROD_US, 90_000, 0, List.of("A"), List.of("S")));
+        view.slice(ranking(Slice.UNPLACED, 90_000, 0, List.of(), List.of("T")));
 
         ViewModel model = view.view(new Query("", 20));
 
-        assertThat(model.datacenters()).extracting(ViewModel.Datacenter::name).containsExactly("us", "(no datacenter)");
+        assertThat(model.datacenters())
+                .extracting(ViewModel.Datacenter::name)
+                .containsExactly("prod/us", "(no host info)");
         assertThat(model.datacenters().get(0).stale())
                 .extracting(ViewModel.StaleRow::host)
                 .containsExactly("S");
@@ -83,11 +141,11 @@ class FleetViewTest {
     }
 
     @Test
-    void givenAlertEvents_whenViewed_thenTheFiringOnesAreActiveAndTheirHostsMarked() {
-        view.ranking(ranking(90_000, host(1, "A", 40, null, null, null), host(2, "B", 30, null, null, null)));
-        view.alert(alert("hot/A", "firing", "A"));
-        view.alert(alert("hot/B", "firing", "B"));
-        view.alert(alert("hot/B", "resolved", "B"));
+    void givenAlertEvents_whenViewed_thenTheFiringOnesAreActiveTheirHostsMarkedAndCountedUnderTheirDatacenter() {
+        view.slice(ranking(PROD_US, 90_000, "A", "B"));
+        view.alert(alert("hot/A", "firing", "A", "us"));
+        view.alert(alert("hot/B", "firing", "B", "us"));
+        view.alert(alert("hot/B", "resolved", "B", "us"));
         view.alert(new AlertRecord(
                 "fleet/cpuLoad",
                 "firing",
@@ -114,96 +172,60 @@ class FleetViewTest {
                 .extracting(ViewModel.Row::alerting)
                 .containsExactly(true, false);
         assertThat(model.datacenters().get(0).alerts())
-                .as("the topic's alert is the fleet's, not a datacenter's")
+                .as("the topic's alert is the fleet's, not a slice's")
                 .isEqualTo(1);
     }
 
     @Test
     void givenSeveralRankings_whenViewed_thenEachRowHasTheSparklineOfItsScoresAndTheChartItsAverages() {
         for (int i = 0; i < 5; i++) {
-            view.ranking(ranking(60_000 + i * 2_000L, host(1, "A", 10 + i, null, null, null)));
+            view.slice(rankingOf(PROD_US, 60_000 + i * 2_000L, i % 2 == 0 ? List.of("A") : List.of("A", "B")));
         }
 
         ViewModel model = view.view(new Query("", 20));
         FleetView.HostChart chart = view.host("A");
 
-        assertThat(model.datacenters().get(0).rows().get(0).spark()).containsExactly(10.0, 11.0, 12.0, 13.0, 14.0);
-        assertThat(chart.averages().get("cpuLoad")).containsExactly(10.0, 11.0, 12.0, 13.0, 14.0);
+        assertThat(model.datacenters().get(0).rows().get(0).spark())
+                .as("A alone has 100, beside B two thirds")
+                .containsExactly(100.0, 66.66666412353516, 100.0, 66.66666412353516, 100.0);
+        assertThat(chart.averages().keySet()).containsExactly("cpuLoad", "memLoad");
+        assertThat(chart.averages().get("memLoad")).containsExactly(51.0, 51.0, 51.0, 51.0, 51.0);
         assertThat(chart.times()).hasSize(5);
         assertThat(view.host("nobody")).isNull();
     }
 
     @Test
-    void givenAFirstRankingWithoutTheFirstTopicsValue_whenCharted_thenTheChartsFollowTheRankingsTopicOrder() {
-        List<TopicWeight> topics =
-                List.of(new TopicWeight("cpuLoad", 1.0, 60.0), new TopicWeight("memLoad", 1.0, 60.0));
-        // the first ranking came before cpuLoad's: the host has a memLoad average only
-        view.ranking(ranking(
-                60_000,
-                topics,
-                List.of(withAverages(host(1, "A", 10, null, null, null), Map.of("memLoad", 40.0))),
-                List.of()));
-        view.ranking(ranking(
-                62_000,
-                topics,
-                List.of(withAverages(host(1, "A", 11, null, null, null), Map.of("memLoad", 41.0, "cpuLoad", 20.0))),
-                List.of()));
+    void givenTheSlicesOfOneEmit_whenTaken_thenTheyShareOneHistoryPoint() {
+        view.slice(ranking(PROD_US, 60_000, "A"));
+        view.slice(ranking(PROD_EU, 60_000, "C"));
+        view.slice(ranking(PROD_US, 62_000, "A"));
+        view.slice(ranking(PROD_EU, 62_000, "C"));
 
-        assertThat(view.host("A").averages().keySet()).containsExactly("cpuLoad", "memLoad");
+        assertThat(view.host("A").times()).containsExactly(60_000L, 62_000L);
+        assertThat(view.host("C").scores()).containsExactly(100.0, 100.0);
     }
 
-    private static RankedHost withAverages(RankedHost host, Map<String, Double> averages) {
-        return new RankedHost(
-                host.rank(),
-                host.host(),
-                host.score(),
-                host.incomplete(),
-                host.stale(),
-                host.lastSeen(),
-                host.lastSeenMillis(),
-                host.shares(),
-                averages,
-                host.datacenter(),
-                host.rack(),
-                host.hostId(),
-                host.address(),
-                host.dcRank(),
-                host.dcScore());
+    private static SliceRanking rankingOf(Slice slice, long at, List<String> hosts) {
+        return ranking(slice, at, 0, hosts, List.of());
     }
 
-    static GlobalRankingFile ranking(long at, RankedHost... hosts) {
-        return ranking(at, List.of(new TopicWeight("cpuLoad", 1.0, 60.0)), List.of(hosts), List.of());
-    }
-
-    static GlobalRankingFile ranking(long at, List<TopicWeight> topics, List<RankedHost> hosts, List<StaleHost> stale) {
-        return new GlobalRankingFile(null, at, at, topics, hosts, stale, null, null);
-    }
-
-    static RankedHost host(int rank, String name, double score, String datacenter, Integer dcRank, Double dcScore) {
-        return new RankedHost(
-                rank,
-                name,
-                score,
-                false,
-                false,
-                null,
-                0L,
-                Map.of(),
-                Map.of("cpuLoad", score),
+    static AlertRecord alert(String id, String state, String host, String datacenter) {
+        return new AlertRecord(
+                id,
+                state,
+                "hot",
+                "score",
+                host,
+                host,
                 datacenter,
                 null,
-                null,
-                null,
-                dcRank,
-                dcScore);
-    }
-
-    static StaleHost stale(String name, long lastSeenMillis, String datacenter, String rack) {
-        return new StaleHost(name, true, null, lastSeenMillis, datacenter, rack, null);
-    }
-
-    static AlertRecord alert(String id, String state, String host) {
-        return new AlertRecord(
-                id, state, "hot", "score", host, host, null, null, 20.0, 30.0, 1, true, 1L, 2L, 3L, "score of " + host);
+                20.0,
+                30.0,
+                1,
+                true,
+                1L,
+                2L,
+                3L,
+                "score of " + host);
     }
 }

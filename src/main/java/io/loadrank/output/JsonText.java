@@ -156,6 +156,13 @@ final class JsonText implements Closeable {
         return this;
     }
 
+    /** A number already written as JSON number text (e.g. by {@link io.loadrank.slice.Decimals}). */
+    JsonText number(String text) throws IOException {
+        beforeValue();
+        raw(text);
+        return this;
+    }
+
     /**
      * An instant as {@link java.time.Instant#toString()} writes it ({@code "2026-11-22T10:15:02.250Z"}),
      * quoted; straight into the block, without a String per value ({@link IsoInstants}).

@@ -11,11 +11,14 @@ import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostLastSeen;
 import io.loadrank.scoring.HostScore;
 import io.loadrank.scoring.SliceScores;
+import io.loadrank.slice.Decimals;
+import io.loadrank.slice.Slice;
 import io.loadrank.window.HostAverage;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,25 +47,37 @@ import java.util.Map;
 public final class RankingJson {
 
     // the names of the entries written per host (docs/OUTPUT.md), made once
-    private static final Name RANK = Name.of("rank");
-    private static final Name HOST = Name.of("host");
-    private static final Name SCORE = Name.of("score");
-    private static final Name INCOMPLETE = Name.of("incomplete");
     private static final Name STALE = Name.of("stale");
-    private static final Name LAST_SEEN = Name.of("lastSeen");
-    private static final Name LAST_SEEN_MILLIS = Name.of("lastSeenMillis");
     private static final Name CLUSTER = Name.of("cluster");
     private static final Name DATACENTER = Name.of("datacenter");
-    private static final Name LOAD = Name.of("load");
-    private static final Name RACK = Name.of("rack");
-    private static final Name HOST_ID = Name.of("hostId");
-    private static final Name ADDRESS = Name.of("address");
-    private static final Name DC_RANK = Name.of("dcRank");
-    private static final Name DC_SCORE = Name.of("dcScore");
-    private static final Name SHARES = Name.of("shares");
-    private static final Name AVERAGES = Name.of("averages");
-    private static final Name AVERAGE = Name.of("average");
-    private static final Name SAMPLES = Name.of("samples");
+
+    /** The members of a host of GlobalRankings.json, in the order written (docs/OUTPUT.md). */
+    public static final List<String> HOST_FIELDS = List.of(
+            "host",
+            "rank",
+            "score",
+            "load",
+            "incomplete",
+            "lastSeenMillis",
+            "slice",
+            "dcRank",
+            "dcScore",
+            "rack",
+            "hostId",
+            "address",
+            "shares",
+            "averages",
+            "samples");
+    /** The members of a stale host of GlobalRankings.json. */
+    public static final List<String> STALE_FIELDS =
+            List.of("host", "lastSeenMillis", "slice", "rack", "hostId", "address");
+    /** The members of a host of {@code <topic>.json}. */
+    public static final List<String> TOPIC_HOST_FIELDS = List.of("host", "average", "samples", "lastSeenMillis");
+
+    /** Scores, shares and loads: 4 significant digits tell any two hosts of a slice apart that matter. */
+    private static final int SCORE_DIGITS = 4;
+    /** Window averages: 6 significant digits, the same in the topic files and the fleet file. */
+    private static final int AVERAGE_DIGITS = 6;
 
     private RankingJson() {}
 
@@ -73,14 +88,16 @@ public final class RankingJson {
         return out.toString();
     }
 
+    /**
+     * GlobalRankings.json: every host once, with every name that repeats per host written once
+     * (docs/OUTPUT.md). Each host is an array of the members {@link #HOST_FIELDS} names, in rank order;
+     * each stale host one of {@link #STALE_FIELDS}; a host's slice is its index into {@code slices},
+     * so cluster and datacenter names are not repeated per host either.
+     */
     public static void writeGlobal(GlobalRanking ranking, Writer out) {
         try {
             JsonText json = new JsonText(out);
             List<String> topics = ranking.topics();
-            Name[] topicNames = new Name[topics.size()];
-            for (int t = 0; t < topicNames.length; t++) {
-                topicNames[t] = Name.of(topics.get(t));
-            }
             json.beginObject();
             writeTime(json, ranking.rankedAtMillis());
             json.name("windowsAtMillis").value(ranking.windowsAtMillis());
@@ -92,55 +109,10 @@ public final class RankingJson {
                 json.endObject();
             }
             json.endArray();
-            json.name("hosts").beginArray();
-            int rank = 1;
-            for (HostScore host : ranking.ranked()) {
-                json.beginObject().name(RANK).value(rank++).name(HOST).value(host.host());
-                json.name(SCORE).value(host.score());
-                json.name(INCOMPLETE).value(host.incomplete()).name(STALE).value(false);
-                writeLastSeen(json, host.lastSeenMillis());
-                writeHostInfo(json, host.info());
-                if (host.datacenter() == null) {
-                    json.name(DC_RANK).nullValue().name(DC_SCORE).nullValue();
-                } else {
-                    json.name(DC_RANK).value(host.dcRank());
-                    json.name(DC_SCORE).value(host.dcScore());
-                }
-                if (Double.isNaN(host.load())) {
-                    json.name(LOAD).nullValue();
-                } else {
-                    json.name(LOAD).value(host.load());
-                }
-                double[] shares = host.shares();
-                json.name(SHARES).beginObject();
-                for (int t = 0; t < topicNames.length; t++) {
-                    json.name(topicNames[t]).value(shares[t]);
-                }
-                json.endObject();
-                json.name(AVERAGES).beginObject();
-                for (int t = 0; t < topicNames.length; t++) {
-                    if (!Double.isNaN(host.averages()[t])) {
-                        json.name(topicNames[t]).value(host.averages()[t]);
-                    }
-                }
-                json.endObject();
-                json.endObject();
-            }
-            json.endArray();
-            json.name(STALE).beginArray();
-            for (HostLastSeen host : ranking.stale()) {
-                json.beginObject().name(HOST).value(host.host()).name(STALE).value(true);
-                writeLastSeen(json, host.lastSeenMillis());
-                writeHostInfo(json, host.info());
-                json.name(DC_RANK).nullValue().name(DC_SCORE).nullValue();
-                json.endObject();
-            }
-            json.endArray();
-            json.name("datacenters").beginArray();
+            Map<Slice, Integer> sliceIndex = new HashMap<>();
+            json.name("slices").beginArray();
             for (SliceScores each : ranking.slices()) {
-                if (each.slice().unplaced()) {
-                    continue; // its hosts are the ones with "datacenter": null
-                }
+                sliceIndex.put(each.slice(), sliceIndex.size());
                 json.beginObject()
                         .name(CLUSTER)
                         .value(each.slice().cluster())
@@ -153,6 +125,42 @@ public final class RankingJson {
                         .endObject();
             }
             json.endArray();
+            fields(json, "hostFields", HOST_FIELDS);
+            json.name("hosts").beginArray();
+            int rank = 1;
+            for (HostScore host : ranking.ranked()) {
+                json.beginArray().value(host.host()).value(rank++);
+                json.number(Decimals.significant(host.score(), SCORE_DIGITS));
+                numberOrNull(json, host.load(), SCORE_DIGITS);
+                json.value(host.incomplete()).value(host.lastSeenMillis());
+                json.value(slice(host.info(), sliceIndex));
+                json.value(host.dcRank());
+                numberOrNull(json, host.dcScore(), SCORE_DIGITS);
+                writeHostInfo(json, host.info());
+                json.beginArray();
+                for (double share : host.shares()) {
+                    json.number(Decimals.significant(share, SCORE_DIGITS));
+                }
+                json.endArray().beginArray();
+                for (double average : host.averages()) {
+                    numberOrNull(json, average, AVERAGE_DIGITS);
+                }
+                json.endArray().beginArray();
+                for (int t = 0; t < topics.size(); t++) {
+                    json.value(host.samples() == null ? 0 : host.samples()[t]);
+                }
+                json.endArray().endArray();
+            }
+            json.endArray();
+            fields(json, "staleFields", STALE_FIELDS);
+            json.name(STALE).beginArray();
+            for (HostLastSeen host : ranking.stale()) {
+                json.beginArray().value(host.host()).value(host.lastSeenMillis());
+                json.value(slice(host.info(), sliceIndex));
+                writeHostInfo(json, host.info());
+                json.endArray();
+            }
+            json.endArray();
             if (ranking.hostInfo() != null) {
                 writeHostInfoStats(json, ranking.hostInfo());
             }
@@ -163,34 +171,34 @@ public final class RankingJson {
         }
     }
 
-    /**
-     * Where the host is (docs/DATACENTERS.md): {@code cluster}, {@code datacenter}, {@code rack}, {@code hostId} and
-     * {@code address}, each null when unknown, so that a reader finds every name in every entry.
-     */
+    private static long slice(HostInfo info, Map<Slice, Integer> sliceIndex) {
+        Integer index = sliceIndex.get(info == null ? Slice.UNPLACED : new Slice(info.cluster(), info.datacenter()));
+        return index == null ? -1 : index;
+    }
+
+    private static void numberOrNull(JsonText json, double value, int digits) throws IOException {
+        if (Double.isNaN(value)) {
+            json.nullValue();
+        } else {
+            json.number(Decimals.significant(value, digits));
+        }
+    }
+
+    private static void fields(JsonText json, String member, List<String> fields) throws IOException {
+        json.name(member).beginArray();
+        for (String field : fields) {
+            json.value(field);
+        }
+        json.endArray();
+    }
+
+    /** The rack, host id and address of a host, each null when unknown. */
     private static void writeHostInfo(JsonText json, HostInfo info) throws IOException {
         if (info == null) {
-            json.name(CLUSTER)
-                    .nullValue()
-                    .name(DATACENTER)
-                    .nullValue()
-                    .name(RACK)
-                    .nullValue()
-                    .name(HOST_ID)
-                    .nullValue()
-                    .name(ADDRESS)
-                    .nullValue();
-            return;
+            json.nullValue().nullValue().nullValue();
+        } else {
+            json.value(info.rack()).value(info.hostId()).value(info.address());
         }
-        json.name(CLUSTER)
-                .value(info.cluster())
-                .name(DATACENTER)
-                .value(info.datacenter())
-                .name(RACK)
-                .value(info.rack())
-                .name(HOST_ID)
-                .value(info.hostId())
-                .name(ADDRESS)
-                .value(info.address());
     }
 
     private static void writeHostInfoStats(JsonText json, HostInfoStats stats) throws IOException {
@@ -233,13 +241,13 @@ public final class RankingJson {
             json.name("windowAtMillis").value(ranking.windowAtMillis());
             json.name("windowSeconds").value(ranking.coveredMillis() / 1000.0);
             json.name("configuredWindowSeconds").value(windowMillis / 1000.0);
+            fields(json, "hostFields", TOPIC_HOST_FIELDS);
             json.name("hosts").beginArray();
-            int rank = 1;
             for (HostAverage host : ranking.ranked()) {
-                json.beginObject().name(RANK).value(rank++).name(HOST).value(host.host());
-                json.name(AVERAGE).value(host.average()).name(SAMPLES).value(host.samples());
-                writeLastSeen(json, host.lastSampleMillis());
-                json.endObject();
+                json.beginArray().value(host.host());
+                json.number(Decimals.significant(host.average(), AVERAGE_DIGITS));
+                json.value(host.samples()).value(host.lastSampleMillis());
+                json.endArray();
             }
             json.endArray();
             writeStats(json, ranking.stats());
@@ -269,11 +277,6 @@ public final class RankingJson {
         }
         json.endObject();
         json.endObject();
-    }
-
-    private static void writeLastSeen(JsonText json, long epochMillis) throws IOException {
-        json.name(LAST_SEEN).instant(epochMillis);
-        json.name(LAST_SEEN_MILLIS).value(epochMillis);
     }
 
     private static void writeTime(JsonText json, long epochMillis) throws IOException {

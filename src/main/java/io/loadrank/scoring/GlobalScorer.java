@@ -137,6 +137,7 @@ public final class GlobalScorer {
                     values.reset(call, topicCount);
                 }
                 values.averages[index] = average.average();
+                values.samples[index] = average.samples();
                 values.lastSeen = Math.max(values.lastSeen, average.lastSampleMillis());
             }
         }
@@ -206,7 +207,8 @@ public final class GlobalScorer {
                     values.dcRank,
                     values.dcScore,
                     values.dcShares,
-                    values.load);
+                    values.load,
+                    values.samples);
             ranked.add(values.result);
         }
         RankingOrder.sortHighestFirst(ranked, HostScore::score, BY_SCORE);
@@ -273,6 +275,7 @@ public final class GlobalScorer {
         final String host;
         long call;
         double[] averages;
+        int[] samples;
         long lastSeen;
         HostInfo info;
         SliceGroup slice;
@@ -291,6 +294,7 @@ public final class GlobalScorer {
         void reset(long call, int topicCount) {
             this.call = call;
             averages = nanArray(topicCount);
+            samples = new int[topicCount];
             lastSeen = Long.MIN_VALUE;
             info = null;
             slice = null;

@@ -21,6 +21,7 @@ import java.io.Serializable;
  * @param load           its score within its slice relative to the slice's mean score (1.0 = average,
  *                       the measure the balancer calls hot above 1.5); 0 when every score of the slice is
  *                       0; NaN when not scored in a slice
+ * @param samples        per topic: the samples of the host's window, 0 where it has none; null when not known
  */
 public record HostScore(
         String host,
@@ -33,13 +34,14 @@ public record HostScore(
         int dcRank,
         double dcScore,
         double[] dcShares,
-        double load)
+        double load,
+        int[] samples)
         implements Serializable {
 
     /** A host ranked fleet-wide only (no host info). */
     public HostScore(
             String host, double score, double[] shares, double[] averages, boolean incomplete, long lastSeenMillis) {
-        this(host, score, shares, averages, incomplete, lastSeenMillis, null, 0, Double.NaN, null, Double.NaN);
+        this(host, score, shares, averages, incomplete, lastSeenMillis, null, 0, Double.NaN, null, Double.NaN, null);
     }
 
     /** The host's datacenter, or null when it has no host info. */

@@ -77,6 +77,11 @@ class RankingFileRoundTripTest {
                 NOW - 300);
     }
 
+    /** What a number reads back as: the files carry its meaningful digits, not 17. */
+    private static double digits(double value, int significant) {
+        return Double.parseDouble(io.loadrank.slice.Decimals.significant(value, significant));
+    }
+
     private static String iso(long millis) {
         return Instant.ofEpochMilli(millis).toString();
     }
@@ -94,7 +99,7 @@ class RankingFileRoundTripTest {
             hosts.add(new TopicHost(
                     i + 1,
                     host.host(),
-                    host.average(),
+                    digits(host.average(), 6),
                     host.samples(),
                     iso(host.lastSampleMillis()),
                     host.lastSampleMillis()));
@@ -138,15 +143,15 @@ class RankingFileRoundTripTest {
             Map<String, Double> shares = new LinkedHashMap<>();
             Map<String, Double> averages = new LinkedHashMap<>();
             for (int t = 0; t < written.topics().size(); t++) {
-                shares.put(written.topics().get(t), host.shares()[t]);
+                shares.put(written.topics().get(t), digits(host.shares()[t], 4));
                 if (!Double.isNaN(host.averages()[t])) {
-                    averages.put(written.topics().get(t), host.averages()[t]);
+                    averages.put(written.topics().get(t), digits(host.averages()[t], 6));
                 }
             }
             hosts.add(new RankedHost(
                     i + 1,
                     host.host(),
-                    host.score(),
+                    digits(host.score(), 4),
                     host.incomplete(),
                     false,
                     iso(host.lastSeenMillis()),

@@ -45,14 +45,13 @@ class RankingJsonTest {
         assertThat(json.get("windowAtMillis").getAsLong()).isEqualTo(SNAPSHOT);
         assertThat(json.get("windowSeconds").getAsDouble()).isEqualTo(45.0);
         assertThat(json.get("configuredWindowSeconds").getAsDouble()).isEqualTo(60.0);
-        JsonArray hosts = json.getAsJsonArray("hosts");
+        JsonArray hosts = Rows.hosts(json);
         assertThat(hosts).hasSize(3);
         JsonObject second = hosts.get(1).getAsJsonObject();
-        assertThat(second.get("rank").getAsInt()).isEqualTo(2);
+        assertThat(second.keySet()).containsExactly("host", "average", "samples", "lastSeenMillis");
         assertThat(second.get("host").getAsString()).isEqualTo("cass-uk-1");
         assertThat(second.get("average").getAsDouble()).isEqualTo(1.0E-7);
         assertThat(second.get("samples").getAsInt()).isEqualTo(59);
-        assertThat(second.get("lastSeen").getAsString()).isEqualTo("2025-11-22T10:15:01Z");
         assertThat(second.get("lastSeenMillis").getAsLong()).isEqualTo(NOW - 1250);
         JsonObject ingest = json.getAsJsonObject("ingest");
         assertThat(ingest.get("accepted").getAsLong()).isEqualTo(120);
@@ -77,21 +76,26 @@ class RankingJsonTest {
         JsonObject json = JsonParser.parseString(RankingJson.global(ranking)).getAsJsonObject();
 
         assertThat(json.get("windowsAtMillis").getAsLong()).isEqualTo(SNAPSHOT - 500);
-        JsonArray hosts = json.getAsJsonArray("hosts");
+        JsonArray hosts = Rows.hosts(json);
         assertThat(hosts).hasSize(2);
         JsonObject top = hosts.get(0).getAsJsonObject();
         assertThat(top.get("host").getAsString()).isEqualTo("cass-eu-1");
+        assertThat(top.get("rank").getAsInt()).isEqualTo(1);
         assertThat(top.get("incomplete").getAsBoolean()).isFalse();
         assertThat(top.get("lastSeenMillis").getAsLong()).isEqualTo(NOW - 250);
-        assertThat(top.getAsJsonObject("shares").get("memLoad").getAsDouble()).isEqualTo(100.0);
-        assertThat(top.getAsJsonObject("averages").get("cpuLoad").getAsDouble()).isEqualTo(55.25);
+        assertThat(top.getAsJsonArray("shares").get(1).getAsDouble())
+                .as("memLoad's share, in the order of topics")
+                .isEqualTo(100.0);
+        assertThat(top.getAsJsonArray("averages").get(0).getAsDouble()).isEqualTo(55.25);
+        assertThat(top.getAsJsonArray("samples").get(0).getAsInt()).isEqualTo(60);
         JsonObject incomplete = hosts.get(1).getAsJsonObject();
         assertThat(incomplete.get("incomplete").getAsBoolean()).isTrue();
-        assertThat(incomplete.getAsJsonObject("averages").has("memLoad")).isFalse();
-        JsonArray stale = json.getAsJsonArray("stale");
+        assertThat(incomplete.getAsJsonArray("averages").get(1).isJsonNull()).isTrue();
+        JsonArray stale = Rows.stale(json);
         assertThat(stale).hasSize(1);
         assertThat(stale.get(0).getAsJsonObject().get("host").getAsString()).isEqualTo("cass-fi-1");
-        assertThat(stale.get(0).getAsJsonObject().get("lastSeen").getAsString()).isEqualTo("2025-11-22T10:14:53.250Z");
+        assertThat(stale.get(0).getAsJsonObject().get("lastSeenMillis").getAsLong())
+                .isEqualTo(NOW - 9000);
     }
 
     @Test
@@ -102,9 +106,8 @@ class RankingJsonTest {
         }
         TopicRanking ranking = new TopicRanking("cpuLoad", ranked, 60_000, IngestStats.empty(), NOW, SNAPSHOT);
 
-        JsonArray hosts = JsonParser.parseString(RankingJson.topic(ranking, 60_000))
-                .getAsJsonObject()
-                .getAsJsonArray("hosts");
+        JsonArray hosts = Rows.hosts(
+                JsonParser.parseString(RankingJson.topic(ranking, 60_000)).getAsJsonObject());
 
         assertThat(hosts).hasSize(20_000);
         assertThat(hosts.get(19_999).getAsJsonObject().get("host").getAsString())
@@ -131,30 +134,29 @@ class RankingJsonTest {
 
         JsonObject json = JsonParser.parseString(RankingJson.global(ranking)).getAsJsonObject();
 
-        JsonArray hosts = json.getAsJsonArray("hosts");
-        for (com.google.gson.JsonElement host : hosts) {
-            assertThat(host.getAsJsonObject().keySet())
-                    .contains("cluster", "datacenter", "rack", "hostId", "address", "dcRank", "dcScore", "load");
-        }
+        assertThat(json.getAsJsonArray("hostFields"))
+                .extracting(com.google.gson.JsonElement::getAsString)
+                .contains("slice", "rack", "hostId", "address", "dcRank", "dcScore", "load");
+        JsonArray hosts = Rows.hosts(json);
+        JsonArray slices = json.getAsJsonArray("slices");
         JsonObject eu = hosts.get(0).getAsJsonObject();
         assertThat(eu.get("host").getAsString()).isEqualTo("cass-eu-1");
-        assertThat(eu.get("datacenter").getAsString()).isEqualTo("eu-west");
+        JsonObject euSlice = slices.get(eu.get("slice").getAsInt()).getAsJsonObject();
+        assertThat(euSlice.get("cluster").getAsString()).isEqualTo("prod");
+        assertThat(euSlice.get("datacenter").getAsString()).isEqualTo("eu-west");
+        assertThat(euSlice.get("hosts").getAsInt()).isEqualTo(2);
         assertThat(eu.get("rack").getAsString()).isEqualTo("rack1");
         assertThat(eu.get("hostId").getAsString()).isEqualTo("6a0e1c2e-5b7d-4c1a-9f3e-2d4b6a8c0e1f");
         assertThat(eu.get("address").getAsString()).isEqualTo("10.1.2.3");
         assertThat(eu.get("dcRank").getAsInt()).isEqualTo(1);
         assertThat(eu.get("dcScore").getAsDouble()).isEqualTo(100.0);
         JsonObject uk = hosts.get(1).getAsJsonObject();
-        assertThat(uk.get("datacenter").isJsonNull()).isTrue();
-        assertThat(uk.get("dcRank").isJsonNull()).isTrue();
-        assertThat(uk.get("dcScore").isJsonNull()).isTrue();
-        assertThat(json.getAsJsonArray("datacenters")).hasSize(1);
-        assertThat(json.getAsJsonArray("datacenters")
-                        .get(0)
-                        .getAsJsonObject()
-                        .get("hosts")
-                        .getAsInt())
-                .isEqualTo(2);
+        JsonObject ukSlice = slices.get(uk.get("slice").getAsInt()).getAsJsonObject();
+        assertThat(ukSlice.get("datacenter").isJsonNull())
+                .as("the slice of the hosts without host info")
+                .isTrue();
+        assertThat(uk.get("rack").isJsonNull()).isTrue();
+        assertThat(slices).hasSize(2);
         JsonObject hostInfo = json.getAsJsonObject("hostInfo");
         assertThat(hostInfo.get("malformedTotal").getAsLong()).isEqualTo(2);
         assertThat(hostInfo.getAsJsonObject("malformed").get("badDatacenter").getAsLong())

@@ -46,7 +46,7 @@ public final class RankingFileReader {
 
     /** @param source what the text is, for messages (a file name) */
     public static GlobalRankingFile global(Reader in, String source) throws RankingFileException {
-        GlobalRankingFile ranking = map(in, GlobalRankingFile.class, source);
+        GlobalRankingFile ranking = map(Columns.globalRows(tree(in, source), source), GlobalRankingFile.class, source);
         Fields fields = new Fields(source);
         fields.require(ranking.rankedAt(), "rankedAt");
         fields.requireAll(ranking.topics(), "topics", topic -> fields.require(topic.topic(), "topics[].topic"));
@@ -68,7 +68,7 @@ public final class RankingFileReader {
 
     /** @param source what the text is, for messages (a file name) */
     public static TopicRankingFile topic(Reader in, String source) throws RankingFileException {
-        TopicRankingFile ranking = map(in, TopicRankingFile.class, source);
+        TopicRankingFile ranking = map(Columns.topicRows(tree(in, source), source), TopicRankingFile.class, source);
         Fields fields = new Fields(source);
         fields.require(ranking.topic(), "topic");
         fields.require(ranking.rankedAt(), "rankedAt");
@@ -235,19 +235,32 @@ public final class RankingFileReader {
         }
     }
 
-    private static <T> T map(Reader in, Class<T> type, String source) throws RankingFileException {
-        T value;
+    /** The whole document as a tree; refuses text that is cut short, not JSON, or followed by more. */
+    private static JsonObject tree(Reader in, String source) throws RankingFileException {
+        JsonElement element;
         try {
-            // fromJson also refuses text after the document
-            value = GSON.fromJson(in, type);
+            element = JsonParser.parseReader(in);
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new RankingFileException(
+                    source + " is not a whole ranking file (cut short or not JSON of a ranking): " + e.getMessage(), e);
+        }
+        if (element.isJsonNull()) {
+            throw new RankingFileException(source + " is empty");
+        }
+        if (!element.isJsonObject()) {
+            throw new RankingFileException(
+                    source + " is not a whole ranking file (cut short or not JSON of a ranking): not an object");
+        }
+        return element.getAsJsonObject();
+    }
+
+    private static <T> T map(JsonObject root, Class<T> type, String source) throws RankingFileException {
+        try {
+            return GSON.fromJson(root, type);
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             throw new RankingFileException(
                     source + " is not a whole ranking file (cut short or not JSON of a ranking): " + e.getMessage(), e);
         }
-        if (value == null) {
-            throw new RankingFileException(source + " is empty");
-        }
-        return value;
     }
 
     /** The checks of fields that every ranking has. */

@@ -9,7 +9,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,13 +87,16 @@ public final class RankingFileScan {
      */
     public static Map<String, Double> hosts(Reader reader, HostVisitor visitor) throws IOException {
         Map<String, Double> numbers = new HashMap<>();
+        Map<String, List<String>> fields = new HashMap<>();
         JsonReader json = new JsonReader(reader);
         json.beginObject();
         while (json.hasNext()) {
             String name = json.nextName();
             JsonToken token = json.peek();
-            if ((name.equals("hosts") || name.equals("stale")) && token == JsonToken.BEGIN_ARRAY) {
-                readHosts(json, name, visitor);
+            if ((name.equals("hostFields") || name.equals("staleFields")) && token == JsonToken.BEGIN_ARRAY) {
+                fields.put(name, names(json));
+            } else if ((name.equals("hosts") || name.equals("stale")) && token == JsonToken.BEGIN_ARRAY) {
+                readHosts(json, name, fields.get(name.equals("hosts") ? "hostFields" : "staleFields"), visitor);
             } else if (token == JsonToken.NUMBER) {
                 numbers.put(name, json.nextDouble());
             } else {
@@ -100,6 +105,16 @@ public final class RankingFileScan {
         }
         json.endObject();
         return numbers;
+    }
+
+    private static List<String> names(JsonReader json) throws IOException {
+        List<String> names = new ArrayList<>();
+        json.beginArray();
+        while (json.hasNext()) {
+            names.add(json.nextString());
+        }
+        json.endArray();
+        return names;
     }
 
     /** The number {@code key} of {@code numbers} as whole milliseconds; {@code file} names the file in the message. */
@@ -112,23 +127,44 @@ public final class RankingFileScan {
         return value.longValue();
     }
 
-    private static void readHosts(JsonReader json, String array, HostVisitor visitor) throws IOException {
+    /**
+     * The hosts of {@code array}: rows whose members {@code fields} names (the files of this
+     * topology), or objects with named members (files of an older one).
+     */
+    private static void readHosts(JsonReader json, String array, List<String> fields, HostVisitor visitor)
+            throws IOException {
+        int hostColumn = fields == null ? -1 : fields.indexOf("host");
+        int lastSeenColumn = fields == null ? -1 : fields.indexOf("lastSeenMillis");
         json.beginArray();
         while (json.hasNext()) {
-            json.beginObject();
             String host = null;
             long lastSeen = Long.MIN_VALUE;
-            while (json.hasNext()) {
-                String field = json.nextName();
-                if (field.equals("host")) {
-                    host = json.nextString();
-                } else if (field.equals("lastSeenMillis")) {
-                    lastSeen = json.nextLong();
-                } else {
-                    json.skipValue();
+            if (json.peek() == JsonToken.BEGIN_ARRAY) {
+                json.beginArray();
+                for (int column = 0; json.hasNext(); column++) {
+                    if (column == hostColumn && json.peek() == JsonToken.STRING) {
+                        host = json.nextString();
+                    } else if (column == lastSeenColumn && json.peek() == JsonToken.NUMBER) {
+                        lastSeen = json.nextLong();
+                    } else {
+                        json.skipValue();
+                    }
                 }
+                json.endArray();
+            } else {
+                json.beginObject();
+                while (json.hasNext()) {
+                    String field = json.nextName();
+                    if (field.equals("host")) {
+                        host = json.nextString();
+                    } else if (field.equals("lastSeenMillis")) {
+                        lastSeen = json.nextLong();
+                    } else {
+                        json.skipValue();
+                    }
+                }
+                json.endObject();
             }
-            json.endObject();
             if (host == null || lastSeen == Long.MIN_VALUE) {
                 throw new RankingFileException(
                         "an entry of " + array + "[] has no " + (host == null ? "host" : "lastSeenMillis")

@@ -49,7 +49,10 @@ public final class Decimals {
         double magnitude = Math.abs(value);
         if (magnitude * POWERS_OF_TEN[places] >= 9.0e18) {
             // beyond a long: no reader of a ranking sees such a number, but it must not break the format
-            return places == 0 ? String.format("%.0f", value) : Double.toString(value);
+            return new java.math.BigDecimal(value)
+                    .setScale(places, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         long scaled = Math.round(magnitude * POWERS_OF_TEN[places]);
         if (scaled == 0) {

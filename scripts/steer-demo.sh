@@ -189,7 +189,7 @@ if ! wait "$kafka_starter"; then
   tail -n 20 "$run_dir/kafka-script.log" >&2
   die "Kafka did not start (above)"
 fi
-scripts/kafka.sh create-topics --compacted "$hosts_topic" "${metric_topics[@]}" "$rankings_topic" >>"$run_dir/kafka-script.log" 2>&1 ||
+scripts/kafka.sh create-topics --compacted "$hosts_topic" --compacted "$rankings_topic" "${metric_topics[@]}" >>"$run_dir/kafka-script.log" 2>&1 ||
   die "could not create the topics (see $run_dir/kafka-script.log)"
 
 # --- the application, first: it writes its rows before the producers watch (the first reading of a

@@ -138,13 +138,7 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
                         + "hot-ratio {}, cool-ratio {}, min-hot {}, max-demoted-fraction {}",
                 logPrefix,
                 slice.get(),
-                settings.cluster() == null
-                        ? driverCluster
-                                .map(name -> "'" + name + "' as the driver reads it")
-                                .orElse("none: the driver read no cluster name")
-                        : settings.cluster().isEmpty()
-                                ? "none, as configured"
-                                : "'" + settings.cluster() + "' as configured",
+                SessionSlice.clusterOrigin(settings.cluster(), driverCluster),
                 settings.topic(),
                 settings.bootstrapServers(),
                 settings.balancer().maxAge(),

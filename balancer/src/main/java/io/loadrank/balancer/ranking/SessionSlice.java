@@ -31,4 +31,14 @@ public final class SessionSlice {
         }
         return Optional.of(new Slice(cluster, localDatacenter));
     }
+
+    /** Where the slice's cluster came from, for the start-up log line: the rule above, in words. */
+    public static String clusterOrigin(String configuredCluster, Optional<String> driverCluster) {
+        if (configuredCluster == null) {
+            return driverCluster
+                    .map(name -> "'" + name + "' as the driver reads it")
+                    .orElse("none: the driver read no cluster name");
+        }
+        return configuredCluster.isEmpty() ? "none, as configured" : "'" + configuredCluster + "' as configured";
+    }
 }

@@ -33,4 +33,20 @@ class SessionSliceTest {
     void noLocalDatacenter(String configured) {
         assertThat(SessionSlice.of(configured, Optional.of("prod"), null)).isEmpty();
     }
+
+    @ParameterizedTest(name = "given cluster option {0} and driver cluster {1}, when logged, then \"{2}\"")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            nullValues = "-",
+            value = {
+                "-     | prod | 'prod' as the driver reads it",
+                "-     | -    | none: the driver read no cluster name",
+                "\"\"  | prod | none, as configured",
+                "other | prod | 'other' as configured",
+            })
+    void clusterOrigin(String configured, String driverCluster, String expected) {
+        assertThat(SessionSlice.clusterOrigin(configured, Optional.ofNullable(driverCluster)))
+                .isEqualTo(expected);
+    }
 }

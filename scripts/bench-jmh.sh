@@ -4,6 +4,8 @@
 # the wire format parser. Results are in docs/BENCHMARKS.md, "Microbenchmarks (JMH)".
 # The balancer's cost per query plan beside the driver's own policy (QueryPlanBenchmark, results
 # in docs/BALANCER.md):  scripts/bench-jmh.sh QueryPlan -f 1 -wi 3 -w 1 -i 5 -r 1
+# The balancer's cost per ranking of its slice (SliceIntakeBenchmark, results in docs/BENCHMARKS.md):
+#   scripts/bench-jmh.sh SliceIntake -p hosts=1000 -f 2 -wi 5 -w 1 -i 8 -r 1
 #
 #   scripts/bench-jmh.sh                  every loadrank benchmark (about 6 minutes); the result
 #                                         table is also written to $LOADRANK_RUN_DIR/bench-jmh/

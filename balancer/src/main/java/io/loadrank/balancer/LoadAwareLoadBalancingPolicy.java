@@ -18,8 +18,9 @@ import io.loadrank.balancer.decision.PlanOrder;
 import io.loadrank.balancer.decision.Steering;
 import io.loadrank.balancer.kafka.RankingFollower;
 import io.loadrank.balancer.log.RateLimitedLog;
-import io.loadrank.balancer.ranking.LoadSnapshots;
-import io.loadrank.rankingfile.RankingFileException;
+import io.loadrank.balancer.ranking.SessionSlice;
+import io.loadrank.balancer.ranking.SliceIntake;
+import io.loadrank.slice.Slice;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -68,8 +68,8 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
     private final Steering steering;
     private final RateLimitedLog planFailures = new RateLimitedLog(LOG, 60, TimeUnit.SECONDS);
     private final RateLimitedLog malformed = new RateLimitedLog(LOG, 60, TimeUnit.SECONDS);
-    private final AtomicLong malformedRecords = new AtomicLong();
 
+    private volatile SliceIntake intake;
     private volatile Published published = Published.NOTHING;
     private volatile RankingFollower follower;
     private volatile boolean closed;
@@ -111,15 +111,34 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
     public void init(Map<UUID, Node> nodes, DistanceReporter distanceReporter) {
         super.init(nodes, distanceReporter);
         refresh();
-        RankingFollower started =
-                new RankingFollower(settings.topic(), kafkaProperties, this::onRankingRecord, this::refresh, logPrefix);
+        Optional<String> driverCluster =
+                context.getMetadataManager().getMetadata().getClusterName();
+        Optional<Slice> slice = SessionSlice.of(settings.cluster(), driverCluster, getLocalDatacenter());
+        if (slice.isEmpty()) {
+            LOG.warn(
+                    "[{}] loadrank balancer: no local datacenter, so no slice to steer within; the driver's plain "
+                            + "plans",
+                    logPrefix);
+            return;
+        }
+        intake = new SliceIntake(slice.get());
+        // twice max-age: why that is enough, and why a time rather than a count, is said at the follower
+        RankingFollower started = new RankingFollower(
+                settings.topic(),
+                slice.get(),
+                settings.balancer().maxAge().multipliedBy(2),
+                kafkaProperties,
+                this::onRankingRecord,
+                this::refresh,
+                logPrefix);
         follower = started;
         started.start();
         LOG.info(
-                "[{}] loadrank balancer: local datacenter {}, rankings from {} on {}, max-age {}, hot-ratio {}, "
-                        + "cool-ratio {}, min-hot {}, max-demoted-fraction {}",
+                "[{}] loadrank balancer: slice {} (cluster {}), rankings from {} on {}, max-age {}, "
+                        + "hot-ratio {}, cool-ratio {}, min-hot {}, max-demoted-fraction {}",
                 logPrefix,
-                getLocalDatacenter(),
+                slice.get(),
+                SessionSlice.clusterOrigin(settings.cluster(), driverCluster),
                 settings.topic(),
                 settings.bootstrapServers(),
                 settings.balancer().maxAge(),
@@ -192,6 +211,7 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
     public BalancerStatus status() {
         Steering.Counts counts = steering.counts();
         RankingFollower current = follower;
+        SliceIntake records = intake;
         Published now = published;
         boolean fresh = clockMillis.getAsLong() <= now.validUntilMillis;
         return new BalancerStatus(
@@ -202,7 +222,9 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
                 counts.demotions(),
                 counts.restorations(),
                 counts.rankings(),
-                malformedRecords.get(),
+                records == null ? 0 : records.sliceRecords(),
+                records == null ? 0 : records.skippedRecords(),
+                records == null ? 0 : records.refusedRecords(),
                 counts.outOfOrder(),
                 current == null || current.kafkaReachable(),
                 current == null ? 0 : current.outages());
@@ -213,18 +235,35 @@ public class LoadAwareLoadBalancingPolicy extends DefaultLoadBalancingPolicy {
         return settings;
     }
 
+    /** The slice this policy steers by, empty before {@code init} or without a local datacenter. */
+    public Optional<Slice> slice() {
+        SliceIntake current = intake;
+        return current == null ? Optional.empty() : Optional.of(current.slice());
+    }
+
     /**
-     * Takes one rankings record in (the follower calls it for every record of the topic). A subclass
-     * may also feed rankings it gets some other way; a malformed one is counted and skipped.
+     * Takes one record of the rankings topic in (the follower calls it for every record of its slice's
+     * partition): another slice's is skipped by its key, a part is held until its ranking is whole, a
+     * refused one is counted and logged at most once a minute. A subclass may also feed records it gets
+     * some other way.
      */
-    protected void onRankingRecord(String value) {
-        try {
-            steering.accept(LoadSnapshots.parse(value));
-        } catch (RankingFileException e) {
-            malformedRecords.incrementAndGet();
-            malformed.warn(
-                    "[" + logPrefix + "] loadrank balancer: skipped a malformed rankings record: " + e.getMessage(),
-                    null);
+    protected void onRankingRecord(String key, String value) {
+        SliceIntake current = intake;
+        if (current == null) {
+            return;
+        }
+        SliceIntake.Outcome outcome = current.accept(key, value);
+        if (outcome instanceof SliceIntake.Outcome.Ranking ranking) {
+            steering.accept(ranking.snapshot());
+        } else if (outcome instanceof SliceIntake.Outcome.Left) {
+            steering.sliceLeft();
+        } else {
+            if (outcome instanceof SliceIntake.Outcome.Refused refused) {
+                malformed.warn(
+                        "[" + logPrefix + "] loadrank balancer: skipped a rankings record of slice " + current.slice()
+                                + ": " + refused.reason(),
+                        null);
+            }
             return;
         }
         refresh();

@@ -17,12 +17,15 @@ import java.util.Objects;
  *         .withClass(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class)).build();
  * }</pre>
  *
+ * @param cluster             the cluster of the session's slice: null for the driver's cluster name, "" for
+ *                            the hosts whose host info names no cluster
  * @param kafkaPropertiesFile null when none
  * @param kafkaProperties     the {@code advanced.loadrank.kafka} block, as written (the file is read later)
  */
 public record LoadAwarePolicySettings(
         String bootstrapServers,
         String topic,
+        String cluster,
         BalancerSettings balancer,
         String kafkaPropertiesFile,
         Map<String, String> kafkaProperties) {
@@ -30,6 +33,9 @@ public record LoadAwarePolicySettings(
     public LoadAwarePolicySettings {
         LoadRankOption.BOOTSTRAP_SERVERS.check(bootstrapServers);
         LoadRankOption.TOPIC.check(topic);
+        if (cluster != null) {
+            LoadRankOption.CLUSTER.check(cluster);
+        }
         Objects.requireNonNull(balancer, "balancer");
         LoadRankOption.MAX_AGE.check(balancer.maxAge());
         LoadRankOption.HOT_RATIO.check(balancer.hotRatio());
@@ -55,6 +61,9 @@ public record LoadAwarePolicySettings(
                 .withDouble(LoadRankOption.COOL_RATIO, balancer.coolRatio())
                 .withDuration(LoadRankOption.MIN_HOT, balancer.minHot())
                 .withDouble(LoadRankOption.MAX_DEMOTED_FRACTION, balancer.maxDemotedFraction());
+        if (cluster != null) {
+            driver.withString(LoadRankOption.CLUSTER, cluster);
+        }
         if (kafkaPropertiesFile != null) {
             driver.withString(LoadRankOption.KAFKA_PROPERTIES_FILE, kafkaPropertiesFile);
         }
@@ -68,6 +77,7 @@ public record LoadAwarePolicySettings(
     public static final class Builder {
         private String bootstrapServers;
         private String topic = (String) LoadRankOption.TOPIC.defaultValue();
+        private String cluster;
         private Duration maxAge = (Duration) LoadRankOption.MAX_AGE.defaultValue();
         private double hotRatio = (double) LoadRankOption.HOT_RATIO.defaultValue();
         private double coolRatio = (double) LoadRankOption.COOL_RATIO.defaultValue();
@@ -85,6 +95,12 @@ public record LoadAwarePolicySettings(
 
         public Builder topic(String value) {
             topic = value;
+            return this;
+        }
+
+        /** The cluster of the session's slice; "" for the hosts whose host info names no cluster. */
+        public Builder cluster(String value) {
+            cluster = value;
             return this;
         }
 
@@ -128,6 +144,7 @@ public record LoadAwarePolicySettings(
             return LoadRankConfig.settings(
                     bootstrapServers,
                     topic,
+                    cluster,
                     maxAge,
                     hotRatio,
                     coolRatio,

@@ -32,6 +32,7 @@ public final class LoadRankConfig {
         return settings(
                 bootstrap,
                 text(profile, LoadRankOption.TOPIC),
+                text(profile, LoadRankOption.CLUSTER),
                 duration(profile, LoadRankOption.MAX_AGE),
                 number(profile, LoadRankOption.HOT_RATIO),
                 number(profile, LoadRankOption.COOL_RATIO),
@@ -44,6 +45,7 @@ public final class LoadRankConfig {
     static LoadAwarePolicySettings settings(
             String bootstrap,
             String topic,
+            String cluster,
             Duration maxAge,
             double hotRatio,
             double coolRatio,
@@ -65,6 +67,7 @@ public final class LoadRankConfig {
         return new LoadAwarePolicySettings(
                 bootstrap,
                 topic,
+                cluster,
                 new BalancerSettings(maxAge, hotRatio, coolRatio, minHot, maxDemotedFraction),
                 propertiesFile,
                 kafka);

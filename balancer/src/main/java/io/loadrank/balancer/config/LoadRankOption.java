@@ -24,7 +24,15 @@ public enum LoadRankOption implements DriverOption {
             "loadRankings",
             "a Kafka topic name: 1-249 letters, digits, '.', '_', '-'",
             v -> ((String) v).matches("[A-Za-z0-9._-]{1,249}"),
-            "the rankings topic the topology writes one record per emit to"),
+            "the rankings topic the topology writes one record per slice per emit to"),
+    CLUSTER(
+            "advanced.loadrank.cluster",
+            Type.TEXT,
+            null,
+            "a Cassandra cluster name, or \"\" for the hosts whose host info names no cluster",
+            v -> true,
+            "the cluster of the session's slice (with the local datacenter); unset: the cluster name the driver "
+                    + "reads from the nodes"),
     MAX_AGE(
             "advanced.loadrank.max-age",
             Type.DURATION,
@@ -38,7 +46,7 @@ public enum LoadRankOption implements DriverOption {
             1.5,
             "a number greater than 1 and at most 100",
             v -> (double) v > 1 && (double) v <= 100,
-            "a node is hot when its datacenter score is at least this times the datacenter's mean"),
+            "a node is hot when its score within its slice is at least this times the slice's mean score"),
     COOL_RATIO(
             "advanced.loadrank.cool-ratio",
             Type.NUMBER,

@@ -9,7 +9,7 @@ import java.util.Objects;
  * record only refuses what would make the logic meaningless.
  *
  * @param maxAge             a ranking older than this demotes nothing
- * @param hotRatio           a node becomes hot at {@code dcScore >= hotRatio * mean}
+ * @param hotRatio           a node becomes hot at {@code score >= hotRatio * mean score of its slice}
  * @param coolRatio          a hot node cools below {@code coolRatio * mean} ...
  * @param minHot             ... once it has been hot this long
  * @param maxDemotedFraction at most this fraction of a datacenter's nodes is demoted (at least one of two or more)

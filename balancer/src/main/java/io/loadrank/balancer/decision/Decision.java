@@ -35,6 +35,8 @@ public record Decision(
     public enum Basis {
         /** no ranking has been read yet */
         NO_RANKING("no ranking read yet"),
+        /** the slice's last ranking was withdrawn: every host of it is out of the topology's window */
+        SLICE_LEFT("the slice left the ranking"),
         /** the latest ranking is older than max-age */
         EXPIRED("the latest ranking is older than max-age"),
         /** a ranking younger than max-age */

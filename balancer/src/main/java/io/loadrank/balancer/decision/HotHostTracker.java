@@ -11,19 +11,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which hosts are hot, ranking after ranking, with hysteresis: a host becomes hot at
- * {@code dcScore >= hotRatio * mean dcScore of its datacenter} and stays hot until it is below
+ * Which hosts of the session's slice are hot, ranking after ranking, with hysteresis: a host becomes hot
+ * at {@code score >= hotRatio * mean score of the slice} and stays hot until it is below
  * {@code coolRatio * mean} and has been hot for {@code minHot}, so that plans do not flap with every
- * emit. Time is the rankings' own time ({@code rankedAtMillis}), so a burst of records read at start
- * is judged as it happened, not as it arrived.
+ * emit. Time is the rankings' own time ({@code rankedAtMillis}), so a burst of records read at start is
+ * judged as it happened, not as it arrived.
  *
- * <p>A stale or incomplete host, or one without a datacenter score, is never hot and forgets its
- * history. Not thread-safe: {@link Steering} serializes the calls.
+ * <p>A stale or incomplete host is never hot and forgets its history. Not thread-safe: {@link Steering}
+ * serializes the calls.
  */
 public final class HotHostTracker {
 
     private static final Comparator<HostLoad> HOTTEST_FIRST =
-            Comparator.comparingDouble(HostLoad::dcScore).reversed().thenComparing(HostLoad::host);
+            Comparator.comparingDouble(HostLoad::score).reversed().thenComparing(HostLoad::host);
 
     private final BalancerSettings settings;
     /** host key to the ranking time it became hot */
@@ -34,63 +34,63 @@ public final class HotHostTracker {
     }
 
     public HotHosts update(LoadSnapshot ranking) {
-        Map<String, List<HostLoad>> byDc = new HashMap<>();
-        Map<String, Integer> countByDc = new HashMap<>();
-        for (HostLoad host : ranking.hosts()) {
-            if (host.datacenter() != null) {
-                byDc.computeIfAbsent(host.datacenter(), dc -> new ArrayList<>()).add(host);
-                countByDc.merge(host.datacenter(), 1, Integer::sum);
-            }
-        }
         long now = ranking.rankedAtMillis();
         long minHotMillis = settings.minHot().toMillis();
+        double mean = meanScore(ranking.hosts());
         Set<String> seen = new HashSet<>();
-        Map<String, List<HostLoad>> hot = new HashMap<>();
-        for (Map.Entry<String, List<HostLoad>> dc : byDc.entrySet()) {
-            double mean = meanDcScore(dc.getValue());
-            for (HostLoad host : dc.getValue()) {
-                if (!eligible(host) || !(mean > 0)) {
-                    continue;
+        List<HostLoad> hot = new ArrayList<>();
+        for (HostLoad host : ranking.hosts()) {
+            if (!eligible(host) || !(mean > 0)) {
+                continue;
+            }
+            seen.add(host.key());
+            Long since = hotSince.get(host.key());
+            boolean isHot;
+            if (host.score() >= settings.hotRatio() * mean) {
+                if (since == null) {
+                    hotSince.put(host.key(), now);
                 }
-                seen.add(host.key());
-                Long since = hotSince.get(host.key());
-                boolean isHot;
-                if (host.dcScore() >= settings.hotRatio() * mean) {
-                    if (since == null) {
-                        hotSince.put(host.key(), now);
-                    }
-                    isHot = true;
-                } else if (since != null) {
-                    boolean cooled = host.dcScore() < settings.coolRatio() * mean && now - since >= minHotMillis;
-                    if (cooled) {
-                        hotSince.remove(host.key());
-                    }
-                    isHot = !cooled;
-                } else {
-                    isHot = false;
+                isHot = true;
+            } else if (since != null) {
+                boolean cooled = host.score() < settings.coolRatio() * mean && now - since >= minHotMillis;
+                if (cooled) {
+                    hotSince.remove(host.key());
                 }
-                if (isHot) {
-                    hot.computeIfAbsent(dc.getKey(), k -> new ArrayList<>()).add(host);
-                }
+                isHot = !cooled;
+            } else {
+                isHot = false;
+            }
+            if (isHot) {
+                hot.add(host);
             }
         }
         // stale, incomplete or missing hosts start from scratch when they come back
         hotSince.keySet().retainAll(seen);
-        hot.values().forEach(list -> list.sort(HOTTEST_FIRST));
-        return new HotHosts(now, hot, countByDc);
+        hot.sort(HOTTEST_FIRST);
+        return new HotHosts(
+                ranking.slice().datacenter(), now, hot, ranking.hosts().size());
+    }
+
+    /** The slice left: every host's history goes with it. */
+    public void forget() {
+        hotSince.clear();
     }
 
     private static boolean eligible(HostLoad host) {
-        return !host.stale() && !host.incomplete() && host.hasDcScore();
+        return !host.stale() && !host.incomplete() && host.hasScore();
     }
 
-    /** Mean over the hosts that share the datacenter's score (stale hosts are out of the shares). */
-    private static double meanDcScore(List<HostLoad> hosts) {
+    /**
+     * Mean over the hosts that share the slice's load (stale hosts are out of the shares): the shares add
+     * up to 100, so this is 100 / ranked hosts, computed rather than assumed so that a ranking whose
+     * scores were rounded is judged by what it says.
+     */
+    private static double meanScore(List<HostLoad> hosts) {
         double sum = 0;
         int count = 0;
         for (HostLoad host : hosts) {
-            if (!host.stale() && host.hasDcScore()) {
-                sum += host.dcScore();
+            if (!host.stale() && host.hasScore()) {
+                sum += host.score();
                 count++;
             }
         }

@@ -2,29 +2,20 @@ package io.loadrank.balancer.decision;
 
 import io.loadrank.balancer.ranking.HostLoad;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The hot hosts of one ranking after hysteresis, per datacenter, hottest first; and how many hosts
- * each datacenter has in that ranking (stale ones included), for the demotion cap.
+ * The hot hosts of one ranking of the session's slice after hysteresis, hottest first; and how many hosts
+ * the ranking lists (stale ones included), for the demotion cap.
+ *
+ * @param datacenter the slice's datacenter, null when there is no ranking
  */
-public record HotHosts(
-        long rankedAtMillis, Map<String, List<HostLoad>> hottestFirstByDc, Map<String, Integer> rankedHostsByDc) {
+public record HotHosts(String datacenter, long rankedAtMillis, List<HostLoad> hottestFirst, int rankedHosts) {
 
     public HotHosts {
-        hottestFirstByDc = Map.copyOf(hottestFirstByDc);
-        rankedHostsByDc = Map.copyOf(rankedHostsByDc);
+        hottestFirst = List.copyOf(hottestFirst);
     }
 
     public static HotHosts none() {
-        return new HotHosts(Long.MIN_VALUE, Map.of(), Map.of());
-    }
-
-    public List<HostLoad> hottestFirst(String datacenter) {
-        return hottestFirstByDc.getOrDefault(datacenter, List.of());
-    }
-
-    public int rankedHosts(String datacenter) {
-        return rankedHostsByDc.getOrDefault(datacenter, 0);
+        return new HotHosts(null, Long.MIN_VALUE, List.of(), 0);
     }
 }

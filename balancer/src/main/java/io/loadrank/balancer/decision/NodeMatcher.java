@@ -4,20 +4,17 @@ import io.loadrank.balancer.ranking.HostLoad;
 import java.util.List;
 
 /**
- * Whether a driver node is a ranked host. The host id decides when both sides know it (addresses are
- * reused, ids are not); otherwise a node address equal to the host's {@code address} or its name. No
- * name is ever resolved: a DNS lookup has no place in a decision that must never wait.
+ * Whether a driver node of the local datacenter is a ranked host of the session's slice (the datacenters
+ * agree: {@link Steering} only asks with a ranking of the local datacenter's slice). The host id decides
+ * when both sides know it (addresses are reused, ids are not); otherwise a node address equal to the
+ * host's {@code address} or its name. No name is ever resolved: a DNS lookup has no place in a decision
+ * that must never wait.
  */
 public final class NodeMatcher {
 
     private NodeMatcher() {}
 
     public static boolean matches(NodeIdentity node, HostLoad host) {
-        if (node.datacenter() != null
-                && host.datacenter() != null
-                && !node.datacenter().equals(host.datacenter())) {
-            return false;
-        }
         if (node.hostId() != null && host.hostId() != null) {
             return node.hostId().equals(host.hostId());
         }

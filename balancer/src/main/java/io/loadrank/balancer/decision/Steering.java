@@ -21,6 +21,7 @@ public final class Steering {
 
     private HotHosts latest = HotHosts.none();
     private boolean anyRanking;
+    private boolean left;
     private List<NodeIdentity> demoted = List.of();
     private long rankings;
     private long outOfOrder;
@@ -46,13 +47,26 @@ public final class Steering {
         }
         latest = tracker.update(ranking);
         anyRanking = true;
+        left = false;
         rankings++;
         return true;
     }
 
     /**
+     * The slice left the ranking (every host of it out of the topology's window): nothing to steer by
+     * until a ranking of it comes again, whatever its time.
+     */
+    public synchronized void sliceLeft() {
+        tracker.forget();
+        latest = HotHosts.none();
+        anyRanking = false;
+        left = true;
+    }
+
+    /**
      * The nodes of {@code localDc} to demote now, given all of that datacenter's nodes the driver knows.
-     * Counts the changes since the previous call.
+     * Only a ranking of a slice of that datacenter demotes anything. Counts the changes since the
+     * previous call.
      */
     public synchronized Decision decide(String localDc, List<NodeIdentity> localNodes) {
         long now = clockMillis.getAsLong();
@@ -60,7 +74,7 @@ public final class Steering {
         List<NodeIdentity> next;
         long validUntil;
         if (!anyRanking) {
-            basis = Decision.Basis.NO_RANKING;
+            basis = left ? Decision.Basis.SLICE_LEFT : Decision.Basis.NO_RANKING;
             next = List.of();
             validUntil = Long.MIN_VALUE;
         } else {
@@ -89,13 +103,13 @@ public final class Steering {
     }
 
     private List<NodeIdentity> select(String localDc, List<NodeIdentity> localNodes) {
-        if (localDc == null) {
+        if (localDc == null || !localDc.equals(latest.datacenter())) {
             return List.of();
         }
-        int dcSize = Math.max(localNodes.size(), latest.rankedHosts(localDc));
+        int dcSize = Math.max(localNodes.size(), latest.rankedHosts());
         int cap = DemotionCap.of(dcSize, settings.maxDemotedFraction());
         List<NodeIdentity> chosen = new ArrayList<>();
-        for (HostLoad host : latest.hottestFirst(localDc)) {
+        for (HostLoad host : latest.hottestFirst()) {
             if (chosen.size() >= cap) {
                 break;
             }

@@ -1,18 +1,20 @@
 package io.loadrank.balancer.kafka;
 
 import io.loadrank.balancer.log.RateLimitedLog;
+import io.loadrank.slice.Slice;
+import io.loadrank.slice.SliceKey;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -22,11 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the rankings topic on one daemon thread and hands every record's value to a callback; queries
- * never wait for it. It assigns itself every partition (no consumer group, nothing committed: every
- * application instance reads every ranking), starts a few records before the end so the latest ranking
- * is known at once, and polls with short timeouts so that {@code afterPoll} runs several times a second
- * (the policy uses it to notice a ranking growing old).
+ * Follows the partition of the rankings topic that one slice's records go to, on one daemon thread, and
+ * hands every record's key and value to a callback; queries never wait for it. It assigns itself that
+ * partition alone (no consumer group, nothing committed: every application instance reads its slice's
+ * rankings), starts a bounded time back so the latest whole ranking is known at once, and polls with
+ * short timeouts so that {@code afterPoll} runs several times a second (the policy uses it to notice a
+ * ranking growing old). Other slices' records on the same partition reach the callback too, which tells
+ * them by their key.
  *
  * <p>Kafka unreachable is one warning when it starts and one info line when it ends, whatever the number
  * of attempts in between. While it is not reachable, the rankings simply grow old.
@@ -34,9 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class RankingFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RankingFollower.class);
-
-    /** records before the end of each partition read at start: the latest ranking and a little history */
-    static final int START_RECORDS = 3;
 
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
@@ -47,8 +48,10 @@ public final class RankingFollower implements AutoCloseable {
     private static final long RETRY_MILLIS = 1000;
 
     private final String topic;
+    private final Slice slice;
+    private final Duration lookBack;
     private final Properties consumerProperties;
-    private final Consumer<String> onRecord;
+    private final BiConsumer<String, String> onRecord;
     private final Runnable afterPoll;
     private final String name;
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -64,14 +67,25 @@ public final class RankingFollower implements AutoCloseable {
     private List<TopicPartition> assigned = List.of();
 
     /**
+     * @param slice              the slice whose partition is read
+     * @param lookBack           how far back in time to start reading (see {@link #startOffset})
      * @param consumerProperties Kafka client properties: bootstrap servers and any SASL/SSL settings
-     * @param onRecord           gets each record's value; an exception it throws is logged, never fatal
+     * @param onRecord           gets each record's key and value (null for a tombstone); an exception it
+     *                           throws is logged, never fatal
      * @param afterPoll          runs after every poll, records or not
      * @param name               names the thread and the log lines (e.g. the driver session and profile)
      */
     public RankingFollower(
-            String topic, Properties consumerProperties, Consumer<String> onRecord, Runnable afterPoll, String name) {
+            String topic,
+            Slice slice,
+            Duration lookBack,
+            Properties consumerProperties,
+            BiConsumer<String, String> onRecord,
+            Runnable afterPoll,
+            String name) {
         this.topic = topic;
+        this.slice = slice;
+        this.lookBack = lookBack;
         this.consumerProperties = consumerSettings(consumerProperties, name);
         this.onRecord = onRecord;
         this.afterPoll = afterPoll;
@@ -183,26 +197,44 @@ public final class RankingFollower implements AutoCloseable {
             pause();
             return;
         }
-        List<TopicPartition> topicPartitions = new ArrayList<>();
-        for (PartitionInfo partition : partitions) {
-            topicPartitions.add(new TopicPartition(topic, partition.partition()));
-        }
+        TopicPartition partition = new TopicPartition(topic, SliceKey.partition(slice, partitions.size()));
+        List<TopicPartition> topicPartitions = List.of(partition);
         consumer.assign(topicPartitions);
-        Map<TopicPartition, Long> beginning = consumer.beginningOffsets(topicPartitions, METADATA_TIMEOUT);
-        Map<TopicPartition, Long> end = consumer.endOffsets(topicPartitions, METADATA_TIMEOUT);
-        for (TopicPartition partition : topicPartitions) {
-            long first = beginning.getOrDefault(partition, 0L);
-            long last = end.getOrDefault(partition, 0L);
-            consumer.seek(partition, Math.max(first, last - START_RECORDS));
-        }
+        long start = startOffset(partition);
+        consumer.seek(partition, start);
         assigned = topicPartitions;
         reached();
         LOG.info(
-                "[{}] loadrank balancer: following {} ({} partitions) on {}",
+                "[{}] loadrank balancer: following slice {} on partition {} of {} ({} partitions) on {}, from offset {}",
                 name,
+                slice,
+                partition.partition(),
                 topic,
-                topicPartitions.size(),
-                consumerProperties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
+                partitions.size(),
+                consumerProperties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                start);
+    }
+
+    /**
+     * Where to start: the first record written {@code lookBack} ago, or the end when none is that young.
+     * Not a count of records before the end: other slices share the partition and a slice may come in
+     * many parts, so no count is sure to hold a whole ranking of this slice. Time is: the topology sends
+     * every slice at every emit (every 2 s by default), so a look-back of twice max-age holds several whole
+     * rankings of the slice whenever the topology runs, and nothing older could be used anyway (a ranking
+     * older than max-age demotes nothing). Compaction does not get in the way: it only drops a record once
+     * a newer one of its key exists, and the newest ranking's parts are the newest of their keys. What the
+     * start reads is bounded by the emits in the look-back times the records of the partition's slices,
+     * not by the topic's history. Record times are the topology's clock, which max-age already requires to
+     * agree with ours.
+     */
+    private long startOffset(TopicPartition partition) {
+        long since = System.currentTimeMillis() - lookBack.toMillis();
+        OffsetAndTimestamp found = consumer.offsetsForTimes(Map.of(partition, since), METADATA_TIMEOUT)
+                .get(partition);
+        if (found != null) {
+            return found.offset();
+        }
+        return consumer.endOffsets(List.of(partition), METADATA_TIMEOUT).getOrDefault(partition, 0L);
     }
 
     private void pollOnce() {
@@ -212,7 +244,7 @@ public final class RankingFollower implements AutoCloseable {
             for (ConsumerRecord<String, String> record : records) {
                 recordsRead++;
                 try {
-                    onRecord.accept(record.value());
+                    onRecord.accept(record.key(), record.value());
                 } catch (RuntimeException e) {
                     callbackFailures.warn(
                             "[" + name + "] loadrank balancer: a rankings record could not be used (offset "

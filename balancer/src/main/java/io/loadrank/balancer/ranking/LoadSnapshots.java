@@ -1,60 +1,55 @@
 package io.loadrank.balancer.ranking;
 
-import io.loadrank.rankingfile.RankedHost;
-import io.loadrank.rankingfile.RankingFileException;
-import io.loadrank.rankingfile.RankingFileReader;
-import io.loadrank.rankingfile.RankingRecord;
-import io.loadrank.rankingfile.StaleHost;
+import io.loadrank.slice.SliceHost;
+import io.loadrank.slice.SliceRanking;
+import io.loadrank.slice.SliceStaleHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns a record of the rankings topic, read by the shared {@link RankingFileReader#record}, into
- * the {@link LoadSnapshot} the decisions take. The balancer steers by a whole ranking or not at all:
- * a record with any entry the reader left out is refused, naming the first one.
+ * Turns a whole slice ranking (read by the shared {@link io.loadrank.slice.SliceRecordFormat} and put
+ * together by {@link io.loadrank.slice.SliceAssembler}) into the {@link LoadSnapshot} the decisions take.
  */
 public final class LoadSnapshots {
 
     private LoadSnapshots() {}
 
     /**
-     * @throws RankingFileException naming what is wrong with the record (not JSON, no
-     *     {@code rankedAtMillis}, a host without a name, a negative {@code dcScore}, ...)
+     * What makes a part of a ranking unusable for steering, or null when nothing does. The shared reader
+     * takes any number as a score; the balancer steers by a whole ranking or not at all, so a part with a
+     * score that is no share (negative, infinite, NaN) is refused as a whole.
      */
-    public static LoadSnapshot parse(String json) throws RankingFileException {
-        RankingRecord record = RankingFileReader.record(json);
-        if (!record.refused().isEmpty()) {
-            throw new RankingFileException(record.refused().get(0));
+    public static String unusable(SliceRanking part) {
+        List<SliceHost> hosts = part.hosts();
+        for (int i = 0; i < hosts.size(); i++) {
+            double score = hosts.get(i).score();
+            if (!(score >= 0) || Double.isInfinite(score)) {
+                return "hosts[" + i + "] (" + hosts.get(i).host() + ") has score " + score
+                        + ", not a finite number >= 0";
+            }
         }
-        List<HostLoad> hosts = new ArrayList<>();
-        for (RankedHost host : record.ranking().hosts()) {
+        return null;
+    }
+
+    public static LoadSnapshot of(SliceRanking ranking) {
+        List<HostLoad> hosts =
+                new ArrayList<>(ranking.hosts().size() + ranking.stale().size());
+        for (SliceHost host : ranking.hosts()) {
             hosts.add(new HostLoad(
                     host.host(),
                     host.address(),
-                    host.datacenter(),
                     host.rack(),
                     normalized(host.hostId()),
                     host.score(),
-                    host.dcRank() == null ? 0 : host.dcRank(),
-                    host.dcScore() == null ? Double.NaN : host.dcScore(),
-                    host.stale(),
+                    false,
                     host.incomplete()));
         }
-        for (StaleHost host : record.ranking().stale()) {
+        for (SliceStaleHost host : ranking.stale()) {
             hosts.add(new HostLoad(
-                    host.host(),
-                    null,
-                    host.datacenter(),
-                    host.rack(),
-                    normalized(host.hostId()),
-                    Double.NaN,
-                    0,
-                    Double.NaN,
-                    true,
-                    false));
+                    host.host(), host.address(), host.rack(), normalized(host.hostId()), Double.NaN, true, false));
         }
-        return new LoadSnapshot(record.ranking().rankedAtMillis(), hosts);
+        return new LoadSnapshot(ranking.slice(), ranking.rankedAtMillis(), hosts);
     }
 
     /** Host ids are UUIDs; the driver prints them in lower case, so matching uses lower case. */

@@ -40,6 +40,7 @@ class LoadRankConfigTest {
 
         assertThat(settings.bootstrapServers()).isEqualTo("kafka-1:9092");
         assertThat(settings.topic()).isEqualTo("loadRankings");
+        assertThat(settings.cluster()).as("unset: the driver's cluster name").isNull();
         assertThat(settings.balancer().maxAge()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.balancer().hotRatio()).isEqualTo(1.5);
         assertThat(settings.balancer().coolRatio()).isEqualTo(1.2);
@@ -54,6 +55,7 @@ class LoadRankConfigTest {
         LoadAwarePolicySettings settings = LoadRankConfig.read(hocon("""
                 bootstrap-servers = "k1:9092,k2:9093"
                 topic = rankings-eu
+                cluster = "prod / eu"
                 max-age = 30 seconds
                 hot-ratio = 2
                 cool-ratio = 1.1
@@ -63,6 +65,7 @@ class LoadRankConfigTest {
                 """));
 
         assertThat(settings.topic()).isEqualTo("rankings-eu");
+        assertThat(settings.cluster()).isEqualTo("prod / eu");
         assertThat(settings.balancer().maxAge()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.balancer().hotRatio()).isEqualTo(2.0);
         assertThat(settings.balancer().coolRatio()).isEqualTo(1.1);

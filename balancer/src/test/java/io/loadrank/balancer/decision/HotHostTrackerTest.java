@@ -17,7 +17,7 @@ class HotHostTrackerTest {
     private static final BalancerSettings SETTINGS = BalancerSettings.defaults();
 
     /**
-     * Host h1 among four hosts of one datacenter: the other three share the rest, so the mean dcScore is
+     * Host h1 among four hosts of one slice: the other three share the rest, so the mean score is
      * always 25, hot from 37.5, cool below 30 (and after 10 s hot).
      */
     @ParameterizedTest(name = "{0}")
@@ -41,8 +41,7 @@ class HotHostTrackerTest {
             double score = Double.parseDouble(step.split(":")[1]);
             double rest = (100 - score) / 3;
             HotHosts result = tracker.update(Rankings.of(at, score, rest, rest, rest));
-            hot.add(result.hottestFirst(Rankings.DC).stream()
-                    .anyMatch(h -> h.host().equals("h1")));
+            hot.add(result.hottestFirst().stream().anyMatch(h -> h.host().equals("h1")));
         }
         List<Boolean> wanted = new ArrayList<>();
         for (String flag : expected.trim().split("\\s+")) {
@@ -52,37 +51,20 @@ class HotHostTrackerTest {
     }
 
     @Test
-    void givenHotHostsOfTwoDatacenters_whenRanked_thenEachIsJudgedAgainstItsOwnMean() {
-        HotHostTracker tracker = new HotHostTracker(SETTINGS);
-        LoadSnapshot ranking = new LoadSnapshot(
-                0,
-                List.of(
-                        new HostLoad("n1", null, "north", null, null, 0, 1, 80, false, false),
-                        new HostLoad("n2", null, "north", null, null, 0, 2, 20, false, false),
-                        new HostLoad("s1", null, "south", null, null, 0, 1, 55, false, false),
-                        new HostLoad("s2", null, "south", null, null, 0, 2, 45, false, false)));
-
-        HotHosts hot = tracker.update(ranking);
-
-        assertThat(hot.hottestFirst("north")).extracting(HostLoad::host).containsExactly("n1");
-        assertThat(hot.hottestFirst("south")).isEmpty();
-        assertThat(hot.rankedHosts("north")).isEqualTo(2);
-    }
-
-    @Test
     void givenSeveralHotHosts_whenRanked_thenHottestFirst() {
         HotHostTracker tracker = new HotHostTracker(
                 new BalancerSettings(Duration.ofSeconds(10), 1.2, 1.1, Duration.ofSeconds(10), 0.34));
 
         HotHosts hot = tracker.update(Rankings.of(0, 14, 30, 5, 36, 15));
 
-        assertThat(hot.hottestFirst(Rankings.DC)).extracting(HostLoad::host).containsExactly("h4", "h2");
+        assertThat(hot.hottestFirst()).extracting(HostLoad::host).containsExactly("h4", "h2");
     }
 
     @Test
     void givenStaleAndIncompleteHosts_whenRanked_thenNeitherIsHotAndStaleOnesAreOutOfTheMean() {
         HotHostTracker tracker = new HotHostTracker(SETTINGS);
         LoadSnapshot ranking = new LoadSnapshot(
+                Rankings.SLICE,
                 0,
                 List.of(
                         Rankings.host("h1", 60, false, true),
@@ -93,13 +75,14 @@ class HotHostTrackerTest {
         HotHosts hot = tracker.update(ranking);
 
         // mean of h1, h3, h4 is 33.3: h1 would be hot but is incomplete; h2 is stale
-        assertThat(hot.hottestFirst(Rankings.DC)).isEmpty();
+        assertThat(hot.hottestFirst()).isEmpty();
     }
 
     @Test
     void givenAStaleHostWithALowScore_whenRanked_thenItDoesNotLowerTheMean() {
         HotHostTracker tracker = new HotHostTracker(SETTINGS);
         LoadSnapshot ranking = new LoadSnapshot(
+                Rankings.SLICE,
                 0,
                 List.of(
                         Rankings.host("h1", 40, false, false),
@@ -110,7 +93,7 @@ class HotHostTrackerTest {
         HotHosts hot = tracker.update(ranking);
 
         // mean of the three live hosts is 33.3, hot from 50; with the stale host it would be 25, hot from 37.5
-        assertThat(hot.hottestFirst(Rankings.DC)).isEmpty();
+        assertThat(hot.hottestFirst()).isEmpty();
     }
 
     @Test
@@ -118,6 +101,7 @@ class HotHostTrackerTest {
         HotHostTracker tracker = new HotHostTracker(SETTINGS);
         tracker.update(Rankings.of(0, 40, 20, 20, 20));
         tracker.update(new LoadSnapshot(
+                Rankings.SLICE,
                 2000,
                 List.of(
                         Rankings.host("h1", 40, true, false),
@@ -128,6 +112,6 @@ class HotHostTrackerTest {
         // back between the ratios: without its history it is not hot
         HotHosts hot = tracker.update(Rankings.of(4000, 35, 21.7, 21.7, 21.6));
 
-        assertThat(hot.hottestFirst(Rankings.DC)).isEmpty();
+        assertThat(hot.hottestFirst()).isEmpty();
     }
 }

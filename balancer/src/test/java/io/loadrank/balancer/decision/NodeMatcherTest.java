@@ -17,23 +17,19 @@ class NodeMatcherTest {
             delimiter = '|',
             nullValues = "-",
             value = {
-                // name, node id, node addresses, node dc, host name, host address, host id, host dc, matches
+                // name, node id, node addresses, node dc, host name, host address, host id, matches
                 "given equal host ids, when matched, then the node is the host |                 " + ID_1
-                        + " | 10.0.0.1 | dc1 | cass-1 |   - |        " + ID_1 + " | dc1 | true",
+                        + " | 10.0.0.1 | dc1 | cass-1 |   - |        " + ID_1 + " | true",
                 "given different host ids and equal addresses, when matched, then no match |     " + ID_1
-                        + " | 10.0.0.1 | dc1 | cass-1 |   10.0.0.1 | " + ID_2 + " | dc1 | false",
+                        + " | 10.0.0.1 | dc1 | cass-1 |   10.0.0.1 | " + ID_2 + " | false",
                 "given no host id in ranking and equal address, when matched, then match |       " + ID_1
-                        + " | 10.0.0.1 | dc1 | cass-1 |   10.0.0.1 | - |         dc1 | true",
+                        + " | 10.0.0.1 | dc1 | cass-1 |   10.0.0.1 | - | true",
                 "given no host id in ranking and name equal to an address, when matched, then match | " + ID_1
-                        + " | 10.0.0.9 10.0.0.1 | dc1 | 10.0.0.1 | - | - |      dc1 | true",
+                        + " | 10.0.0.9 10.0.0.1 | dc1 | 10.0.0.1 | - | - | true",
                 "given no host id on node and equal address, when matched, then match |          - |        10.0.0.1 | dc1 | cass-1 |   10.0.0.1 | "
-                        + ID_2 + " | dc1 | true",
-                "given a name in another case, when matched, then match |                        - |        CASS-1.example.org | dc1 | cass-1.example.org | - | - | dc1 | true",
-                "given nothing in common, when matched, then no match |                          - |        10.0.0.1 | dc1 | cass-1 |   10.0.0.2 | - |         dc1 | false",
-                "given equal ids but other datacenters, when matched, then no match |            " + ID_1
-                        + " | 10.0.0.1 | dc1 | cass-1 |   - |        " + ID_1 + " | dc2 | false",
-                "given a host without datacenter, when matched by id, then match |               " + ID_1
-                        + " | 10.0.0.1 | dc1 | cass-1 |   - |        " + ID_1 + " | - |   true",
+                        + ID_2 + " | true",
+                "given a name in another case, when matched, then match |                        - |        CASS-1.example.org | dc1 | cass-1.example.org | - | - | true",
+                "given nothing in common, when matched, then no match |                          - |        10.0.0.1 | dc1 | cass-1 |   10.0.0.2 | - | false",
             })
     void matching(
             String name,
@@ -43,10 +39,9 @@ class NodeMatcherTest {
             String hostName,
             String hostAddress,
             String hostId,
-            String hostDc,
             boolean expected) {
         NodeIdentity node = new NodeIdentity(nodeId, List.of(nodeAddresses.split(" ")), nodeDc);
-        HostLoad host = new HostLoad(hostName, hostAddress, hostDc, null, hostId, 1, 1, 1, false, false);
+        HostLoad host = new HostLoad(hostName, hostAddress, null, hostId, 1, false, false);
 
         assertThat(NodeMatcher.matches(node, host)).isEqualTo(expected);
     }

@@ -2,27 +2,29 @@ package io.loadrank.balancer.decision;
 
 import io.loadrank.balancer.ranking.HostLoad;
 import io.loadrank.balancer.ranking.LoadSnapshot;
+import io.loadrank.slice.Slice;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rankings for the decision tests: hosts h1..hn of one datacenter, matched to nodes by address. */
+/** Rankings for the decision tests: hosts h1..hn of one slice, matched to nodes by address. */
 final class Rankings {
 
     static final String DC = "dc1";
+    static final Slice SLICE = new Slice("c1", DC);
 
     private Rankings() {}
 
-    /** A ranking at {@code atMillis} with hosts h1.. in datacenter dc1 carrying these dcScores. */
-    static LoadSnapshot of(long atMillis, double... dcScores) {
+    /** A ranking at {@code atMillis} of slice c1/dc1 with hosts h1.. carrying these scores. */
+    static LoadSnapshot of(long atMillis, double... scores) {
         List<HostLoad> hosts = new ArrayList<>();
-        for (int i = 0; i < dcScores.length; i++) {
-            hosts.add(host("h" + (i + 1), dcScores[i], false, false));
+        for (int i = 0; i < scores.length; i++) {
+            hosts.add(host("h" + (i + 1), scores[i], false, false));
         }
-        return new LoadSnapshot(atMillis, hosts);
+        return new LoadSnapshot(SLICE, atMillis, hosts);
     }
 
-    static HostLoad host(String name, double dcScore, boolean stale, boolean incomplete) {
-        return new HostLoad(name, null, DC, "r1", null, dcScore, 0, dcScore, stale, incomplete);
+    static HostLoad host(String name, double score, boolean stale, boolean incomplete) {
+        return new HostLoad(name, null, "r1", null, score, stale, incomplete);
     }
 
     /** Driver-side nodes h1..hn of dc1 (addresses equal to the ranked host names). */

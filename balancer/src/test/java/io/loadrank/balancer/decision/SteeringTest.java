@@ -2,8 +2,8 @@ package io.loadrank.balancer.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadrank.balancer.ranking.HostLoad;
 import io.loadrank.balancer.ranking.LoadSnapshot;
+import io.loadrank.slice.Slice;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -115,6 +115,7 @@ class SteeringTest {
     @Test
     void givenStaleOrIncompleteHotHosts_whenDecided_thenNotDemoted() {
         steering.accept(new LoadSnapshot(
+                Rankings.SLICE,
                 now.get(),
                 List.of(
                         Rankings.host("h1", 80, false, true),
@@ -125,12 +126,11 @@ class SteeringTest {
     }
 
     @Test
-    void givenHotNodeOfAnotherDatacenter_whenDecidedForTheLocalOne_thenNotDemoted() {
+    void givenARankingOfAnotherDatacentersSlice_whenDecidedForTheLocalOne_thenNotDemoted() {
         steering.accept(new LoadSnapshot(
+                new Slice("c1", "remote"),
                 now.get(),
-                List.of(
-                        new HostLoad("h1", null, "remote", null, null, 0, 1, 80, false, false),
-                        new HostLoad("h2", null, "remote", null, null, 0, 2, 20, false, false))));
+                List.of(Rankings.host("h1", 80, false, false), Rankings.host("h2", 20, false, false))));
 
         assertThat(steering.decide(Rankings.DC, Rankings.nodes(2)).demoted()).isEmpty();
     }
@@ -145,6 +145,24 @@ class SteeringTest {
         assertThat(steering.decide(Rankings.DC, Rankings.nodes(2)).demoted()).isEmpty();
         assertThat(steering.counts().outOfOrder()).isEqualTo(1);
         assertThat(steering.counts().rankings()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAHotNode_whenItsSliceLeaves_thenItIsRestoredAndNothingIsDemotedUntilARankingComesAgain() {
+        steering.accept(Rankings.of(now.get(), 80, 20));
+        steering.decide(Rankings.DC, Rankings.nodes(2));
+
+        steering.sliceLeft();
+        Decision afterLeaving = steering.decide(Rankings.DC, Rankings.nodes(2));
+        boolean acceptedOlder = steering.accept(Rankings.of(now.get() - 1000, 80, 20));
+
+        assertThat(afterLeaving.demoted()).isEmpty();
+        assertThat(afterLeaving.restored()).containsExactly(Rankings.node("h1"));
+        assertThat(afterLeaving.basis()).isEqualTo(Decision.Basis.SLICE_LEFT);
+        assertThat(acceptedOlder)
+                .as("a ranking after the slice came back, whatever its time")
+                .isTrue();
+        assertThat(steering.decide(Rankings.DC, Rankings.nodes(2)).demoted()).containsExactly(Rankings.node("h1"));
     }
 
     @Test

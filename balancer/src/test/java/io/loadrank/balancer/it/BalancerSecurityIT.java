@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loadrank.balancer.config.LoadAwarePolicySettings;
 import io.loadrank.balancer.config.LoadRankConfig;
 import io.loadrank.balancer.kafka.RankingFollower;
+import io.loadrank.slice.Slice;
+import io.loadrank.slice.SliceKey;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
 import java.nio.file.Path;
@@ -36,6 +38,9 @@ class BalancerSecurityIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String TOPIC = "loadRankings";
+    private static final Slice SLICE = new Slice("prod", "eu-west");
+    /** long enough for the records sent before the test */
+    private static final Duration LOOK_BACK = Duration.ofMinutes(10);
 
     @TempDir
     static Path runDir;
@@ -51,7 +56,8 @@ class BalancerSecurityIT {
         admin.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(admin)) {
             for (int i = 1; i <= 3; i++) {
-                producer.send(new ProducerRecord<>(TOPIC, "global", "r" + i)).get(10, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(TOPIC, new SliceKey(SLICE, 0).text(), "r" + i))
+                        .get(10, TimeUnit.SECONDS);
             }
         }
     }
@@ -78,8 +84,14 @@ class BalancerSecurityIT {
     void givenTheBalancersPrincipal_whenFollowing_thenItReadsTheRankingsWithoutAnOutage() {
         List<String> seen = new CopyOnWriteArrayList<>();
         try (CapturedLog log = CapturedLog.install();
-                RankingFollower follower =
-                        new RankingFollower(TOPIC, consumerOf("balancer"), seen::add, () -> {}, "ok")) {
+                RankingFollower follower = new RankingFollower(
+                        TOPIC,
+                        SLICE,
+                        LOOK_BACK,
+                        consumerOf("balancer"),
+                        (key, value) -> seen.add(value),
+                        () -> {},
+                        "ok")) {
             follower.start();
             Await.until(WAIT, "the rankings records", () -> seen.contains("r3"));
 
@@ -93,7 +105,13 @@ class BalancerSecurityIT {
         AtomicInteger afterPolls = new AtomicInteger();
         try (CapturedLog log = CapturedLog.install();
                 RankingFollower follower = new RankingFollower(
-                        TOPIC, consumerOf("producer"), value -> {}, afterPolls::incrementAndGet, "refused")) {
+                        TOPIC,
+                        SLICE,
+                        LOOK_BACK,
+                        consumerOf("producer"),
+                        (key, value) -> {},
+                        afterPolls::incrementAndGet,
+                        "refused")) {
             follower.start();
             Await.until(WAIT, "the refusal to be noticed", () -> !follower.kafkaReachable());
             int pollsAtOutage = afterPolls.get();

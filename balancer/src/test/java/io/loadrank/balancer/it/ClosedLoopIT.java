@@ -136,9 +136,10 @@ class ClosedLoopIT {
         }
         Map<String, Integer> topics = new LinkedHashMap<>();
         METRIC_TOPICS.forEach(topic -> topics.put(topic, 1));
-        topics.put(RANKINGS, 1);
         kafka.createTopics(topics);
-        kafka.createTopics(List.of(new TopicCreator.TopicSpec(HOSTS, 1, true)));
+        // compacted, as the topology's rankings topic is: one record per slice part is what a reader needs
+        kafka.createTopics(
+                List.of(new TopicCreator.TopicSpec(HOSTS, 1, true), new TopicCreator.TopicSpec(RANKINGS, 1, true)));
         createSchema();
         figures.put("servers up", seconds(started));
 

@@ -11,10 +11,14 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
+import io.loadrank.balancer.BalancerStatus;
 import io.loadrank.balancer.LoadAwareLoadBalancingPolicy;
 import io.loadrank.balancer.config.LoadAwarePolicySettings;
 import io.loadrank.balancer.config.LoadRankOption;
 import io.loadrank.balancer.kafka.RankingFollower;
+import io.loadrank.kafka.TopicCreator;
+import io.loadrank.slice.Slice;
+import io.loadrank.slice.SliceKey;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.CassandraCluster;
 import io.loadrank.testing.KafkaBroker;
@@ -22,8 +26,8 @@ import io.loadrank.testing.ServerScript;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +49,9 @@ class LoadAwareBalancingIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadAwareBalancingIT.class);
     private static final String TOPIC = "loadRankings";
+    /** several, so that reading only the slice's partition is tested, not assumed */
+    private static final int PARTITIONS = 3;
+
     private static final String KEYSPACE = "balancer_it";
     private static final int ROWS = 200;
     private static final int READS = 1000;
@@ -60,6 +67,7 @@ class LoadAwareBalancingIT {
     private static CassandraCluster cluster;
     private static CapturedLog log;
     private static RankingPublisher publisher;
+    private static Slice slice;
     private static CqlSession session;
     private static LoadAwareLoadBalancingPolicy policy;
     private static PreparedStatement read;
@@ -71,10 +79,9 @@ class LoadAwareBalancingIT {
         log = CapturedLog.install();
         ServerScript.prepareRunDir(runDir);
         kafka = KafkaBroker.start(runDir);
-        kafka.createTopics(Map.of(TOPIC, 1));
+        kafka.createTopics(List.of(new TopicCreator.TopicSpec(TOPIC, PARTITIONS, true)));
         cluster = CassandraCluster.start(runDir, 2);
         createSchema();
-        publisher = new RankingPublisher(kafka.bootstrapServers(), TOPIC);
 
         LoadAwarePolicySettings settings = LoadAwarePolicySettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())
@@ -91,6 +98,8 @@ class LoadAwareBalancingIT {
                 .withConfigLoader(config)
                 .build();
         policy = LoadAwareLoadBalancingPolicy.of(session).orElseThrow();
+        slice = policy.slice().orElseThrow();
+        publisher = new RankingPublisher(kafka.bootstrapServers(), TOPIC, PARTITIONS, slice);
         node1 = node(1);
         node2 = node(2);
         read = session.prepare(SimpleStatement.newInstance("SELECT v FROM " + KEYSPACE + ".kv WHERE k = ?")
@@ -172,6 +181,62 @@ class LoadAwareBalancingIT {
 
     @Test
     @Order(2)
+    void givenASliceOf10000HostsInSeveralRecords_whenPublished_thenItArrivesWholeAndTheHotNodeIsDemoted()
+            throws Exception {
+        assertThat(slice)
+                .as("the driver's cluster name and the local datacenter")
+                .isEqualTo(
+                        new Slice(session.getMetadata().getClusterName().orElseThrow(), CassandraCluster.DATACENTER));
+        BalancerStatus before = policy.status();
+        // another slice's record on the same partition: skipped by its key, its value never read
+        Slice other = RankingPublisher.sharingThePartitionOf(slice, PARTITIONS);
+        publisher.sendNow(new SliceKey(other, 0).text(), "{not JSON: a value the balancer must not read");
+        publisher.rank(tenThousandHostsWithNode2Hot());
+        Await.until(
+                WAIT,
+                "node 2 alone demoted by the ranking of 10,000 hosts",
+                () -> policy.status().demoted().equals(List.of(node2))
+                        && policy.status().rankingsRead() > before.rankingsRead());
+
+        Shares hot2 = readAndCount();
+
+        LOG.info("10,000 hosts in {} records, node 2 hot: {}", publisher.lastParts(), hot2);
+        assertThat(publisher.lastParts()).as("records per ranking").isGreaterThanOrEqualTo(2);
+        assertThat(hot2.node1()).isGreaterThanOrEqualTo(READS * 9 / 10);
+        BalancerStatus after = policy.status();
+        assertThat(after.skippedRecords()).isGreaterThan(before.skippedRecords());
+        assertThat(after.malformedRecords()).isEqualTo(before.malformedRecords());
+
+        // the slice leaves: its tombstone restores node 2 at once, before max-age
+        publisher.rank(null);
+        publisher.sendNow(new SliceKey(slice, 0).text(), null);
+        Await.until(WAIT, "node 2 restored", () -> policy.status().demoted().isEmpty());
+        assertThat(log.lines(LoadAwareLoadBalancingPolicy.class, Level.INFO, "the slice left the ranking"))
+                .isNotEmpty();
+    }
+
+    /**
+     * The two nodes among 9,998 other hosts of the slice, each a share of about 0.009: node 2 at 10 is a
+     * thousand times the mean (0.01), node 1 well below it. With host ids, addresses and five averages a
+     * host takes about 200 bytes, so the ranking needs two or three records of at most 1,000,000 bytes.
+     */
+    private static List<RankingPublisher.Host> tenThousandHostsWithNode2Hot() {
+        List<RankingPublisher.Host> hosts = new ArrayList<>();
+        hosts.add(new RankingPublisher.Host("cass-2", node2.getHostId().toString(), 10));
+        hosts.add(new RankingPublisher.Host("cass-1", node1.getHostId().toString(), 0.001));
+        double rest = (100 - 10 - 0.001) / 9_998;
+        for (int i = 0; i < 9_998; i++) {
+            hosts.add(new RankingPublisher.Host(
+                    String.format("cass-filler-%05d.example.org", i),
+                    String.format("6a0e1c2e-0000-4000-8000-%012d", i),
+                    "10.9." + (i / 256) + "." + (i % 256),
+                    rest));
+        }
+        return hosts;
+    }
+
+    @Test
+    @Order(3)
     void givenNoRankingForMaxAge_whenReading_thenEachNodeCoordinates30To70Percent() {
         publisher.rank(List.of(
                 new RankingPublisher.Host("cass-2", node2.getHostId().toString(), 90),
@@ -195,7 +260,7 @@ class LoadAwareBalancingIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void givenKafkaStopped_whenReading_thenQueriesWorkAndTheOutageIsLoggedOnce() {
         publisher.rank(null);
         kafka.stop();

@@ -1,8 +1,11 @@
 package io.loadrank.balancer.it;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import io.loadrank.slice.SliceAssembler;
+import io.loadrank.slice.SliceHost;
+import io.loadrank.slice.SliceKey;
+import io.loadrank.slice.SliceRanking;
+import io.loadrank.slice.SliceRecordException;
+import io.loadrank.slice.SliceRecordFormat;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the rankings topic beside the balancer, on a thread of its own, and keeps every record as
- * it arrived: the ground truth of what the topology said and when, for the closed-loop test's
+ * Follows the rankings topic (one partition) beside the balancer, on a thread of its own, and keeps
+ * every whole slice ranking as it arrived: the ground truth of what the topology said and when, for the closed-loop test's
  * assertions and figures (each is logged as one line).
  */
 final class RankingsWatcher implements AutoCloseable {
@@ -31,7 +34,7 @@ final class RankingsWatcher implements AutoCloseable {
     /** One host of one ranking. */
     record Host(String host, String datacenter, Double dcScore, boolean incomplete, Map<String, Double> averages) {}
 
-    /** One record of the rankings topic, with the time it arrived here. */
+    /** One whole slice ranking of the rankings topic, with the time its last part arrived here. */
     record Ranking(long rankedAtMillis, long arrivedAtMillis, List<Host> hosts) {
 
         Optional<Host> host(String name) {
@@ -64,6 +67,9 @@ final class RankingsWatcher implements AutoCloseable {
     }
 
     private final List<Ranking> rankings = new CopyOnWriteArrayList<>();
+    /** only the watcher's thread uses it */
+    private final SliceAssembler assembler = new SliceAssembler();
+
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -81,7 +87,7 @@ final class RankingsWatcher implements AutoCloseable {
                     try (consumer) {
                         while (running) {
                             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                                take(record.value());
+                                take(record.key(), record.value());
                             }
                         }
                     }
@@ -91,44 +97,32 @@ final class RankingsWatcher implements AutoCloseable {
         thread.start();
     }
 
-    private void take(String value) {
+    /** Takes a slice record; a whole slice ranking is kept as one ranking, its score within the slice as dcScore. */
+    private void take(String key, String value) {
         long arrived = System.currentTimeMillis();
+        if (SliceKey.parse(key) == null || value == null) {
+            return; // the topic check's probe, or a tombstone
+        }
         try {
-            JsonObject json = JsonParser.parseString(value).getAsJsonObject();
-            List<Host> hosts = new java.util.ArrayList<>();
-            for (JsonElement element : json.getAsJsonArray("hosts")) {
-                JsonObject host = element.getAsJsonObject();
-                Map<String, Double> averages = new LinkedHashMap<>();
-                if (host.has("averages") && host.get("averages").isJsonObject()) {
-                    host.getAsJsonObject("averages")
-                            .entrySet()
-                            .forEach(e -> averages.put(
-                                    e.getKey(),
-                                    e.getValue().isJsonNull()
-                                            ? null
-                                            : Math.round(e.getValue().getAsDouble() * 10) / 10.0));
-                }
-                hosts.add(new Host(
-                        host.get("host").getAsString(),
-                        text(host, "datacenter"),
-                        host.has("dcScore") && !host.get("dcScore").isJsonNull()
-                                ? host.get("dcScore").getAsDouble()
-                                : null,
-                        host.has("incomplete") && host.get("incomplete").getAsBoolean(),
-                        averages));
+            if (!(assembler.accept(SliceRecordFormat.read(value)) instanceof SliceAssembler.Outcome.Complete whole)) {
+                return;
             }
-            Ranking ranking = new Ranking(json.get("rankedAtMillis").getAsLong(), arrived, List.copyOf(hosts));
+            SliceRanking slice = whole.ranking();
+            List<Host> hosts = new java.util.ArrayList<>();
+            for (SliceHost host : slice.hosts()) {
+                Map<String, Double> averages = new LinkedHashMap<>();
+                for (int t = 0; t < slice.topics().size(); t++) {
+                    double average = host.averages()[t];
+                    averages.put(slice.topics().get(t), Double.isNaN(average) ? null : Math.round(average * 10) / 10.0);
+                }
+                hosts.add(new Host(host.host(), slice.slice().datacenter(), host.score(), host.incomplete(), averages));
+            }
+            Ranking ranking = new Ranking(slice.rankedAtMillis(), arrived, List.copyOf(hosts));
             rankings.add(ranking);
             LOG.info("{}", ranking);
-        } catch (RuntimeException e) {
+        } catch (SliceRecordException | RuntimeException e) {
             LOG.warn("unreadable ranking record: {}", value, e);
         }
-    }
-
-    private static String text(JsonObject json, String field) {
-        return json.has(field) && !json.get(field).isJsonNull()
-                ? json.get(field).getAsString()
-                : null;
     }
 
     List<Ranking> rankings() {

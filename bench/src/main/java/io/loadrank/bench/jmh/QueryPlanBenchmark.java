@@ -15,6 +15,11 @@ import com.datastax.oss.driver.internal.core.loadbalancing.DefaultLoadBalancingP
 import com.datastax.oss.driver.internal.core.metadata.DefaultEndPoint;
 import io.loadrank.balancer.LoadAwareLoadBalancingPolicy;
 import io.loadrank.balancer.config.LoadRankOption;
+import io.loadrank.slice.Slice;
+import io.loadrank.slice.SliceHost;
+import io.loadrank.slice.SliceKey;
+import io.loadrank.slice.SliceRanking;
+import io.loadrank.slice.SliceRecordFormat;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -86,7 +91,8 @@ public class QueryPlanBenchmark extends FleetBenchmark {
         balancer = new FedPolicy(context, all.values());
         balancer.init(all, ignore);
         if (hot) {
-            balancer.onRankingRecord(ranking(nodes, System.currentTimeMillis()));
+            Slice slice = balancer.slice().orElseThrow();
+            balancer.onRankingRecord(new SliceKey(slice, 0).text(), ranking(slice, nodes, System.currentTimeMillis()));
             if (balancer.status().demoted().size() != 1) {
                 throw new IllegalStateException("expected one demoted node, got " + balancer.status());
             }
@@ -125,23 +131,28 @@ public class QueryPlanBenchmark extends FleetBenchmark {
         }
     }
 
-    /** Node 1 at three times the others' score: hot at any size. */
-    private static String ranking(int nodes, long now) {
-        StringBuilder json =
-                new StringBuilder("{\"rankedAtMillis\":").append(now).append(",\"hosts\":[");
+    /** Node 1 at three times the others' score: hot at any size. A slice this small is one record. */
+    private static String ranking(Slice slice, int nodes, long now) {
+        List<SliceHost> hosts = new ArrayList<>();
+        double unit = 100.0 / (nodes + 2);
         for (int i = 1; i <= nodes; i++) {
-            json.append(i == 1 ? "" : ",")
-                    .append("{\"host\":\"10.0.0.")
-                    .append(i)
-                    .append("\",\"datacenter\":\"")
-                    .append(DC)
-                    .append("\",\"score\":")
-                    .append(i == 1 ? 300 : 100)
-                    .append(",\"dcScore\":")
-                    .append(i == 1 ? 300 : 100)
-                    .append('}');
+            double score = i == 1 ? 3 * unit : unit;
+            hosts.add(new SliceHost(
+                    "10.0.0." + i,
+                    i,
+                    score,
+                    score / (100.0 / nodes),
+                    0,
+                    Double.NaN,
+                    false,
+                    null,
+                    null,
+                    "r1",
+                    new double[0]));
         }
-        return json.append("],\"stale\":[]}").toString();
+        hosts.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return SliceRecordFormat.write(new SliceRanking(slice, now, 60, 2, List.of(), new double[0], hosts, List.of()))
+                .get(0);
     }
 
     /** The balancer with its node list from the benchmark (there is no session, so no metadata). */
@@ -159,8 +170,8 @@ public class QueryPlanBenchmark extends FleetBenchmark {
         }
 
         @Override
-        public void onRankingRecord(String value) {
-            super.onRankingRecord(value);
+        public void onRankingRecord(String key, String value) {
+            super.onRankingRecord(key, value);
         }
     }
 

@@ -12,6 +12,7 @@ import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.HostScore;
+import io.loadrank.testing.JsonRows;
 import io.loadrank.window.HostAverage;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -221,7 +222,7 @@ class JsonTextTest {
         String json =
                 RankingJson.topic(new TopicRanking("cpuLoad", ranked, 60_000, IngestStats.empty(), T0, T0), 60_000);
 
-        JsonArray hosts = Rows.hosts(JsonParser.parseString(json).getAsJsonObject());
+        JsonArray hosts = JsonRows.hosts(JsonParser.parseString(json).getAsJsonObject());
         assertThat(hosts).hasSize(ranked.size());
         for (int i = 0; i < ranked.size(); i++) {
             assertSignificant(
@@ -255,7 +256,7 @@ class JsonTextTest {
             assertSameBits(topic.get("weight"), weights[t], "weight " + t);
             assertSameBits(topic.get("windowSeconds"), coveredMillis[t] / 1000.0, "windowSeconds " + t);
         }
-        JsonArray hosts = Rows.hosts(json);
+        JsonArray hosts = JsonRows.hosts(json);
         assertThat(hosts).hasSize(ranked.size());
         for (int i = 0; i < ranked.size(); i++) {
             JsonObject host = hosts.get(i).getAsJsonObject();

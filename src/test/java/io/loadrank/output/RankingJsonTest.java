@@ -10,6 +10,7 @@ import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.GlobalScorer;
+import io.loadrank.testing.JsonRows;
 import io.loadrank.window.HostAverage;
 import io.loadrank.window.WindowCounters;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class RankingJsonTest {
         assertThat(json.get("windowAtMillis").getAsLong()).isEqualTo(SNAPSHOT);
         assertThat(json.get("windowSeconds").getAsDouble()).isEqualTo(45.0);
         assertThat(json.get("configuredWindowSeconds").getAsDouble()).isEqualTo(60.0);
-        JsonArray hosts = Rows.hosts(json);
+        JsonArray hosts = JsonRows.hosts(json);
         assertThat(hosts).hasSize(3);
         JsonObject second = hosts.get(1).getAsJsonObject();
         assertThat(second.keySet()).containsExactly("host", "average", "samples", "lastSeenMillis");
@@ -76,7 +77,7 @@ class RankingJsonTest {
         JsonObject json = JsonParser.parseString(RankingJson.global(ranking)).getAsJsonObject();
 
         assertThat(json.get("windowsAtMillis").getAsLong()).isEqualTo(SNAPSHOT - 500);
-        JsonArray hosts = Rows.hosts(json);
+        JsonArray hosts = JsonRows.hosts(json);
         assertThat(hosts).hasSize(2);
         JsonObject top = hosts.get(0).getAsJsonObject();
         assertThat(top.get("host").getAsString()).isEqualTo("cass-eu-1");
@@ -91,7 +92,7 @@ class RankingJsonTest {
         JsonObject incomplete = hosts.get(1).getAsJsonObject();
         assertThat(incomplete.get("incomplete").getAsBoolean()).isTrue();
         assertThat(incomplete.getAsJsonArray("averages").get(1).isJsonNull()).isTrue();
-        JsonArray stale = Rows.stale(json);
+        JsonArray stale = JsonRows.stale(json);
         assertThat(stale).hasSize(1);
         assertThat(stale.get(0).getAsJsonObject().get("host").getAsString()).isEqualTo("cass-fi-1");
         assertThat(stale.get(0).getAsJsonObject().get("lastSeenMillis").getAsLong())
@@ -106,7 +107,7 @@ class RankingJsonTest {
         }
         TopicRanking ranking = new TopicRanking("cpuLoad", ranked, 60_000, IngestStats.empty(), NOW, SNAPSHOT);
 
-        JsonArray hosts = Rows.hosts(
+        JsonArray hosts = JsonRows.hosts(
                 JsonParser.parseString(RankingJson.topic(ranking, 60_000)).getAsJsonObject());
 
         assertThat(hosts).hasSize(20_000);
@@ -137,7 +138,7 @@ class RankingJsonTest {
         assertThat(json.getAsJsonArray("hostFields"))
                 .extracting(com.google.gson.JsonElement::getAsString)
                 .contains("slice", "rack", "hostId", "address", "dcRank", "dcScore", "load");
-        JsonArray hosts = Rows.hosts(json);
+        JsonArray hosts = JsonRows.hosts(json);
         JsonArray slices = json.getAsJsonArray("slices");
         JsonObject eu = hosts.get(0).getAsJsonObject();
         assertThat(eu.get("host").getAsString()).isEqualTo("cass-eu-1");

@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import io.loadrank.rankingfile.GlobalRankingFile;
 import io.loadrank.rankingfile.RankingFileReader;
 import io.loadrank.rankingfile.TopicRankingFile;
+import io.loadrank.testing.JsonRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -73,8 +74,10 @@ final class OutputFiles {
         }
     }
 
-    /** A JSON file that is not a ranking file (Alerts.json), as a JSON tree; empty while it does not exist. */
+    /** A JSON file as a JSON tree, its host rows (if any) as objects; empty while it does not exist. */
     Optional<JsonObject> json(String fileName) {
-        return read(fileName).map(text -> JsonParser.parseString(text).getAsJsonObject());
+        // the rows of hosts as objects: the tests look up a host's members by name
+        return read(fileName)
+                .map(text -> JsonRows.expanded(JsonParser.parseString(text).getAsJsonObject()));
     }
 }

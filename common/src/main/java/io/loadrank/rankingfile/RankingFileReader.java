@@ -2,7 +2,6 @@ package io.loadrank.rankingfile;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -12,9 +11,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a whole ranking file into its records ({@link GlobalRankingFile}, {@link TopicRankingFile})
@@ -26,14 +23,12 @@ import java.util.Map;
  * checks are for files copied, edited or written by something else. Text, flags and numbers are
  * read only from JSON values of their type ({@link StrictJsonTypes}).
  *
- * <p>{@link #record} reads a record of the rankings topic, the same JSON as GlobalRankings.json,
- * for the programs that follow the topic (the driver balancer, the web view).
+ * <p>The files write each host as a row of the members a fields list names (docs/OUTPUT.md);
+ * {@link Columns} turns the rows back into objects before they are mapped.
  */
 public final class RankingFileReader {
 
     private static final Gson GSON = StrictJsonTypes.register(new GsonBuilder()).create();
-    /** What {@link #record} names in its messages. */
-    private static final String RECORD = "rankings record";
 
     private RankingFileReader() {}
 
@@ -76,163 +71,6 @@ public final class RankingFileReader {
         fields.require(ranking.ingest(), "ingest");
         fields.require(ranking.ingest().malformed(), "ingest.malformed");
         return ranking;
-    }
-
-    /**
-     * A record of the rankings topic. Required: an object with a whole {@code rankedAtMillis} and a
-     * {@code hosts} array of objects ({@code stale}, when present, an array of objects), every value
-     * of its own JSON type; otherwise the whole record is refused. A host entry without a name or a
-     * score, or with a negative or non-finite number, is left out and named in
-     * {@link RankingRecord#refused}; so is a stale entry without a name. Everything else is optional
-     * (a record without host info has no datacenter fields).
-     */
-    public static RankingRecord record(String json) throws RankingFileException {
-        if (json == null || json.isBlank()) {
-            throw new RankingFileException("empty record");
-        }
-        JsonObject root = structure(json);
-        GlobalRankingFile read = map(root, GlobalRankingFile.class);
-        List<String> refused = new ArrayList<>();
-        List<RankedHost> hosts = new ArrayList<>();
-        JsonArray hostEntries = root.getAsJsonArray("hosts");
-        for (int i = 0; i < read.hosts().size(); i++) {
-            String why = refusal(read.hosts().get(i), hostEntries.get(i).getAsJsonObject(), "hosts[" + i + "]");
-            if (why == null) {
-                hosts.add(read.hosts().get(i));
-            } else {
-                refused.add(why);
-            }
-        }
-        List<StaleHost> stale = new ArrayList<>();
-        List<StaleHost> staleEntries = read.stale() == null ? List.of() : read.stale();
-        for (int i = 0; i < staleEntries.size(); i++) {
-            if (isBlank(staleEntries.get(i).host())) {
-                refused.add("stale[" + i + "] has no host");
-            } else {
-                stale.add(staleEntries.get(i));
-            }
-        }
-        GlobalRankingFile ranking = new GlobalRankingFile(
-                read.rankedAt(),
-                read.rankedAtMillis(),
-                read.windowsAtMillis(),
-                read.topics() == null ? List.of() : read.topics(),
-                hosts,
-                stale,
-                read.datacenter(),
-                read.hostInfo());
-        return new RankingRecord(ranking, refused);
-    }
-
-    /** The record's shape, checked before its values: an object, a whole time, arrays of objects. */
-    private static JsonObject structure(String json) throws RankingFileException {
-        JsonElement element;
-        try {
-            element = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            throw new RankingFileException("not JSON: " + e.getMessage(), e);
-        }
-        if (!element.isJsonObject()) {
-            throw new RankingFileException("not a JSON object");
-        }
-        JsonObject root = element.getAsJsonObject();
-        JsonElement rankedAt = root.get("rankedAtMillis");
-        if (rankedAt == null || rankedAt.isJsonNull()) {
-            throw new RankingFileException("no \"rankedAtMillis\"");
-        }
-        if (!isWholeNumber(rankedAt)) {
-            throw new RankingFileException("rankedAtMillis is not a whole number: " + rankedAt);
-        }
-        objectArray(root, "hosts", true);
-        objectArray(root, "stale", false);
-        return root;
-    }
-
-    private static void objectArray(JsonObject root, String field, boolean required) throws RankingFileException {
-        JsonElement element = root.get(field);
-        if (element == null || element.isJsonNull()) {
-            if (required) {
-                throw new RankingFileException("no \"" + field + "\" array");
-            }
-            return;
-        }
-        if (!element.isJsonArray()) {
-            throw new RankingFileException("\"" + field + "\" is not an array");
-        }
-        JsonArray array = element.getAsJsonArray();
-        for (int i = 0; i < array.size(); i++) {
-            if (!array.get(i).isJsonObject()) {
-                throw new RankingFileException(field + "[" + i + "] is not an object");
-            }
-        }
-    }
-
-    private static boolean isWholeNumber(JsonElement element) {
-        if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
-            return false;
-        }
-        try {
-            element.getAsBigDecimal().longValueExact();
-            return true;
-        } catch (ArithmeticException e) {
-            return false; // a fraction, or beyond a long
-        }
-    }
-
-    /** Why a ranked host entry cannot be used, or null when it can. */
-    private static String refusal(RankedHost host, JsonObject entry, String where) {
-        if (isBlank(host.host())) {
-            return where + " has no host";
-        }
-        // a missing score maps to 0: only the entry itself tells whether there is one
-        boolean hasScore = entry.has("score") && !entry.get("score").isJsonNull();
-        String bad = negative(where + ".dcScore", host.dcScore());
-        if (bad == null && hasScore) {
-            bad = negative(where + ".score", host.score());
-        }
-        if (bad == null) {
-            bad = negative(where + ".shares", host.shares());
-        }
-        if (bad == null) {
-            bad = negative(where + ".averages", host.averages());
-        }
-        if (bad != null) {
-            return bad;
-        }
-        return hasScore ? null : where + " has no score";
-    }
-
-    /** Names {@code value} when it is negative or not finite (scores, shares, averages never are). */
-    private static String negative(String what, Double value) {
-        return value == null || Double.isFinite(value) && value >= 0
-                ? null
-                : what + " is not a finite number >= 0: " + value;
-    }
-
-    /** The first of {@code values} that is negative or not finite, named; null when none is. */
-    private static String negative(String where, Map<String, Double> values) {
-        if (values == null) {
-            return null;
-        }
-        for (Map.Entry<String, Double> value : values.entrySet()) {
-            String bad = negative(where + "." + value.getKey(), value.getValue());
-            if (bad != null) {
-                return bad;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isBlank(String text) {
-        return text == null || text.isEmpty();
-    }
-
-    private static <T> T map(JsonElement json, Class<T> type) throws RankingFileException {
-        try {
-            return GSON.fromJson(json, type);
-        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new RankingFileException(RECORD + " is not a ranking: " + e.getMessage(), e);
-        }
     }
 
     /** The whole document as a tree; refuses text that is cut short, not JSON, or followed by more. */

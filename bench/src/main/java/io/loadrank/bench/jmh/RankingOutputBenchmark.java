@@ -2,9 +2,13 @@ package io.loadrank.bench.jmh;
 
 import io.loadrank.output.RankingJson;
 import io.loadrank.output.RankingText;
+import io.loadrank.output.SliceRecordPlan;
+import io.loadrank.output.SliceRecords;
 import io.loadrank.ranking.TopicRanking;
-import io.loadrank.scoring.DatacenterRanking;
 import io.loadrank.scoring.GlobalRanking;
+import io.loadrank.scoring.SliceScores;
+import io.loadrank.slice.SliceRanking;
+import io.loadrank.slice.SliceRecordFormat;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -79,14 +83,27 @@ public class RankingOutputBenchmark extends FleetBenchmark {
         return out.chars();
     }
 
-    /** The text and JSON files of every datacenter: what the global bolt writes besides the fleet's. */
+    /** The text and JSON files of every slice: what the global bolt writes besides the fleet's. */
     @Benchmark
-    public long datacenterFiles() throws java.io.IOException {
+    public long sliceFiles() throws java.io.IOException {
         CountingWriter out = new CountingWriter();
-        for (DatacenterRanking datacenter : withDatacenters.datacenters()) {
-            RankingText.writeDatacenter(datacenter, out);
-            RankingJson.writeDatacenter(withDatacenters, datacenter, out);
+        java.util.List<SliceRanking> records = SliceRecords.of(withDatacenters, 60, 2);
+        for (int i = 0; i < records.size(); i++) {
+            SliceScores slice = withDatacenters.slices().get(i);
+            if (!slice.slice().unplaced()) {
+                RankingText.writeSlice(slice, out);
+                out.write(SliceRecordFormat.write(records.get(i), Integer.MAX_VALUE)
+                        .get(0));
+            }
         }
         return out.chars();
+    }
+
+    /** The records of one emit on the rankings topic: every slice cut into parts under 1 MB. */
+    @Benchmark
+    public int sliceRecords() {
+        return new SliceRecordPlan()
+                .records(SliceRecords.of(withDatacenters, 60, 2))
+                .size();
     }
 }

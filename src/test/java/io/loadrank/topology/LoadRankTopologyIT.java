@@ -413,10 +413,9 @@ class LoadRankTopologyIT {
     void givenHostInfoWithAAndCInNorthAndBInSouth_whenRanked_thenNorthIsC54A46SouthIsB100AndTheFleetIsUnchanged()
             throws Exception {
         Scenario scenario = new Scenario("dc");
-        String hostsTopic = scenario.prefix + "hosts";
-        String rankingsTopic = scenario.prefix + "rankings";
-        broker.createTopics(List.of(new TopicCreator.TopicSpec(hostsTopic, 2, true)));
-        broker.createTopics(List.of(new TopicCreator.TopicSpec(rankingsTopic, 3, true)));
+        scenario.createSliceTopics(2);
+        String hostsTopic = scenario.hostsTopic();
+        String rankingsTopic = scenario.rankingsTopic();
         // A is first said to be in south: the latest record of a host wins
         scenario.feed.raw(hostsTopic, "A", hostInfo("A", "south", "r9"));
         scenario.feed.raw(hostsTopic, "B", hostInfo("B", "south", "r1"));
@@ -487,10 +486,9 @@ class LoadRankTopologyIT {
     void givenTwoClustersThatBothNameADatacenterNorthWithPathLikeNames_whenRanked_thenEachIsASliceOfItsOwnInTheOutput()
             throws Exception {
         Scenario scenario = new Scenario("clusters");
-        String hostsTopic = scenario.prefix + "hosts";
-        String rankingsTopic = scenario.prefix + "rankings";
-        broker.createTopics(List.of(
-                new TopicCreator.TopicSpec(hostsTopic, 1, true), new TopicCreator.TopicSpec(rankingsTopic, 3, true)));
+        scenario.createSliceTopics(1);
+        String hostsTopic = scenario.hostsTopic();
+        String rankingsTopic = scenario.rankingsTopic();
         String c1 = "../c 1/..";
         String c2 = "/";
         scenario.feed.raw(hostsTopic, "A", HostInfoFormat.encode(new HostInfo("A", "north", null, null, c1, null)));
@@ -521,23 +519,26 @@ class LoadRankTopologyIT {
                         .hosts())
                 .extracting(SliceHost::host)
                 .containsExactly("C");
-        try (java.util.stream.Stream<Path> written = Files.walk(runDir)) {
-            assertThat(written.filter(path -> path.getFileName().toString().startsWith("GlobalRankings"))
-                            .map(Path::getParent)
-                            .filter(parent -> !parent.equals(scenario.files.directory())))
+        // every scenario writes to runDir/output-<name>; a cluster name of ".." would reach runDir or above
+        try (java.util.stream.Stream<Path> inRunDir = Files.walk(runDir);
+                java.util.stream.Stream<Path> besideIt = Files.list(runDir.getParent())) {
+            assertThat(java.util.stream.Stream.concat(inRunDir, besideIt)
+                            .filter(path -> path.getFileName().toString().matches(".*(~north|c 1).*"))
+                            .filter(path -> !path.getParent().equals(scenario.files.directory())))
                     .as("no cluster name places a file outside the output directory")
                     .isEmpty();
         }
+        assertThat(scenario.files.directory().resolve(c1North + ".json")).exists();
+        assertThat(scenario.files.directory().resolve(c2North + ".json")).exists();
     }
 
     @Test
     void givenTwelveThousandHostsInSixDatacenters_whenRanked_thenEverySliceRecordFitsKafkasDefaultsAndAddsUpTo100()
             throws Exception {
         Scenario scenario = new Scenario("fleet");
-        String hostsTopic = scenario.prefix + "hosts";
-        String rankingsTopic = scenario.prefix + "rankings";
-        broker.createTopics(List.of(
-                new TopicCreator.TopicSpec(hostsTopic, 2, true), new TopicCreator.TopicSpec(rankingsTopic, 3, true)));
+        scenario.createSliceTopics(2);
+        String hostsTopic = scenario.hostsTopic();
+        String rankingsTopic = scenario.rankingsTopic();
         int hosts = 12_000;
         List<String> datacenters = List.of("eu-west", "eu-north", "us-east", "us-west", "ap-south", "ap-east");
         Future<RecordMetadata> last = null;
@@ -791,6 +792,21 @@ class LoadRankTopologyIT {
 
         String topic(String suffix) {
             return prefix + suffix;
+        }
+
+        String hostsTopic() {
+            return prefix + "hosts";
+        }
+
+        String rankingsTopic() {
+            return prefix + "rankings";
+        }
+
+        /** The compacted host-info topic and the compacted rankings topic (3 partitions) of this scenario. */
+        void createSliceTopics(int hostsPartitions) {
+            broker.createTopics(List.of(
+                    new TopicCreator.TopicSpec(hostsTopic(), hostsPartitions, true),
+                    new TopicCreator.TopicSpec(rankingsTopic(), 3, true)));
         }
 
         /** Submits the topology with the test's topics and output, plus {@code overrides}; returns its name. */

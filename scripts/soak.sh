@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The soak test of the reliability issue: a simulated fleet (default 1,000 hosts, 5 metrics, 1 Hz)
+# The soak test (docs/RELIABILITY-faults.md, "Soak"): a simulated fleet (default 1,000 hosts, 5 metrics, 1 Hz)
 # through the topology on the multi-process Storm cluster of scripts/storm-cluster.sh (ZooKeeper,
 # Nimbus, a Supervisor, one worker JVM) for --minutes, on a Kafka broker of its own, with two
 # faults inside: the broker killed (SIGKILL) for 20 s and started again on the same data at one

@@ -38,7 +38,8 @@ public final class LoadRankSettings implements Serializable {
             Set.of("EARLIEST", "LATEST", "UNCOMMITTED_EARLIEST", "UNCOMMITTED_LATEST");
     static final Set<String> PROCESSING_GUARANTEES = Set.of("AT_LEAST_ONCE", "AT_MOST_ONCE", "NO_GUARANTEE");
 
-    // Every key of topology.yaml, defined once; README's table is rendered from this list (TopologySettingsReadmeTest).
+    // Every key of topology.yaml, defined once; docs/CONFIGURATION.md's table is rendered from this list
+    // (TopologySettingsReadmeTest).
 
     public static final Setting<String> TOPOLOGY_NAME = Setting.text(
             "loadrank.topology.name", "loadrank", STORM_NAME, STORM_NAME_ALLOWED, "the topology's name on the cluster");
@@ -65,13 +66,13 @@ public final class LoadRankSettings implements Serializable {
             "where a KafkaSpout starts when this topology has committed nothing: `LATEST`, "
                     + "`EARLIEST`, `UNCOMMITTED_LATEST`, `UNCOMMITTED_EARLIEST`");
     // not tracked by default: samples are de-duplicated and the read-back restores the window after
-    // a crash, so tracking every tuple through the ackers buys nothing (README "Delivery guarantee")
+    // a crash, so tracking every tuple through the ackers buys nothing (docs/WINDOWS.md, "Delivery guarantee")
     public static final Setting<String> PROCESSING_GUARANTEE = Setting.oneOf(
             "loadrank.kafka.processing.guarantee",
             "NO_GUARANTEE",
             PROCESSING_GUARANTEES,
             "`NO_GUARANTEE` (offsets committed periodically, tuples not "
-                    + "tracked), `AT_MOST_ONCE`, `AT_LEAST_ONCE` (commit after ack); see [Delivery guarantee](#delivery-guarantee)");
+                    + "tracked), `AT_MOST_ONCE`, `AT_LEAST_ONCE` (commit after ack); see [Delivery guarantee](WINDOWS.md#delivery-guarantee)");
     public static final Setting<LinkedHashMap<String, Double>> TOPICS = Setting.of(
             "loadrank.topics",
             defaultWeights(),
@@ -111,7 +112,7 @@ public final class LoadRankSettings implements Serializable {
             "loadrank.hosts.topic",
             "hosts",
             "compacted host-info topic (datacenter, rack, host id per host), read from its beginning at start: every "
-                    + "datacenter is also ranked on its own; empty turns it off ([docs/DATACENTERS.md](docs/DATACENTERS.md))");
+                    + "datacenter is also ranked on its own; empty turns it off ([DATACENTERS.md](DATACENTERS.md))");
     public static final Setting<Integer> SPOUT_PARALLELISM =
             Setting.integer("loadrank.parallelism.spout", 1, 1, 256, "KafkaSpout tasks per topic");
     public static final Setting<Integer> PARSER_PARALLELISM =
@@ -142,14 +143,14 @@ public final class LoadRankSettings implements Serializable {
             AlertRules.ALLOWED,
             "alert rules: a list of `{name, when, above, topic, for.secs, clear.secs}`, `when` one of "
                     + "`score`, `dcScore`, `average`, `topicAverage`, `stale`, `dcTopChanged`; active alerts in `Alerts.json` "
-                    + "([docs/ALERTS.md](docs/ALERTS.md))",
+                    + "([ALERTS.md](ALERTS.md))",
             raw -> AlertRules.parse("loadrank.alerts", raw));
     public static final Setting<String> ALERTS_TOPIC = Setting.optionalTopic(
             "loadrank.alerts.topic",
             null,
             "Kafka topic for every alert event (firing and resolved), one JSON record each");
 
-    /** Every setting, in the order of the README's table. */
+    /** Every setting, in the order of the table in docs/CONFIGURATION.md. */
     public static final List<Setting<?>> ALL = List.of(
             TOPOLOGY_NAME,
             BOOTSTRAP_SERVERS,

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fault A of the reliability issue (docs/RELIABILITY.md, "Kafka broker restarted mid-stream"): the
+ * Fault A of docs/RELIABILITY-faults.md (docs/RELIABILITY.md, "Kafka broker restarted mid-stream"): the
  * topology runs in its own JVM (scripts/run-local.sh), fed live, with the rankings topic on, while
  * the only Kafka broker is killed with SIGKILL for 20 s and started again on the same data. The
  * topology JVM must live on without a worker restart, the rankings of every live host must resume

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 4, acceptance 1: the shaded topology jar, as `mvn package` builds it, submitted the way
+ * The shaded topology jar, as `mvn package` builds it, submitted the way
  * `storm jar` does to a real multi-process Storm cluster (ZooKeeper, Nimbus, a Supervisor and
  * its worker JVMs, from scripts/storm-cluster.sh), fed the worked example of docs/RANKING.md through a
  * real Kafka broker. Then the topology is killed and the cluster stopped, leaving no process.

@@ -61,7 +61,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The topology end to end (issue 2, acceptance 2-6): a real Kafka broker, the real topology in a
+ * The topology end to end: a real Kafka broker, the real topology in a
  * real Storm LocalCluster, messages produced to Kafka, ranking files read back from disk.
  * Each test uses topics and an output directory of its own, so one broker and one local cluster
  * serve the whole class.

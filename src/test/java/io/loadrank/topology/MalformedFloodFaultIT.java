@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fault D of the reliability issue (docs/MESSAGES.md, docs/RELIABILITY.md, "malformed messages of every kind, at
+ * Fault D of docs/RELIABILITY-faults.md (docs/MESSAGES.md, docs/RELIABILITY.md, "malformed messages of every kind, at
  * high rate"): while the topology (its own JVM, scripts/run-local.sh) ranks a live feed, a flood of
  * 600,000 messages is sent as fast as one producer can (pre-encoded byte arrays, lz4, big batches;
  * the rate reached is printed), half of them malformed, of every {@link MalformedReason}, the other

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fault C of the reliability issue (docs/RELIABILITY.md, "output directory missing or unwritable"): the
+ * Fault C of docs/RELIABILITY-faults.md (docs/RELIABILITY.md, "output directory missing or unwritable"): the
  * topology runs in its own JVM (scripts/run-local.sh), fed live through a real Kafka broker, while
  * its output directory is made unwritable for 15 s twice: first made immutable ({@code chattr +i};
  * the tests run as root, whom {@code chmod} would not stop), then replaced by a plain file. Each

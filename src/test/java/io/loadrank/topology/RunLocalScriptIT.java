@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 2, acceptance 7: the scripts a user runs. {@code scripts/kafka.sh start} (through
+ * The scripts a user runs to try the topology on one machine (docs/DEVELOPMENT.md). {@code scripts/kafka.sh start} (through
  * {@link KafkaBroker}, which calls it), then {@code scripts/run-local.sh --ttl 30} with the shaded
  * jar that {@code mvn package} built, then {@code scripts/kafka.sh stop}: rankings are written, the
  * local run ends by itself, and no process is left.

@@ -3,7 +3,7 @@ package io.loadrank.topology;
 import io.loadrank.testing.ReadmeSettingsTable;
 import org.junit.jupiter.api.Test;
 
-/** README's table of topology.yaml keys is the one definition of each key (LoadRankSettings.ALL), rendered. */
+/** The table of topology.yaml keys in docs/CONFIGURATION.md is the one definition of each key (LoadRankSettings.ALL), rendered. */
 class TopologySettingsReadmeTest {
 
     @Test

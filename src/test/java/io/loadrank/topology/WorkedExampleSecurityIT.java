@@ -47,7 +47,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SPEC worked example ranked end to end through SASL_SSL on the secured broker of
+ * The worked example of docs/RANKING.md ranked end to end through SASL_SSL on the secured broker of
  * {@code kafka.sh start --secure}, each program with its own least-privilege principal: the samples sent with
  * the producer's, the topology (Storm LocalCluster) reading and writing with the topology's, the rankings
  * topic read with the view's. Then every log of the run (this JVM's, Storm's and the Kafka clients' at INFO,

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fault B of the reliability issue (docs/WINDOWS.md, docs/RELIABILITY.md, "Storm worker killed"): the topology
+ * Fault B of docs/RELIABILITY-faults.md (docs/WINDOWS.md, docs/RELIABILITY.md, "Storm worker killed"): the topology
  * jar on the multi-process cluster of scripts/storm-cluster.sh, fed live, and its worker JVM killed
  * with SIGKILL. The Supervisor must start a new worker, and its first ranking must cover the whole
  * window again: equal to the last one before the kill except for the samples of the gap.

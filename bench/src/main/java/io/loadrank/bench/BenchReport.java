@@ -81,7 +81,7 @@ public final class BenchReport {
             "watcher.cpu_s",
             "watcher.core_share");
 
-    /** The fleet sizes whose runs are held against SPEC section 8's targets, one table each. */
+    /** The fleet sizes whose runs are held against the performance targets of docs/BENCHMARKS.md, one table each. */
     private static final List<Long> TARGET_HOSTS = List.of(10_000L, 100_000L);
 
     private BenchReport() {}
@@ -267,7 +267,7 @@ public final class BenchReport {
     }
 
     /**
-     * SPEC section 8's targets against the runs at {@code hosts} (docs/BENCHMARKS.md): target,
+     * The performance targets (docs/BENCHMARKS.md states them) against the runs at {@code hosts}: target,
      * measured, met or not. Judged by the median over the good runs, except the heap, which must be
      * met by every run.
      */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * One configuration key, defined once: its name, its default, what values it allows (checked by
  * {@link #read}) and a one-line description. Programs list their settings as constants of these;
- * the README's configuration tables are rendered from the same constants ({@link SettingsTable})
+ * the configuration tables of docs/CONFIGURATION.md are rendered from the same constants ({@link SettingsTable})
  * and checked against them by a test, so documentation and code cannot drift apart.
  *
  * <p>A missing key, or one set to blank text, takes the default.

@@ -3,8 +3,8 @@ package io.loadrank.config;
 import java.util.List;
 
 /**
- * The Markdown table of a program's settings, rendered from their one definition. The README holds
- * each program's table between {@code <!-- settings:NAME -->} and {@code <!-- /settings:NAME -->};
+ * The Markdown table of a program's settings, rendered from their one definition. docs/CONFIGURATION.md
+ * holds each program's table between {@code <!-- settings:NAME -->} and {@code <!-- /settings:NAME -->};
  * each program has a test that fails, printing the table to paste, when the two differ.
  */
 public final class SettingsTable {
@@ -27,16 +27,16 @@ public final class SettingsTable {
     }
 
     /**
-     * The text between the README's markers for {@code name}, or null when the markers are missing.
+     * The text between the markers for {@code name} in {@code page}, or null when the markers are missing.
      */
-    public static String section(String readme, String name) {
+    public static String section(String page, String name) {
         String start = "<!-- settings:" + name + " -->\n";
         String end = "<!-- /settings:" + name + " -->";
-        int from = readme.indexOf(start);
-        int to = readme.indexOf(end);
+        int from = page.indexOf(start);
+        int to = page.indexOf(end);
         if (from < 0 || to < from) {
             return null;
         }
-        return readme.substring(from + start.length(), to);
+        return page.substring(from + start.length(), to);
     }
 }

@@ -36,7 +36,11 @@ import picocli.CommandLine.ParseResult;
                     + "with --config, then from the command line (which wins). Keys and defaults:",
             ""
         },
-        footer = {"", "Exit codes: 0 stopped by SIGTERM/Ctrl-C, 2 bad configuration or JMX credentials refused."})
+        footer = {
+            "",
+            "Exit codes: 143 stopped by SIGTERM, 130 by Ctrl-C (the JVM's for a signal), 2 bad configuration or JMX"
+                    + " credentials refused, 3 Kafka refused it."
+        })
 final class ProducerCommand implements Callable<Integer> {
 
     /** What the command line's value of a key is called in the help. */

@@ -9,8 +9,9 @@ import org.apache.logging.log4j.LogManager;
 
 /**
  * {@code java -jar loadrank-producer.jar --config producer.properties [--key=value]...}: runs
- * the JMX producer until SIGTERM/Ctrl-C (exit 0, after sending what is buffered), or exits with
- * code 2 on a bad configuration or refused JMX credentials.
+ * the JMX producer until SIGTERM/Ctrl-C (after sending what is buffered; the exit status is then the
+ * JVM's for a signal: 143 after SIGTERM, 130 after Ctrl-C), or exits with code 2 on a bad
+ * configuration or refused JMX credentials, 3 when Kafka refuses it.
  */
 public final class ProducerMain {
 

@@ -18,7 +18,7 @@ import java.util.Map;
  * Every configuration key of the producer, defined once (docs/CONFIGURATION.md): name, default,
  * check and a one-line description. A key is set in the properties file ({@code key=value}) or on
  * the command line ({@code --key=value} or {@code --key value}); the command line wins.
- * {@link ProducerCommand} makes an option of each, {@link ProducerConfig} reads them, and README's
+ * {@link ProducerCommand} makes an option of each, {@link ProducerConfig} reads them, and docs/CONFIGURATION.md's
  * producer table is rendered from {@link #ALL} (checked by ProducerSettingsReadmeTest).
  */
 public final class ProducerSettings {
@@ -115,9 +115,9 @@ public final class ProducerSettings {
             "hosts",
             "compacted topic of the node's host-info record (datacenter and rack from `EndpointSnitchInfo`, host id,"
                     + " cluster name and address from `StorageService`), sent at start, after every JMX reconnect, on"
-                    + " every change and every 60 s; empty: not sent ([docs/DATACENTERS.md](docs/DATACENTERS.md))");
+                    + " every change and every 60 s; empty: not sent ([DATACENTERS.md](DATACENTERS.md))");
 
-    /** Every key, in the order of the help and the README. */
+    /** Every key, in the order of the help and of docs/CONFIGURATION.md. */
     public static final List<Setting<?>> ALL = all();
 
     private ProducerSettings() {}

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Acceptance 3 of issue 3: the producer under faults, against one real Cassandra (with JMX
+ * The producer under faults (docs/PRODUCER.md, docs/RELIABILITY-faults.md, fault E), against one real Cassandra (with JMX
  * password authentication, shared by the tests) and one real Kafka broker.
  */
 class JmxProducerFaultIT {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Acceptance 2 of issue 3: the producer against a real Cassandra 5.0.9 and a real Kafka broker,
+ * The producer (docs/PRODUCER.md) against a real Cassandra 5.0.9 and a real Kafka broker,
  * with real read/write load from the Cassandra Java driver, read back from the five topics.
  */
 class JmxProducerIT {

@@ -3,7 +3,7 @@ package io.loadrank.producer;
 import io.loadrank.testing.ReadmeSettingsTable;
 import org.junit.jupiter.api.Test;
 
-/** README's table of producer keys is the one definition of each key (ProducerSettings.ALL), rendered. */
+/** The table of producer keys in docs/CONFIGURATION.md is the one definition of each key (ProducerSettings.ALL), rendered. */
 class ProducerSettingsReadmeTest {
 
     @Test

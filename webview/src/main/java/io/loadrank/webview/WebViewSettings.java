@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The web view's options, each defined once (docs/WEBVIEW.md); README's table is rendered from
+ * The web view's options, each defined once (docs/WEBVIEW.md); docs/CONFIGURATION.md's table is rendered from
  * {@link #ALL} and checked by WebViewSettingsReadmeTest. Given on the command line as
  * {@code --key value} or {@code --key=value}.
  */

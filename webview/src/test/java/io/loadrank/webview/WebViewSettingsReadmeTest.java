@@ -3,7 +3,7 @@ package io.loadrank.webview;
 import io.loadrank.testing.ReadmeSettingsTable;
 import org.junit.jupiter.api.Test;
 
-/** README's table of the web view's options is the one definition of each (WebViewSettings.ALL), rendered. */
+/** The table of the web view's options in docs/CONFIGURATION.md is the one definition of each (WebViewSettings.ALL), rendered. */
 class WebViewSettingsReadmeTest {
 
     @Test

@@ -64,7 +64,12 @@ public final class WebViewMain {
                 System::currentTimeMillis);
         WebServer server;
         try {
-            server = new WebServer(view, bind, WebViewSettings.PORT.read(conf), WebViewSettings.TOP.read(conf));
+            server = new WebServer(
+                    view,
+                    bind,
+                    WebViewSettings.PORT.read(conf),
+                    WebViewSettings.TOP.read(conf),
+                    WebViewSettings.METRICS_TOP.read(conf));
         } catch (BindException e) {
             System.err.println("error: cannot listen on " + bind + ":" + WebViewSettings.PORT.read(conf) + ": "
                     + e.getMessage() + " (choose another --port)");

@@ -2,6 +2,7 @@ package io.loadrank.webview;
 
 import io.loadrank.config.ConfigException;
 import io.loadrank.config.Setting;
+import io.loadrank.webview.metrics.FleetMetrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,13 @@ public final class WebViewSettings {
             1,
             500,
             "hosts shown per datacenter unless the page asks for more (the search box finds the others)");
+    public static final Setting<Integer> METRICS_TOP = Setting.integer(
+            "metrics-top",
+            1_000,
+            0,
+            100_000,
+            "hosts per slice, the hottest, with series on `/metrics` (" + FleetMetrics.SERIES_PER_HOST
+                    + " each; 0: none)");
     public static final Setting<String> TITLE =
             Setting.text("title", "loadrank", Pattern.compile(".{1,100}"), "1-100 characters", "the page's title");
 
@@ -74,6 +82,7 @@ public final class WebViewSettings {
             HISTORY_MINUTES,
             MAX_POINTS,
             TOP,
+            METRICS_TOP,
             TITLE);
 
     private WebViewSettings() {}

@@ -4,8 +4,14 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.loadrank.webview.metrics.FleetMetrics;
 import io.loadrank.webview.view.FleetView;
 import io.loadrank.webview.view.Query;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +34,7 @@ import org.slf4j.LoggerFactory;
  *   GET /             the page            GET /api/view?search=&amp;top=   the view as JSON
  *   GET /app.js       its script          GET /api/host?host=NAME        one host's history
  *   GET /app.css      its style           GET /events                    Server-Sent Events
+ *   GET /metrics      Prometheus metrics  GET /healthz                   ok
  * </pre>
  *
  * Every asset is a resource of the jar, chosen from a fixed list: no request names a file. The
@@ -55,11 +62,15 @@ public final class WebServer implements AutoCloseable {
     private final ScheduledExecutorService notifier;
     private final EventStream events = new EventStream();
     private final Map<String, byte[]> assets = new HashMap<>();
+    private final PrometheusRegistry metrics = new PrometheusRegistry();
+    private final ExpositionFormatWriter openMetrics = OpenMetricsTextFormatWriter.create();
+    private final ExpositionFormatWriter prometheusText = PrometheusTextFormatWriter.create();
     private long notifiedSequence = -1;
 
-    public WebServer(FleetView view, String bindAddress, int port, int defaultTop) throws IOException {
+    public WebServer(FleetView view, String bindAddress, int port, int defaultTop, int metricsTop) throws IOException {
         this.view = view;
         this.defaultTop = defaultTop;
+        metrics.register(new FleetMetrics(view, metricsTop));
         for (String[] asset : ASSETS.values()) {
             assets.put(asset[0], load(asset[0]));
         }
@@ -131,6 +142,14 @@ public final class WebServer implements AutoCloseable {
                         respond(exchange, 503, "text/plain; charset=utf-8", "too many open pages\n");
                     }
                     return; // stays open for the events
+                }
+                case "/metrics" -> {
+                    // OpenMetrics when the scraper asks for it (Prometheus does), else the classic text format
+                    String accept = exchange.getRequestHeaders().getFirst("Accept");
+                    ExpositionFormatWriter writer = openMetrics.accepts(accept) ? openMetrics : prometheusText;
+                    ByteArrayOutputStream body = new ByteArrayOutputStream();
+                    writer.write(body, metrics.scrape());
+                    respond(exchange, 200, writer.getContentType(), body.toByteArray());
                 }
                 case "/healthz" -> respond(exchange, 200, "text/plain; charset=utf-8", "ok\n");
                 default -> {

@@ -122,6 +122,42 @@ public final class FleetView {
         return newest;
     }
 
+    /**
+     * What {@code /metrics} exports, taken under the lock in one go: the newest ranking of every slice
+     * in display order, the active alerts, the view's own counts and the time of the view's clock.
+     * Slice rankings are immutable, so the caller reads them after the lock is released.
+     */
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(
+                List.copyOf(slices.values()),
+                alerts.active(),
+                rankings,
+                badRankings,
+                alertEvents,
+                badAlerts,
+                clock.getAsLong());
+    }
+
+    /**
+     * The state {@link #snapshot} returns.
+     *
+     * @param rankings      the newest ranking of every slice, in the page's order
+     * @param activeAlerts  the active alerts, the one that fired first first
+     * @param rankingsTaken slice rankings taken in since the view started
+     * @param badRankings   records of the rankings topic skipped as unreadable
+     * @param alertEvents   alert events taken in
+     * @param badAlerts     records of the alerts topic skipped as unreadable
+     * @param nowMillis     the view's clock
+     */
+    public record Snapshot(
+            List<SliceRanking> rankings,
+            List<AlertRecord> activeAlerts,
+            long rankingsTaken,
+            long badRankings,
+            long alertEvents,
+            long badAlerts,
+            long nowMillis) {}
+
     public synchronized ViewModel view(Query query) {
         List<AlertRecord> active = alerts.active();
         Set<String> alerting = new HashSet<>();

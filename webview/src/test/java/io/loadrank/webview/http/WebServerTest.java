@@ -28,7 +28,7 @@ class WebServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new WebServer(view, "127.0.0.1", 0, 20);
+        server = new WebServer(view, "127.0.0.1", 0, 20, 1_000);
         server.start();
     }
 
@@ -68,6 +68,25 @@ class WebServerTest {
         }
         assertThat(get("/app.js").statusCode()).isEqualTo(200);
         assertThat(get("/app.css").headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+    }
+
+    @Test
+    void givenARanking_whenMetricsAreScraped_thenTheTextFormatOrOpenMetricsAsTheScraperAsks() throws Exception {
+        view.slice(SliceRankings.ranking(new Slice("prod", "eu"), System.currentTimeMillis(), "hot-1", "cool-1"));
+
+        HttpResponse<String> text = get("/metrics");
+        HttpResponse<String> openMetrics = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                        .header("Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(text.statusCode()).isEqualTo(200);
+        assertThat(text.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(text.body()).contains("loadrank_host_rank{cluster=\"prod\",datacenter=\"eu\",host=\"hot-1\"");
+        assertThat(openMetrics.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/openmetrics-text");
+        assertThat(openMetrics.body()).contains("loadrank_host_rank{").endsWith("# EOF\n");
     }
 
     @Test

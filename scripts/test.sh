@@ -26,6 +26,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # missing_message, when they run without the program.
 readonly REQUIRED_PROGRAMS=(
   "chromium,chromium-browser,google-chrome chromium WebViewBrowserIT"
+  "promtool prometheus PrometheusRulesTest"
+  "prometheus prometheus PrometheusScrapeIT"
 )
 
 # Exit code when a program is missing and cannot be installed (Maven's own failures exit 1).
@@ -98,7 +100,7 @@ if ((${#missing[@]} > 0)); then
   packages=() needs=""
   for entry in "${missing[@]}"; do
     read -r program package test <<<"$entry"
-    packages+=("$package")
+    [[ " ${packages[*]} " == *" $package "* ]] || packages+=("$package")
     needs+="${needs:+, }$test needs $program"
   done
   command -v apt-get >/dev/null 2>&1 || cannot_install "no apt-get on the PATH"
@@ -110,6 +112,10 @@ if ((${#missing[@]} > 0)); then
   info "installing ${packages[*]} with ${as_root[*]:+sudo }apt-get, missing from the PATH: $needs"
   "${as_root[@]}" apt-get update -qq || cannot_install "apt-get update failed, output above"
   "${as_root[@]}" apt-get install -y -qq "${packages[@]}" || cannot_install "apt-get install failed, output above"
+  # Debian's prometheus package enables its services; the tests start a Prometheus of their own
+  if [[ " ${packages[*]} " == *" prometheus "* ]] && command -v systemctl >/dev/null 2>&1; then
+    "${as_root[@]}" systemctl disable --now prometheus prometheus-node-exporter >/dev/null 2>&1 || true
+  fi
   find_missing
   ((${#missing[@]} == 0)) || cannot_install "apt-get installed the package, yet the program is not on the PATH"
 fi

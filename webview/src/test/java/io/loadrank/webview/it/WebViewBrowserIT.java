@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.loadrank.message.WireFormat;
 import io.loadrank.slice.Slice;
 import io.loadrank.slice.SliceHost;
 import io.loadrank.slice.SliceRanking;
@@ -12,24 +11,17 @@ import io.loadrank.slice.SliceStaleHost;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
 import io.loadrank.topology.LoadRankSettings;
-import io.loadrank.topology.LoadRankTopology;
-import io.loadrank.topology.LoadRankTopologyFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.storm.Config;
 import org.apache.storm.LocalCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,12 +49,7 @@ class WebViewBrowserIT {
     static void startBroker() {
         Chromium.binary(); // fail at once, with the fix, when the browser is missing
         broker = KafkaBroker.start(runDir.resolve("kafka"));
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, "5",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        producer = SampleFeed.producer(broker.bootstrapServers());
     }
 
     @AfterAll
@@ -94,37 +81,27 @@ class WebViewBrowserIT {
                 25.0,
                 "cass-sa-east-1",
                 15.0));
-        AtomicBoolean silenceApSouth = new AtomicBoolean(false);
+        Set<String> silenced = ConcurrentHashMap.newKeySet();
         try (LocalCluster cluster = new LocalCluster();
-                Feed feed = new Feed(topics, values, silenceApSouth)) {
-            Map<String, Object> conf = new HashMap<>();
-            conf.put(LoadRankSettings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers());
-            conf.put(LoadRankSettings.TOPICS.key(), topics);
-            conf.put(LoadRankSettings.OUTPUT_DIR.key(), runDir.resolve("output").toString());
-            conf.put(LoadRankSettings.CONSUMER_GROUP.key(), "view-group");
-            conf.put(LoadRankSettings.WINDOW_SECS.key(), 20);
-            conf.put(LoadRankSettings.EMIT_SECS.key(), 1);
-            conf.put(LoadRankSettings.STALE_AFTER_SECS.key(), 3);
-            conf.put(LoadRankSettings.READBACK_ENABLED.key(), false);
-            conf.put(LoadRankSettings.RANKINGS_TOPIC.key(), rankings);
-            conf.put(LoadRankSettings.ALERTS_TOPIC.key(), alerts);
-            conf.put(
-                    LoadRankSettings.ALERTS.key(),
-                    List.of(
-                            Map.of("name", "hot", "when", "score", "above", 40, "for.secs", 0),
-                            Map.of("name", "silent", "when", "stale")));
-            conf.put(LoadRankSettings.TOPOLOGY_NAME.key(), "view");
-            conf.put(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS, 30);
-            Config stormConf = LoadRankTopology.stormConfig(conf, runDir);
-            cluster.submitTopology("view", stormConf, LoadRankTopologyFactory.build(LoadRankSettings.from(stormConf)));
+                SampleFeed feed = new SampleFeed(producer, topics, values, silenced)) {
+            LocalPipeline.submit(
+                    cluster,
+                    "view",
+                    broker.bootstrapServers(),
+                    runDir,
+                    topics,
+                    rankings,
+                    alerts,
+                    Map.of(
+                            LoadRankSettings.ALERTS.key(),
+                            List.of(
+                                    Map.of("name", "hot", "when", "score", "above", 40, "for.secs", 0),
+                                    Map.of("name", "silent", "when", "stale"))));
 
-            try (WebViewProcess view = new WebViewProcess(
+            try (WebViewProcess view = WebViewProcess.following(
                             runDir.resolve("view"),
-                            "--bootstrap-servers",
                             broker.bootstrapServers(),
-                            "--rankings-topic",
                             rankings,
-                            "--alerts-topic",
                             alerts,
                             "--title",
                             "loadrank test fleet");
@@ -134,7 +111,7 @@ class WebViewBrowserIT {
                         DEADLINE,
                         "cass-eu-west-1 on top in the page",
                         () -> "cass-eu-west-1".equals(chromium.evaluate(TOP_HOST)));
-                silenceApSouth.set(true);
+                silenced.add("cass-ap-south-1");
 
                 JsonObject page = JsonParser.parseString(Await.value(
                                 DEADLINE, "a stale host and both alerts in the page", () -> {
@@ -237,14 +214,8 @@ class WebViewBrowserIT {
         }
         producer.send(new ProducerRecord<>(alerts, "hot", alert.toString())).get(30, TimeUnit.SECONDS);
 
-        try (WebViewProcess view = new WebViewProcess(
-                        runDir.resolve("evil-view"),
-                        "--bootstrap-servers",
-                        broker.bootstrapServers(),
-                        "--rankings-topic",
-                        rankings,
-                        "--alerts-topic",
-                        alerts);
+        try (WebViewProcess view = WebViewProcess.following(
+                        runDir.resolve("evil-view"), broker.bootstrapServers(), rankings, alerts);
                 Chromium chromium = new Chromium(runDir.resolve("evil-chromium"), 1400, 1000)) {
             chromium.navigate(view.url());
             try {
@@ -296,37 +267,4 @@ class WebViewBrowserIT {
             + "stale: Array.from(document.querySelectorAll('li.stale-host')).map(e => e.getAttribute('data-host')),"
             + "alerts: Array.from(document.querySelectorAll('tr.alert')).map(e => e.getAttribute('data-alert')),"
             + "status: document.getElementById('status').textContent})";
-
-    /** Every host reports its value of the moment to every topic every 250 ms; one host can be silenced. */
-    private static final class Feed implements AutoCloseable {
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-
-        Feed(List<String> topics, Map<String, Double> values, AtomicBoolean silenceApSouth) {
-            thread = new Thread(
-                    () -> {
-                        while (running.get()) {
-                            long now = System.currentTimeMillis();
-                            for (String topic : topics) {
-                                new LinkedHashMap<>(values).forEach((host, value) -> {
-                                    if (!(host.equals("cass-ap-south-1") && silenceApSouth.get())) {
-                                        producer.send(
-                                                new ProducerRecord<>(topic, host, WireFormat.encode(host, value, now)));
-                                    }
-                                });
-                            }
-                            java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
-                        }
-                    },
-                    "view-feed");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join();
-        }
-    }
 }

@@ -63,8 +63,27 @@ final class WebViewProcess implements AutoCloseable {
         });
     }
 
+    /** The view following {@code rankingsTopic} and {@code alertsTopic} on {@code bootstrapServers}, with more options. */
+    static WebViewProcess following(
+            Path workDir, String bootstrapServers, String rankingsTopic, String alertsTopic, String... more)
+            throws IOException {
+        List<String> options = new ArrayList<>(List.of(
+                "--bootstrap-servers",
+                bootstrapServers,
+                "--rankings-topic",
+                rankingsTopic,
+                "--alerts-topic",
+                alertsTopic));
+        options.addAll(List.of(more));
+        return new WebViewProcess(workDir, options.toArray(String[]::new));
+    }
+
     String url() {
         return "http://127.0.0.1:" + port + "/";
+    }
+
+    int port() {
+        return port;
     }
 
     Path log() {

@@ -133,11 +133,13 @@ public final class LoadRankTopology implements Callable<Integer> {
         LoadRankSettings settings;
         try {
             Map<String, Object> yaml = readConfigFile(Path.of(configFile));
+            LoadRankSettings.checkKnownKeys(yaml.keySet(), "in " + configFile);
+            LoadRankSettings.checkKnownKeys(overrides.keySet(), "from --set");
             yaml.putAll(typed(overrides));
             conf = stormConfig(yaml, Path.of("").toAbsolutePath());
             settings = LoadRankSettings.from(conf);
         } catch (ConfigException e) {
-            throw new UsageException(e.getMessage() + " (in " + configFile + ")", e);
+            throw new UsageException(e.getMessage() + source(e.key()), e);
         }
         StormTopology topology = LoadRankTopologyFactory.build(settings);
         LOG.info("loadrank settings: {}", settings);
@@ -162,6 +164,23 @@ public final class LoadRankTopology implements Callable<Integer> {
             System.exit(Cli.EXIT_OK);
         }
         return Cli.EXIT_OK;
+    }
+
+    /**
+     * Where the refused key's value came from, for the end of the message: the --set that gave it, or the
+     * file; nothing for a refusal that says it itself (an unknown key).
+     */
+    private String source(String refusedKey) {
+        if (refusedKey == null) {
+            return "";
+        }
+        for (Map.Entry<String, String> set : overrides.entrySet()) {
+            String key = set.getKey();
+            if (refusedKey.equals(key) || refusedKey.startsWith(key + ".") || refusedKey.startsWith(key + "[")) {
+                return " (from --set " + key + ")";
+            }
+        }
+        return " (in " + configFile + ")";
     }
 
     /** The --set values as YAML would type them: whole numbers and true/false, the rest text. */

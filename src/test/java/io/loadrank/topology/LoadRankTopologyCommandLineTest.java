@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.cli.Cli;
 import io.loadrank.testing.CommandLineRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -57,7 +61,9 @@ class LoadRankTopologyCommandLineTest {
                 "--dry-run --ttl soon topology.yaml              | error: Invalid value for option '--ttl': 'soon' is not a whole number",
                 "--dry-run --ttl -1 topology.yaml                | error: Invalid value for option '--ttl': '-1' is not a whole number from 0",
                 "--dry-run --set loadrank.emit.secs topology.yaml | error: Value for option option '--set' (KEY=VALUE) should be in KEY=VALUE format",
-                "--dry-run --set loadrank.emit.secs=0 topology.yaml | error: bad configuration: loadrank.emit.secs = 0",
+                "--dry-run --set loadrank.emit.secs=0 topology.yaml | error: bad configuration: loadrank.emit.secs = 0; allowed: a whole number from 1 to 3600 (from --set loadrank.emit.secs)",
+                "--dry-run --set loadrank.windw.secs=30 topology.yaml | error: bad configuration: unknown key 'loadrank.windw.secs' from --set; did you mean loadrank.window.secs?",
+                "--dry-run --set loadrank.topics.cpuLoad=2 topology.yaml | error: bad configuration: unknown key 'loadrank.topics.cpuLoad' from --set; did you mean loadrank.topics?",
                 "--dry-run no-such.yaml                          | error: bad configuration: CONFIG = 'no-such.yaml'",
                 "--dry-run --set loadrank.kafka.properties=sasl.jaas.config=hunter2 topology.yaml | error: bad configuration: loadrank.kafka.properties = (hidden)",
             })
@@ -69,6 +75,32 @@ class LoadRankTopologyCommandLineTest {
         assertThat(run.errLines().get(0)).startsWith(error);
         assertThat(run.errLines().get(1)).isEqualTo("try --help");
         assertThat(run.err()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void givenAnUnknownKeyInTheFile_whenRun_thenExit2NamingTheKeyTheFileAndTheNearestKey(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("typo.yaml");
+        Files.writeString(file, "loadrank.windows.secs: 30\ntopology.workers: 1\n");
+
+        CommandLineRun run = run("--dry-run " + file);
+
+        assertThat(run.exitCode()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(run.errLines().get(0))
+                .isEqualTo("error: bad configuration: unknown key 'loadrank.windows.secs' in " + file
+                        + "; did you mean loadrank.window.secs?");
+        assertThat(run.out()).doesNotContain("configuration is valid");
+    }
+
+    @Test
+    void givenABadValueInTheFile_whenRun_thenTheErrorNamesTheFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "loadrank.window.secs: 0\n");
+
+        CommandLineRun run = run("--dry-run " + file);
+
+        assertThat(run.exitCode()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(run.errLines().get(0)).endsWith("(in " + file + ")");
     }
 
     @Test

@@ -517,18 +517,50 @@ cmd_create_topics() {
   require_int --partitions "$partitions" 1 10000
   (($# + ${#compacted[@]})) || usage
   pid_running "$PID_FILE" || die "$NAME is not running; start it with: KAFKA_PORT=$KAFKA_PORT scripts/kafka.sh start"
-  local common_jar="$LOADRANK_HOME/common/target/loadrank-common.jar"
-  [[ -f "$common_jar" ]] || die "no $common_jar: build it with 'mvn -B clean package -DskipTests'"
   # returns once every partition has a leader and has taken a write: a producer that sends to a
   # topic a moment after its creation can otherwise lose its first batch (docs/KAFKA-TOPICS.md)
+  run_common_tool io.loadrank.kafka.CreateTopicsCommand \
+    --partitions "$partitions" "${compacted[@]/#/--compacted=}" "$@" >&2 ||
+    die "could not create topics $* ${compacted[*]} on $ADDRESS"
+}
+
+cmd_consume() {
+  local args=() topic=""
+  while (($#)); do
+    case "$1" in
+      --from-beginning) args+=(--from-beginning); shift ;;
+      --max)
+        require_value "$1" "$#"
+        require_int --max "$2" 1 ""
+        args+=(--max "$2")
+        shift 2
+        ;;
+      --max=*) require_int --max "${1#*=}" 1 ""; args+=("$1"); shift ;;
+      -*) usage_error "unknown option $1 for consume (allowed: --from-beginning, --max N)" ;;
+      *)
+        [[ -z "$topic" ]] || usage_error "consume takes one topic, got $topic and $1"
+        topic="$1"
+        shift
+        ;;
+    esac
+  done
+  [[ -n "$topic" ]] || usage_error "consume needs a topic: scripts/kafka.sh consume TOPIC [--from-beginning] [--max N]"
+  pid_running "$PID_FILE" || die "$NAME is not running; start it with: KAFKA_PORT=$KAFKA_PORT scripts/kafka.sh start"
+  run_common_tool io.loadrank.kafka.ConsumeCommand "${args[@]}" "$topic"
+}
+
+# run_common_tool CLASS ARGS...: one of common's Kafka tools against this broker, as its admin
+run_common_tool() {
+  local class="$1"
+  shift
+  local common_jar="$LOADRANK_HOME/common/target/loadrank-common.jar"
+  [[ -f "$common_jar" ]] || die "no $common_jar: build it with 'mvn -B clean package -DskipTests'"
   local java
   java="$(java_bin)"
   "$java" -Xmx256m -XX:TieredStopAtLevel=1 \
     -Dlog4j2.configurationFile="$LOADRANK_HOME/scripts/tools/kafka/log4j2-tools.xml" \
-    -cp "$common_jar:$(tool_classpath kafka)" io.loadrank.kafka.CreateTopicsCommand \
-    --bootstrap-server "$ADDRESS" --command-config "$ADMIN_PROPERTIES" \
-    --partitions "$partitions" "${compacted[@]/#/--compacted=}" "$@" >&2 ||
-    die "could not create topics $* ${compacted[*]} on $ADDRESS"
+    -cp "$common_jar:$(tool_classpath kafka)" "$class" \
+    --bootstrap-server "$ADDRESS" --command-config "$ADMIN_PROPERTIES" "$@"
 }
 
 (($#)) || usage
@@ -539,6 +571,7 @@ case "$command" in
   stop) (($# == 0)) || usage; cmd_stop ;;
   status) (($# == 0)) || usage; cmd_status ;;
   create-topics) cmd_create_topics "$@" ;;
+  consume) cmd_consume "$@" ;;
   -h | --help | help) usage ;;
   *) info "unknown command: $command"; usage ;;
 esac

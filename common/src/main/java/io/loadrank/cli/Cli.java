@@ -1,5 +1,6 @@
 package io.loadrank.cli;
 
+import io.loadrank.config.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -38,7 +39,7 @@ public final class Cli {
         commandLine.setParameterExceptionHandler(
                 (e, args) -> usageError(e.getCommandLine().getErr(), e.getMessage()));
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
-            if (e instanceof UsageException) {
+            if (e instanceof UsageException || e instanceof ConfigException) {
                 return usageError(failed.getErr(), e.getMessage());
             }
             throw e;

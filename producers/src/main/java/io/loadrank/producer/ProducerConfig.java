@@ -39,6 +39,7 @@ public final class ProducerConfig {
     private final String acks;
     private final Properties kafkaClientProperties;
     private final int bufferSamples;
+    private final Duration progressInterval;
     private final Map<Metric, String> topics;
     private final String hostsTopic;
 
@@ -69,6 +70,7 @@ public final class ProducerConfig {
                 ? new Properties()
                 : loadProperties(ProducerSettings.KAFKA_CLIENT_PROPERTIES.key(), clientProperties.toString());
         bufferSamples = v.required(ProducerSettings.KAFKA_BUFFER_SAMPLES);
+        progressInterval = Duration.ofMinutes(v.required(ProducerSettings.PROGRESS_MINUTES));
         topics = new EnumMap<>(Metric.class);
         ProducerSettings.TOPICS.forEach((metric, setting) -> topics.put(metric, v.required(setting)));
         hostsTopic = v.optional(ProducerSettings.HOSTS_TOPIC);
@@ -248,6 +250,11 @@ public final class ProducerConfig {
 
     public int bufferSamples() {
         return bufferSamples;
+    }
+
+    /** How often a line counts what was sent; zero: never. */
+    public Duration progressInterval() {
+        return progressInterval;
     }
 
     public String topic(Metric metric) {

@@ -38,9 +38,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/args.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/args.sh"
 
-usage() {
-  cat >&2 <<'EOF'
-usage: scripts/kafka.sh start [--secure]|stop|status|create-topics [--partitions N] [--compacted TOPIC]... TOPIC...
+help_text() {
+  cat <<'EOF'
+usage: scripts/kafka.sh start [--secure] | stop | status | create-topics [--partitions N] [--compacted TOPIC]... TOPIC...
+                      | consume TOPIC [--from-beginning] [--max N]
+Commands and options:
   start          start the broker (formats its storage on first start); prints the bootstrap address;
                  --secure: SASL_SSL (SCRAM-SHA-512 over TLS) and ACLs, prints each user's client properties file
   stop           stop the broker this script started (TERM, then KILL after KAFKA_STOP_TIMEOUT)
@@ -48,12 +50,18 @@ usage: scripts/kafka.sh start [--secure]|stop|status|create-topics [--partitions
   create-topics  create topics on the running broker (existing topics are left as they are); returns
                  once every partition has a leader and has taken a write; --compacted TOPIC creates
                  TOPIC with cleanup.policy=compact (the host-info topic). Needs common/target/loadrank-common.jar
-env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (port+1), KAFKA_PARTITIONS (1), KAFKA_HEAP_OPTS (-Xmx512m),
-     KAFKA_START_TIMEOUT (120), KAFKA_STOP_TIMEOUT (60), LOADRANK_RUN_DIR (<repo>/run); with --secure:
-     KAFKA_METRIC_TOPICS, KAFKA_HOSTS_TOPIC, KAFKA_RANKINGS_TOPICS, KAFKA_DEADLETTER_TOPIC, KAFKA_CONSUMER_GROUP,
-     KAFKA_CERT_EXPIRED (0; 1: an expired broker certificate, for tests)
+  consume        print TOPIC's records, one line each: record time (UTC), key and value, tab-separated;
+                 from now on, or from the oldest kept with --from-beginning; --max N stops after N records
+                 (default: until Ctrl-C). Needs common/target/loadrank-common.jar
+Environment:
+  KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (port+1), KAFKA_PARTITIONS (1), KAFKA_HEAP_OPTS (-Xmx512m),
+  KAFKA_START_TIMEOUT (120), KAFKA_STOP_TIMEOUT (60), LOADRANK_RUN_DIR (<repo>/run); with --secure:
+  KAFKA_METRIC_TOPICS, KAFKA_HOSTS_TOPIC, KAFKA_RANKINGS_TOPICS, KAFKA_DEADLETTER_TOPIC, KAFKA_CONSUMER_GROUP,
+  KAFKA_CERT_EXPIRED (0; 1: an expired broker certificate, for tests)
+Exit codes:
+  0 done; 1 failed (the reason on stderr; consume: the topic does not exist); 2 bad usage;
+  status: 3 not running
 EOF
-  exit 2
 }
 
 
@@ -497,12 +505,12 @@ cmd_create_topics() {
   while (($#)); do
     case "$1" in
       --compacted)
-        (($# >= 2)) || die "--compacted needs a topic"
+        require_value "$1" "$#"
         compacted+=("$2")
         shift 2
         ;;
       --partitions)
-        (($# >= 2)) || die "--partitions needs a value"
+        require_value "$1" "$#"
         partitions="$2"
         shift 2
         ;;
@@ -510,12 +518,12 @@ cmd_create_topics() {
         partitions="${1#*=}"
         shift
         ;;
-      -*) die "unknown option $1 for create-topics" ;;
+      -*) unknown_option "$1" ;;
       *) break ;;
     esac
   done
   require_int --partitions "$partitions" 1 10000
-  (($# + ${#compacted[@]})) || usage
+  (($# + ${#compacted[@]})) || usage_error "create-topics needs at least one topic"
   pid_running "$PID_FILE" || die "$NAME is not running; start it with: KAFKA_PORT=$KAFKA_PORT scripts/kafka.sh start"
   # returns once every partition has a leader and has taken a write: a producer that sends to a
   # topic a moment after its creation can otherwise lose its first batch (docs/KAFKA-TOPICS.md)
@@ -536,7 +544,7 @@ cmd_consume() {
         shift 2
         ;;
       --max=*) require_int --max "${1#*=}" 1 ""; args+=("$1"); shift ;;
-      -*) usage_error "unknown option $1 for consume (allowed: --from-beginning, --max N)" ;;
+      -*) unknown_option "$1" ;;
       *)
         [[ -z "$topic" ]] || usage_error "consume takes one topic, got $topic and $1"
         topic="$1"
@@ -563,15 +571,15 @@ run_common_tool() {
     --bootstrap-server "$ADDRESS" --command-config "$ADMIN_PROPERTIES" "$@"
 }
 
-(($#)) || usage
+(($#)) || usage_error "name a command: start, stop, status, create-topics or consume"
 command="$1"
 shift
 case "$command" in
-  start) (($# <= 1)) || usage; cmd_start "$@" ;;
-  stop) (($# == 0)) || usage; cmd_stop ;;
-  status) (($# == 0)) || usage; cmd_status ;;
+  start) (($# <= 1)) || usage_error "start takes at most --secure, got: $*"; cmd_start "$@" ;;
+  stop) (($# == 0)) || usage_error "stop takes no arguments, got: $*"; cmd_stop ;;
+  status) (($# == 0)) || usage_error "status takes no arguments, got: $*"; cmd_status ;;
   create-topics) cmd_create_topics "$@" ;;
   consume) cmd_consume "$@" ;;
-  -h | --help | help) usage ;;
-  *) info "unknown command: $command"; usage ;;
+  -h | --help | help) show_help ;;
+  *) unknown_option "$command" command ;;
 esac

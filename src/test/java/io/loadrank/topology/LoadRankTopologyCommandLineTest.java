@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.cli.Cli;
 import io.loadrank.testing.CommandLineRun;
+import io.loadrank.testing.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,17 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LoadRankTopologyCommandLineTest {
 
     private static CommandLineRun run(String args) {
-        return CommandLineRun.of(newCommand(), args.isBlank() ? new String[0] : args.split(" "));
-    }
-
-    private static Object newCommand() {
-        try {
-            var constructor = LoadRankTopology.class.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        return CommandLineRun.of(new LoadRankTopology(), args.isBlank() ? new String[0] : args.split(" "));
     }
 
     @Test
@@ -105,11 +96,15 @@ class LoadRankTopologyCommandLineTest {
 
     @Test
     void givenDryRunWithOverrides_whenRun_thenTheOverridesReachTheCheckedConfiguration() {
-        CommandLineRun run =
-                run("--dry-run --set loadrank.emit.secs=7 --set=loadrank.topology.name=cli-test topology.yaml");
+        String noKafka = "127.0.0.1:" + FreePorts.one();
+        CommandLineRun run = run("--dry-run --set loadrank.emit.secs=7 --set=loadrank.topology.name=cli-test"
+                + " --set loadrank.kafka.bootstrap.servers=" + noKafka + " topology.yaml");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("configuration is valid", "loadrank.emit.secs=7", "topology cli-test:");
+        assertThat(run.errLines())
+                .containsExactly("warning: Kafka at " + noKafka
+                        + " did not answer within 3 s: the metric topics were not checked");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.loadrank.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,19 +30,36 @@ class ScriptUsageTest {
         }
     }
 
+    /**
+     * Runs a script the way a user would, but where it cannot reach anything real: a run directory of its own and
+     * a demo port that is not a port, so that a check that breaks fails fast instead of starting servers; and ended
+     * (with everything it started) if it runs longer than a check takes.
+     */
     private static Run run(String script, String... args) throws IOException, InterruptedException {
         List<String> command = Stream.concat(
                         Stream.of("bash", RepoPaths.script(script).toString()), Stream.of(args))
                 .toList();
-        Process process = new ProcessBuilder(command)
+        Path dir = Files.createTempDirectory("script-usage");
+        Path out = dir.resolve("out");
+        Path err = dir.resolve("err");
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(RepoPaths.root().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
-        byte[] out = process.getInputStream().readAllBytes();
-        byte[] err = process.getErrorStream().readAllBytes();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(script).isTrue();
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().put("LOADRANK_RUN_DIR", dir.resolve("run").toString());
+        // read by demo.sh after its command line: a demo that got past it stops at once
+        builder.environment().put("DEMO_KAFKA_PORT", "not-a-port");
+        Process process = builder.start();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError(script + " " + List.of(args) + " ran on instead of stopping at its command line");
+        }
         return new Run(
-                process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private static List<String> scripts() throws IOException {

@@ -17,19 +17,25 @@ set -euo pipefail
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/args.sh
+source "$LOADRANK_HOME/scripts/lib/args.sh"
 
-usage() {
-  cat >&2 <<'USAGE'
+help_text() {
+  cat <<'USAGE'
 usage: scripts/bench-jmh.sh [JMH ARGS...]
+Options:
   no arguments   run every loadrank benchmark and write JMH's result table to
                  $LOADRANK_RUN_DIR/bench-jmh/jmh-<time>.txt as well as to the terminal
   JMH ARGS       passed to JMH as they are: a benchmark regexp (e.g. WindowUpdate) and options
                  (-f forks, -wi warm-up iterations, -i iterations, -p hosts=N, -l list, -h JMH's help)
+Environment:
+  LOADRANK_RUN_DIR  run directory (default <repo>/run)
+Exit codes:
+  0 done; 1 the run failed; JMH's own for JMH ARGS (its bad usage included)
 USAGE
-  exit 2
 }
 
-[[ "${1:-}" == "--help" ]] && usage
+case "${1:-}" in --help | -help) show_help ;; esac
 
 jar="$LOADRANK_HOME/bench/target/loadrank-bench.jar"
 [[ -f "$jar" ]] || die "no benchmark jar at $jar: build it with 'mvn -B -q clean package -DskipTests'"

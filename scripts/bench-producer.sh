@@ -16,11 +16,23 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/args.sh
 source "$LOADRANK_HOME/scripts/lib/args.sh"
 
-usage() {
-  echo "usage: $0 [SECONDS (>= 10)]" >&2
-  exit 2
+help_text() {
+  cat <<'USAGE'
+usage: scripts/bench-producer.sh [SECONDS]
+Options:
+  SECONDS  how long to measure, warm-up included: a whole number of at least 10 (default 70)
+Environment:
+  WARMUP (10 seconds, not counted), PRODUCER_JAVA_OPTS (see producer.sh), CASSANDRA_* and KAFKA_PORT as for
+  those scripts; servers already running on those ports are used and left running
+Exit codes:
+  0 done; 1 the run failed (the reason on stderr); 2 bad usage
+USAGE
 }
-case "${1:-}" in -h | --help) usage ;; esac
+case "${1:-}" in
+  -h | --help) show_help ;;
+  -*) unknown_option "$1" ;;
+esac
+(($# <= 1)) || usage_error "one SECONDS at most, got: $*"
 SECONDS_TO_MEASURE="${1:-70}"
 WARMUP="${WARMUP:-10}"
 require_int SECONDS "$SECONDS_TO_MEASURE" 10 "" "(the measurement, warm-up included)"

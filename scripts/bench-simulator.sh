@@ -13,16 +13,21 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/args.sh
 source "$LOADRANK_HOME/scripts/lib/args.sh"
 
-usage() {
-  cat >&2 <<'USAGE'
+help_text() {
+  cat <<'USAGE'
 usage: scripts/bench-simulator.sh [--hosts N] [--duration SECONDS] [--runs N] [--partitions N] [-- SIMULATOR OPTION...]
+Options:
   --hosts N           simulated hosts (default 100000)
   --duration SECONDS  length of each run (default 30)
   --runs N            runs against the same broker (default 1)
   --partitions N      partitions of each metric topic (default 4)
   after --            more options for io.loadrank.simulator.HostSimulator (e.g. --compression none)
+Environment:
+  SIMULATOR_HEAP_OPTS  the simulator's JVM options (default -Xmx1g)
+  KAFKA_HEAP_OPTS      the broker's (default -Xmx1g here)
+Exit codes:
+  0 done; 1 the run failed (the reason on stderr); 2 bad usage
 USAGE
-  exit 2
 }
 
 hosts=100000
@@ -40,8 +45,8 @@ while (($#)); do
       shift 2
       ;;
     --) shift; extra=("$@"); break ;;
-    -h | --help) usage ;;
-    *) echo "error: unknown option $1" >&2; usage ;;
+    -h | --help) show_help ;;
+    *) unknown_option "$1" ;;
   esac
 done
 

@@ -34,10 +34,11 @@ source "$LOADRANK_HOME/scripts/lib/storm-ceiling.sh"
 # shellcheck source=lib/topology-config.sh
 source "$LOADRANK_HOME/scripts/lib/topology-config.sh"
 
-usage() {
-  cat >&2 <<'USAGE'
+help_text() {
+  cat <<'USAGE'
 usage: scripts/bench-storm-ceiling.sh [--hosts N] [--messages N] [--partitions N] [--runs N] [--shapes LIST]
                                      [--variant NAME [--conf KEY=VALUE]...]...
+Options:
   --hosts N          simulated hosts in the prefill (default 10000)
   --messages N       messages prefilled over the five topics (default 10000000)
   --partitions N     partitions of each topic (default 2, as scripts/bench.sh)
@@ -49,8 +50,13 @@ usage: scripts/bench-storm-ceiling.sh [--hosts N] [--messages N] [--partitions N
                      "shipped"
   --conf KEY=VALUE   a setting of the variant before it: topology.* (Storm's), loadrank.kafka.properties
                      (a YAML map of consumer properties), ...; VALUE in YAML
+Environment:
+  BENCH_TOOL_HEAP_OPTS  the simulator's JVM options (default -Xmx1g)
+  CEILING_HEAP_OPTS     the LocalCluster's (default -Xmx2g)
+  KAFKA_HEAP_OPTS       the broker's (default -Xmx1g here)
+Exit codes:
+  0 done; 1 the run failed (the reason on stderr); 2 bad usage
 USAGE
-  exit 2
 }
 
 hosts=10000
@@ -93,8 +99,8 @@ while (($#)); do
       declare "${1#--}=$((10#$2))"
       shift 2
       ;;
-    -h | --help) usage ;;
-    *) echo "error: unknown option $1" >&2; usage ;;
+    -h | --help) show_help ;;
+    *) unknown_option "$1" ;;
   esac
 done
 

@@ -40,10 +40,11 @@ source "$LOADRANK_HOME/scripts/lib/storm-ceiling.sh"
 # shellcheck source=lib/topology-config.sh
 source "$LOADRANK_HOME/scripts/lib/topology-config.sh"
 
-usage() {
-  cat >&2 <<'USAGE'
+help_text() {
+  cat <<'USAGE'
 usage: scripts/bench.sh [--hosts LIST] [--runs N] [--messages N] [--live-secs S] [--warmup-secs S] [--live-load N]
                         [--partitions N] [--storm-conf KEY=VALUE]... [--out FILE]
+Options:
   --hosts LIST     fleet sizes, comma-separated (default 1000,10000,100000)
   --runs N         runs per fleet size; the report gives median and min-max over them (default 3)
   --messages N     messages prefilled per run, at every fleet size (default 10000000)
@@ -63,9 +64,14 @@ usage: scripts/bench.sh [--hosts LIST] [--runs N] [--messages N] [--live-secs S]
                    properties), loadrank.parallelism.* or loadrank.batch.*; VALUE in YAML, e.g.
                    --storm-conf topology.producer.batch.size=100
   --out FILE       the report (default $LOADRANK_RUN_DIR/bench/report-<UTC time>.md; the CSV goes next to it)
+Environment:
+  BENCH_TOPOLOGY_HEAP_OPTS  the topology's LocalCluster JVM options (default -Xms2g -Xmx2g)
+  BENCH_TOOL_HEAP_OPTS      the simulator's and the bench tools' (default -Xmx1g)
+  KAFKA_HEAP_OPTS           the broker's (default -Xmx1g)
+Exit codes:
+  0 done, the report written; 1 the run failed or missed a check (the reason on stderr); 2 bad usage
 Build first: mvn -B clean package -DskipTests
 USAGE
-  exit 2
 }
 
 # the topology's window and emit interval: topology.yaml's defaults, set explicitly for every run
@@ -104,8 +110,8 @@ while (($#)); do
       storm_conf+=("$2")
       shift 2
       ;;
-    -h | --help) usage ;;
-    *) echo "error: unknown option $1" >&2; usage ;;
+    -h | --help) show_help ;;
+    *) unknown_option "$1" ;;
   esac
 done
 

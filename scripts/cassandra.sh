@@ -41,10 +41,28 @@ set -euo pipefail
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/args.sh
+source "$LOADRANK_HOME/scripts/lib/args.sh"
 
-usage() {
-  echo "usage: $0 start [--nodes N] | stop | status   (ports and options: see the header of this script)" >&2
-  exit 2
+help_text() {
+  cat <<'USAGE'
+usage: scripts/cassandra.sh start [--nodes N] | stop | status
+Commands and options:
+  start       one Cassandra 5.0.9 node on 127.0.0.1; returns when JMX and CQL accept connections
+  --nodes N   with start: a real N-node cluster (1 to 9), node i on 127.0.0.i, node 1 the seed; returns
+              when every node answers CQL and node 1 sees every other node up
+  stop        stop the node (or every node of the cluster) this script started, by process id
+  status      whether it runs
+Environment:
+  CASSANDRA_CQL_PORT (9042), CASSANDRA_JMX_PORT (7199), CASSANDRA_STORAGE_PORT (7000),
+  CASSANDRA_SSL_STORAGE_PORT (7001), CASSANDRA_HEAP (512m), CASSANDRA_START_TIMEOUT (240 seconds),
+  CASSANDRA_JMX_USER and CASSANDRA_JMX_PASSWORD (JMX requires them), CASSANDRA_SNITCH (SimpleSnitch, or
+  GossipingPropertyFileSnitch with CASSANDRA_DC), CASSANDRA_DC, CASSANDRA_RACK (rack1),
+  LOADRANK_RUN_DIR (<repo>/run); with --nodes: CASSANDRA_JMX_PORTS (one per node; else JMX port + 100*(i-1)),
+  CASSANDRA_DATACENTER (datacenter1), CASSANDRA_DATACENTERS (one per node)
+Exit codes:
+  0 done; 1 failed (a bad CASSANDRA_* value included, naming it); 2 bad usage; status: 3 not running
+USAGE
 }
 
 CQL_PORT="${CASSANDRA_CQL_PORT:-9042}"
@@ -411,9 +429,9 @@ case "${1:-}" in
     shift
     while (($# > 0)); do
       case "$1" in
-        --nodes) [[ $# -ge 2 ]] || usage; NODES="$2"; shift 2 ;;
-        --nodes=*) NODES="${1#--nodes=}"; shift ;;
-        *) usage ;;
+        --nodes) require_value "$1" "$#"; require_int --nodes "$2" 1 9; NODES="$2"; shift 2 ;;
+        --nodes=*) NODES="${1#--nodes=}"; require_int --nodes "$NODES" 1 9; shift ;;
+        *) unknown_option "$1" ;;
       esac
     done
     if [[ -n "$NODES" ]]; then
@@ -422,7 +440,9 @@ case "${1:-}" in
       start
     fi
     ;;
-  stop) [[ $# -eq 1 ]] || usage; stop_all ;;
-  status) [[ $# -eq 1 ]] || usage; status ;;
-  *) usage ;;
+  stop) [[ $# -eq 1 ]] || usage_error "stop takes no arguments"; stop_all ;;
+  status) [[ $# -eq 1 ]] || usage_error "status takes no arguments"; status ;;
+  -h | --help | help) show_help ;;
+  "") usage_error "name a command: start, stop or status" ;;
+  *) unknown_option "$1" command ;;
 esac

@@ -21,24 +21,31 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/args.sh
 source "$LOADRANK_HOME/scripts/lib/args.sh"
 
-usage() {
-  cat >&2 <<'USAGE'
+help_text() {
+  cat <<'USAGE'
 usage: scripts/demo.sh [--hosts N] [--duration SECONDS] [--seed N] [--by-datacenter | --datacenter NAME] [--no-view]
+Options:
   --hosts N           simulated Cassandra hosts (default 12)
   --duration SECONDS  how long the demo runs once the simulator sends, 0 = until Ctrl-C (default 0)
   --seed N            the simulator's seed: the same seed plays the same load (default 42)
-  --by-datacenter     show every datacenter's ranking on its own (the simulator's regions), grouped
+  --by-datacenter     (not with --datacenter) show every datacenter's ranking on its own (the simulator's regions), grouped
   --datacenter NAME   show only the ranking of datacenter NAME (e.g. eu-west)
   --no-view           no web view (the page on http://127.0.0.1:DEMO_VIEW_PORT/)
-env: DEMO_KAFKA_PORT (19092), DEMO_VIEW_PORT (8088), LOADRANK_RUN_DIR (<repo>/run; the demo uses its demo/ subdirectory)
+Environment:
+  DEMO_KAFKA_PORT   the demo broker's port (default 19092; the controller uses the next one)
+  DEMO_VIEW_PORT    the web view's port on 127.0.0.1 (default 8088)
+  LOADRANK_RUN_DIR  run directory (default <repo>/run); the demo uses its demo/ subdirectory
+Exit codes:
+  0 ended by Ctrl-C or --duration; 1 a part failed to start (the reason on stderr); 2 bad usage
 USAGE
-  exit 2
 }
 
 hosts=12
 duration=0
 seed=42
 view_mode=()
+by_datacenter=""
+datacenter=""
 web_view=true
 while (($#)); do
   case "$1" in
@@ -55,16 +62,19 @@ while (($#)); do
       require_match "$1" "$2" '^-?[0-9]{1,18}$' "a whole number of at most 18 digits"
       seed="$2"; shift 2 ;;
     --by-datacenter)
+      by_datacenter=yes
       view_mode=(--by-datacenter); shift ;;
     --datacenter)
       require_value "$1" "$#"
       require_match "$1" "$2" '^[A-Za-z0-9._-]{1,64}$' "a datacenter name: 1-64 letters, digits, '.', '-', '_'"
+      datacenter="$2"
       view_mode=(--datacenter "$2"); shift 2 ;;
     --no-view) web_view=false; shift ;;
-    -h | --help) usage ;;
-    *) echo "error: unknown argument $1" >&2; usage ;;
+    -h | --help) show_help ;;
+    *) unknown_option "$1" argument ;;
   esac
 done
+exclusive --by-datacenter "$by_datacenter" --datacenter "$datacenter"
 
 port="${DEMO_KAFKA_PORT:-19092}"
 [[ "$port" =~ ^[0-9]+$ ]] && ((port >= 1 && port <= 65534)) ||

@@ -38,9 +38,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/args.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/args.sh"
 
-usage() {
-  cat >&2 <<'EOF'
-usage: scripts/kafka.sh start [--secure]|stop|status|create-topics [--partitions N] [--compacted TOPIC]... TOPIC...
+help_text() {
+  cat <<'EOF'
+usage: scripts/kafka.sh start [--secure] | stop | status | create-topics [--partitions N] [--compacted TOPIC]... TOPIC...
+                      | consume TOPIC [--from-beginning] [--max N]
+Commands and options:
   start          start the broker (formats its storage on first start); prints the bootstrap address;
                  --secure: SASL_SSL (SCRAM-SHA-512 over TLS) and ACLs, prints each user's client properties file
   stop           stop the broker this script started (TERM, then KILL after KAFKA_STOP_TIMEOUT)
@@ -48,12 +50,18 @@ usage: scripts/kafka.sh start [--secure]|stop|status|create-topics [--partitions
   create-topics  create topics on the running broker (existing topics are left as they are); returns
                  once every partition has a leader and has taken a write; --compacted TOPIC creates
                  TOPIC with cleanup.policy=compact (the host-info topic). Needs common/target/loadrank-common.jar
-env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (port+1), KAFKA_PARTITIONS (1), KAFKA_HEAP_OPTS (-Xmx512m),
-     KAFKA_START_TIMEOUT (120), KAFKA_STOP_TIMEOUT (60), LOADRANK_RUN_DIR (<repo>/run); with --secure:
-     KAFKA_METRIC_TOPICS, KAFKA_HOSTS_TOPIC, KAFKA_RANKINGS_TOPICS, KAFKA_DEADLETTER_TOPIC, KAFKA_CONSUMER_GROUP,
-     KAFKA_CERT_EXPIRED (0; 1: an expired broker certificate, for tests)
+  consume        print TOPIC's records, one line each: record time (UTC), key and value, tab-separated;
+                 from now on, or from the oldest kept with --from-beginning; --max N stops after N records
+                 (default: until Ctrl-C). Needs common/target/loadrank-common.jar
+Environment:
+  KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (port+1), KAFKA_PARTITIONS (1), KAFKA_HEAP_OPTS (-Xmx512m),
+  KAFKA_START_TIMEOUT (120), KAFKA_STOP_TIMEOUT (60), LOADRANK_RUN_DIR (<repo>/run); with --secure:
+  KAFKA_METRIC_TOPICS, KAFKA_HOSTS_TOPIC, KAFKA_RANKINGS_TOPICS, KAFKA_DEADLETTER_TOPIC, KAFKA_CONSUMER_GROUP,
+  KAFKA_CERT_EXPIRED (0; 1: an expired broker certificate, for tests)
+Exit codes:
+  0 done; 1 failed (the reason on stderr; consume: the topic does not exist); 2 bad usage;
+  status: 3 not running
 EOF
-  exit 2
 }
 
 
@@ -497,12 +505,12 @@ cmd_create_topics() {
   while (($#)); do
     case "$1" in
       --compacted)
-        (($# >= 2)) || die "--compacted needs a topic"
+        require_value "$1" "$#"
         compacted+=("$2")
         shift 2
         ;;
       --partitions)
-        (($# >= 2)) || die "--partitions needs a value"
+        require_value "$1" "$#"
         partitions="$2"
         shift 2
         ;;
@@ -510,35 +518,68 @@ cmd_create_topics() {
         partitions="${1#*=}"
         shift
         ;;
-      -*) die "unknown option $1 for create-topics" ;;
+      -*) unknown_option "$1" ;;
       *) break ;;
     esac
   done
   require_int --partitions "$partitions" 1 10000
-  (($# + ${#compacted[@]})) || usage
+  (($# + ${#compacted[@]})) || usage_error "create-topics needs at least one topic"
   pid_running "$PID_FILE" || die "$NAME is not running; start it with: KAFKA_PORT=$KAFKA_PORT scripts/kafka.sh start"
-  local common_jar="$LOADRANK_HOME/common/target/loadrank-common.jar"
-  [[ -f "$common_jar" ]] || die "no $common_jar: build it with 'mvn -B clean package -DskipTests'"
   # returns once every partition has a leader and has taken a write: a producer that sends to a
   # topic a moment after its creation can otherwise lose its first batch (docs/KAFKA-TOPICS.md)
-  local java
-  java="$(java_bin)"
-  "$java" -Xmx256m -XX:TieredStopAtLevel=1 \
-    -Dlog4j2.configurationFile="$LOADRANK_HOME/scripts/tools/kafka/log4j2-tools.xml" \
-    -cp "$common_jar:$(tool_classpath kafka)" io.loadrank.kafka.CreateTopicsCommand \
-    --bootstrap-server "$ADDRESS" --command-config "$ADMIN_PROPERTIES" \
+  run_common_tool io.loadrank.kafka.CreateTopicsCommand \
     --partitions "$partitions" "${compacted[@]/#/--compacted=}" "$@" >&2 ||
     die "could not create topics $* ${compacted[*]} on $ADDRESS"
 }
 
-(($#)) || usage
+cmd_consume() {
+  local args=() topic=""
+  while (($#)); do
+    case "$1" in
+      --from-beginning) args+=(--from-beginning); shift ;;
+      --max)
+        require_value "$1" "$#"
+        require_int --max "$2" 1 ""
+        args+=(--max "$2")
+        shift 2
+        ;;
+      --max=*) require_int --max "${1#*=}" 1 ""; args+=("$1"); shift ;;
+      -*) unknown_option "$1" ;;
+      *)
+        [[ -z "$topic" ]] || usage_error "consume takes one topic, got $topic and $1"
+        topic="$1"
+        shift
+        ;;
+    esac
+  done
+  [[ -n "$topic" ]] || usage_error "consume needs a topic: scripts/kafka.sh consume TOPIC [--from-beginning] [--max N]"
+  pid_running "$PID_FILE" || die "$NAME is not running; start it with: KAFKA_PORT=$KAFKA_PORT scripts/kafka.sh start"
+  run_common_tool io.loadrank.kafka.ConsumeCommand "${args[@]}" "$topic"
+}
+
+# run_common_tool CLASS ARGS...: one of common's Kafka tools against this broker, as its admin
+run_common_tool() {
+  local class="$1"
+  shift
+  local common_jar="$LOADRANK_HOME/common/target/loadrank-common.jar"
+  [[ -f "$common_jar" ]] || die "no $common_jar: build it with 'mvn -B clean package -DskipTests'"
+  local java
+  java="$(java_bin)"
+  "$java" -Xmx256m -XX:TieredStopAtLevel=1 \
+    -Dlog4j2.configurationFile="$LOADRANK_HOME/scripts/tools/kafka/log4j2-tools.xml" \
+    -cp "$common_jar:$(tool_classpath kafka)" "$class" \
+    --bootstrap-server "$ADDRESS" --command-config "$ADMIN_PROPERTIES" "$@"
+}
+
+(($#)) || usage_error "name a command: start, stop, status, create-topics or consume"
 command="$1"
 shift
 case "$command" in
-  start) (($# <= 1)) || usage; cmd_start "$@" ;;
-  stop) (($# == 0)) || usage; cmd_stop ;;
-  status) (($# == 0)) || usage; cmd_status ;;
+  start) (($# <= 1)) || usage_error "start takes at most --secure, got: $*"; cmd_start "$@" ;;
+  stop) (($# == 0)) || usage_error "stop takes no arguments, got: $*"; cmd_stop ;;
+  status) (($# == 0)) || usage_error "status takes no arguments, got: $*"; cmd_status ;;
   create-topics) cmd_create_topics "$@" ;;
-  -h | --help | help) usage ;;
-  *) info "unknown command: $command"; usage ;;
+  consume) cmd_consume "$@" ;;
+  -h | --help | help) show_help ;;
+  *) unknown_option "$command" command ;;
 esac

@@ -27,6 +27,11 @@ JAVA_OPTS="${PRODUCER_JAVA_OPTS:-$DEFAULT_JAVA_OPTS} ${PRODUCER_EXTRA_JAVA_OPTS:
 args=("$@")
 has_config=false
 for ((i = 0; i < ${#args[@]}; i++)); do
+  # an argument that is not an option must be the value of the option before it (--KEY VALUE)
+  if [[ "${args[i]}" != -* ]]; then
+    ((i > 0)) && [[ "${args[i - 1]}" == --* && "${args[i - 1]}" != *=* ]] ||
+      usage_error "unexpected argument ${args[i]}: options are --KEY=VALUE or --KEY VALUE"
+  fi
   case "${args[i]}" in
     # fail here, naming the option, rather than after a JVM has started
     --config) require_value --config $((${#args[@]} - i)); has_config=true ;;
@@ -35,6 +40,34 @@ for ((i = 0; i < ${#args[@]}; i++)); do
 done
 
 JAR="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
+help_text() {
+  cat <<'USAGE'
+usage: scripts/producer.sh [--config FILE] [--KEY=VALUE | --KEY VALUE]...
+Options:
+  --config FILE  the properties file (default producers/producer.properties); every key also as --KEY=VALUE,
+                 listed below when the jar is built (java -jar producers/target/loadrank-producer.jar --help)
+Environment:
+  PRODUCER_JAVA_OPTS        JVM options (default: small heap, serial GC, C1 only; docs/BENCHMARKS.md)
+  PRODUCER_EXTRA_JAVA_OPTS  JVM options added to those (e.g. -D properties)
+  LOADRANK_JMX_PASSWORD     the JMX password, when jmx.username is set and no jmx.password.file
+  MALLOC_ARENA_MAX          glibc malloc arenas (default 2)
+Exit codes:
+  0 stopped (143 after SIGTERM, as the JVM reports a signal); 2 bad usage, bad configuration or JMX
+  credentials refused; 3 Kafka refuses the producer (credentials, certificate, ACL)
+USAGE
+}
+for arg in "$@"; do
+  case "$arg" in
+    -h | --help)
+      help_text
+      if [[ -f "$JAR" ]]; then
+        echo
+        "$(java_bin)" -jar "$JAR" --help
+      fi
+      exit 0
+      ;;
+  esac
+done
 [[ -f "$JAR" ]] || die "no $JAR: build it with: mvn -B -pl producers -am package -DskipTests"
 
 if [[ "$has_config" == false ]]; then

@@ -13,14 +13,21 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/args.sh
 source "$LOADRANK_HOME/scripts/lib/args.sh"
 
-usage() {
-  cat >&2 <<'USAGE'
+help_text() {
+  cat <<'USAGE'
 usage: scripts/run-local.sh [--ttl SECONDS] [--set KEY=VALUE]... [CONFIG]
+Options:
   --ttl SECONDS    stop after SECONDS; 0 or none runs until Ctrl-C
   --set KEY=VALUE  override one configuration key, e.g. --set loadrank.kafka.bootstrap.servers=127.0.0.1:9092
   CONFIG           topology configuration, default topology.yaml
+Environment:
+  TOPOLOGY_JAR      the shaded topology jar (default target/loadrank-topology.jar)
+  LOCAL_HEAP_OPTS   JVM heap options (default -Xmx1g)
+  LOADRANK_RUN_DIR  run directory (default <repo>/run)
+Exit codes:
+  0 ended by --ttl or Ctrl-C; 1 the run failed; 2 bad usage or a bad configuration (the key, the value
+  and what is allowed); 3 Kafka refuses the topology (credentials, certificate, ACL)
 USAGE
-  exit 2
 }
 
 ttl=0
@@ -39,8 +46,8 @@ while (($#)); do
       sets+=(--set "$2")
       shift 2
       ;;
-    -h | --help) usage ;;
-    -*) echo "error: unknown option $1" >&2; usage ;;
+    -h | --help) show_help ;;
+    -*) unknown_option "$1" ;;
     *)
       config="$1"
       shift

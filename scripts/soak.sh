@@ -32,17 +32,21 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/args.sh
 source "$LOADRANK_HOME/scripts/lib/args.sh"
 
-usage() {
-  cat >&2 <<'USAGE'
+help_text() {
+  cat <<'USAGE'
 usage: scripts/soak.sh [--minutes N] [--hosts N] [--sample-secs S] [--out FILE]
+Options:
   --minutes N      how long the fleet runs (default 30, at least 9); the broker is killed at one
                    third, the worker JVM at two thirds
   --hosts N        simulated hosts (default 1000)
   --sample-secs S  seconds between two samples of heap, threads, files and ranking age (default 60)
   --out FILE       the report (default <run dir>/soak-report-<UTC time>.md)
+Environment:
+  LOADRANK_RUN_DIR  run directory (default <repo>/run)
+Exit codes:
+  0 every target met; 1 a target missed or the run failed (the reason on stderr); 2 bad usage
 Build first: mvn -B clean package -DskipTests
 USAGE
-  exit 2
 }
 
 minutes=30
@@ -67,8 +71,8 @@ while (($#)); do
       esac
       shift 2
       ;;
-    -h | --help) usage ;;
-    *) usage_error "unknown argument $1 (see --help)" ;;
+    -h | --help) show_help ;;
+    *) unknown_option "$1" argument ;;
   esac
 done
 # three phases of a third each, every one long enough to settle after its fault and then measure

@@ -21,16 +21,19 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/args.sh
 source "$LOADRANK_HOME/scripts/lib/args.sh"
 
-usage() {
-  cat >&2 <<'USAGE'
+help_text() {
+  cat <<'USAGE'
 usage: scripts/steer-demo.sh [--duration SECONDS] [--load-after SECONDS] [--load-for SECONDS] [--in-flight N]
+Options:
   --duration SECONDS    how long the demo runs from the first ranking the application gets, 0 = until Ctrl-C (default 0)
   --load-after SECONDS  when the write load on node 2 starts, counted from the first ranking the application gets (default 40)
   --load-for SECONDS    how long the write load lasts, 0 = to the end (default 0)
   --in-flight N         concurrent writes of the load (default 32)
-env: LOADRANK_RUN_DIR (<repo>/run; the demo uses its steer-demo/ subdirectory)
+Environment:
+  LOADRANK_RUN_DIR  run directory (default <repo>/run); the demo uses its steer-demo/ subdirectory
+Exit codes:
+  0 ended by Ctrl-C or --duration; 1 a part failed to start (the reason on stderr); 2 bad usage
 USAGE
-  exit 2
 }
 
 duration=0
@@ -55,8 +58,8 @@ while (($#)); do
       require_value "$1" "$#"
       require_int "$1" "$2" 1 1024
       in_flight="$((10#$2))"; shift 2 ;;
-    -h | --help) usage ;;
-    *) echo "error: unknown argument $1" >&2; usage ;;
+    -h | --help) show_help ;;
+    *) unknown_option "$1" argument ;;
   esac
 done
 

@@ -55,19 +55,40 @@ source "$LOADRANK_HOME/scripts/lib/storm-cluster/submit.sh"
 # shellcheck source=lib/storm-cluster/kill.sh
 source "$LOADRANK_HOME/scripts/lib/storm-cluster/kill.sh"
 
-usage() {
-  echo "usage: $(basename "$0") start|stop|status|submit [CONFIG]|kill NAME" >&2
-  exit 2
+help_text() {
+  cat <<'USAGE'
+usage: scripts/storm-cluster.sh start | stop | status | submit [--verbose] [CONFIG] | kill NAME
+Commands:
+  start         lay out the Storm home under $LOADRANK_RUN_DIR/storm and start ZooKeeper, Nimbus and a
+                Supervisor; returns once Nimbus answers and the Supervisor has registered
+  submit        `storm jar $TOPOLOGY_JAR $STORM_MAIN_CLASS --remote CONFIG` (default topology.yaml) against
+                this cluster; quiet but for warnings unless --verbose
+  kill NAME     kill topology NAME and wait until it and its workers are gone
+  status        daemons (pids), workers and topologies
+  stop          stop the Supervisor, every worker, Nimbus and ZooKeeper; leaves no process
+Environment:
+  start: STORM_ZK_PORT (2181), STORM_NIMBUS_PORT (6627), STORM_SUPERVISOR_THRIFT_PORT (6628),
+    STORM_SUPERVISOR_PORTS (6700; worker slots, comma or space separated), STORM_WORKER_HEAP (-Xmx768m),
+    STORM_START_TIMEOUT (180 seconds)
+  submit: TOPOLOGY_JAR (target/loadrank-topology.jar), STORM_MAIN_CLASS (io.loadrank.topology.LoadRankTopology),
+    STORM_JAR_JVM_OPTS (extra JVM options), STORM_SUBMIT_SERVER_CLASSPATH=1 (lib/ instead of lib-worker/)
+  kill: STORM_KILL_TIMEOUT (120 seconds)
+  LOADRANK_RUN_DIR (<repo>/run)
+Exit codes:
+  0 done; 1 failed (a bad STORM_* value included, naming it); 2 bad usage;
+  status: 0 all running, 3 none, 1 some; submit: also the launcher's (2 bad configuration, 3 Kafka refuses it)
+USAGE
 }
 
-(($# >= 1)) || usage
+(($# >= 1)) || usage_error "name a command: start, stop, status, submit or kill"
 command="$1"
 shift
 case "$command" in
-  start) (($# == 0)) || usage; cmd_start ;;
-  stop) (($# == 0)) || usage; cmd_stop ;;
-  status) (($# == 0)) || usage; cmd_status ;;
-  submit) (($# <= 1)) || usage; cmd_submit "$@" ;;
-  kill) (($# == 1)) || usage; cmd_kill "$1" ;;
-  *) usage ;;
+  start) (($# == 0)) || usage_error "start takes no arguments, got: $*"; cmd_start ;;
+  stop) (($# == 0)) || usage_error "stop takes no arguments, got: $*"; cmd_stop ;;
+  status) (($# == 0)) || usage_error "status takes no arguments, got: $*"; cmd_status ;;
+  submit) cmd_submit "$@" ;;
+  kill) (($# == 1)) || usage_error "kill takes one topology NAME, got: ${*:-nothing}"; cmd_kill "$1" ;;
+  -h | --help | help) show_help ;;
+  *) unknown_option "$command" command ;;
 esac

@@ -17,6 +17,8 @@ set -euo pipefail
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/args.sh
+source "$LOADRANK_HOME/scripts/lib/args.sh"
 
 # The programs the tests need that Maven cannot bring, one entry a line: "PROGRAM[,OTHER NAME...]
 # PACKAGE TEST": a program found under any of the names will do; PACKAGE is the Debian package that
@@ -33,7 +35,7 @@ readonly REQUIRED_PROGRAMS=(
 # Exit code when a program is missing and cannot be installed (Maven's own failures exit 1).
 readonly EXIT_MISSING=3
 
-usage() {
+help_text() {
   local entry names package test
   cat <<'USAGE'
 usage: scripts/test.sh [MAVEN ARGS...]
@@ -45,17 +47,20 @@ USAGE
     echo "    $package, for $test (${names//,/ or } on the PATH)"
   done
   cat <<'USAGE'
+Options:
   MAVEN ARGS  passed to Maven as they are, e.g.
               -pl webview -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
               -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=WebViewBrowserIT
               (one module and the modules it needs, one integration test and no unit tests)
-exit codes: Maven's (0 all tests passed, 1 a build or test failure); 3 a program the tests need is
+Environment:
+  none of its own; Maven's (MAVEN_OPTS, JAVA_HOME)
+Exit codes:
+  Maven's (0 all tests passed, 1 a build or test failure); 3 a program the tests need is
   missing and cannot be installed here (no apt-get, or not root and no sudo): nothing was run.
 USAGE
-  exit 0
 }
 
-[[ "${1:-}" == "--help" ]] && usage
+case "${1:-}" in -h | --help) show_help ;; esac
 
 # missing_message PROGRAM PACKAGE TEST: the words both this script and the test use
 missing_message() {

@@ -13,7 +13,23 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/args.sh
 source "$LOADRANK_HOME/scripts/lib/args.sh"
 
-(($# >= 1 && $# <= 2)) || { echo "usage: scripts/thread-cpu.sh PID [SECONDS]" >&2; exit 2; }
+help_text() {
+  cat <<'USAGE'
+usage: scripts/thread-cpu.sh PID [SECONDS]
+Options:
+  PID      the process to measure
+  SECONDS  the interval, 1 to 3600 (default 20)
+Environment:
+  none
+Exit codes:
+  0 done; 1 no such process; 2 bad usage
+USAGE
+}
+case "${1:-}" in
+  -h | --help) show_help ;;
+  -*) unknown_option "$1" ;;
+esac
+(($# >= 1 && $# <= 2)) || usage_error "give PID [SECONDS], got: ${*:-nothing}"
 require_int PID "$1" 1 4194304
 seconds="${2:-20}"
 require_int SECONDS "$seconds" 1 3600

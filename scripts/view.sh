@@ -19,6 +19,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$LOADRANK_HOME/scripts/lib/args.sh"
 
 jar="$LOADRANK_HOME/webview/target/loadrank-webview.jar"
+help_text() {
+  cat <<'USAGE'
+usage: scripts/view.sh [--bootstrap-servers HOST:PORT[,...]] [--port N] [--bind ADDRESS] [--KEY VALUE]...
+Options:
+  every option of the web view's jar, checked by it (README, "The web view"; listed below when the jar is
+  built); the jar is built first when it is missing
+Environment:
+  VIEW_HEAP_OPTS  JVM heap options (default -Xmx512m: enough for 10,000 hosts and 10 minutes)
+Exit codes:
+  0 stopped by Ctrl-C; 1 failed (the reason in one line, e.g. the port is taken); 2 bad usage
+USAGE
+}
 args=()
 while (($#)); do
   case "$1" in
@@ -30,12 +42,19 @@ while (($#)); do
       require_value "$1" "$#"
       require_int "$1" "$2" 0 65535
       args+=("$1" "$2"); shift 2 ;;
-    -h | --help) args+=(--help); shift ;;
+    -h | --help)
+      help_text
+      if [[ -f "$jar" ]]; then
+        echo
+        "$(java_bin)" -jar "$jar" --help
+      fi
+      exit 0
+      ;;
     --*=*) args+=("$1"); shift ;;
     --*)
       require_value "$1" "$#"
       args+=("$1" "$2"); shift 2 ;;
-    *) usage_error "unknown argument $1 (options are --KEY VALUE; --help lists them)" ;;
+    *) unknown_option "$1" argument ;;
   esac
 done
 

@@ -13,10 +13,43 @@
 #
 # The checks only compare and print: no value is evaluated, expanded or used as a path here.
 
-# usage_error MESSAGE...: "error: MESSAGE" on stderr, then exit 2 (1 under env_check)
+# The one command-line convention of the scripts, the same as the Java programs' (io.loadrank.cli.Cli):
+#
+#   --help (or -h) prints the script's help on stdout and exits 0: the usage line, the options, the
+#     environment variables and the exit codes, under the headings "Options:", "Environment:" and
+#     "Exit codes:". A script prints its help in a function help_text and calls show_help for --help.
+#   Bad usage prints "error: <what>" naming the option, the value and what is allowed, then
+#     "try scripts/NAME --help", on stderr, and exits 2 (usage_error, unknown_option, the require_*
+#     checks below); options that exclude each other are refused (exclusive).
+#   An expected failure of the run (a server that does not start, a missing jar) says what and why in
+#     one line and exits 1 (die, in common.sh); never a stack trace.
+#
+# ScriptUsageTest runs every script with --help and with an unknown option.
+
+# show_help: the calling script's help_text on stdout, then exit 0
+show_help() {
+  help_text
+  exit 0
+}
+
+# usage_error MESSAGE...: "error: MESSAGE" and a pointer to --help on stderr, then exit 2 (1 under
+# env_check)
 usage_error() {
   echo "error: $*" >&2
+  echo "try scripts/$(basename "$0") --help" >&2
   exit "${_args_exit_code:-2}"
+}
+
+# unknown_option ARG [WHAT]: refuses an argument the script does not take; WHAT names what was
+# expected there (default "option")
+unknown_option() {
+  usage_error "unknown ${2:-option} $1 (--help lists them)"
+}
+
+# exclusive OPTION_A GIVEN_A OPTION_B GIVEN_B: refuses the two options together; GIVEN_* is
+# non-empty when the option was given
+exclusive() {
+  [[ -z "$2" || -z "$4" ]] || usage_error "$1 and $3 exclude each other: give one of them"
 }
 
 # not_allowed NAME VALUE ALLOWED...: the one message format of every check below

@@ -1,9 +1,16 @@
 # shellcheck shell=bash
-# storm-cluster.sh submit [CONFIG]: what `storm jar $TOPOLOGY_JAR $STORM_MAIN_CLASS --remote CONFIG`
+# storm-cluster.sh submit [--verbose] [CONFIG]: what `storm jar $TOPOLOGY_JAR $STORM_MAIN_CLASS --remote CONFIG`
 # does: the main class runs on the client classpath with -Dstorm.jar, and its StormSubmitter uploads
 # the jar to this cluster's Nimbus (found through conf/storm.yaml).
 
 cmd_submit() {
+  local verbose=() log_config=(-Dlog4j2.configurationFile="$LOADRANK_HOME/scripts/tools/storm-cluster/log4j2/submit.xml")
+  if [[ "${1:-}" == --verbose ]]; then
+    verbose=(--verbose)
+    log_config=()
+    shift
+  fi
+  (($# <= 1)) || usage_error "submit takes one CONFIG, got: $*"
   local config="${1:-topology.yaml}"
   local jar="${TOPOLOGY_JAR:-$LOADRANK_HOME/target/loadrank-topology.jar}"
   local main_class="${STORM_MAIN_CLASS:-io.loadrank.topology.LoadRankTopology}"
@@ -21,6 +28,6 @@ cmd_submit() {
   info "submitting $jar ($main_class --remote $config) to Nimbus at 127.0.0.1:$(conf_value nimbus.thrift.port)"
   "$(java_bin)" -client "${props[@]}" \
     -cp "$lib/*:$home/extlib/*:$jar:$home/conf" \
-    "${jvm_opts[@]}" -Dstorm.jar="$jar" -Dstorm.dependency.jars= -Dstorm.dependency.artifacts='{}' \
-    "$main_class" --remote "$config"
+    "${log_config[@]}" "${jvm_opts[@]}" -Dstorm.jar="$jar" -Dstorm.dependency.jars= -Dstorm.dependency.artifacts='{}' \
+    "$main_class" --remote "${verbose[@]}" "$config"
 }

@@ -2,6 +2,7 @@ package io.loadrank.topology;
 
 import io.loadrank.alert.AlertRules;
 import io.loadrank.config.ConfigException;
+import io.loadrank.config.KnownKeys;
 import io.loadrank.config.Setting;
 import io.loadrank.metric.Metric;
 import java.io.Serializable;
@@ -211,6 +212,21 @@ public final class LoadRankSettings implements Serializable {
      */
     public static LoadRankSettings from(Map<String, Object> conf) {
         return new LoadRankSettings(conf);
+    }
+
+    /**
+     * Refuses every {@code loadrank.*} key among {@code keys} that no setting defines; Storm's own keys pass.
+     *
+     * @param where where the keys came from, e.g. "in topology.yaml" or "from --set"
+     * @throws ConfigException naming the first unknown key, where it came from and the known key nearest to it
+     */
+    public static void checkKnownKeys(Collection<String> keys, String where) {
+        List<String> known = ALL.stream().map(Setting::key).toList();
+        for (String key : keys) {
+            if (key.startsWith("loadrank.")) {
+                KnownKeys.check(key, known, where);
+            }
+        }
     }
 
     /** The same settings with the output directory made absolute against {@code base}. */

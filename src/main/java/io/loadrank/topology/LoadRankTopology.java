@@ -13,8 +13,10 @@ import io.loadrank.ranking.TopicRanking;
 import io.loadrank.window.HostAverage;
 import io.loadrank.window.WindowCounters;
 import io.loadrank.window.WindowSnapshot;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -58,7 +60,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = LoadrankVersion.class,
         usageHelpAutoWidth = true,
-        description = "Checks the topology configuration, builds the loadrank topology and runs it.")
+        description = "Checks the topology configuration, builds the loadrank topology and runs it.",
+        exitCodeList = {
+            "0:done (--dry-run: the configuration is valid and every metric topic exists)",
+            "1:failed (the reason in one line)",
+            "2:bad usage or a bad configuration: the key, where it came from, the value and what is allowed",
+            "3:Kafka refuses the topology (credentials, certificate, a missing ACL); --dry-run: a metric topic"
+                    + " does not exist"
+        })
 public final class LoadRankTopology implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadRankTopology.class);
@@ -97,6 +106,12 @@ public final class LoadRankTopology implements Callable<Integer> {
     long ttlSeconds;
 
     @Option(
+            names = "--verbose",
+            description = "with --remote: show the upload's progress bar (and, through storm-cluster.sh submit,"
+                    + " every client's log lines)")
+    boolean verbose;
+
+    @Option(
             names = "--set",
             paramLabel = "KEY=VALUE",
             description = "override one configuration key; repeatable. A whole number or true/false is set as such, "
@@ -116,8 +131,13 @@ public final class LoadRankTopology implements Callable<Integer> {
 
     /** Exit code when Kafka refuses the topology's principal: credentials, certificate or a missing ACL. */
     static final int EXIT_KAFKA_REFUSED = 3;
+    /** Exit code of {@code --dry-run} when a metric topic does not exist. */
+    static final int EXIT_TOPICS_MISSING = 3;
+    /** How long {@code --dry-run} waits for Kafka to say which topics exist. */
+    static final Duration DRY_RUN_KAFKA_TIMEOUT = Duration.ofSeconds(3);
 
-    private LoadRankTopology() {}
+    /** For {@link #main} and the tests of the command line. */
+    LoadRankTopology() {}
 
     public static void main(String[] args) {
         int code = Cli.execute(new LoadRankTopology(), args);
@@ -133,11 +153,13 @@ public final class LoadRankTopology implements Callable<Integer> {
         LoadRankSettings settings;
         try {
             Map<String, Object> yaml = readConfigFile(Path.of(configFile));
+            LoadRankSettings.checkKnownKeys(yaml.keySet(), "in " + configFile);
+            LoadRankSettings.checkKnownKeys(overrides.keySet(), "from --set");
             yaml.putAll(typed(overrides));
             conf = stormConfig(yaml, Path.of("").toAbsolutePath());
             settings = LoadRankSettings.from(conf);
         } catch (ConfigException e) {
-            throw new UsageException(e.getMessage() + " (in " + configFile + ")", e);
+            throw new UsageException(e.getMessage() + source(e.key()), e);
         }
         StormTopology topology = LoadRankTopologyFactory.build(settings);
         LOG.info("loadrank settings: {}", settings);
@@ -150,18 +172,70 @@ public final class LoadRankTopology implements Callable<Integer> {
             }
             // not answering is no reason not to start: the spouts wait for Kafka
             refused.ifPresent(failure -> LOG.warn("{}; starting all the same", failure.message()));
+            if (refused.isEmpty()) {
+                checkTopics(settings, false);
+            }
         }
         if (mode.dryRun) {
             spec.commandLine().getOut().println(describe(settings, topology));
             spec.commandLine().getOut().flush();
-        } else if (mode.remote) {
-            StormSubmitter.submitTopologyWithProgressBar(settings.topologyName(), conf, topology);
+            return checkTopics(settings, true);
+        }
+        if (mode.remote) {
+            if (verbose) {
+                StormSubmitter.submitTopologyWithProgressBar(settings.topologyName(), conf, topology);
+            } else {
+                StormSubmitter.submitTopology(settings.topologyName(), conf, topology);
+                spec.commandLine().getOut().println("submitted topology " + settings.topologyName());
+                spec.commandLine().getOut().flush();
+            }
         } else {
             LocalRun.run(settings.topologyName(), conf, topology, ttlSeconds);
             // the local cluster leaves non-daemon threads behind (ZooKeeper, Kafka clients)
             System.exit(Cli.EXIT_OK);
         }
         return Cli.EXIT_OK;
+    }
+
+    /**
+     * Says which metric topics do not exist on Kafka, one line each: errors and {@link #EXIT_TOPICS_MISSING} when the
+     * user asked for the check ({@code --dry-run}), warnings otherwise (the spouts wait for a topic, and the
+     * worker log repeats the warning until it exists).
+     */
+    private int checkTopics(LoadRankSettings settings, boolean asked) {
+        PrintWriter err = spec.commandLine().getErr();
+        Duration timeout = asked ? DRY_RUN_KAFKA_TIMEOUT : TopologyKafkaAccess.TIMEOUT;
+        Optional<List<String>> missing = TopologyKafkaAccess.missingMetricTopics(settings, timeout);
+        int code = Cli.EXIT_OK;
+        if (missing.isEmpty()) {
+            err.println("warning: Kafka at " + settings.bootstrapServers() + " did not answer within "
+                    + timeout.toSeconds() + " s: the metric topics were not checked");
+        } else {
+            for (String topic : missing.get()) {
+                String line = TopologyKafkaAccess.missingTopicLine(settings.bootstrapServers(), topic);
+                err.println(asked ? "error: " + line : "warning: " + line + "; starting all the same");
+                code = EXIT_TOPICS_MISSING;
+            }
+        }
+        err.flush();
+        return code;
+    }
+
+    /**
+     * Where the refused key's value came from, for the end of the message: the --set that gave it, or the
+     * file; nothing for a refusal that says it itself (an unknown key).
+     */
+    private String source(String refusedKey) {
+        if (refusedKey == null) {
+            return "";
+        }
+        for (Map.Entry<String, String> set : overrides.entrySet()) {
+            String key = set.getKey();
+            if (refusedKey.equals(key) || refusedKey.startsWith(key + ".") || refusedKey.startsWith(key + "[")) {
+                return " (from --set " + key + ")";
+            }
+        }
+        return " (in " + configFile + ")";
     }
 
     /** The --set values as YAML would type them: whole numbers and true/false, the rest text. */

@@ -55,6 +55,10 @@ public final class ReadBackSpout extends BaseRichSpout {
 
     /** After this long without finishing (Kafka unreachable), the read-back gives up. */
     static final long GIVE_UP_AFTER_MILLIS = 5 * 60_000;
+    /** How often a topic that does not exist is looked for. */
+    static final long TOPIC_CHECK_MILLIS = 5_000;
+    /** How often the warning that it does not exist is repeated. */
+    static final long MISSING_TOPIC_LOG_MILLIS = 5 * 60_000;
 
     private final String topic;
     private final String bootstrapServers;
@@ -73,6 +77,9 @@ public final class ReadBackSpout extends BaseRichSpout {
     private transient boolean done;
     private transient long records;
     private transient LogThrottle errorLog;
+    private transient boolean topicMissing;
+    private transient long nextTopicCheck;
+    private transient LogThrottle missingTopicLog;
 
     /**
      * @param overlapMillis  how long it reads at least, overlapping the KafkaSpout
@@ -114,15 +121,20 @@ public final class ReadBackSpout extends BaseRichSpout {
 
     @Override
     public void nextTuple() {
+        long now = System.currentTimeMillis();
         if (done) {
+            watchMissingTopic(now);
             return;
         }
-        long now = System.currentTimeMillis();
         try {
             if (consumer.assignment().isEmpty() && !assign(now)) {
-                // the topic does not exist yet: there is no history to read back
+                // the topic does not exist yet: there is no history to read back; say so until it does
                 announceHistoryRead();
-                finish(now, "found no topic " + topic + " to read back");
+                done = true;
+                topicMissing = true;
+                nextTopicCheck = now + TOPIC_CHECK_MILLIS;
+                missingTopicLog = new LogThrottle(MISSING_TOPIC_LOG_MILLIS);
+                warnMissingTopic(now);
                 return;
             }
             ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(50));
@@ -227,6 +239,42 @@ public final class ReadBackSpout extends BaseRichSpout {
                                     + "the KafkaSpout's commits in every partition: records appended before it started may be missing"
                             : "gave up after " + GIVE_UP_AFTER_MILLIS / 1000 + " s with " + records
                                     + " records: the first rankings cover less than a full window");
+        }
+    }
+
+    /** While the topic does not exist: looks for it every few seconds, and says so at most every few minutes. */
+    private void watchMissingTopic(long now) {
+        if (!topicMissing || now < nextTopicCheck) {
+            return;
+        }
+        nextTopicCheck = now + TOPIC_CHECK_MILLIS;
+        List<PartitionInfo> partitions;
+        try {
+            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(2));
+        } catch (WakeupException | InterruptException e) {
+            throw e;
+        } catch (KafkaException e) {
+            return; // Kafka not answering: the spouts say so
+        }
+        if (partitions == null || partitions.isEmpty()) {
+            warnMissingTopic(now);
+            return;
+        }
+        topicMissing = false;
+        LOG.info(
+                "metric topic {} exists now on Kafka at {}: its samples are ranked as they arrive",
+                topic,
+                bootstrapServers);
+        closeConsumer();
+    }
+
+    private void warnMissingTopic(long now) {
+        long heldBack = missingTopicLog.tryAcquire(now);
+        if (heldBack >= 0) {
+            LOG.warn(
+                    "{}; said again every {} min until it exists",
+                    TopologyKafkaAccess.missingTopicLine(bootstrapServers, topic),
+                    MISSING_TOPIC_LOG_MILLIS / 60_000);
         }
     }
 

@@ -17,8 +17,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Checks, before the topology is submitted, that Kafka accepts its credentials and lets its principal READ the
@@ -53,16 +57,56 @@ final class TopologyKafkaAccess {
      * answer within {@link #TIMEOUT}: then the result is a {@link KafkaFailure.Kind#NO_ANSWER}, not fatal).
      */
     static Optional<KafkaFailure> check(LoadRankSettings settings) {
-        Properties properties = new Properties();
-        properties.putAll(settings.kafkaProperties());
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(TIMEOUT.toMillis()));
-        return KafkaAccess.ask(properties, admin -> {
+        return KafkaAccess.ask(adminProperties(settings, TIMEOUT), admin -> {
             List<String> missing = new ArrayList<>(KafkaAccess.check(admin, requiredTopics(settings), TIMEOUT));
             groupMissing(admin, settings.consumerGroup()).ifPresent(missing::add);
             return missing;
         });
+    }
+
+    private static Properties adminProperties(LoadRankSettings settings, Duration timeout) {
+        Properties properties = new Properties();
+        properties.putAll(settings.kafkaProperties());
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(5000, timeout.toMillis())));
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        return properties;
+    }
+
+    /**
+     * The metric topics that do not exist on Kafka, in configuration order; empty when Kafka did not answer
+     * within {@code timeout} (or refused the question: {@link #check} says why).
+     */
+    static Optional<List<String>> missingMetricTopics(LoadRankSettings settings, Duration timeout) {
+        try (Admin admin = Admin.create(adminProperties(settings, timeout))) {
+            Map<String, KafkaFuture<TopicDescription>> descriptions =
+                    admin.describeTopics(settings.topics()).topicNameValues();
+            List<String> missing = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            for (String topic : settings.topics()) {
+                try {
+                    descriptions.get(topic).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        return Optional.empty();
+                    }
+                    missing.add(topic);
+                }
+            }
+            return Optional.of(missing);
+        } catch (TimeoutException | KafkaException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** What a user reads about a metric topic that does not exist. */
+    static String missingTopicLine(String bootstrapServers, String topic) {
+        return "metric topic " + topic + " does not exist on Kafka at " + bootstrapServers
+                + ": no host is ranked on it until it is created (scripts/kafka.sh create-topics " + topic
+                + ", or docs/KAFKA-TOPICS.md for your own cluster)";
     }
 
     private static Optional<String> groupMissing(Admin admin, String group)

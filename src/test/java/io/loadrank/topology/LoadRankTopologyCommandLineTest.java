@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadrank.cli.Cli;
 import io.loadrank.testing.CommandLineRun;
+import io.loadrank.testing.FreePorts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,17 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LoadRankTopologyCommandLineTest {
 
     private static CommandLineRun run(String args) {
-        return CommandLineRun.of(newCommand(), args.isBlank() ? new String[0] : args.split(" "));
-    }
-
-    private static Object newCommand() {
-        try {
-            var constructor = LoadRankTopology.class.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        return CommandLineRun.of(new LoadRankTopology(), args.isBlank() ? new String[0] : args.split(" "));
     }
 
     @Test
@@ -57,7 +52,9 @@ class LoadRankTopologyCommandLineTest {
                 "--dry-run --ttl soon topology.yaml              | error: Invalid value for option '--ttl': 'soon' is not a whole number",
                 "--dry-run --ttl -1 topology.yaml                | error: Invalid value for option '--ttl': '-1' is not a whole number from 0",
                 "--dry-run --set loadrank.emit.secs topology.yaml | error: Value for option option '--set' (KEY=VALUE) should be in KEY=VALUE format",
-                "--dry-run --set loadrank.emit.secs=0 topology.yaml | error: bad configuration: loadrank.emit.secs = 0",
+                "--dry-run --set loadrank.emit.secs=0 topology.yaml | error: bad configuration: loadrank.emit.secs = 0; allowed: a whole number from 1 to 3600 (from --set loadrank.emit.secs)",
+                "--dry-run --set loadrank.windw.secs=30 topology.yaml | error: bad configuration: unknown key 'loadrank.windw.secs' from --set; did you mean loadrank.window.secs?",
+                "--dry-run --set loadrank.topics.cpuLoad=2 topology.yaml | error: bad configuration: unknown key 'loadrank.topics.cpuLoad' from --set; did you mean loadrank.topics?",
                 "--dry-run no-such.yaml                          | error: bad configuration: CONFIG = 'no-such.yaml'",
                 "--dry-run --set loadrank.kafka.properties=sasl.jaas.config=hunter2 topology.yaml | error: bad configuration: loadrank.kafka.properties = (hidden)",
             })
@@ -72,12 +69,42 @@ class LoadRankTopologyCommandLineTest {
     }
 
     @Test
+    void givenAnUnknownKeyInTheFile_whenRun_thenExit2NamingTheKeyTheFileAndTheNearestKey(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("typo.yaml");
+        Files.writeString(file, "loadrank.windows.secs: 30\ntopology.workers: 1\n");
+
+        CommandLineRun run = run("--dry-run " + file);
+
+        assertThat(run.exitCode()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(run.errLines().get(0))
+                .isEqualTo("error: bad configuration: unknown key 'loadrank.windows.secs' in " + file
+                        + "; did you mean loadrank.window.secs?");
+        assertThat(run.out()).doesNotContain("configuration is valid");
+    }
+
+    @Test
+    void givenABadValueInTheFile_whenRun_thenTheErrorNamesTheFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "loadrank.window.secs: 0\n");
+
+        CommandLineRun run = run("--dry-run " + file);
+
+        assertThat(run.exitCode()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(run.errLines().get(0)).endsWith("(in " + file + ")");
+    }
+
+    @Test
     void givenDryRunWithOverrides_whenRun_thenTheOverridesReachTheCheckedConfiguration() {
-        CommandLineRun run =
-                run("--dry-run --set loadrank.emit.secs=7 --set=loadrank.topology.name=cli-test topology.yaml");
+        String noKafka = "127.0.0.1:" + FreePorts.one();
+        CommandLineRun run = run("--dry-run --set loadrank.emit.secs=7 --set=loadrank.topology.name=cli-test"
+                + " --set loadrank.kafka.bootstrap.servers=" + noKafka + " topology.yaml");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("configuration is valid", "loadrank.emit.secs=7", "topology cli-test:");
+        assertThat(run.errLines())
+                .containsExactly("warning: Kafka at " + noKafka
+                        + " did not answer within 3 s: the metric topics were not checked");
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
 import io.loadrank.testing.Processes;
 import io.loadrank.testing.RepoPaths;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,18 +35,14 @@ class RunLocalScriptIT {
         try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"))) {
             brokerPid = broker.pid();
             broker.createTopics(Map.of("cpuLoad", 1, "memLoad", 1));
-            Files.writeString(
+            TopologyYaml.write(
                     config,
-                    String.join(
-                            "\n",
-                            "loadrank.kafka.bootstrap.servers: \"" + broker.bootstrapServers() + "\"",
-                            "loadrank.topics: [cpuLoad, memLoad]",
-                            "loadrank.output.dir: " + output,
-                            "loadrank.emit.secs: 1",
-                            "loadrank.stale.after.secs: 600",
-                            "loadrank.readback.overlap.secs: 3",
-                            ""),
-                    StandardCharsets.UTF_8);
+                    broker.bootstrapServers(),
+                    output,
+                    "loadrank.topics: [cpuLoad, memLoad]",
+                    "loadrank.emit.secs: 1",
+                    "loadrank.stale.after.secs: 600",
+                    "loadrank.readback.overlap.secs: 3");
             try (SampleFeed feed = new SampleFeed(broker.bootstrapServers())) {
                 long now = System.currentTimeMillis();
                 for (String topic : List.of("cpuLoad", "memLoad")) {

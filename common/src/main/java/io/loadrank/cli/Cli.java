@@ -1,7 +1,13 @@
 package io.loadrank.cli;
 
+import io.loadrank.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
@@ -16,6 +22,8 @@ import picocli.CommandLine.TypeConversionException;
 public final class Cli {
 
     public static final int EXIT_OK = 0;
+
+    private static final String ENVIRONMENT_SECTION = "environment";
     /** Bad usage or bad configuration: the same code the scripts and the producer have always used. */
     public static final int EXIT_USAGE = 2;
 
@@ -35,15 +43,51 @@ public final class Cli {
         commandLine.setOverwrittenOptionsAllowed(true);
         // picocli would read "@name" as a file of arguments; here it is a value like any other
         commandLine.setExpandAtFiles(false);
+        helpSections(commandLine.getCommandSpec().usageMessage());
         commandLine.setParameterExceptionHandler(
                 (e, args) -> usageError(e.getCommandLine().getErr(), e.getMessage()));
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
-            if (e instanceof UsageException) {
+            if (e instanceof UsageException || e instanceof ConfigException) {
                 return usageError(failed.getErr(), e.getMessage());
             }
             throw e;
         });
         return commandLine;
+    }
+
+    /**
+     * Every program's --help ends with the environment variables it reads and its exit codes: the defaults here
+     * (none; 0, 1, 2) unless the program's {@code @Command} lists its own exit codes or it calls
+     * {@link #environment}.
+     */
+    private static void helpSections(UsageMessageSpec usage) {
+        if (usage.exitCodeList().isEmpty()) {
+            Map<String, String> codes = new LinkedHashMap<>();
+            codes.put("0", "done");
+            codes.put("1", "failed (the reason in one line)");
+            codes.put("2", "bad usage: the option, the value and what is allowed");
+            usage.exitCodeList(codes);
+        }
+        usage.exitCodeListHeading("%nExit codes:%n");
+        List<String> keys = new ArrayList<>(usage.sectionKeys());
+        if (!keys.contains(ENVIRONMENT_SECTION)) {
+            keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), ENVIRONMENT_SECTION);
+            usage.sectionKeys(keys);
+        }
+        usage.sectionMap().putIfAbsent(ENVIRONMENT_SECTION, help -> environmentText("none"));
+    }
+
+    /** Sets what --help says under "Environment:", one variable a line. */
+    public static void environment(CommandLine commandLine, String... lines) {
+        commandLine
+                .getCommandSpec()
+                .usageMessage()
+                .sectionMap()
+                .put(ENVIRONMENT_SECTION, help -> environmentText(String.join("\n  ", lines)));
+    }
+
+    private static String environmentText(String text) {
+        return "\nEnvironment:\n  " + text + "\n";
     }
 
     /** Parses {@code args} and runs {@code command} (a Runnable or Callable); the exit code. */

@@ -4,21 +4,17 @@ import io.loadrank.cli.Cli;
 import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OptionValues;
 import io.loadrank.cli.UsageException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.Producer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,12 +31,8 @@ import picocli.CommandLine.Parameters;
                 + "has a leader and has taken a write, so the first batch a producer sends cannot be lost.")
 public final class CreateTopicsCommand implements Callable<Integer> {
 
-    @Option(
-            names = {"--bootstrap-servers", "--bootstrap-server"},
-            required = true,
-            paramLabel = "HOST:PORT[,...]",
-            description = "the Kafka cluster")
-    String bootstrapServers;
+    @Mixin
+    KafkaToolOptions kafka;
 
     @Option(
             names = "--partitions",
@@ -63,12 +55,6 @@ public final class CreateTopicsCommand implements Callable<Integer> {
     List<String> compacted = new ArrayList<>();
 
     @Option(
-            names = "--command-config",
-            paramLabel = "FILE",
-            description = "Kafka client properties (security settings, timeouts)")
-    Path commandConfig;
-
-    @Option(
             names = "--timeout-secs",
             defaultValue = "60",
             paramLabel = "S",
@@ -83,12 +69,12 @@ public final class CreateTopicsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         checkUsage();
         List<TopicCreator.TopicSpec> specs = new ArrayList<>();
         topics.forEach(topic -> specs.add(new TopicCreator.TopicSpec(topic, partitions, false)));
         compacted.forEach(topic -> specs.add(new TopicCreator.TopicSpec(topic, partitions, true)));
-        Map<String, Object> client = clientProperties();
+        Map<String, Object> client = kafka.clientProperties();
         Map<String, Object> adminOnly = new HashMap<>(client);
         adminOnly.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         adminOnly.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
@@ -110,18 +96,5 @@ public final class CreateTopicsCommand implements Callable<Integer> {
         OptionValues.inRange("--partitions", partitions, 1, 10_000);
         OptionValues.inRange("--replication-factor", replicationFactor, 1, Short.MAX_VALUE);
         OptionValues.inRange("--timeout-secs", timeoutSecs, 1, Integer.MAX_VALUE);
-    }
-
-    private Map<String, Object> clientProperties() throws IOException {
-        Map<String, Object> client = new HashMap<>();
-        if (commandConfig != null) {
-            Properties file = new Properties();
-            try (InputStream in = Files.newInputStream(commandConfig)) {
-                file.load(in);
-            }
-            file.forEach((key, value) -> client.put((String) key, value));
-        }
-        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return client;
     }
 }

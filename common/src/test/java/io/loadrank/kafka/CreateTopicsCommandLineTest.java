@@ -37,7 +37,9 @@ class CreateTopicsCommandLineTest {
                         "--replication-factor=N",
                         "--timeout-secs=S",
                         "(default: 60)",
-                        "--version");
+                        "--version",
+                        "Environment: none",
+                        "Exit codes: 0 done 1 failed (the reason in one line) 2 bad usage");
     }
 
     @ParameterizedTest(name = "{0}")

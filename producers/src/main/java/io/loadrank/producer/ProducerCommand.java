@@ -36,10 +36,11 @@ import picocli.CommandLine.ParseResult;
                     + "with --config, then from the command line (which wins). Keys and defaults:",
             ""
         },
-        footer = {
-            "",
-            "Exit codes: 143 stopped by SIGTERM, 130 by Ctrl-C (the JVM's for a signal), 2 bad configuration or JMX"
-                    + " credentials refused, 3 Kafka refused it."
+        exitCodeList = {
+            "143:stopped by SIGTERM (the JVM's exit for a signal; what is buffered is sent first)",
+            "130:stopped by Ctrl-C",
+            "2:bad usage, a bad configuration, JMX credentials refused, or a host name that names no host",
+            "3:Kafka refuses the producer (credentials, certificate, a missing WRITE ACL)"
         })
 final class ProducerCommand implements Callable<Integer> {
 
@@ -73,6 +74,11 @@ final class ProducerCommand implements Callable<Integer> {
     CommandLine commandLine() {
         if (commandLine == null) {
             commandLine = Cli.commandLine(this);
+            Cli.environment(
+                    commandLine,
+                    "LOADRANK_JMX_PASSWORD: the JMX password (the variable jmx.password.env names)",
+                    "LOADRANK_JMX_TRUSTSTORE_PASSWORD: the JMX trust store's password (jmx.ssl.truststore.password.env)",
+                    "HOSTNAME: the host name, when the machine's own cannot be looked up (--host wins)");
             CommandSpec spec = commandLine.getCommandSpec();
             for (Setting<?> key : ProducerSettings.ALL) {
                 String shown = ProducerSettings.commandLineDefault(key);

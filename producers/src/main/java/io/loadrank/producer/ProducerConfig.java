@@ -39,6 +39,7 @@ public final class ProducerConfig {
     private final String acks;
     private final Properties kafkaClientProperties;
     private final int bufferSamples;
+    private final Duration progressInterval;
     private final Map<Metric, String> topics;
     private final String hostsTopic;
 
@@ -69,6 +70,7 @@ public final class ProducerConfig {
                 ? new Properties()
                 : loadProperties(ProducerSettings.KAFKA_CLIENT_PROPERTIES.key(), clientProperties.toString());
         bufferSamples = v.required(ProducerSettings.KAFKA_BUFFER_SAMPLES);
+        progressInterval = Duration.ofMinutes(v.required(ProducerSettings.PROGRESS_MINUTES));
         topics = new EnumMap<>(Metric.class);
         ProducerSettings.TOPICS.forEach((metric, setting) -> topics.put(metric, v.required(setting)));
         hostsTopic = v.optional(ProducerSettings.HOSTS_TOPIC);
@@ -116,10 +118,61 @@ public final class ProducerConfig {
             }
         }
         values.putAll(overrides);
-        if (!values.containsKey(ProducerSettings.HOST.key())) {
-            values.put(ProducerSettings.HOST.key(), canonicalHostName.get());
+        if (values.containsKey(ProducerSettings.HOST.key())) {
+            return new ProducerConfig(new Values(values, env));
         }
-        return new ProducerConfig(new Values(values, env));
+        // the other values first: a name to fix is the last thing to ask for
+        String canonical = canonicalHostName.get();
+        values.put(ProducerSettings.HOST.key(), isLoopbackName(canonical) ? "unnamed" : canonical);
+        ProducerConfig config = new ProducerConfig(new Values(values, env));
+        identifyingHostName(canonical);
+        return config;
+    }
+
+    /**
+     * {@code name}, the machine's canonical host name, if it can tell this machine from the others: never
+     * {@code localhost}, a loopback or any-local address, or nothing, which every machine of a fleet whose name
+     * resolves that way would share, making them one host in the ranking.
+     *
+     * @throws ConfigException naming the name and the two ways to fix it
+     */
+    static String identifyingHostName(String name) {
+        if (!isLoopbackName(name)) {
+            return name;
+        }
+        throw ConfigException.requirement(
+                ProducerSettings.HOST.key(),
+                name,
+                "must name this machine, and the machine's canonical host name is "
+                        + (name == null || name.isBlank() ? "empty" : "a loopback name, the same on every machine")
+                        + ": set it with --host NAME (or host=NAME in the properties file), or give the machine a"
+                        + " name that resolves to one of its own addresses (hostname, /etc/hosts, DNS)");
+    }
+
+    /** True for a name or address that every machine has: empty, localhost (and its variants), loopback, any-local. */
+    static boolean isLoopbackName(String name) {
+        if (name == null || name.isBlank()) {
+            return true;
+        }
+        String lower = name.strip().toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("localhost")
+                || lower.startsWith("localhost.")
+                || lower.startsWith("localhost6")
+                || lower.endsWith(".localhost")
+                || lower.startsWith("ip6-localhost")
+                || lower.startsWith("ip6-loopback")) {
+            return true;
+        }
+        if (lower.matches("[0-9.]+") || lower.indexOf(':') >= 0) {
+            try {
+                // an address literal: no lookup is made
+                InetAddress address = InetAddress.getByName(lower);
+                return address.isLoopbackAddress() || address.isAnyLocalAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The machine's canonical host name, or its plain host name if the lookup fails. */
@@ -197,6 +250,11 @@ public final class ProducerConfig {
 
     public int bufferSamples() {
         return bufferSamples;
+    }
+
+    /** How often a line counts what was sent; zero: never. */
+    public Duration progressInterval() {
+        return progressInterval;
     }
 
     public String topic(Metric metric) {

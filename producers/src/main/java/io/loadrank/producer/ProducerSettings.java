@@ -107,6 +107,12 @@ public final class ProducerSettings {
             1,
             10_000_000,
             "samples kept while Kafka is unreachable; when full the oldest are dropped and counted");
+    public static final Setting<Integer> PROGRESS_MINUTES = Setting.integer(
+            "progress.minutes",
+            10,
+            0,
+            1_440,
+            "how often a line counts the samples sent, per topic, lost and waiting; 0: never");
     /** The topic of each metric, {@code topic.<metric's default topic>}. */
     public static final Map<Metric, Setting<String>> TOPICS = metricTopics();
 
@@ -152,7 +158,8 @@ public final class ProducerSettings {
                 KAFKA_BOOTSTRAP_SERVERS,
                 KAFKA_ACKS,
                 KAFKA_CLIENT_PROPERTIES,
-                KAFKA_BUFFER_SAMPLES));
+                KAFKA_BUFFER_SAMPLES,
+                PROGRESS_MINUTES));
         all.addAll(TOPICS.values());
         all.add(HOSTS_TOPIC);
         return List.copyOf(all);

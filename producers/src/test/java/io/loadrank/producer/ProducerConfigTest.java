@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ProducerConfigTest {
 
@@ -139,6 +140,55 @@ class ProducerConfigTest {
         assertThatThrownBy(() -> ProducerConfig.parse(List.of(), Map.of(), () -> ""))
                 .hasMessageContaining("host = ''")
                 .hasMessageContaining("--host");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "localhost",
+                "LOCALHOST",
+                "localhost.localdomain",
+                "localhost6",
+                "127.0.0.1",
+                "127.0.1.1",
+                "::1",
+                "0.0.0.0"
+            })
+    void a_canonical_host_name_that_every_machine_shares_is_refused_with_the_fix(String resolved) {
+        assertThatThrownBy(() -> ProducerConfig.parse(List.of(), Map.of(), () -> resolved))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("host = '" + resolved + "'")
+                .hasMessageContaining("--host NAME")
+                .hasMessageContaining("/etc/hosts");
+    }
+
+    @Test
+    void a_resolver_answering_localhost_ends_the_producer_with_code_2_and_the_fix() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ProducerCommand command = new ProducerCommand(Map.of(), () -> "localhost", config -> 0);
+
+        int code = io.loadrank.cli.Cli.execute(
+                command.commandLine(),
+                new java.io.PrintWriter(System.out, true),
+                new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("error: bad configuration: host = 'localhost': must name this machine");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"db-1.example.org", "vm", "10.1.2.3", "fe80::1", "localhostess"})
+    void a_canonical_host_name_of_this_machine_is_taken(String resolved) {
+        assertThat(ProducerConfig.parse(List.of(), Map.of(), () -> resolved).host())
+                .isEqualTo(resolved);
+    }
+
+    @Test
+    void an_explicit_host_is_taken_as_given_even_when_it_is_localhost() {
+        assertThat(ProducerConfig.parse(List.of("--host=localhost"), Map.of(), () -> "localhost")
+                        .host())
+                .isEqualTo("localhost");
     }
 
     @Test

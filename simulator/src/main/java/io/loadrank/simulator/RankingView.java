@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Shows the global ranking file (STORM_OUTPUT/GlobalRankings.json) as a table in the terminal,
@@ -57,6 +60,13 @@ public final class RankingView implements Callable<Integer> {
             defaultValue = "STORM_OUTPUT/GlobalRankings.json",
             description = "the global ranking file to show (default: ${DEFAULT-VALUE})")
     Path file;
+
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "FILE",
+            description = "the same as --watch FILE (RankingView --once FILE)")
+    Path fileParameter;
 
     @Option(names = "--once", description = "show the ranking there is now, as plain text, and exit")
     boolean once;
@@ -125,6 +135,9 @@ public final class RankingView implements Callable<Integer> {
             description = "how often to look at the file, 1-60000 (default: ${DEFAULT-VALUE})")
     long intervalMillis;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream out;
     private final Map<String, String> profiles = new HashMap<>();
 
@@ -155,6 +168,15 @@ public final class RankingView implements Callable<Integer> {
         if (datacenter != null && !HostInfoFormat.isValidLocationName(datacenter)) {
             throw UsageException.invalidValue(
                     "--datacenter", datacenter, "a datacenter name: 1-64 of letters, digits, '.', '-', '_'");
+        }
+        if (byDatacenter && datacenter != null) {
+            throw new UsageException("--by-datacenter and --datacenter exclude each other: give one of them");
+        }
+        if (fileParameter != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--watch")) {
+                throw new UsageException("two files, --watch " + file + " and " + fileParameter + ": give one of them");
+            }
+            file = fileParameter;
         }
         plain |= once;
         if (fleetHosts > 0) {

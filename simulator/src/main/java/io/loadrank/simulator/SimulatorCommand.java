@@ -27,6 +27,12 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         versionProvider = LoadrankVersion.class,
         description = "Simulated Cassandra hosts sending the five loadrank metrics to Kafka in the wire format.",
+        exitCodeList = {
+            "0:done (--duration or --rounds reached, or Ctrl-C)",
+            "1:Kafka did not answer within 10 s, or another failure (the reason in one line)",
+            "2:bad usage: the option, the value and what is allowed",
+            "3:Kafka refuses the simulator (credentials, certificate, a missing WRITE ACL)"
+        },
         usageHelpAutoWidth = true)
 final class SimulatorCommand implements Callable<Integer> {
 

@@ -60,7 +60,27 @@ class SimulatorCommandLinesTest {
         assertThat(run.out().replaceAll("\\s+", " "))
                 .contains(name)
                 .contains(helpShows)
-                .contains("--version");
+                .contains("--version")
+                .contains("Environment:", "Exit codes:", " 2 bad usage");
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenTheFileWithoutWatch_whenTheViewRunsOnce_thenItShowsIt(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        CommandLineRun run = CommandLineRun.of(
+                new RankingView(), "--once", dir.resolve("GlobalRankings.json").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenByDatacenterAndDatacenter_whenRun_thenExit2BecauseTheyExcludeEachOther() {
+        CommandLineRun run =
+                CommandLineRun.of(new RankingView(), "--by-datacenter", "--datacenter", "eu-west", "--once");
+
+        assertThat(run.exitCode()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(run.errLines().get(0))
+                .isEqualTo("error: --by-datacenter and --datacenter exclude each other: give one of them");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,6 +8,8 @@ import io.loadrank.webview.view.FleetView;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,9 @@ public final class WebViewMain {
                 System.out.printf(
                         "  --%-18s %s (default %s)%n", setting.key(), setting.description(), setting.defaultText());
             }
+            System.out.println("Environment: none read (Kafka client settings go in --kafka-config FILE)");
+            System.out.println("Exit codes: 0 stopped by SIGTERM or Ctrl-C; 1 cannot listen (the reason in one line);"
+                    + " 2 a bad option (naming it, the value and what is allowed)");
             return;
         }
         Map<String, Object> conf;
@@ -50,6 +55,7 @@ public final class WebViewMain {
                 setting.read(conf);
             }
             clientProperties = clientProperties(WebViewSettings.KAFKA_CONFIG.read(conf));
+            checkBindAddress(WebViewSettings.BIND.read(conf));
         } catch (ConfigException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
@@ -73,6 +79,12 @@ public final class WebViewMain {
         } catch (BindException e) {
             System.err.println("error: cannot listen on " + bind + ":" + WebViewSettings.PORT.read(conf) + ": "
                     + e.getMessage() + " (choose another --port)");
+            System.exit(1);
+            return;
+        } catch (IOException | RuntimeException e) {
+            // an address of another machine, say: one line, no stack trace
+            System.err.println("error: cannot listen on " + bind + ":" + WebViewSettings.PORT.read(conf) + ": " + e
+                    + " (--bind takes an address of this machine)");
             System.exit(1);
             return;
         }
@@ -106,6 +118,16 @@ public final class WebViewMain {
                 WebViewSettings.ALERTS_TOPIC.read(conf),
                 WebViewSettings.BOOTSTRAP_SERVERS.read(conf));
         stopped.await();
+    }
+
+    /** Refuses a --bind that names no address at all (a typo, an unknown host), before anything starts. */
+    private static void checkBindAddress(String bind) {
+        try {
+            InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw WebViewSettings.BIND.refuse(
+                    bind, "an address of this machine, e.g. 127.0.0.1 or 0.0.0.0 (" + e.getMessage() + ")");
+        }
     }
 
     private static Map<String, String> clientProperties(String file) {

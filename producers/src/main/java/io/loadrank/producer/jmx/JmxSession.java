@@ -58,6 +58,10 @@ public final class JmxSession implements AutoCloseable {
             }
             connector = opened;
             connections++;
+            if (connections == 1) {
+                // later connections are reconnects, which the outage's end line reports
+                LOG.info("JMX connected to {}", settings);
+            }
         }
         return connection;
     }

@@ -106,7 +106,15 @@ public final class RankingJson {
                 json.beginObject().name("topic").value(topics.get(t));
                 json.name("weight").value(ranking.weights()[t]);
                 json.name("windowSeconds").value(ranking.coveredMillis()[t] / 1000.0);
+                if (ranking.messages() != null) {
+                    json.name("messages").value(ranking.messages()[t]);
+                }
                 json.endObject();
+            }
+            json.endArray();
+            json.name("topicsWithoutMessages").beginArray();
+            for (String topic : ranking.topicsWithoutMessages()) {
+                json.value(topic);
             }
             json.endArray();
             Map<Slice, Integer> sliceIndex = new HashMap<>();

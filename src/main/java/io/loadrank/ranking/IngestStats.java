@@ -24,6 +24,11 @@ public record IngestStats(WindowCounters window, EnumMap<MalformedReason, Long> 
         return total;
     }
 
+    /** Every message of the topic since start: samples counted, duplicate, late or early, and malformed. */
+    public long messages() {
+        return window.accepted() + window.duplicates() + window.late() + window.early() + malformedTotal();
+    }
+
     /** The count for one reason, 0 when none was seen. */
     public long malformed(MalformedReason reason) {
         return malformed.getOrDefault(reason, 0L);

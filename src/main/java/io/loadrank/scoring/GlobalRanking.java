@@ -18,6 +18,8 @@ import java.util.ArrayList;
  * @param slices         the ranking of every slice with hosts in the window (reporting or stale), in
  *                       {@link io.loadrank.slice.Slice#ORDER}; the hosts without host info are one slice
  * @param hostInfo       what the host-info topic brought so far, or null when it is not read
+ * @param messages       per topic: the messages its ranking has seen since start (0 for a topic that
+ *                       has had none yet, or no ranking yet), so that a topic nobody sends to is named
  */
 public record GlobalRanking(
         ArrayList<String> topics,
@@ -28,7 +30,8 @@ public record GlobalRanking(
         long rankedAtMillis,
         long windowsAtMillis,
         ArrayList<SliceScores> slices,
-        HostInfoStats hostInfo)
+        HostInfoStats hostInfo,
+        long[] messages)
         implements Serializable {
 
     /** A ranking without slices (tests of what reads only the fleet). */
@@ -40,12 +43,42 @@ public record GlobalRanking(
             ArrayList<HostLastSeen> stale,
             long rankedAtMillis,
             long windowsAtMillis) {
-        this(topics, weights, coveredMillis, ranked, stale, rankedAtMillis, windowsAtMillis, new ArrayList<>(), null);
+        this(
+                topics,
+                weights,
+                coveredMillis,
+                ranked,
+                stale,
+                rankedAtMillis,
+                windowsAtMillis,
+                new ArrayList<>(),
+                null,
+                null);
+    }
+
+    /** The topics that have had no message since start, in configuration order (none when not known). */
+    public java.util.List<String> topicsWithoutMessages() {
+        java.util.List<String> silent = new ArrayList<>();
+        for (int t = 0; messages != null && t < topics.size(); t++) {
+            if (messages[t] == 0) {
+                silent.add(topics.get(t));
+            }
+        }
+        return silent;
     }
 
     /** The same ranking with the host-info counts to publish beside it. */
     public GlobalRanking withHostInfo(HostInfoStats stats) {
         return new GlobalRanking(
-                topics, weights, coveredMillis, ranked, stale, rankedAtMillis, windowsAtMillis, slices, stats);
+                topics,
+                weights,
+                coveredMillis,
+                ranked,
+                stale,
+                rankedAtMillis,
+                windowsAtMillis,
+                slices,
+                stats,
+                messages);
     }
 }

@@ -117,6 +117,7 @@ public final class GlobalScorer {
     public GlobalRanking score(Map<String, TopicRanking> latest, long now, Map<String, HostInfo> hostInfo) {
         int topicCount = topics.size();
         long[] covered = new long[topicCount];
+        long[] messages = new long[topicCount];
         long oldestWindow = Long.MAX_VALUE;
         call++;
         // one map entry per host holding all it needs: one hash lookup per (host, topic)
@@ -126,6 +127,7 @@ public final class GlobalScorer {
                 continue;
             }
             covered[index] = ranking.coveredMillis();
+            messages[index] = ranking.stats().messages();
             oldestWindow = Math.min(oldestWindow, ranking.windowAtMillis());
             for (HostAverage average : ranking.ranked()) {
                 HostValues values = known.get(average.host());
@@ -238,7 +240,8 @@ public final class GlobalScorer {
                 now,
                 oldestWindow == Long.MAX_VALUE ? now : oldestWindow,
                 sliceRankings,
-                null);
+                null,
+                messages);
     }
 
     /**

@@ -77,6 +77,16 @@ class RankingJsonTest {
         JsonObject json = JsonParser.parseString(RankingJson.global(ranking)).getAsJsonObject();
 
         assertThat(json.get("windowsAtMillis").getAsLong()).isEqualTo(SNAPSHOT - 500);
+        assertThat(json.getAsJsonArray("topics")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("messages")
+                        .getAsLong())
+                .as("cpuLoad's messages: 120 counted, 7 duplicate, 2 late, 1 early, 4 malformed")
+                .isEqualTo(134);
+        assertThat(json.getAsJsonArray("topicsWithoutMessages"))
+                .as("memLoad has had no message yet")
+                .containsExactly(new com.google.gson.JsonPrimitive("memLoad"));
         JsonArray hosts = JsonRows.hosts(json);
         assertThat(hosts).hasSize(2);
         JsonObject top = hosts.get(0).getAsJsonObject();

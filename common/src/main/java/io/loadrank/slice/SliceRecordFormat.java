@@ -304,6 +304,21 @@ public final class SliceRecordFormat {
         }
     }
 
+    /**
+     * Reads the value of the record keyed {@code key}, which must be the part its key names: a value
+     * filed under another key would, on the compacted topic, replace the record of a slice it is not.
+     *
+     * @throws SliceRecordException as {@link #read(String)}, and when the value is another part or slice
+     */
+    public static SlicePart read(SliceKey key, String value) throws SliceRecordException {
+        SlicePart part = read(value);
+        if (!part.key().equals(key)) {
+            throw new SliceRecordException("its value is part " + part.part() + " of slice "
+                    + part.ranking().slice() + ", its key part " + key.part() + " of " + key.slice());
+        }
+        return part;
+    }
+
     private static SlicePart read(JsonReader json) throws IOException, SliceRecordException {
         String cluster = null;
         String datacenter = null;

@@ -183,4 +183,21 @@ class SliceRecordFormatTest {
                 .isInstanceOf(SliceRecordException.class)
                 .hasMessageNotContaining("null pointer");
     }
+
+    @Test
+    void givenAValueFiledUnderAnotherSlicesOrPartsKey_whenReadWithItsKey_thenItIsRefused() throws Exception {
+        SliceRanking north = ranking(new Slice("c1", "north"), 2, 0);
+        String value = SliceRecordFormat.write(north).get(0);
+
+        assertThat(SliceRecordFormat.read(new SliceKey(north.slice(), 0), value)
+                        .ranking()
+                        .hosts())
+                .hasSize(2);
+        assertThatThrownBy(() -> SliceRecordFormat.read(new SliceKey(new Slice("c2", "north"), 0), value))
+                .isInstanceOf(SliceRecordException.class)
+                .hasMessageContaining("of slice c1/north");
+        assertThatThrownBy(() -> SliceRecordFormat.read(new SliceKey(north.slice(), 1), value))
+                .isInstanceOf(SliceRecordException.class)
+                .hasMessageContaining("its key part 1");
+    }
 }

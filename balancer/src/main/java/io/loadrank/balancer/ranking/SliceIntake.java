@@ -65,13 +65,9 @@ public final class SliceIntake {
         }
         SlicePart part;
         try {
-            part = SliceRecordFormat.read(value);
+            part = SliceRecordFormat.read(sliceKey, value);
         } catch (SliceRecordException e) {
             return refused(e.getMessage());
-        }
-        if (!part.key().equals(sliceKey)) {
-            return refused("its value is part " + part.part() + " of slice "
-                    + part.ranking().slice() + ", its key part " + sliceKey.part() + " of " + sliceKey.slice());
         }
         String unusable = LoadSnapshots.unusable(part.ranking());
         if (unusable != null) {

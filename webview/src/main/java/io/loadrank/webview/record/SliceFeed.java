@@ -54,14 +54,9 @@ public final class SliceFeed {
         }
         SlicePart part;
         try {
-            part = SliceRecordFormat.read(value);
+            part = SliceRecordFormat.read(sliceKey, value);
         } catch (SliceRecordException e) {
             return skip("record " + sliceKey.text() + ": " + e.getMessage());
-        }
-        if (!part.key().equals(sliceKey)) {
-            // a value filed under another key would replace, on the compacted topic, the record of a slice it is not
-            return skip("record " + sliceKey.text() + " holds part " + part.part() + " of slice "
-                    + part.key().slice());
         }
         return assembler.accept(part) instanceof SliceAssembler.Outcome.Complete complete
                 ? new Update.Ranked(complete.ranking())

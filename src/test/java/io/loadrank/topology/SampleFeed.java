@@ -1,6 +1,7 @@
 package io.loadrank.topology;
 
 import io.loadrank.message.WireFormat;
+import io.loadrank.testing.TestProducers;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -10,7 +11,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Sends samples and raw messages to a real Kafka broker, the way producers do, for the end-to-end tests. */
 final class SampleFeed implements AutoCloseable {
@@ -23,17 +23,7 @@ final class SampleFeed implements AutoCloseable {
 
     /** A feed with these client properties: bootstrap servers and any security settings. */
     SampleFeed(Map<String, ?> clientConfig) {
-        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
-        config.putAll(Map.of(
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.LINGER_MS_CONFIG,
-                "5",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class.getName()));
-        producer = new KafkaProducer<>(config);
+        producer = TestProducers.strings(clientConfig);
     }
 
     /** One sample in the wire format, keyed by host. */

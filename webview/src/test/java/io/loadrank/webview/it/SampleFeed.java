@@ -1,6 +1,7 @@
 package io.loadrank.webview.it;
 
 import io.loadrank.message.WireFormat;
+import io.loadrank.testing.TestProducers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +9,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Every host reports its value of the moment to every topic every 250 ms, as the producers would;
@@ -46,19 +45,9 @@ final class SampleFeed implements AutoCloseable {
         thread.start();
     }
 
-    /** A producer as the feeds and tests of the view's ITs write with: strings, every replica acknowledging. */
+    /** A producer as the feeds and tests of the view's ITs write with. */
     static KafkaProducer<String, String> producer(String bootstrapServers) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.LINGER_MS_CONFIG,
-                "5",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class.getName()));
+        return TestProducers.strings(bootstrapServers);
     }
 
     @Override

@@ -4,15 +4,13 @@ import io.loadrank.slice.Slice;
 import io.loadrank.slice.SliceKey;
 import io.loadrank.slice.SliceRanking;
 import io.loadrank.slice.SliceRecordFormat;
+import io.loadrank.testing.TestProducers;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * A rankings topic written as the topology writes it: a plain producer with Kafka's default limits,
@@ -26,15 +24,7 @@ final class SliceTopic implements AutoCloseable {
     private final int partitions;
 
     SliceTopic(String bootstrapServers, String topic, int partitions) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class.getName()));
+        this.producer = TestProducers.strings(bootstrapServers);
         this.topic = topic;
         this.partitions = partitions;
     }

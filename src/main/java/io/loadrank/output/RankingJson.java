@@ -13,7 +13,6 @@ import io.loadrank.scoring.HostScore;
 import io.loadrank.scoring.SliceScores;
 import io.loadrank.slice.Decimals;
 import io.loadrank.slice.Slice;
-import io.loadrank.window.HostAverage;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -71,12 +70,9 @@ public final class RankingJson {
     /** The members of a stale host of GlobalRankings.json. */
     public static final List<String> STALE_FIELDS =
             List.of("host", "lastSeenMillis", "slice", "rack", "hostId", "address");
-    /** The members of a host of {@code <topic>.json}. */
-    public static final List<String> TOPIC_HOST_FIELDS = List.of("host", "average", "samples", "lastSeenMillis");
-
     /** Scores, shares and loads: 4 significant digits tell any two hosts of a slice apart that matter. */
     private static final int SCORE_DIGITS = 4;
-    /** Window averages: 6 significant digits, the same in the topic files and the fleet file. */
+    /** Window averages: 6 significant digits. */
     private static final int AVERAGE_DIGITS = 6;
 
     private RankingJson() {}
@@ -231,12 +227,17 @@ public final class RankingJson {
     }
 
     public static String topic(TopicRanking ranking, long windowMillis) {
-        StringWriter out = new StringWriter(256 + ranking.ranked().size() * 150);
+        StringWriter out = new StringWriter(512);
         writeTopic(ranking, windowMillis, out);
         return out.toString();
     }
 
     /**
+     * {@code <topic>.json}: what the fleet file lacks of one topic, its window and what its parsers and
+     * window took and refused. No row per host: every host's average and sample count of the topic are
+     * in GlobalRankings.json, and writing them again per topic was a third of an emit's bytes
+     * (docs/BENCHMARKS.md).
+     *
      * @param windowMillis the configured window length, written beside the covered length so a
      *                     reader can tell a young window from a full one
      */
@@ -249,15 +250,7 @@ public final class RankingJson {
             json.name("windowAtMillis").value(ranking.windowAtMillis());
             json.name("windowSeconds").value(ranking.coveredMillis() / 1000.0);
             json.name("configuredWindowSeconds").value(windowMillis / 1000.0);
-            fields(json, "hostFields", TOPIC_HOST_FIELDS);
-            json.name("hosts").beginArray();
-            for (HostAverage host : ranking.ranked()) {
-                json.beginArray().value(host.host());
-                json.number(Decimals.significant(host.average(), AVERAGE_DIGITS));
-                json.value(host.samples()).value(host.lastSampleMillis());
-                json.endArray();
-            }
-            json.endArray();
+            json.name("rankedHosts").value(ranking.ranked().size());
             writeStats(json, ranking.stats());
             json.endObject();
             json.close();

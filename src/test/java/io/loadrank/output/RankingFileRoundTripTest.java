@@ -11,7 +11,6 @@ import io.loadrank.rankingfile.IngestCounts;
 import io.loadrank.rankingfile.RankedHost;
 import io.loadrank.rankingfile.RankingFileException;
 import io.loadrank.rankingfile.RankingFileReader;
-import io.loadrank.rankingfile.TopicHost;
 import io.loadrank.rankingfile.TopicRankingFile;
 import io.loadrank.rankingfile.TopicWeight;
 import io.loadrank.scoring.GlobalRanking;
@@ -93,17 +92,6 @@ class RankingFileRoundTripTest {
         TopicRankingFile read =
                 RankingFileReader.topic(new StringReader(RankingJson.topic(written, 60_000)), "cpuLoad.json");
 
-        List<TopicHost> hosts = new ArrayList<>();
-        for (int i = 0; i < written.ranked().size(); i++) {
-            HostAverage host = written.ranked().get(i);
-            hosts.add(new TopicHost(
-                    i + 1,
-                    host.host(),
-                    digits(host.average(), 6),
-                    host.samples(),
-                    iso(host.lastSampleMillis()),
-                    host.lastSampleMillis()));
-        }
         Map<String, Long> malformed = new LinkedHashMap<>();
         written.stats().malformed().forEach((reason, count) -> malformed.put(reason.label(), count));
         WindowCounters window = written.stats().window();
@@ -115,7 +103,7 @@ class RankingFileRoundTripTest {
                         NOW - 40,
                         45.0,
                         60.0,
-                        hosts,
+                        written.ranked().size(),
                         new IngestCounts(
                                 window.accepted(),
                                 window.duplicates(),
@@ -142,8 +130,10 @@ class RankingFileRoundTripTest {
             HostScore host = written.ranked().get(i);
             Map<String, Double> shares = new LinkedHashMap<>();
             Map<String, Double> averages = new LinkedHashMap<>();
+            Map<String, Long> samples = new LinkedHashMap<>();
             for (int t = 0; t < written.topics().size(); t++) {
                 shares.put(written.topics().get(t), digits(host.shares()[t], 4));
+                samples.put(written.topics().get(t), host.samples() == null ? 0L : host.samples()[t]);
                 if (!Double.isNaN(host.averages()[t])) {
                     averages.put(written.topics().get(t), digits(host.averages()[t], 6));
                 }
@@ -158,6 +148,7 @@ class RankingFileRoundTripTest {
                     host.lastSeenMillis(),
                     shares,
                     averages,
+                    samples,
                     null,
                     null,
                     null,

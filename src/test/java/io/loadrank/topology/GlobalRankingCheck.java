@@ -3,34 +3,35 @@ package io.loadrank.topology;
 import io.loadrank.rankingfile.GlobalRankingFile;
 import io.loadrank.rankingfile.RankedHost;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Whether a global ranking file is the one made of given topic rankings. The global ranking
- * combines the latest ranking of each topic, so one made while a topic's newer ranking was still on
- * its way shows that topic's older averages: tests that compare "the ranking before" with a later
- * one must first find the global ranking made of the complete topic rankings.
+ * Whether a global ranking file is made of complete topic rankings. The global ranking combines the
+ * latest ranking of each topic, so one made while a topic's newer ranking was still on its way shows
+ * that topic's older window: tests that compare "the ranking before" with a later one must first
+ * find the global ranking in which every topic holds every sample they sent.
  */
 final class GlobalRankingCheck {
 
     private GlobalRankingCheck() {}
 
     /**
-     * True when {@code global} ranks exactly the hosts of every topic in {@code averagesByTopic}
-     * (topic to host to window average), none incomplete, each with those averages.
+     * True when {@code global} ranks exactly {@code hosts}, none incomplete, and each host of
+     * {@code samplesByHost} has exactly that many samples in the window of every topic.
      */
-    static boolean madeOf(GlobalRankingFile global, Map<String, Map<String, Double>> averagesByTopic) {
-        for (Map<String, Double> averages : averagesByTopic.values()) {
-            if (global.hosts().size() != averages.size()) {
-                return false;
-            }
+    static boolean complete(GlobalRankingFile global, Set<String> hosts, Map<String, Long> samplesByHost) {
+        if (global.hosts().size() != hosts.size()) {
+            return false;
         }
         for (RankedHost host : global.hosts()) {
-            for (Map.Entry<String, Map<String, Double>> topic : averagesByTopic.entrySet()) {
-                Double average = host.averages().get(topic.getKey());
-                Double expected = topic.getValue().get(host.host());
-                if (host.incomplete() || average == null || expected == null || Math.abs(average - expected) > 1e-9) {
-                    return false;
-                }
+            if (!hosts.contains(host.host()) || host.incomplete() || host.samples() == null) {
+                return false;
+            }
+            Long expected = samplesByHost.get(host.host());
+            if (expected != null
+                    && (host.samples().size() != global.topics().size()
+                            || !host.samples().values().stream().allMatch(expected::equals))) {
+                return false;
             }
         }
         return true;

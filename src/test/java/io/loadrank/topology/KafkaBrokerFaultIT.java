@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.RankedHost;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
 import java.nio.file.Path;
@@ -134,7 +136,13 @@ class KafkaBrokerFaultIT {
                             .isEqualTo(expected);
                     Map<String, Long> perHost = new HashMap<>();
                     inKafka.forEach((host, times) -> perHost.put(host, (long) times.size()));
-                    assertThat(samplesPerHost(ranking))
+                    // the hosts' counts are in the fleet file: one made of this topic ranking or a later one
+                    long windowAt = ranking.get("windowAtMillis").getAsLong();
+                    GlobalRankingFile global = Await.value(
+                            DEADLINE,
+                            "a global ranking made of " + topic + " windows from " + windowAt + " on",
+                            () -> files.globalJson().filter(json -> json.windowsAtMillis() >= windowAt));
+                    assertThat(samplesPerHost(global, topic))
                             .as(topic + ": each host's samples in the window")
                             .isEqualTo(perHost);
                 }
@@ -168,12 +176,10 @@ class KafkaBrokerFaultIT {
                 && lastSeen.values().stream().allMatch(time -> time >= since);
     }
 
-    private static Map<String, Long> samplesPerHost(JsonObject topicRanking) {
+    private static Map<String, Long> samplesPerHost(GlobalRankingFile global, String topic) {
         Map<String, Long> samples = new HashMap<>();
-        for (JsonElement host : topicRanking.getAsJsonArray("hosts")) {
-            samples.put(
-                    host.getAsJsonObject().get("host").getAsString(),
-                    host.getAsJsonObject().get("samples").getAsLong());
+        for (RankedHost host : global.hosts()) {
+            samples.put(host.host(), host.samples().get(topic));
         }
         return samples;
     }

@@ -15,7 +15,6 @@ import io.loadrank.rankingfile.RankedHost;
 import io.loadrank.rankingfile.RankingFileException;
 import io.loadrank.rankingfile.RankingFileReader;
 import io.loadrank.rankingfile.StaleHost;
-import io.loadrank.rankingfile.TopicHost;
 import io.loadrank.rankingfile.TopicRankingFile;
 import io.loadrank.slice.Slice;
 import io.loadrank.slice.SliceAssembler;
@@ -352,44 +351,38 @@ class LoadRankTopologyIT {
                             .filter(json -> json.ingest().accepted() == 120)
                             .isPresent());
         }
-        // the ranking before: one made of these complete topic rankings (an older round may still be
-        // on its way to the files); its .txt is written before its .json, and later rounds are equal
-        Map<String, Map<String, Double>> complete = new HashMap<>();
-        for (String suffix : WORKED_EXAMPLE.keySet()) {
-            String topic = scenario.topic(suffix);
-            complete.put(topic, averages(scenario.files.topicJson(topic).orElseThrow()));
-        }
-        Await.until(
+        // the ranking before: one whose every topic holds all 40 samples of each host (an older round
+        // may still be on its way to the files); its .txt is written before its .json, and later rounds
+        // are equal
+        GlobalRankingFile globalBefore = Await.value(
                 RANKING_DEADLINE,
                 "a global ranking made of the complete topic rankings",
                 () -> scenario.files
                         .globalJson()
-                        .filter(global -> GlobalRankingCheck.madeOf(global, complete))
-                        .isPresent());
+                        .filter(global -> GlobalRankingCheck.complete(
+                                global, Set.of("A", "B", "C"), Map.of("A", 40L, "B", 40L, "C", 40L))));
         String before = scenario.files.read("GlobalRankings.txt").orElseThrow();
-        TopicRankingFile cpuBefore =
-                scenario.files.topicJson(scenario.topic("cpuLoad")).orElseThrow();
         assertThat(before.lines().findFirst().orElseThrow().split("=")).hasSize(4);
         kill(topologyName);
-        scenario.files.directory().resolve("GlobalRankings.txt").toFile().delete();
-        scenario.files
-                .directory()
-                .resolve(scenario.topic("cpuLoad") + ".json")
-                .toFile()
-                .delete();
+        for (String file : List.of("GlobalRankings.txt", "GlobalRankings.json", scenario.topic("cpuLoad") + ".json")) {
+            scenario.files.directory().resolve(file).toFile().delete();
+        }
 
         scenario.submit(settings);
         String after = Await.value(
                 RANKING_DEADLINE,
                 "the first ranking after the restart",
                 () -> scenario.files.read("GlobalRankings.txt"));
+        GlobalRankingFile globalAfter = Await.value(
+                RANKING_DEADLINE, "the first GlobalRankings.json after the restart", () -> scenario.files.globalJson());
         TopicRankingFile cpuAfter = Await.value(
                 RANKING_DEADLINE,
                 "the cpu ranking after the restart",
                 () -> scenario.files.topicJson(scenario.topic("cpuLoad")));
 
         assertThat(after).isEqualTo(before);
-        assertThat(averages(cpuAfter)).isEqualTo(averages(cpuBefore));
+        assertThat(averages(globalAfter, scenario.topic("cpuLoad")))
+                .isEqualTo(averages(globalBefore, scenario.topic("cpuLoad")));
         assertThat(cpuAfter.ingest().duplicates())
                 .as("replayed samples were seen and counted once")
                 .isPositive();
@@ -979,10 +972,11 @@ class LoadRankTopologyIT {
         }
     }
 
-    private static Map<String, Double> averages(TopicRankingFile topicJson) {
+    /** Host to its window average of {@code topic}, from a global ranking file. */
+    private static Map<String, Double> averages(GlobalRankingFile global, String topic) {
         Map<String, Double> averages = new HashMap<>();
-        for (TopicHost host : topicJson.hosts()) {
-            averages.put(host.host(), host.average());
+        for (RankedHost host : global.hosts()) {
+            averages.put(host.host(), host.averages().get(topic));
         }
         return averages;
     }

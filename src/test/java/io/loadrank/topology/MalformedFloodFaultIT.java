@@ -2,10 +2,11 @@ package io.loadrank.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.loadrank.message.MalformedReason;
+import io.loadrank.rankingfile.GlobalRankingFile;
+import io.loadrank.rankingfile.RankedHost;
 import io.loadrank.testing.Await;
 import io.loadrank.testing.KafkaBroker;
 import java.nio.charset.StandardCharsets;
@@ -107,13 +108,15 @@ class MalformedFloodFaultIT {
                         }
                         watch.assertUnchanged(RANKING);
                     }
-                    for (String topic : TOPICS) {
-                        JsonObject ranking = files.json(topic + ".json").orElseThrow();
-                        for (JsonElement host : ranking.getAsJsonArray("hosts")) {
-                            String name = host.getAsJsonObject().get("host").getAsString();
-                            assertThat(host.getAsJsonObject().get("average").getAsDouble())
-                                    .as(topic + " average of " + name)
-                                    .isEqualTo(HOSTS.get(name));
+                    GlobalRankingFile global = files.globalJson().orElseThrow();
+                    assertThat(global.hosts())
+                            .extracting(RankedHost::host)
+                            .containsExactlyInAnyOrderElementsOf(HOSTS.keySet());
+                    for (RankedHost host : global.hosts()) {
+                        for (String topic : TOPICS) {
+                            assertThat(host.averages().get(topic))
+                                    .as(topic + " average of " + host.host())
+                                    .isEqualTo(HOSTS.get(host.host()));
                         }
                     }
                 }

@@ -2,8 +2,8 @@ package io.loadrank.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.loadrank.rankingfile.GlobalRankingFile;
 import io.loadrank.rankingfile.RankedHost;
@@ -16,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -102,26 +104,36 @@ class WorkerKillFaultIT {
                     System.out.printf(
                             "worker kill: a new worker %,d ms after the kill, its first rankings %,d ms after the kill%n",
                             restartedAt - deadAt, System.currentTimeMillis() - deadAt);
+                    Map<String, RankedHost> hostsBefore = byHost(before.global());
+                    Map<String, RankedHost> hostsAfter = byHost(after.global());
                     for (String topic : TOPICS) {
-                        JsonObject was = before.topics().get(topic);
-                        JsonObject is = after.topics().get(topic);
                         for (String host : HISTORY_HOSTS) {
-                            assertThat(hostField(is, host, "samples"))
+                            RankedHost was = hostsBefore.get(host);
+                            RankedHost is = hostsAfter.get(host);
+                            assertThat(is).as("%s after the restart", host).isNotNull();
+                            assertThat(is.samples().get(topic))
                                     .as("%s samples of %s after the restart", topic, host)
-                                    .isEqualTo(hostField(was, host, "samples"));
-                            // the same samples, perhaps summed in another order
-                            assertThat(hostField(is, host, "average"))
+                                    .isEqualTo(was.samples().get(topic));
+                            // the same samples, perhaps summed in another order: the same 6 significant digits,
+                            // or one apart where the sums straddle a rounding boundary
+                            assertThat(is.averages().get(topic))
                                     .as("%s average of %s after the restart", topic, host)
-                                    .isCloseTo(hostField(was, host, "average"), within(1e-9));
+                                    .isCloseTo(was.averages().get(topic), withinPercentage(0.002));
                         }
                         for (String host : LIVE_HOSTS.keySet()) {
-                            assertThat(hostField(is, host, "average"))
+                            assertThat(hostsAfter.get(host).averages().get(topic))
                                     .as("%s average of live host %s", topic, host)
                                     .isEqualTo(LIVE_HOSTS.get(host));
                         }
-                        assertThat(is.get("windowSeconds").getAsDouble())
+                        assertThat(after.topics()
+                                        .get(topic)
+                                        .get("windowSeconds")
+                                        .getAsDouble())
                                 .as(topic + " window covered after the restart")
-                                .isGreaterThanOrEqualTo(was.get("windowSeconds").getAsDouble());
+                                .isGreaterThanOrEqualTo(before.topics()
+                                        .get(topic)
+                                        .get("windowSeconds")
+                                        .getAsDouble());
                     }
                     GlobalRankingFile globalBefore = before.global();
                     GlobalRankingFile globalAfter = after.global();
@@ -167,42 +179,35 @@ class WorkerKillFaultIT {
     }
 
     /**
-     * Waits until every topic ranking holds all 60 samples of each history host and every live host,
-     * and the global ranking is made of those topic rankings (each host's averages in it are the
-     * topic rankings' averages); returns them.
+     * Waits until the global ranking holds all 60 samples of each history host in every topic, and
+     * every live host; returns it with the topic files of that moment (at least as new).
      *
      * <p>The global ranking combines the latest ranking of each topic, so while one topic's ranking
-     * with the history is still on its way it ranks the history hosts with that topic missing (for
-     * example cpuLoad complete and memLoad from the round before), even when both topic files are
-     * complete already: such a ranking is not the one to compare with.
+     * with the history is still on its way it ranks the history hosts with that topic's older window
+     * (for example cpuLoad complete and memLoad from the round before): such a ranking is not the one
+     * to compare with.
      */
     private static Rankings awaitCompleteRankings(OutputFiles files, StormClusterProcess cluster) {
+        Set<String> everyHost = new HashSet<>(HISTORY_HOSTS);
+        everyHost.addAll(LIVE_HOSTS.keySet());
+        Map<String, Long> history = new HashMap<>();
+        HISTORY_HOSTS.forEach(host -> history.put(host, 60L));
         return Await.value(
                 DEADLINE,
                 "rankings of every host with all history samples (worker logs in " + cluster.logDir() + ")",
-                () -> {
-                    Map<String, JsonObject> topics = new HashMap<>();
-                    for (String topic : TOPICS) {
-                        JsonObject json = files.json(topic + ".json").orElse(null);
-                        if (json == null || !complete(json)) {
-                            return Optional.empty();
-                        }
-                        topics.put(topic, json);
-                    }
-                    return files.globalJson()
-                            .filter(global -> madeOf(global, topics))
-                            .map(global -> new Rankings(topics, global));
-                });
-    }
-
-    /** True when the global ranking ranks every host with exactly the averages of the topic rankings. */
-    private static boolean madeOf(GlobalRankingFile global, Map<String, JsonObject> topicRankings) {
-        if (global.hosts().size() != HISTORY_HOSTS.size() + LIVE_HOSTS.size()) {
-            return false;
-        }
-        Map<String, Map<String, Double>> averagesByTopic = new HashMap<>();
-        topicRankings.forEach((topic, ranking) -> averagesByTopic.put(topic, averages(ranking)));
-        return GlobalRankingCheck.madeOf(global, averagesByTopic);
+                () -> files.globalJson()
+                        .filter(global -> GlobalRankingCheck.complete(global, everyHost, history))
+                        .flatMap(global -> {
+                            Map<String, JsonObject> topics = new HashMap<>();
+                            for (String topic : TOPICS) {
+                                Optional<JsonObject> json = files.json(topic + ".json");
+                                if (json.isEmpty()) {
+                                    return Optional.empty();
+                                }
+                                topics.put(topic, json.get());
+                            }
+                            return Optional.of(new Rankings(topics, global));
+                        }));
     }
 
     /** The first topic rankings, and the first global one, made after {@code since}. */
@@ -223,33 +228,9 @@ class WorkerKillFaultIT {
         return new Rankings(first, global);
     }
 
-    private static boolean complete(JsonObject topicRanking) {
-        Map<String, Long> samples = new HashMap<>();
-        for (JsonElement host : topicRanking.getAsJsonArray("hosts")) {
-            samples.put(
-                    host.getAsJsonObject().get("host").getAsString(),
-                    host.getAsJsonObject().get("samples").getAsLong());
-        }
-        return HISTORY_HOSTS.stream().allMatch(host -> samples.getOrDefault(host, 0L) == 60)
-                && LIVE_HOSTS.keySet().stream().allMatch(samples::containsKey);
-    }
-
-    /** Host to window average, from a topic ranking file. */
-    private static Map<String, Double> averages(JsonObject topicRanking) {
-        Map<String, Double> averages = new HashMap<>();
-        for (JsonElement entry : topicRanking.getAsJsonArray("hosts")) {
-            JsonObject host = entry.getAsJsonObject();
-            averages.put(host.get("host").getAsString(), host.get("average").getAsDouble());
-        }
-        return averages;
-    }
-
-    private static double hostField(JsonObject topicRanking, String host, String field) {
-        for (JsonElement entry : topicRanking.getAsJsonArray("hosts")) {
-            if (entry.getAsJsonObject().get("host").getAsString().equals(host)) {
-                return entry.getAsJsonObject().get(field).getAsDouble();
-            }
-        }
-        throw new AssertionError(host + " is not in the ranking of " + topicRanking.get("topic"));
+    private static Map<String, RankedHost> byHost(GlobalRankingFile global) {
+        Map<String, RankedHost> hosts = new HashMap<>();
+        global.hosts().forEach(host -> hosts.put(host.host(), host));
+        return hosts;
     }
 }

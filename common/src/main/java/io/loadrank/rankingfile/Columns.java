@@ -52,22 +52,12 @@ final class Columns {
             }
             host.add("shares", byTopic(host.get("shares"), topics, true));
             host.add("averages", byTopic(host.get("averages"), topics, false));
-            host.remove("samples");
+            host.add("samples", byTopic(host.get("samples"), topics, true));
         });
         rowsToObjects(root, "staleFields", "stale", source, host -> {
             host.addProperty("stale", true);
             lastSeen(host);
             host.add("datacenter", datacenter(host.remove("slice"), datacenters));
-        });
-        return root;
-    }
-
-    /** {@code <topic>.json} with its host rows made objects, ranks from their order. */
-    static JsonObject topicRows(JsonObject root, String source) throws RankingFileException {
-        int[] rank = {0};
-        rowsToObjects(root, "hostFields", "hosts", source, host -> {
-            host.addProperty("rank", ++rank[0]);
-            lastSeen(host);
         });
         return root;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param incomplete true if some topic had no value for the host (its share counts as 0)
  * @param shares     topic to the host's share of that topic's total, in percent
  * @param averages   topic to the host's window average; a topic without a value is absent
+ * @param samples    topic to how many of the host's samples the window holds (0 for none)
  * @param datacenter the host's datacenter, or null in files without datacenters
  * @param rack       the host's rack, or null
  * @param hostId     the host's identity within its cluster, or null
@@ -26,6 +27,7 @@ public record RankedHost(
         long lastSeenMillis,
         Map<String, Double> shares,
         Map<String, Double> averages,
+        Map<String, Long> samples,
         String datacenter,
         String rack,
         String hostId,

@@ -63,11 +63,10 @@ public final class RankingFileReader {
 
     /** @param source what the text is, for messages (a file name) */
     public static TopicRankingFile topic(Reader in, String source) throws RankingFileException {
-        TopicRankingFile ranking = map(Columns.topicRows(tree(in, source), source), TopicRankingFile.class, source);
+        TopicRankingFile ranking = map(tree(in, source), TopicRankingFile.class, source);
         Fields fields = new Fields(source);
         fields.require(ranking.topic(), "topic");
         fields.require(ranking.rankedAt(), "rankedAt");
-        fields.requireAll(ranking.hosts(), "hosts", host -> fields.require(host.host(), "hosts[].host"));
         fields.require(ranking.ingest(), "ingest");
         fields.require(ranking.ingest().malformed(), "ingest.malformed");
         return ranking;

@@ -1,13 +1,13 @@
 package io.loadrank.rankingfile;
 
-import java.util.List;
-
 /**
- * {@code <topic>.json}: one topic's hosts by window average, highest first.
+ * {@code <topic>.json}: one topic's window and ingest counts. Its hosts' averages and sample counts
+ * are in {@link GlobalRankingFile}, once per host.
  *
  * @param windowAtMillis          when the rolling bolts took the window snapshots of this ranking
  * @param windowSeconds           how much of the window the samples cover
  * @param configuredWindowSeconds the configured window length
+ * @param rankedHosts             how many hosts the topic's window holds
  * @param ingest                  what the topic's parsers and windows took and refused
  */
 public record TopicRankingFile(
@@ -17,5 +17,5 @@ public record TopicRankingFile(
         long windowAtMillis,
         double windowSeconds,
         double configuredWindowSeconds,
-        List<TopicHost> hosts,
+        int rankedHosts,
         IngestCounts ingest) {}

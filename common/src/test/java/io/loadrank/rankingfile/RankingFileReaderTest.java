@@ -29,7 +29,7 @@ class RankingFileReaderTest {
              "topics":[{"topic":"cpuLoad","weight":2.0,"windowSeconds":60.0}],
              "hosts":[{"rank":1,"host":"cass-eu-1","score":100.0,"incomplete":false,"stale":false,
                        "lastSeen":"2026-11-22T10:15:11Z","lastSeenMillis":1795342511000,
-                       "shares":{"cpuLoad":100.0},"averages":{"cpuLoad":91.25},
+                       "shares":{"cpuLoad":100.0},"averages":{"cpuLoad":91.25},"samples":{"cpuLoad":60},
                        "datacenter":"eu-west","rack":"r1","hostId":"6f1c","dcRank":1,"dcScore":100.0},
                       {"rank":2,"host":"cass-us-1","score":0.0,"incomplete":true,"stale":false,
                        "lastSeen":"2026-11-22T10:15:10Z","lastSeenMillis":1795342510000,
@@ -41,8 +41,7 @@ class RankingFileReaderTest {
     static final String TOPIC = """
             {"topic":"cpuLoad","rankedAt":"2026-11-22T10:15:12Z","rankedAtMillis":1795342512000,
              "windowAtMillis":1795342511960,"windowSeconds":45.0,"configuredWindowSeconds":60.0,
-             "hosts":[{"rank":1,"host":"cass-eu-1","average":55.25,"samples":60,"lastSeen":"2026-11-22T10:15:11Z",
-                       "lastSeenMillis":1795342511000,"datacenter":"eu-west"}],
+             "rankedHosts":3,
              "ingest":{"accepted":120,"duplicates":7,"late":2,"early":1,"malformedTotal":4,"malformed":{"bad host":4}}}
             """;
 
@@ -69,6 +68,7 @@ class RankingFileReaderTest {
                                 1_795_342_511_000L,
                                 Map.of("cpuLoad", 100.0),
                                 Map.of("cpuLoad", 91.25),
+                                Map.of("cpuLoad", 60L),
                                 "eu-west",
                                 "r1",
                                 "6f1c",
@@ -90,6 +90,7 @@ class RankingFileReaderTest {
                                 null,
                                 null,
                                 null,
+                                null,
                                 null));
         assertThat(ranking.stale())
                 .containsExactly(new StaleHost(
@@ -97,7 +98,7 @@ class RankingFileReaderTest {
     }
 
     @Test
-    void givenATopicFile_whenRead_thenHostsAndIngestCountersAreRead() throws IOException {
+    void givenATopicFile_whenRead_thenWindowHostCountAndIngestCountersAreRead() throws IOException {
         Path file = dir.resolve("cpuLoad.json");
         Files.writeString(file, TOPIC);
 
@@ -107,8 +108,7 @@ class RankingFileReaderTest {
         assertThat(ranking.windowAtMillis()).isEqualTo(1_795_342_511_960L);
         assertThat(ranking.windowSeconds()).isEqualTo(45.0);
         assertThat(ranking.configuredWindowSeconds()).isEqualTo(60.0);
-        assertThat(ranking.hosts())
-                .containsExactly(new TopicHost(1, "cass-eu-1", 55.25, 60, "2026-11-22T10:15:11Z", 1_795_342_511_000L));
+        assertThat(ranking.rankedHosts()).isEqualTo(3);
         assertThat(ranking.ingest()).isEqualTo(new IngestCounts(120, 7, 2, 1, 4, Map.of("bad host", 4L)));
     }
 

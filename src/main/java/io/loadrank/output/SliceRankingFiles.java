@@ -3,7 +3,6 @@ package io.loadrank.output;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.SliceScores;
 import io.loadrank.slice.Slice;
-import io.loadrank.slice.SliceRanking;
 import io.loadrank.slice.SliceRecordFormat;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -71,9 +70,10 @@ public final class SliceRankingFiles {
      * Writes the pair of every slice of {@code ranking} with host info and removes the pairs of the
      * others.
      *
-     * @param records the slices of {@code ranking} as {@link SliceRecords#of} made them, same order
+     * @param records the slices of {@code ranking} as {@link SliceRecords#of} made them, rendered, same
+     *                order: the rows the rankings topic carries, joined here into one value
      */
-    public void publish(GlobalRanking ranking, List<SliceRanking> records) {
+    public void publish(GlobalRanking ranking, List<SliceRecordFormat.Rendered> records) {
         if (written == null) {
             written = existing(files.directory());
         }
@@ -90,13 +90,10 @@ public final class SliceRankingFiles {
                 continue;
             }
             String name = slice.slice().fileName(severalClusters);
-            SliceRanking record = records.get(i);
+            SliceRecordFormat.Rendered record = records.get(i);
             now.add(name);
             files.write(textFile(name), out -> RankingText.writeSlice(slice, out));
-            files.write(
-                    jsonFile(name),
-                    out -> out.write(
-                            SliceRecordFormat.write(record, Integer.MAX_VALUE).get(0)));
+            files.write(jsonFile(name), out -> out.write(record.whole()));
         }
         for (String gone : written) {
             if (!now.contains(gone)) {

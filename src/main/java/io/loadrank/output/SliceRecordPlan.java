@@ -2,7 +2,6 @@ package io.loadrank.output;
 
 import io.loadrank.slice.Slice;
 import io.loadrank.slice.SliceKey;
-import io.loadrank.slice.SliceRanking;
 import io.loadrank.slice.SliceRecordFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,15 +34,16 @@ public final class SliceRecordPlan {
     }
 
     /** The records of one emit: the parts of every slice in {@code slices}, then the tombstones. */
-    public List<KeyedValue> records(List<SliceRanking> slices) {
+    public List<KeyedValue> records(List<SliceRecordFormat.Rendered> slices) {
         ArrayList<KeyedValue> records = new ArrayList<>();
         Map<Slice, Integer> sent = new HashMap<>();
-        for (SliceRanking slice : slices) {
-            List<String> values = SliceRecordFormat.write(slice, maxBytes);
+        for (SliceRecordFormat.Rendered rendered : slices) {
+            Slice slice = rendered.ranking().slice();
+            List<String> values = rendered.parts(maxBytes);
             for (int part = 0; part < values.size(); part++) {
-                records.add(new KeyedValue(new SliceKey(slice.slice(), part).text(), values.get(part)));
+                records.add(new KeyedValue(new SliceKey(slice, part).text(), values.get(part)));
             }
-            sent.put(slice.slice(), values.size());
+            sent.put(slice, values.size());
         }
         for (Map.Entry<Slice, Integer> before : partsSent.entrySet()) {
             int now = sent.getOrDefault(before.getKey(), 0);

@@ -49,7 +49,8 @@ public final class SliceRecords {
                         info == null ? null : info.hostId(),
                         info == null ? null : info.address(),
                         info == null ? null : info.rack(),
-                        host.averages()));
+                        host.averages(),
+                        host.lastSeenMillis()));
             }
             ArrayList<SliceStaleHost> stale = new ArrayList<>(slice.stale().size());
             for (HostLastSeen host : slice.stale()) {
@@ -69,7 +70,8 @@ public final class SliceRecords {
                     ranking.topics(),
                     ranking.weights(),
                     hosts,
-                    stale));
+                    stale,
+                    ranking.windowsAtMillis()));
         }
         return slices;
     }

@@ -20,6 +20,7 @@ import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.GlobalScorer;
 import io.loadrank.slice.SliceRanking;
+import io.loadrank.slice.SliceRecordFormat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,8 +103,15 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private transient AlertEngine alerts;
     private transient LatestWins<Publication> output;
 
-    /** What the file thread writes for one ranking: it, its slices, the active alerts if any. */
-    private record Publication(GlobalRanking ranking, List<SliceRanking> slices, List<AlertEvent> activeAlerts) {}
+    /**
+     * What the file thread writes for one ranking: it, its slices (rendered already when they went to
+     * the rankings topic, else null and rendered on the file thread), the active alerts if any.
+     */
+    private record Publication(
+            GlobalRanking ranking,
+            List<SliceRanking> slices,
+            List<SliceRecordFormat.Rendered> rendered,
+            List<AlertEvent> activeAlerts) {}
 
     public GlobalRankingBolt(LoadRankSettings settings) {
         this(settings, Clock.systemUTC());
@@ -214,29 +222,36 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         reportedThisRound.clear();
         round.published(now);
         List<SliceRanking> slices = SliceRecords.of(ranking, windowSecs, emitSecs);
+        List<SliceRecordFormat.Rendered> rendered = null;
         if (publishToKafka) {
-            // made here: the collector is this thread's
-            for (SliceRecordPlan.KeyedValue record : sliceRecords.records(slices)) {
+            // made here: the collector is this thread's; the file thread joins the same rows into files
+            rendered = SliceRecordFormat.render(slices);
+            for (SliceRecordPlan.KeyedValue record : sliceRecords.records(rendered)) {
                 collector.emit(TopologyStreams.RANKINGS_STREAM, new Values(record.key(), record.value()));
             }
         }
         List<AlertEvent> activeAlerts = alerts == null ? null : evaluateAlerts(ranking);
-        output.submit(new Publication(ranking, slices, activeAlerts));
+        output.submit(new Publication(ranking, slices, rendered, activeAlerts));
     }
 
     /** On the file thread: the files of one ranking. */
     private void writeFiles(Publication publication) {
         GlobalRanking ranking = publication.ranking();
-        files.write(TEXT_FILE, out -> RankingText.writeGlobal(ranking, out));
-        // streamed: at 100,000 hosts the document is tens of megabytes
-        files.write(JSON_FILE, out -> RankingJson.writeGlobal(ranking, out));
-        // also without a host-info topic: removes the files an earlier run left
-        sliceFiles.publish(ranking, publication.slices());
+        List<SliceRecordFormat.Rendered> rendered = publication.rendered() != null
+                ? publication.rendered()
+                : SliceRecordFormat.render(publication.slices());
+        // GlobalRankings.json last: a reader that sees a new one finds every other file of its round in
+        // place; also without a host-info topic, the slices' files go first: removes those an earlier
+        // run left
+        sliceFiles.publish(ranking, rendered);
         if (publication.activeAlerts() != null) {
             files.write(
                     ALERTS_FILE,
                     out -> AlertJson.writeActive(ranking.rankedAtMillis(), publication.activeAlerts(), out));
         }
+        files.write(TEXT_FILE, out -> RankingText.writeGlobal(ranking, out));
+        // streamed: at 100,000 hosts the document is tens of megabytes
+        files.write(JSON_FILE, out -> RankingJson.writeGlobal(ranking, out));
     }
 
     /** Evaluates the alert rules, logs and sends the events; the alerts active now. */

@@ -9,6 +9,7 @@ import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.GlobalScorer;
+import io.loadrank.slice.SliceRecordFormat;
 import io.loadrank.window.HostAverage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class SliceRankingFilesTest {
     }
 
     private void publish(SliceRankingFiles files, GlobalRanking ranking) {
-        files.publish(ranking, SliceRecords.of(ranking, 60, 2));
+        files.publish(ranking, SliceRecordFormat.render(SliceRecords.of(ranking, 60, 2)));
     }
 
     private List<String> files() throws IOException {

@@ -6,6 +6,7 @@ import io.loadrank.slice.Slice;
 import io.loadrank.slice.SliceHost;
 import io.loadrank.slice.SliceKey;
 import io.loadrank.slice.SliceRanking;
+import io.loadrank.slice.SliceRecordFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,13 +16,14 @@ class SliceRecordPlanTest {
     private static final Slice NORTH = new Slice("c1", "north");
     private static final Slice SOUTH = new Slice("c1", "south");
 
-    private static SliceRanking slice(Slice slice, int hosts) {
+    private static SliceRecordFormat.Rendered slice(Slice slice, int hosts) {
         ArrayList<SliceHost> ranked = new ArrayList<>();
         for (int i = 0; i < hosts; i++) {
             ranked.add(new SliceHost(
-                    "host-" + i, i + 1, 100.0 / hosts, 1, i + 1, 1, false, null, null, null, new double[] {1}));
+                    "host-" + i, i + 1, 100.0 / hosts, 1, i + 1, 1, false, null, null, null, new double[] {1}, 0));
         }
-        return new SliceRanking(slice, 1000, 60, 2, List.of("cpuLoad"), new double[] {1}, ranked, List.of());
+        return SliceRecordFormat.render(
+                new SliceRanking(slice, 1000, 60, 2, List.of("cpuLoad"), new double[] {1}, ranked, List.of(), 0));
     }
 
     private static List<String> keys(List<SliceRecordPlan.KeyedValue> records, boolean tombstones) {

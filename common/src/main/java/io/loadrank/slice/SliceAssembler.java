@@ -93,7 +93,8 @@ public final class SliceAssembler {
                 first.topics(),
                 first.weights(),
                 List.copyOf(hosts),
-                List.copyOf(stale));
+                List.copyOf(stale),
+                first.windowsAtMillis());
     }
 
     private static final class Pending {

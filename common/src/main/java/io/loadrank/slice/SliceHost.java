@@ -16,6 +16,8 @@ package io.loadrank.slice;
  * @param address    its address from its host info, or null
  * @param rack       its rack, or null
  * @param averages   per topic of the ranking, in its order: the window average, NaN where it has none
+ * @param lastSeenMillis the time of its newest sample in the window, epoch milliseconds; 0 when the
+ *                   record does not say
  */
 public record SliceHost(
         String host,
@@ -28,4 +30,5 @@ public record SliceHost(
         String hostId,
         String address,
         String rack,
-        double[] averages) {}
+        double[] averages,
+        long lastSeenMillis) {}

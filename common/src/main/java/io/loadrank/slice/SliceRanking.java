@@ -14,6 +14,8 @@ import java.util.List;
  * @param weights        the weight of each topic, same order
  * @param hosts          the ranked hosts, highest score first
  * @param stale          the stale hosts, by host name
+ * @param windowsAtMillis when the oldest of the window snapshots this ranking combines was taken, so a
+ *                       reader can tell how old its data is; 0 when the record does not say
  */
 public record SliceRanking(
         Slice slice,
@@ -23,7 +25,8 @@ public record SliceRanking(
         List<String> topics,
         double[] weights,
         List<SliceHost> hosts,
-        List<SliceStaleHost> stale) {
+        List<SliceStaleHost> stale,
+        long windowsAtMillis) {
 
     public SliceRanking {
         topics = List.copyOf(topics);

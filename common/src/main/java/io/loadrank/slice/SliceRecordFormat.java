@@ -17,10 +17,11 @@ import java.util.Map;
  * The value of a slice's record on the rankings topic, one UTF-8 JSON object (docs/OUTPUT.md):
  *
  * <pre>
- * {"cluster":"c1","datacenter":"north","rankedAtMillis":1795342504030,"windowSecs":60,"emitSecs":2,
- *  "part":0,"parts":1,"topics":["cpuLoad","memLoad"],"weights":[1,1],
- *  "hostFields":["host","rank","score","load","fleetRank","fleetScore","incomplete","hostId","address","rack","averages"],
- *  "hosts":[["C",1,54.17,1.083,1,41.11,false,null,null,null,[20,50]], ...],
+ * {"cluster":"c1","datacenter":"north","rankedAtMillis":1795342504030,"windowsAtMillis":1795342504012,
+ *  "windowSecs":60,"emitSecs":2,"part":0,"parts":1,"topics":["cpuLoad","memLoad"],"weights":[1,1],
+ *  "hostFields":["host","rank","score","load","fleetRank","fleetScore","incomplete","lastSeenMillis","hostId",
+ *                "address","rack","averages"],
+ *  "hosts":[["C",1,54.17,1.083,1,41.11,false,1795342503500,null,null,null,[20,50]], ...],
  *  "staleFields":["host","lastSeenMillis","hostId","address","rack"],
  *  "stale":[["D",1795342502000,null,null,null]]}
  * </pre>
@@ -50,6 +51,7 @@ public final class SliceRecordFormat {
             "fleetRank",
             "fleetScore",
             "incomplete",
+            "lastSeenMillis",
             "hostId",
             "address",
             "rack",
@@ -77,6 +79,11 @@ public final class SliceRecordFormat {
      * @throws IllegalArgumentException when the header and a single host do not fit in {@code maxBytes}
      */
     public static List<String> write(SliceRanking ranking, int maxBytes) {
+        return render(ranking).parts(maxBytes);
+    }
+
+    /** {@code ranking}'s rows made text, once, for its record parts and its whole file alike. */
+    public static Rendered render(SliceRanking ranking) {
         ArrayList<String> hostRows = new ArrayList<>(ranking.hosts().size());
         StringBuilder row = new StringBuilder(256);
         for (SliceHost host : ranking.hosts()) {
@@ -90,59 +97,105 @@ public final class SliceRecordFormat {
             staleRow(host, row);
             staleRows.add(row.toString());
         }
-        String sample = header(ranking, 0, 1);
-        int fixedBytes = utf8Length(sample)
-                + PART_DIGITS_ROOM
-                + "\"hosts\":[],\"stale\":[]}".length()
-                + utf8Length(fieldsMember("staleFields", STALE_FIELDS))
-                + 1;
-        int budget = maxBytes - fixedBytes;
+        return new Rendered(ranking, hostRows, staleRows);
+    }
 
-        // cut the rows into runs that fit, hosts first and then stale hosts, in order
-        ArrayList<int[]> cuts = new ArrayList<>(); // per part: {firstHost, endHost, firstStale, endStale}
-        int[] current = {0, 0, 0, 0};
-        int used = 0;
-        for (int i = 0; i < hostRows.size(); i++) {
-            int size = hostRows.get(i).length() + 1; // host rows are ASCII: host names, ids, addresses, racks
-            if (size > budget) {
-                throw new IllegalArgumentException("one host does not fit in a record of " + maxBytes + " bytes");
-            }
-            if (used + size > budget) {
-                cuts.add(current);
-                current = new int[] {i, i, 0, 0};
-                used = 0;
-            }
-            current[1] = i + 1;
-            used += size;
+    /** Every ranking of {@code rankings} rendered, same order. */
+    public static List<Rendered> render(List<SliceRanking> rankings) {
+        ArrayList<Rendered> rendered = new ArrayList<>(rankings.size());
+        for (SliceRanking ranking : rankings) {
+            rendered.add(render(ranking));
         }
-        for (int i = 0; i < staleRows.size(); i++) {
-            int size = staleRows.get(i).length() + 1;
-            if (size > budget) {
-                throw new IllegalArgumentException("one host does not fit in a record of " + maxBytes + " bytes");
-            }
-            if (used + size > budget) {
-                cuts.add(current);
-                current = new int[] {hostRows.size(), hostRows.size(), i, i};
-                used = 0;
-            }
-            current[3] = i + 1;
-            used += size;
-        }
-        cuts.add(current);
+        return rendered;
+    }
 
-        ArrayList<String> parts = new ArrayList<>(cuts.size());
-        for (int p = 0; p < cuts.size(); p++) {
-            int[] cut = cuts.get(p);
-            StringBuilder value = new StringBuilder(Math.min(maxBytes, 1 << 20));
-            String head = header(ranking, p, cuts.size());
-            value.append(head, 0, head.length() - 1).append(",\"hosts\":[");
-            join(hostRows, cut[0], cut[1], value);
-            value.append("],").append(fieldsMember("staleFields", STALE_FIELDS)).append(",\"stale\":[");
-            join(staleRows, cut[2], cut[3], value);
-            value.append("]}");
-            parts.add(value.toString());
+    /**
+     * A slice ranking whose rows are text: formatting the numbers of every host is most of the cost of
+     * a record, and the rankings topic and the slice's file carry the same rows, so they are made once
+     * and only joined per output. Immutable.
+     */
+    public static final class Rendered {
+        private final SliceRanking ranking;
+        private final List<String> hostRows;
+        private final List<String> staleRows;
+
+        private Rendered(SliceRanking ranking, List<String> hostRows, List<String> staleRows) {
+            this.ranking = ranking;
+            this.hostRows = hostRows;
+            this.staleRows = staleRows;
         }
-        return parts;
+
+        public SliceRanking ranking() {
+            return ranking;
+        }
+
+        /** The whole ranking as one value, of any size: the slice's file. */
+        public String whole() {
+            return parts(Integer.MAX_VALUE).get(0);
+        }
+
+        /**
+         * The record values, each of at most {@code maxBytes} UTF-8 bytes.
+         *
+         * @throws IllegalArgumentException when the header and a single host do not fit in {@code maxBytes}
+         */
+        public List<String> parts(int maxBytes) {
+            String sample = header(ranking, 0, 1);
+            long fixedBytes = utf8Length(sample)
+                    + PART_DIGITS_ROOM
+                    + "\"hosts\":[],\"stale\":[]}".length()
+                    + utf8Length(fieldsMember("staleFields", STALE_FIELDS))
+                    + 1;
+            long budget = maxBytes - fixedBytes;
+
+            // cut the rows into runs that fit, hosts first and then stale hosts, in order
+            ArrayList<int[]> cuts = new ArrayList<>(); // per part: {firstHost, endHost, firstStale, endStale}
+            int[] current = {0, 0, 0, 0};
+            long used = 0;
+            for (int i = 0; i < hostRows.size(); i++) {
+                int size = hostRows.get(i).length() + 1; // host rows are ASCII: host names, ids, addresses, racks
+                if (size > budget) {
+                    throw new IllegalArgumentException("one host does not fit in a record of " + maxBytes + " bytes");
+                }
+                if (used + size > budget) {
+                    cuts.add(current);
+                    current = new int[] {i, i, 0, 0};
+                    used = 0;
+                }
+                current[1] = i + 1;
+                used += size;
+            }
+            for (int i = 0; i < staleRows.size(); i++) {
+                int size = staleRows.get(i).length() + 1;
+                if (size > budget) {
+                    throw new IllegalArgumentException("one host does not fit in a record of " + maxBytes + " bytes");
+                }
+                if (used + size > budget) {
+                    cuts.add(current);
+                    current = new int[] {hostRows.size(), hostRows.size(), i, i};
+                    used = 0;
+                }
+                current[3] = i + 1;
+                used += size;
+            }
+            cuts.add(current);
+
+            ArrayList<String> parts = new ArrayList<>(cuts.size());
+            for (int p = 0; p < cuts.size(); p++) {
+                int[] cut = cuts.get(p);
+                StringBuilder value = new StringBuilder((int) Math.min(maxBytes, 1L << 20));
+                String head = header(ranking, p, cuts.size());
+                value.append(head, 0, head.length() - 1).append(",\"hosts\":[");
+                join(hostRows, cut[0], cut[1], value);
+                value.append("],")
+                        .append(fieldsMember("staleFields", STALE_FIELDS))
+                        .append(",\"stale\":[");
+                join(staleRows, cut[2], cut[3], value);
+                value.append("]}");
+                parts.add(value.toString());
+            }
+            return parts;
+        }
     }
 
     /** The members before the hosts, as a whole object: {@code {"cluster":...,"hostFields":[...]}}. */
@@ -154,6 +207,7 @@ public final class SliceRecordFormat {
             json.name("cluster").value(ranking.slice().cluster());
             json.name("datacenter").value(ranking.slice().datacenter());
             json.name("rankedAtMillis").value(ranking.rankedAtMillis());
+            json.name("windowsAtMillis").value(ranking.windowsAtMillis());
             json.name("windowSecs").value(ranking.windowSecs());
             json.name("emitSecs").value(ranking.emitSecs());
             json.name("part").value(part);
@@ -202,6 +256,7 @@ public final class SliceRecordFormat {
             row.append(Decimals.significant(host.fleetScore(), SCORE_DIGITS));
         }
         row.append(',').append(host.incomplete());
+        row.append(',').append(host.lastSeenMillis());
         row.append(',');
         string(host.hostId(), row);
         row.append(',');
@@ -323,6 +378,7 @@ public final class SliceRecordFormat {
         String cluster = null;
         String datacenter = null;
         Long rankedAtMillis = null;
+        long windowsAtMillis = 0;
         int windowSecs = 0;
         int emitSecs = 0;
         Integer part = null;
@@ -340,6 +396,7 @@ public final class SliceRecordFormat {
                 case "cluster" -> cluster = nullableString(json);
                 case "datacenter" -> datacenter = nullableString(json);
                 case "rankedAtMillis" -> rankedAtMillis = json.nextLong();
+                case "windowsAtMillis" -> windowsAtMillis = json.nextLong();
                 case "windowSecs" -> windowSecs = json.nextInt();
                 case "emitSecs" -> emitSecs = json.nextInt();
                 case "part" -> part = json.nextInt();
@@ -380,7 +437,8 @@ public final class SliceRecordFormat {
                 staleRows == null ? List.of() : staleHosts(staleFields == null ? STALE_FIELDS : staleFields, staleRows);
         Slice slice = new Slice(cluster, datacenter);
         return new SlicePart(
-                new SliceRanking(slice, rankedAtMillis, windowSecs, emitSecs, topics, weights, hosts, stale),
+                new SliceRanking(
+                        slice, rankedAtMillis, windowSecs, emitSecs, topics, weights, hosts, stale, windowsAtMillis),
                 part,
                 parts);
     }
@@ -408,6 +466,7 @@ public final class SliceRecordFormat {
             Double fleetScore = number(row, column.get("fleetScore"), where);
             Double fleetRank = number(row, column.get("fleetRank"), where);
             Double load = number(row, column.get("load"), where);
+            Double lastSeenMillis = number(row, column.get("lastSeenMillis"), where);
             Double rankNumber = number(row, rank, where);
             Double scoreNumber = number(row, score, where);
             if (rankNumber == null || scoreNumber == null) {
@@ -424,7 +483,8 @@ public final class SliceRecordFormat {
                     text(row, column.get("hostId"), where, false),
                     text(row, column.get("address"), where, false),
                     text(row, column.get("rack"), where, false),
-                    averages));
+                    averages,
+                    lastSeenMillis == null ? 0 : (long) (double) lastSeenMillis));
         }
         return hosts;
     }

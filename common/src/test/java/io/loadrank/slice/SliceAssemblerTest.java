@@ -13,10 +13,10 @@ class SliceAssemblerTest {
     private static SlicePart part(long rankedAt, int part, int parts, String... hosts) {
         List<SliceHost> ranked = java.util.stream.IntStream.range(0, hosts.length)
                 .mapToObj(i ->
-                        new SliceHost(hosts[i], i + 1, 1, 1, 0, Double.NaN, false, null, null, null, new double[0]))
+                        new SliceHost(hosts[i], i + 1, 1, 1, 0, Double.NaN, false, null, null, null, new double[0], 0))
                 .toList();
         return new SlicePart(
-                new SliceRanking(NORTH, rankedAt, 60, 2, List.of(), new double[0], ranked, List.of()), part, parts);
+                new SliceRanking(NORTH, rankedAt, 60, 2, List.of(), new double[0], ranked, List.of(), 0), part, parts);
     }
 
     @Test

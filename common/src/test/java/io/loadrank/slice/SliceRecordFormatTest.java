@@ -30,13 +30,15 @@ class SliceRecordFormatTest {
                     String.format("6a0e1c2e-0000-4000-8000-%012d", i),
                     "10.1." + (i / 256 % 256) + "." + (i % 256),
                     "rack" + (i % 3),
-                    new double[] {55.25, 37.125, 12, i % 7 == 0 ? Double.NaN : 1234.5678, 987.6}));
+                    new double[] {55.25, 37.125, 12, i % 7 == 0 ? Double.NaN : 1234.5678, 987.6},
+                    1795342503000L + i));
         }
         ArrayList<SliceStaleHost> stale = new ArrayList<>();
         for (int i = 0; i < staleCount; i++) {
             stale.add(new SliceStaleHost("gone-" + i, 1795342502000L + i, null, null, null));
         }
-        return new SliceRanking(slice, 1795342504030L, 60, 2, TOPICS, new double[] {1, 1, 1, 1, 2}, hosts, stale);
+        return new SliceRanking(
+                slice, 1795342504030L, 60, 2, TOPICS, new double[] {1, 1, 1, 1, 2}, hosts, stale, 1795342504012L);
     }
 
     @Test
@@ -50,20 +52,44 @@ class SliceRecordFormatTest {
                 new double[] {1, 1},
                 List.of(
                         new SliceHost(
-                                "C", 1, 56.25, 1.125, 1, 41.111111, false, null, null, "r1", new double[] {20, 50}),
+                                "C",
+                                1,
+                                56.25,
+                                1.125,
+                                1,
+                                41.111111,
+                                false,
+                                null,
+                                null,
+                                "r1",
+                                new double[] {20, 50},
+                                1795342503500L),
                         new SliceHost(
-                                "A", 2, 43.75, 0.875, 2, 34.44, true, null, null, null, new double[] {20, Double.NaN})),
-                List.of(new SliceStaleHost("D", 1795342502000L, null, "10.0.0.4", null)));
+                                "A",
+                                2,
+                                43.75,
+                                0.875,
+                                2,
+                                34.44,
+                                true,
+                                null,
+                                null,
+                                null,
+                                new double[] {20, Double.NaN},
+                                1795342503480L)),
+                List.of(new SliceStaleHost("D", 1795342502000L, null, "10.0.0.4", null)),
+                1795342504012L);
 
         List<String> values = SliceRecordFormat.write(north);
 
         assertThat(values)
                 .containsExactly("{\"cluster\":\"c1\",\"datacenter\":\"north\",\"rankedAtMillis\":1795342504030,"
+                        + "\"windowsAtMillis\":1795342504012,"
                         + "\"windowSecs\":60,\"emitSecs\":2,\"part\":0,\"parts\":1,\"topics\":[\"cpuLoad\",\"memLoad\"],"
                         + "\"weights\":[1,1],\"hostFields\":[\"host\",\"rank\",\"score\",\"load\",\"fleetRank\",\"fleetScore\","
-                        + "\"incomplete\",\"hostId\",\"address\",\"rack\",\"averages\"],"
-                        + "\"hosts\":[[\"C\",1,56.25,1.125,1,41.11,false,null,null,\"r1\",[20,50]],"
-                        + "[\"A\",2,43.75,0.875,2,34.44,true,null,null,null,[20,null]]],"
+                        + "\"incomplete\",\"lastSeenMillis\",\"hostId\",\"address\",\"rack\",\"averages\"],"
+                        + "\"hosts\":[[\"C\",1,56.25,1.125,1,41.11,false,1795342503500,null,null,\"r1\",[20,50]],"
+                        + "[\"A\",2,43.75,0.875,2,34.44,true,1795342503480,null,null,null,[20,null]]],"
                         + "\"staleFields\":[\"host\",\"lastSeenMillis\",\"hostId\",\"address\",\"rack\"],"
                         + "\"stale\":[[\"D\",1795342502000,null,\"10.0.0.4\",null]]}");
     }
@@ -81,6 +107,7 @@ class SliceRecordFormatTest {
         SliceRanking ranking = read.ranking();
         assertThat(ranking.slice()).isEqualTo(written.slice());
         assertThat(ranking.rankedAtMillis()).isEqualTo(written.rankedAtMillis());
+        assertThat(ranking.windowsAtMillis()).isEqualTo(1795342504012L);
         assertThat(ranking.topics()).isEqualTo(TOPICS);
         assertThat(ranking.weights()).containsExactly(1, 1, 1, 1, 2);
         assertThat(ranking.hosts()).hasSize(50);
@@ -90,6 +117,7 @@ class SliceRecordFormatTest {
         assertThat(first.incomplete()).isTrue();
         assertThat(first.averages()).containsExactly(55.25, 37.125, 12, Double.NaN, 987.6);
         assertThat(first.hostId()).isEqualTo("6a0e1c2e-0000-4000-8000-000000000000");
+        assertThat(ranking.hosts()).extracting(SliceHost::lastSeenMillis).endsWith(1795342503049L);
         assertThat(ranking.stale()).extracting(SliceStaleHost::host).containsExactly("gone-0", "gone-1", "gone-2");
     }
 
@@ -118,6 +146,20 @@ class SliceRecordFormatTest {
                 .containsExactlyElementsOf(
                         written.hosts().stream().map(SliceHost::rank).toList());
         assertThat(whole.stale()).hasSize(500);
+        assertThat(whole.windowsAtMillis()).isEqualTo(written.windowsAtMillis());
+    }
+
+    @Test
+    void givenARenderedSlice_whenCutIntoPartsAndJoinedWhole_thenBothAreWhatWriteMakes() {
+        SliceRanking ranking = ranking(new Slice("prod", "eu-west"), 12_000, 500);
+
+        SliceRecordFormat.Rendered rendered = SliceRecordFormat.render(ranking);
+
+        assertThat(rendered.parts(SliceRecordFormat.MAX_RECORD_BYTES))
+                .hasSizeGreaterThan(1)
+                .isEqualTo(SliceRecordFormat.write(ranking));
+        assertThat(rendered.whole())
+                .isEqualTo(SliceRecordFormat.write(ranking, Integer.MAX_VALUE).get(0));
     }
 
     @Test

@@ -47,7 +47,8 @@ public final class SliceRankings {
                     "6a0e1c2e-0000-4000-8000-" + String.format("%012d", i),
                     "10.0." + (i / 250) + "." + (i % 250),
                     "rack" + (i % 3),
-                    averages(topics.size(), score, i)));
+                    averages(topics.size(), score, i),
+                    0));
         }
         List<SliceStaleHost> stale = new ArrayList<>();
         for (String host : staleHosts) {
@@ -55,7 +56,7 @@ public final class SliceRankings {
         }
         double[] weights = new double[topics.size()];
         java.util.Arrays.fill(weights, 1);
-        return new SliceRanking(slice, at, 60, 2, topics, weights, ranked, stale);
+        return new SliceRanking(slice, at, 60, 2, topics, weights, ranked, stale, 0);
     }
 
     private static double[] averages(int topics, double score, int i) {

@@ -117,9 +117,11 @@ final class RankingPublisher implements AutoCloseable {
                     host.hostId(),
                     host.address(),
                     "rack1",
-                    new double[] {42.5, 61.25, 3, 812.5, 455.75}));
+                    new double[] {42.5, 61.25, 3, 812.5, 455.75},
+                    0));
         }
-        return new SliceRanking(slice, rankedAtMillis, 60, 2, TOPICS, new double[] {1, 1, 1, 1, 1}, ranked, List.of());
+        return new SliceRanking(
+                slice, rankedAtMillis, 60, 2, TOPICS, new double[] {1, 1, 1, 1, 1}, ranked, List.of(), 0);
     }
 
     /** A slice of another cluster whose records go to the same partition as {@code slice}'s. */

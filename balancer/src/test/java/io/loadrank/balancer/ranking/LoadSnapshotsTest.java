@@ -16,11 +16,11 @@ class LoadSnapshotsTest {
     private static final Slice NORTH = new Slice("c1", "north");
 
     static SliceHost host(String name, double score, boolean incomplete, String hostId, String address) {
-        return new SliceHost(name, 1, score, 1, 0, Double.NaN, incomplete, hostId, address, "r1", new double[0]);
+        return new SliceHost(name, 1, score, 1, 0, Double.NaN, incomplete, hostId, address, "r1", new double[0], 0);
     }
 
     static SliceRanking ranking(List<SliceHost> hosts, List<SliceStaleHost> stale) {
-        return new SliceRanking(NORTH, 1000, 60, 2, List.of(), new double[0], hosts, stale);
+        return new SliceRanking(NORTH, 1000, 60, 2, List.of(), new double[0], hosts, stale, 0);
     }
 
     @Test

@@ -22,9 +22,20 @@ class SliceIntakeTest {
         List<SliceHost> hosts = new ArrayList<>();
         for (int i = 0; i < hostCount; i++) {
             hosts.add(new SliceHost(
-                    "cass-" + i, i + 1, 100.0 / hostCount, 1, 0, Double.NaN, false, null, null, null, new double[0]));
+                    "cass-" + i,
+                    i + 1,
+                    100.0 / hostCount,
+                    1,
+                    0,
+                    Double.NaN,
+                    false,
+                    null,
+                    null,
+                    null,
+                    new double[0],
+                    0));
         }
-        return new SliceRanking(slice, rankedAt, 60, 2, List.of(), new double[0], hosts, List.of());
+        return new SliceRanking(slice, rankedAt, 60, 2, List.of(), new double[0], hosts, List.of(), 0);
     }
 
     private static String key(Slice slice, int part) {

@@ -7,7 +7,6 @@ import io.loadrank.output.SliceRecords;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.SliceScores;
-import io.loadrank.slice.SliceRanking;
 import io.loadrank.slice.SliceRecordFormat;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -61,16 +60,15 @@ public final class EmitBytes {
         CountingWriter globalJson = new CountingWriter();
         RankingJson.writeGlobal(ranking, globalJson);
         bytes.put("GlobalRankings.json", globalJson.chars());
-        List<SliceRanking> slices = SliceRecords.of(ranking, (int) (Fleet.WINDOW_MILLIS / 1000), 2);
+        List<SliceRecordFormat.Rendered> slices =
+                SliceRecordFormat.render(SliceRecords.of(ranking, (int) (Fleet.WINDOW_MILLIS / 1000), 2));
         CountingWriter sliceText = new CountingWriter();
         long sliceJson = 0;
         for (int i = 0; i < slices.size(); i++) {
             SliceScores slice = ranking.slices().get(i);
             if (!slice.slice().unplaced()) {
                 RankingText.writeSlice(slice, sliceText);
-                sliceJson += SliceRecordFormat.write(slices.get(i), Integer.MAX_VALUE)
-                        .get(0)
-                        .length();
+                sliceJson += slices.get(i).whole().length();
             }
         }
         bytes.put("GlobalRankings-<slice>.txt", sliceText.chars());

@@ -148,10 +148,12 @@ public class QueryPlanBenchmark extends FleetBenchmark {
                     null,
                     null,
                     "r1",
-                    new double[0]));
+                    new double[0],
+                    0));
         }
         hosts.sort((a, b) -> Double.compare(b.score(), a.score()));
-        return SliceRecordFormat.write(new SliceRanking(slice, now, 60, 2, List.of(), new double[0], hosts, List.of()))
+        return SliceRecordFormat.write(
+                        new SliceRanking(slice, now, 60, 2, List.of(), new double[0], hosts, List.of(), 0))
                 .get(0);
     }
 

@@ -103,7 +103,7 @@ public class RankingOutputBenchmark extends FleetBenchmark {
     @Benchmark
     public int sliceRecords() {
         return new SliceRecordPlan()
-                .records(SliceRecords.of(withDatacenters, 60, 2))
+                .records(SliceRecordFormat.render(SliceRecords.of(withDatacenters, 60, 2)))
                 .size();
     }
 }

@@ -106,9 +106,11 @@ public class SliceIntakeBenchmark extends FleetBenchmark {
                     hostId(i),
                     address(i),
                     "rack" + (i % 3),
-                    new double[] {55.25, 37.125, 12, 1234.5678, 987.6}));
+                    new double[] {55.25, 37.125, 12, 1234.5678, 987.6},
+                    0));
         }
-        return new SliceRanking(SLICE, RANKED_AT, 60, 2, Fleet.TOPICS, new double[] {1, 1, 1, 1, 1}, ranked, List.of());
+        return new SliceRanking(
+                SLICE, RANKED_AT, 60, 2, Fleet.TOPICS, new double[] {1, 1, 1, 1, 1}, ranked, List.of(), 0);
     }
 
     private static String hostId(int i) {

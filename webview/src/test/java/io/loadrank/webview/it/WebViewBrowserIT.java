@@ -196,8 +196,10 @@ class WebViewBrowserIT {
                         null,
                         null,
                         "\" onmouseover=\"document.title='pwned'",
-                        new double[] {12.5})),
-                List.of(new SliceStaleHost(stale, now - 20_000, null, null, null)));
+                        new double[] {12.5},
+                        0)),
+                List.of(new SliceStaleHost(stale, now - 20_000, null, null, null)),
+                0);
         JsonObject alert = new JsonObject();
         alert.addProperty("id", "hot/" + host);
         alert.addProperty("state", "firing");

@@ -153,7 +153,8 @@ class WebViewSecurityIT {
                         List.of("cpuLoad"),
                         new double[] {1},
                         List.of(),
-                        List.of());
+                        List.of(),
+                        0);
                 rankings.send(new ProducerRecord<>(
                                 "loadRankings",
                                 new SliceKey(Slice.UNPLACED, 0).text(),

@@ -356,6 +356,8 @@ grant_acls() {
   acl topology --operation Read --operation Describe "${inputs[@]}"
   acl topology --operation Write --operation Describe "${outputs[@]}"
   acl topology --operation Read --operation Describe --resource-pattern-type prefixed --group "$KAFKA_CONSUMER_GROUP"
+  # the rankings topic (the first of the list) is also read at start, for the keys an earlier run left there
+  acl topology --operation Read --operation Describe --topic "${KAFKA_RANKINGS_TOPICS%% *}"
   acl balancer --allow-principal User:view --operation Read --operation Describe "${readers[@]}"
 }
 

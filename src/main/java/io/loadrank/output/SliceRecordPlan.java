@@ -4,6 +4,7 @@ import io.loadrank.slice.Slice;
 import io.loadrank.slice.SliceKey;
 import io.loadrank.slice.SliceRecordFormat;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,9 @@ import java.util.Map;
  * parts as it needs to stay under Kafka's default record size, and a tombstone (a null value) for
  * every key an earlier emit used and this one does not: part 0 of a slice that left (all its hosts out
  * of the window), so that the compacted topic forgets it, and the parts a shrinking slice no longer
- * needs, so that a reader starting later does not find them. Remembers the parts of the last emit;
- * not thread-safe: one per publishing bolt.
+ * needs, so that a reader starting later does not find them. Remembers the parts of the last emit, and
+ * after a restart the keys an earlier run left live on the topic ({@link #rememberLive}); not
+ * thread-safe: one per publishing bolt.
  */
 public final class SliceRecordPlan {
 
@@ -31,6 +33,18 @@ public final class SliceRecordPlan {
     /** With another record size: the unit tests cut small slices into parts. */
     SliceRecordPlan(int maxBytes) {
         this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Takes {@code liveKeys}, the keys whose newest record on the topic is not a tombstone (left there
+     * by an earlier run), as sent: the next {@link #records} tombstones every one of them it does not
+     * send. A slice counts as sent in as many parts as its highest live part plus one; the parts it
+     * already has from this run's last emit are kept when they are more.
+     */
+    public void rememberLive(Collection<SliceKey> liveKeys) {
+        for (SliceKey key : liveKeys) {
+            partsSent.merge(key.slice(), key.part() + 1, Math::max);
+        }
     }
 
     /** The records of one emit: the parts of every slice in {@code slices}, then the tombstones. */

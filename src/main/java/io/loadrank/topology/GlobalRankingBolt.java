@@ -19,11 +19,13 @@ import io.loadrank.ranking.RankingRound;
 import io.loadrank.ranking.TopicRanking;
 import io.loadrank.scoring.GlobalRanking;
 import io.loadrank.scoring.GlobalScorer;
+import io.loadrank.slice.SliceKey;
 import io.loadrank.slice.SliceRanking;
 import io.loadrank.slice.SliceRecordFormat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +45,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Combines the latest ranking of every topic into the global ranking (docs/RANKING.md)
  * and publishes it: GlobalRankings.txt and .json, the files of every slice, and one record (or a few
- * parts) per slice on the rankings topic when one is configured (docs/OUTPUT.md). Runs as exactly one task. It publishes once every topic has sent
+ * parts) per slice on the rankings topic when one is configured (docs/OUTPUT.md); at start it reads
+ * which slice keys an earlier run left live there ({@link RankingsTopicKeys}), so that the slices that
+ * left meanwhile get their tombstones too. Runs as exactly one task. It publishes once every topic has sent
  * a new ranking, and on its own tick if some topic stays silent; a round that completes less than
  * half an emit after the last publication is left to its tick ({@link RankingRound#tooSoon}), so
  * a bolt that fell behind catches up instead of ranking every round that queued up.
@@ -81,6 +85,12 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private final long firstRoundWaitMillis;
     private final String outputDir;
     private final boolean publishToKafka;
+    private final String rankingsTopic;
+    private final String bootstrapServers;
+    private final HashMap<String, String> kafkaProperties;
+    /** False for the unit tests, which have no Kafka. */
+    private final boolean readLiveKeysAtStart;
+
     private final String hostsTopic;
     private final AlertRules alertRules;
     private final boolean publishAlerts;
@@ -91,6 +101,9 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     private transient RankingFileWriter files;
     private transient SliceRankingFiles sliceFiles;
     private transient SliceRecordPlan sliceRecords;
+    /** The keys an earlier run left live on the rankings topic, while being read; then null. */
+    private transient RankingsTopicKeys liveKeys;
+
     private transient HostDirectory hosts;
     private transient LogThrottle hostInfoLog;
     private transient LogThrottle behindLog;
@@ -114,12 +127,20 @@ public final class GlobalRankingBolt extends BaseRichBolt {
             List<AlertEvent> activeAlerts) {}
 
     public GlobalRankingBolt(LoadRankSettings settings) {
-        this(settings, Clock.systemUTC());
+        this(settings, Clock.systemUTC(), true);
     }
 
-    /** With a clock of the caller's: the unit tests move time by hand. */
+    /**
+     * With a clock of the caller's: the unit tests move time by hand; and without reading the rankings
+     * topic at start (they hand the keys over with {@link #liveKeysFrom}).
+     */
     GlobalRankingBolt(LoadRankSettings settings, Clock clock) {
+        this(settings, clock, false);
+    }
+
+    private GlobalRankingBolt(LoadRankSettings settings, Clock clock, boolean readLiveKeysAtStart) {
         this.clock = clock;
+        this.readLiveKeysAtStart = readLiveKeysAtStart;
         this.topics = settings.topics();
         this.weights = settings.weights();
         this.staleAfterMillis = settings.staleAfterMillis();
@@ -128,6 +149,9 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         this.firstRoundWaitMillis = settings.firstRoundWaitMillis();
         this.outputDir = settings.outputDir();
         this.publishToKafka = settings.rankingsTopic() != null;
+        this.rankingsTopic = settings.rankingsTopic();
+        this.bootstrapServers = settings.bootstrapServers();
+        this.kafkaProperties = new HashMap<>(settings.kafkaProperties());
         this.hostsTopic = settings.hostsTopic();
         this.alertRules = settings.alerts();
         this.publishAlerts = settings.alertsTopic() != null;
@@ -140,6 +164,9 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         this.files = new RankingFileWriter(Path.of(outputDir));
         this.sliceFiles = new SliceRankingFiles(files);
         this.sliceRecords = new SliceRecordPlan();
+        if (publishToKafka && readLiveKeysAtStart) {
+            this.liveKeys = RankingsTopicKeys.start(rankingsTopic, bootstrapServers, kafkaProperties);
+        }
         this.hosts = hostsTopic == null ? null : new HostDirectory(hostsTopic);
         this.hostInfoLog = new LogThrottle(10_000);
         this.behindLog = new LogThrottle(60_000);
@@ -152,7 +179,15 @@ public final class GlobalRankingBolt extends BaseRichBolt {
 
     @Override
     public void cleanup() {
+        if (liveKeys != null) {
+            liveKeys.close();
+        }
         output.close();
+    }
+
+    /** Hands the bolt the reading of the rankings topic's live keys (the unit tests). */
+    void liveKeysFrom(RankingsTopicKeys keys) {
+        this.liveKeys = keys;
     }
 
     /** Complete rounds skipped so far because newer topic rankings were waiting (the unit tests). */
@@ -224,6 +259,7 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         List<SliceRanking> slices = SliceRecords.of(ranking, windowSecs, emitSecs);
         List<SliceRecordFormat.Rendered> rendered = null;
         if (publishToKafka) {
+            rememberLiveKeys();
             // made here: the collector is this thread's; the file thread joins the same rows into files
             rendered = SliceRecordFormat.render(slices);
             for (SliceRecordPlan.KeyedValue record : sliceRecords.records(rendered)) {
@@ -232,6 +268,21 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         }
         List<AlertEvent> activeAlerts = alerts == null ? null : evaluateAlerts(ranking);
         output.submit(new Publication(ranking, slices, rendered, activeAlerts));
+    }
+
+    /** Once the keys an earlier run left on the rankings topic are read: the plan takes them, here, on its thread. */
+    private void rememberLiveKeys() {
+        if (liveKeys == null) {
+            return;
+        }
+        boolean ended = liveKeys.done(); // before take(): a read that ended has set its keys
+        Collection<SliceKey> keys = liveKeys.take();
+        if (keys != null) {
+            sliceRecords.rememberLive(keys);
+        }
+        if (ended || keys != null) {
+            liveKeys = null;
+        }
     }
 
     /** On the file thread: the files of one ranking. */

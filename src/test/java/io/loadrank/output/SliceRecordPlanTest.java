@@ -15,6 +15,7 @@ class SliceRecordPlanTest {
 
     private static final Slice NORTH = new Slice("c1", "north");
     private static final Slice SOUTH = new Slice("c1", "south");
+    private static final Slice WEST = new Slice("c2", "west");
 
     private static SliceRecordFormat.Rendered slice(Slice slice, int hosts) {
         ArrayList<SliceHost> ranked = new ArrayList<>();
@@ -68,5 +69,50 @@ class SliceRecordPlanTest {
         assertThat(before).isGreaterThan(2);
         assertThat(keys(records, false)).containsExactly(new SliceKey(NORTH, 0).text());
         assertThat(keys(records, true)).hasSize(before - 1).doesNotContain(new SliceKey(NORTH, 0).text());
+    }
+
+    @Test
+    void givenKeysLiveOnTheTopicFromAnEarlierRun_whenTheFirstEmitIsPlanned_thenEveryOneItDoesNotSendGetsATombstone() {
+        // given: a new plan (a restart) told that north (3 parts) and west (1 part) are live on the topic
+        SliceRecordPlan plan = new SliceRecordPlan(1200);
+        plan.rememberLive(List.of(new SliceKey(NORTH, 0), new SliceKey(NORTH, 2), new SliceKey(WEST, 0)));
+
+        // when: the first emit has north in one part and south, no west
+        List<SliceRecordPlan.KeyedValue> records = plan.records(List.of(slice(NORTH, 1), slice(SOUTH, 1)));
+
+        // then: north's surplus parts (part 1 counted too: max part + 1) and west get tombstones, once
+        assertThat(keys(records, false)).containsExactly(new SliceKey(NORTH, 0).text(), new SliceKey(SOUTH, 0).text());
+        assertThat(keys(records, true))
+                .containsExactlyInAnyOrder(
+                        new SliceKey(NORTH, 1).text(), new SliceKey(NORTH, 2).text(), new SliceKey(WEST, 0).text());
+        assertThat(keys(plan.records(List.of(slice(NORTH, 1), slice(SOUTH, 1))), true))
+                .as("a tombstone is sent once")
+                .isEmpty();
+    }
+
+    @Test
+    void
+            givenASliceThisRunSentInMorePartsThanLiveOnTheTopic_whenLiveKeysAreRemembered_thenItsOwnPartsStillGetTombstones() {
+        // given: this run's last emit sent north in several parts; the topic as read holds part 0 only
+        SliceRecordPlan plan = new SliceRecordPlan(1200);
+        int sent = keys(plan.records(List.of(slice(NORTH, 60))), false).size();
+        plan.rememberLive(List.of(new SliceKey(NORTH, 0)));
+
+        // when: north has left
+        List<SliceRecordPlan.KeyedValue> records = plan.records(List.of(slice(SOUTH, 1)));
+
+        // then: every part this run sent gets its tombstone
+        assertThat(sent).isGreaterThan(2);
+        assertThat(keys(records, true)).hasSize(sent).contains(new SliceKey(NORTH, sent - 1).text());
+    }
+
+    @Test
+    void givenNoKeyLiveOnTheTopic_whenRemembered_thenTheEmitHasNoTombstone() {
+        SliceRecordPlan plan = new SliceRecordPlan();
+        plan.rememberLive(List.of());
+
+        List<SliceRecordPlan.KeyedValue> records = plan.records(List.of(slice(NORTH, 1)));
+
+        assertThat(keys(records, true)).isEmpty();
     }
 }

@@ -12,6 +12,9 @@ import static org.mockito.Mockito.verify;
 
 import io.loadrank.ranking.IngestStats;
 import io.loadrank.ranking.TopicRanking;
+import io.loadrank.slice.Slice;
+import io.loadrank.slice.SliceKey;
+import io.loadrank.testing.Await;
 import io.loadrank.window.HostAverage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,7 @@ import java.util.Map;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.tuple.Tuple;
+import org.apache.storm.tuple.Values;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +105,31 @@ class GlobalRankingBoltTest {
         assertThat(Files.readString(output.resolve(GlobalRankingBolt.TEXT_FILE), StandardCharsets.UTF_8))
                 .startsWith("{C=");
         verify(collector, org.mockito.Mockito.times(2)).emit(eq(TopologyStreams.RANKINGS_STREAM), anyList());
+    }
+
+    @Test
+    void givenKeysAnEarlierRunLeftLiveOnTheRankingsTopic_whenTheKeysAreReadAndTheBoltPublishes_thenTheyGetTombstones()
+            throws InterruptedException {
+        // given: the read of the rankings topic finds a slice of an earlier run that this run does not rank
+        String gone = new SliceKey(new Slice("old", "gone"), 0).text();
+        RankingsTopicKeys keys =
+                new RankingsTopicKeys("test-keys", "test", () -> List.of(new SliceKey(new Slice("old", "gone"), 0)));
+        bolt.liveKeysFrom(keys);
+        Await.until(Duration.ofSeconds(10), "the keys read", keys::done);
+
+        // when
+        bolt.execute(ranking("cpuLoad", "A", 20, "B", 10, "C", 20));
+        bolt.execute(ranking("memLoad", "A", 30, "B", 20, "C", 50));
+        bolt.execute(ranking("latency", "A", 20, "B", 20, "C", 20));
+
+        // then: the fleet's record and the tombstone, and no tombstone at the next emit
+        verify(collector).emit(eq(TopologyStreams.RANKINGS_STREAM), eq(new Values(gone, null)));
+        clock.advance(2_000);
+        bolt.execute(ranking("cpuLoad", "A", 20, "B", 10, "C", 20));
+        bolt.execute(ranking("memLoad", "A", 30, "B", 20, "C", 50));
+        bolt.execute(ranking("latency", "A", 20, "B", 20, "C", 20));
+        verify(collector).emit(eq(TopologyStreams.RANKINGS_STREAM), eq(new Values(gone, null)));
+        verify(collector, org.mockito.Mockito.times(3)).emit(eq(TopologyStreams.RANKINGS_STREAM), anyList());
     }
 
     @Test

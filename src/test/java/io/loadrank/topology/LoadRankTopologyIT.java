@@ -405,6 +405,8 @@ class LoadRankTopologyIT {
     @Test
     void givenHostInfoWithAAndCInNorthAndBInSouth_whenRanked_thenNorthIsC54A46SouthIsB100AndTheFleetIsUnchanged()
             throws Exception {
+        // (and then: B moves to north live, south gets its tombstone; and after a restart in which north's
+        // hosts are gone, north gets its tombstone too)
         Scenario scenario = new Scenario("dc");
         scenario.createSliceTopics(2);
         String hostsTopic = scenario.hostsTopic();
@@ -473,6 +475,29 @@ class LoadRankTopologyIT {
         // and the compacted topic is told: south's newest record is a tombstone
         assertThat(readLatestRecord(rankingsTopic, new Slice("it", "south"), ranking -> ranking == null))
                 .isNull();
+
+        // and: the topology is stopped, and started again on metric topics where no host reports: north's
+        // hosts are gone while the new run never knew north, which only the topic can tell it
+        Slice gone = new Slice("it", "north");
+        assertThat(liveSliceKeys(rankingsTopic)).contains(new SliceKey(gone, 0));
+        killTopologies();
+        Map<String, Double> emptyTopics = new LinkedHashMap<>();
+        WORKED_EXAMPLE.keySet().forEach(suffix -> emptyTopics.put(scenario.topic("after-" + suffix), 1.0));
+        broker.createTopics(emptyTopics.keySet().stream().collect(java.util.stream.Collectors.toMap(t -> t, t -> 2)));
+        scenario.submit(Map.of(
+                LoadRankSettings.TOPICS.key(),
+                emptyTopics,
+                LoadRankSettings.HOSTS_TOPIC.key(),
+                hostsTopic,
+                LoadRankSettings.RANKINGS_TOPIC.key(),
+                rankingsTopic));
+        // then: a plain consumer sees north's tombstone, and the topic read from its beginning has no
+        // live record of north or south
+        assertThat(readLatestRecord(rankingsTopic, gone, ranking -> ranking == null))
+                .isNull();
+        assertThat(liveSliceKeys(rankingsTopic))
+                .extracting(SliceKey::slice)
+                .doesNotContain(gone, new Slice("it", "south"));
     }
 
     @Test
@@ -970,6 +995,23 @@ class LoadRankTopologyIT {
             });
             return latest.get();
         }
+    }
+
+    /** The slice keys whose newest record on {@code topic}, read from its beginning, is not a tombstone. */
+    private static Set<SliceKey> liveSliceKeys(String topic) {
+        Map<String, Boolean> newestIsLive = new HashMap<>();
+        TopicContents.forEachRecord(broker.bootstrapServers(), topic, record -> {
+            if (record.key() != null) {
+                newestIsLive.put(new String(record.key(), StandardCharsets.UTF_8), record.value() != null);
+            }
+        });
+        Set<SliceKey> live = new java.util.HashSet<>();
+        newestIsLive.forEach((key, isLive) -> {
+            if (isLive && SliceKey.parse(key) != null) {
+                live.add(SliceKey.parse(key));
+            }
+        });
+        return live;
     }
 
     /** Host to its window average of {@code topic}, from a global ranking file. */

@@ -1,21 +1,17 @@
 package io.loadrank.topology;
 
+import io.loadrank.kafka.TopicToEnd;
 import io.loadrank.message.ParseResult;
 import io.loadrank.message.WireFormat;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Everything a topic holds right now, read from the beginning to the end offsets, the way an auditor would. */
 final class TopicContents {
@@ -24,39 +20,14 @@ final class TopicContents {
 
     /** Calls {@code each} for every record of {@code topic} from its first offset to its current end. */
     static long forEachRecord(String bootstrapServers, String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                "false",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                "10000",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class.getName()))) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            long records = 0;
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError(
-                            "could not read " + topic + " to its end offsets " + end + " within 120 s");
-                }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        each.accept(record);
-                        records++;
-                    }
-                }
-            }
-            return records;
+        try {
+            return TopicToEnd.read(
+                    Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                    topic,
+                    Duration.ofSeconds(120),
+                    each);
+        } catch (TimeoutException e) {
+            throw new AssertionError("could not read " + topic + " to its end offsets: " + e.getMessage(), e);
         }
     }
 

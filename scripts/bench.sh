@@ -13,8 +13,8 @@
 #   4. live     the simulator on the same topology, at a load this machine carries beside it
 #               (--live-load: 1 Hz, or slower for large fleets), each round spread over its period as
 #               hosts that each keep their own second would send, until the window holds only live
-#               samples; FreshnessWatcher times every live sample to the file version that shows it
-#               and the ranking cost of every emit
+#               samples; FreshnessWatcher times every live sample to the file version and to the
+#               rankings-topic record that shows it, and every emit to its files and its records
 #   5. memory   heap after a full GC of the topology's JVM (jcmd), still under live load
 #   6. ceiling  Storm's own ceiling for loadrank's shape over the same prefill (StormCeiling
 #               spout-parser-batches: KafkaSpouts -> parser bolts -> batches to counting bolts, no
@@ -241,8 +241,8 @@ simulator=("$java" $tool_heap -cp "$simulator_jar" io.loadrank.simulator.HostSim
 # consumer group, output directory, reading from the earliest offset, no read-back of the prefill a
 # second time) and the window and emit interval, set explicitly
 write_config() {
-  local file="$1" id="$2" output="$3" hosts_topic="$4"
-  shift 4
+  local file="$1" id="$2" output="$3" hosts_topic="$4" rankings_topic="$5"
+  shift 5
   local topic topics=""
   for topic in "$@"; do topics+="${topics:+, }\"$topic\": 1.0"; done
   {
@@ -257,6 +257,7 @@ write_config() {
       "loadrank.window.secs=$WINDOW_SECS" \
       "loadrank.emit.secs=$EMIT_SECS" \
       "loadrank.hosts.topic=\"$hosts_topic\"" \
+      "loadrank.rankings.topic=\"$rankings_topic\"" \
       "loadrank.topics={$topics}"
   } >"$file"
 }
@@ -274,7 +275,7 @@ one_run() {
   local hosts="$1" run="$2" result="$3"
   local id="h${hosts}r${run}" dir="$session/h${hosts}r${run}"
   local topics=("$id.cpuLoad" "$id.memLoad" "$id.pendingTasks" "$id.readLatency" "$id.writeLatency")
-  local hosts_topic="$id.hosts" topics_csv
+  local hosts_topic="$id.hosts" rankings_topic="$id.rankings" topics_csv
   topics_csv="$(IFS=,; echo "${topics[*]}")"
   mkdir -p "$dir"
   local deadline=$((messages / 50000 + 60))
@@ -288,7 +289,7 @@ one_run() {
   prefill_last_ms="$(awk -v s="$start_ms" -v r="$rounds" -v hz="$rate" 'BEGIN { printf "%d", s + int((r - 1) * 1000 / hz + 0.5) }')"
   log "H=$hosts run $run: prefill of $rounds rounds x $hosts hosts x 5 topics at $rate rounds/s of sample time"
   if ! run_logged "$dir/topics.log" "$LOADRANK_HOME/scripts/kafka.sh" create-topics --partitions "$partitions" \
-      --compacted "$hosts_topic" "${topics[@]}"; then
+      --compacted "$hosts_topic" --compacted "$rankings_topic" "${topics[@]}"; then
     fail_run "$result" topics "$dir/topics.log"
     return 1
   fi
@@ -310,7 +311,7 @@ one_run() {
   log "H=$hosts run $run: $(grep '^consumer:' "$dir/consumer.log" | tail -n 1)"
 
   # 3. the topology consumes and counts it
-  write_config "$dir/topology.yaml" "$id" "$dir/output" "$hosts_topic" "${topics[@]}"
+  write_config "$dir/topology.yaml" "$id" "$dir/output" "$hosts_topic" "$rankings_topic" "${topics[@]}"
   log "H=$hosts run $run: topology starts (LocalCluster, $topology_heap); deadline ${deadline}s to count everything"
   LOCAL_HEAP_OPTS="$topology_heap" "$LOADRANK_HOME/scripts/run-local.sh" --ttl 0 "$dir/topology.yaml" \
     >"$dir/topology.log" 2>&1 &
@@ -338,7 +339,8 @@ one_run() {
   local prefill_gone_ms=$((prefill_last_ms + (WINDOW_SECS + 2 * EMIT_SECS) * 1000))
   ((live_end_ms >= prefill_gone_ms)) || live_end_ms=$prefill_gone_ms
   log "H=$hosts run $run: live phase at $live_rate Hz ($((5 * hosts * 1000 / live_period)) msgs/s), spread, for $(((live_end_ms - live_start_ms) / 1000))s, timed from round $timed_from_round"
-  "${bench_tool[@]}" io.loadrank.bench.FreshnessWatcher --dir "$dir/output" --topic-file "${topics[0]}.json" --hosts "$hosts" --seed "$SEED" \
+  "${bench_tool[@]}" io.loadrank.bench.FreshnessWatcher --dir "$dir/output" --bootstrap-servers "$bootstrap" \
+    --rankings-topic "$rankings_topic" --hosts "$hosts" --seed "$SEED" \
     --rate "$live_rate" --spread --timed-from-round "$timed_from_round" \
     --live-start "$live_start_ms" --until "$live_end_ms" --min-age-ms $(((2 * EMIT_SECS + 1) * 1000)) \
     --result "$result" >"$dir/freshness.log" 2>&1 &

@@ -59,6 +59,7 @@ readonly OUTAGE_SECS=20 EMIT_SECS=2 SETTLE_SECS=120 SEED=42
 readonly THREAD_SLACK=2 FILE_SLACK=5
 readonly TOPOLOGY_NAME=loadrank-soak
 readonly TOPICS=(cpuLoad memLoad pendingTasks readLatency writeLatency)
+readonly RANKINGS_TOPIC=loadRankings
 while (($#)); do
   case "$1" in
     --minutes | --hosts | --sample-secs | --out)
@@ -130,7 +131,7 @@ output="$run_dir/output"
 
 info "soak: $hosts hosts for $minutes min, Kafka $bootstrap, session $run_dir"
 scripts/kafka.sh start >>"$run_dir/kafka-script.log" 2>&1 || die "Kafka did not start (see $run_dir/kafka-script.log)"
-scripts/kafka.sh create-topics --partitions 2 "${TOPICS[@]}" >>"$run_dir/kafka-script.log" 2>&1 ||
+scripts/kafka.sh create-topics --partitions 2 --compacted "$RANKINGS_TOPIC" "${TOPICS[@]}" >>"$run_dir/kafka-script.log" 2>&1 ||
   die "could not create the topics (see $run_dir/kafka-script.log)"
 cluster_started=true
 scripts/storm-cluster.sh start >>"$run_dir/storm-cluster-script.log" 2>&1 ||
@@ -140,6 +141,7 @@ cat >"$run_dir/topology.yaml" <<EOF
 topology.workers: 1
 loadrank.topology.name: "$TOPOLOGY_NAME"
 loadrank.kafka.bootstrap.servers: "$bootstrap"
+loadrank.rankings.topic: "$RANKINGS_TOPIC"
 loadrank.output.dir: "$output"
 loadrank.emit.secs: $EMIT_SECS
 EOF
@@ -203,7 +205,8 @@ ranking_at() {
 # one freshness watch from now until UNTIL_MS, into freshness-NAME.properties / .log
 watch_freshness() {
   local name="$1" until_ms="$2"
-  "$java" -Xmx512m -cp "$bench_jar" io.loadrank.bench.FreshnessWatcher --dir "$output" --topic-file "${TOPICS[0]}.json" \
+  "$java" -Xmx512m -cp "$bench_jar" io.loadrank.bench.FreshnessWatcher --dir "$output" \
+    --bootstrap-servers "$bootstrap" --rankings-topic "$RANKINGS_TOPIC" \
     --hosts "$hosts" --seed "$SEED" --live-start "$sim_start_ms" --until "$until_ms" \
     --min-age-ms $(((2 * EMIT_SECS + 1) * 1000)) --result "$run_dir/freshness-$name.properties" \
     >"$run_dir/freshness-$name.log" 2>&1 &

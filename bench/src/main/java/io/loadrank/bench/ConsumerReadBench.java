@@ -77,15 +77,24 @@ public final class ConsumerReadBench {
         }
     }
 
-    private static int read(String bootstrap, List<String> topics, Path totalsOut, Path result, long deadlineSecs)
-            throws IOException {
+    /**
+     * A consumer of String keys and values as the topology's KafkaSpout reads them, in no group and
+     * committing nothing: the bench's readers assign their partitions themselves.
+     */
+    static Properties stringConsumerProperties(String bootstrap, String clientId) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "loadrank-bench-consumer");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return properties;
+    }
+
+    private static int read(String bootstrap, List<String> topics, Path totalsOut, Path result, long deadlineSecs)
+            throws IOException {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(stringConsumerProperties(bootstrap, "loadrank-bench-consumer"))) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));

@@ -23,25 +23,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The live phase of a benchmark run, seen from the ranking files: while the host simulator sends
- * its live traffic ({@code --rate}, {@code --spread}) from {@code --live-start}, polls the modification times of GlobalRankings.json and
- * one topic file until {@code --until}, and for every new version
+ * The live phase of a benchmark run, seen from the ranking files and from the rankings topic: while
+ * the host simulator sends its live traffic ({@code --rate}, {@code --spread}) from {@code --live-start},
+ * polls the modification time of GlobalRankings.json and follows the rankings topic until
+ * {@code --until}, and measures
  *
  * <ul>
  *   <li>freshness: the delay from each live sample's time to the moment a version showing it was
  *       seen ({@link FreshnessAccounting}; the simulated fleet, rebuilt from {@code --hosts} and
- *       {@code --seed}, says which rounds each host sent), p50 and p99 per file;</li>
- *   <li>ranking cost (GlobalRankings.json only): the file's modification time - its
- *       {@code windowsAtMillis}, the moment the rolling bolts took the window snapshots it
- *       combines; median and p99 over the emits of the live phase.</li>
+ *       {@code --seed}, says which rounds each host sent), p50 and p99, at the files and at the topic
+ *       ({@link RankingsTopicWatch});</li>
+ *   <li>snapshot to every file in place: GlobalRankings.json's modification time - its
+ *       {@code windowsAtMillis}, the moment the rolling bolts took the window snapshots it combines
+ *       (the global bolt writes it last of its files); median and p99 over the emits of the live phase;</li>
+ *   <li>snapshot to every slice record at a reader: the last record of an emit received by the
+ *       topic's consumer - the emit's {@code windowsAtMillis} ({@link EmitArrivals}), and the bytes
+ *       and records of an emit on the topic;</li>
+ *   <li>the bytes of one emit's files per host, from the output directory at the end.</li>
  * </ul>
  *
- * Each file is watched by a thread of its own, so that parsing the large global file never delays
- * noticing the other. Also reports its own CPU time, which the topology did not get.
+ * The file and the topic are watched by a thread each, so that parsing the large global file never
+ * delays noticing the other. Also reports its own CPU time, which the topology did not get.
  *
  * <pre>
- *   java -cp bench/target/loadrank-bench.jar io.loadrank.bench.FreshnessWatcher --dir OUTPUT_DIR --topic-file cpu.json \
- *       --hosts 1000 --live-start MILLIS --until MILLIS --result run.properties [--seed 42] [--poll-ms 20] [--min-age-ms 5000]
+ *   java -cp bench/target/loadrank-bench.jar io.loadrank.bench.FreshnessWatcher --dir OUTPUT_DIR \
+ *       --bootstrap-servers HOST:PORT --rankings-topic TOPIC --hosts 1000 --live-start MILLIS --until MILLIS \
+ *       --result run.properties [--seed 42] [--poll-ms 20] [--min-age-ms 5000]
  * </pre>
  */
 public final class FreshnessWatcher {
@@ -66,11 +73,18 @@ public final class FreshnessWatcher {
         Path dir;
 
         @Option(
-                names = "--topic-file",
-                paramLabel = "NAME",
+                names = "--bootstrap-servers",
+                paramLabel = "HOST:PORT[,...]",
                 required = true,
-                description = "the topic ranking file to watch beside GlobalRankings.json, e.g. cpuLoad.json")
-        String topicFile;
+                description = "the Kafka of the rankings topic")
+        String bootstrapServers;
+
+        @Option(
+                names = "--rankings-topic",
+                paramLabel = "TOPIC",
+                required = true,
+                description = "the topology's rankings topic, followed beside GlobalRankings.json as a reader would")
+        String rankingsTopic;
 
         @Option(names = "--hosts", paramLabel = "N", required = true, description = "the live simulator's --hosts")
         long hosts;
@@ -256,76 +270,108 @@ public final class FreshnessWatcher {
         long timedFrom = liveStart + timedFromRound * period;
         FileWatch global = new FileWatch(
                 dir.resolve(GLOBAL_FILE), true, liveStart, timedFrom, until, pollMillis, period, sent, offsets);
-        FileWatch topic = new FileWatch(
-                dir.resolve(options.topicFile), false, liveStart, timedFrom, until, pollMillis, period, sent, offsets);
+        DelayHistogram topicDelays = new DelayHistogram(MAX_DELAY_MILLIS);
+        RankingsTopicWatch topic = new RankingsTopicWatch(
+                options.bootstrapServers,
+                options.rankingsTopic,
+                until,
+                new FreshnessAccounting(liveStart, period, sent, offsets, topicDelays),
+                topicDelays);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long wallStart = System.nanoTime();
         Thread globalThread = new Thread(global, "watch-global");
-        Thread topicThread = new Thread(topic, "watch-topic");
+        Thread topicThread = new Thread(topic, "watch-rankings-topic");
         globalThread.start();
         topicThread.start();
         System.err.printf(
                 Locale.ROOT,
-                "freshness: watching %s and %s until %d (live samples from %d)%n",
+                "freshness: watching %s and the rankings topic %s until %d (live samples from %d)%n",
                 global.file.getFileName(),
-                topic.file.getFileName(),
+                options.rankingsTopic,
                 until,
                 liveStart);
         globalThread.join();
         topicThread.join();
         double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
         double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
-        for (FileWatch watch : List.of(global, topic)) {
-            if (watch.failure != null) {
-                throw watch.failure;
-            }
-            watch.accounting.finish(byName.keySet(), until, minAgeMillis);
+        if (global.failure != null) {
+            throw global.failure;
         }
+        if (topic.failure != null) {
+            throw topic.failure;
+        }
+        global.accounting.finish(byName.keySet(), until, minAgeMillis);
+        topic.accounting.finish(byName.keySet(), until, minAgeMillis);
         if (global.accounting.visibleSamples() == 0) {
             throw new BenchMain.Failure("no live sample became visible in " + global.file + " between " + liveStart
                     + " and " + until + " (" + global.versions + " versions seen)");
         }
+        if (topic.accounting.visibleSamples() == 0) {
+            throw new BenchMain.Failure("no live sample became visible on the rankings topic " + options.rankingsTopic
+                    + " between " + liveStart + " and " + until + " (" + topic.rankings + " slice rankings read, "
+                    + topic.malformed + " records malformed)");
+        }
 
         Map<String, Object> figures = new LinkedHashMap<>();
-        report(figures, "freshness.global", global);
-        report(figures, "freshness.topic", topic);
+        report(figures, "freshness.global", global.delays, global.accounting);
+        figures.put("freshness.global.versions", global.versions);
+        report(figures, "freshness.rankings", topicDelays, topic.accounting);
+        figures.put("freshness.rankings.slice_rankings", topic.rankings);
+        figures.put("freshness.rankings.malformed", topic.malformed);
         double[] costs =
                 global.emitCostsMillis.stream().mapToDouble(Double::doubleValue).toArray();
         figures.put("emit.count", costs.length);
         figures.put("emit.median_ms", Stats.median(costs));
         figures.put("emit.p99_ms", Stats.percentile(99, costs));
         figures.put("emit.max_ms", Stats.percentile(100, costs));
+        List<EmitArrivals.Emit> emits = topic.emits.complete(timedFrom);
+        double[] toReader = emits.stream()
+                .mapToDouble(EmitArrivals.Emit::toLastReceivedMillis)
+                .toArray();
+        double[] toSent =
+                emits.stream().mapToDouble(EmitArrivals.Emit::toLastSentMillis).toArray();
+        double[] emitBytes = emits.stream().mapToDouble(emit -> emit.valueBytes).toArray();
+        double[] emitRecords = emits.stream().mapToDouble(emit -> emit.records).toArray();
+        figures.put("rankings.emit.count", emits.size());
+        figures.put("rankings.emit.median_ms", Stats.median(toReader));
+        figures.put("rankings.emit.p99_ms", Stats.percentile(99, toReader));
+        figures.put("rankings.emit_sent.p99_ms", Stats.percentile(99, toSent));
+        figures.put("rankings.records_per_emit", Stats.median(emitRecords));
+        figures.put("rankings.bytes_per_host", Stats.median(emitBytes) / hosts);
+        figures.put("files.bytes_per_host", OutputBytes.ofDirectory(dir) / (double) hosts);
         figures.put("watcher.cpu_s", cpuSeconds);
         figures.put("watcher.core_share", cpuSeconds / wallSeconds);
         figures.put("watcher.slowest_parse_ms.global", global.slowestParseMillis);
-        figures.put("watcher.slowest_parse_ms.topic", topic.slowestParseMillis);
         ResultFile.append(result, figures);
         System.err.printf(
                 Locale.ROOT,
                 "freshness: GlobalRankings.json p50 %.2f s, p99 %.2f s over %,d samples;"
-                        + " %s p50 %.2f s, p99 %.2f s; emit cost median %.0f ms, p99 %.0f ms over %d emits;"
+                        + " rankings topic p50 %.2f s, p99 %.2f s; emit to files median %.0f ms, p99 %.0f ms over %d"
+                        + " emits; emit to every slice record at a reader median %.0f ms, p99 %.0f ms over %d emits;"
                         + " watcher CPU %.1f s (%.0f %% of a core)%n",
                 global.delays.percentile(50) / 1000,
                 global.delays.percentile(99) / 1000,
                 global.delays.count(),
-                topic.file.getFileName(),
-                topic.delays.percentile(50) / 1000,
-                topic.delays.percentile(99) / 1000,
+                topicDelays.percentile(50) / 1000,
+                topicDelays.percentile(99) / 1000,
                 Stats.median(costs),
                 Stats.percentile(99, costs),
                 costs.length,
+                Stats.median(toReader),
+                Stats.percentile(99, toReader),
+                toReader.length,
                 cpuSeconds,
                 100 * cpuSeconds / wallSeconds);
         return 0;
     }
 
-    private static void report(Map<String, Object> figures, String prefix, FileWatch watch) {
-        figures.put(prefix + ".p50_s", watch.delays.percentile(50) / 1000);
-        figures.put(prefix + ".p99_s", watch.delays.percentile(99) / 1000);
-        figures.put(prefix + ".max_s", watch.delays.percentile(100) / 1000);
-        figures.put(prefix + ".samples", watch.delays.count());
-        figures.put(prefix + ".never_visible", watch.accounting.neverVisibleSamples());
-        figures.put(prefix + ".versions", watch.versions);
+    private static void report(
+            Map<String, Object> figures, String prefix, DelayHistogram delays, FreshnessAccounting accounting) {
+        figures.put(prefix + ".p50_s", delays.percentile(50) / 1000);
+        figures.put(prefix + ".p99_s", delays.percentile(99) / 1000);
+        figures.put(prefix + ".max_s", delays.percentile(100) / 1000);
+        figures.put(prefix + ".samples", delays.count());
+        figures.put(prefix + ".never_visible", accounting.neverVisibleSamples());
     }
 }

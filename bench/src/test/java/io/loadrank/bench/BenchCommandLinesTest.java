@@ -65,7 +65,8 @@ class BenchCommandLinesTest {
                         "FreshnessWatcher",
                         (Supplier<Object>) FreshnessWatcher.Options::new,
                         List.of(
-                                "--topic-file=NAME",
+                                "--bootstrap-servers=HOST:PORT[,...]",
+                                "--rankings-topic=TOPIC",
                                 "--hosts=N",
                                 "--seed=N",
                                 "(default: 42)",
@@ -76,8 +77,10 @@ class BenchCommandLinesTest {
                         List.of(
                                 "--dir",
                                 "d",
-                                "--topic-file",
-                                "t.json",
+                                "--bootstrap-servers",
+                                "127.0.0.1:9092",
+                                "--rankings-topic",
+                                "rankings",
                                 "--hosts",
                                 "10",
                                 "--live-start",

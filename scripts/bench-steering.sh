@@ -110,6 +110,8 @@ if ! mkdir "$cgroup_dir" 2>/dev/null; then
   echo "cpu controller); the experiment needs one cgroup per Cassandra node (see docs/STEERING.md)" >&2
   exit 2
 fi
+# until the full clean-up below is in place
+trap 'rmdir "$cgroup_dir" 2>/dev/null || true' EXIT
 
 cd "$LOADRANK_HOME"
 mkdir -p "$LOADRANK_RUN_DIR/bench-steering" "$LOADRANK_RUN_DIR/classpath"
@@ -132,33 +134,10 @@ rankings_topic=loadRankings
 frozen_topic=loadRankingsFrozen
 hosts_topic=hosts
 
-taken_ports=" "
-free_port() {
-  local candidate
-  for _ in $(seq 1 100); do
-    candidate=$((20000 + RANDOM % 30000))
-    if [[ "$taken_ports" != *" $candidate "* && "$taken_ports" != *" $((candidate + 1)) "* ]] &&
-      ! port_open 127.0.0.1 "$candidate" && ! port_open 127.0.0.2 "$candidate" && ! port_open 127.0.0.3 "$candidate"; then
-      taken_ports+="$candidate "
-      echo "$candidate"
-      return 0
-    fi
-  done
-  die "found no free port on 127.0.0.1"
-}
+# shellcheck source=lib/local-cluster.sh
+source "$LOADRANK_HOME/scripts/lib/local-cluster.sh"
 
-pids=()
-names=()
-cassandra_started=false
-kafka_started=false
-
-start_bg() {
-  local name="$1" log="$2"
-  shift 2
-  "$@" </dev/null >"$log" 2>&1 &
-  pids+=("$!")
-  names+=("$name")
-}
+steering_pid=""
 
 # remove_cgroups: every process still in them back to the root cgroup, then the directories
 remove_cgroups() {
@@ -178,19 +157,12 @@ cleanup() {
   local status=$?
   trap - EXIT INT TERM
   info "stopping the experiment's processes ..."
-  local i
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    if kill -0 "${pids[i]}" 2>/dev/null; then
-      terminate_pids "${names[i]}" 60 "${pids[i]}"
-      wait "${pids[i]}" 2>/dev/null || true
-    fi
-  done
-  if $cassandra_started; then
-    scripts/cassandra.sh stop >>"$run_dir/cassandra-script.log" 2>&1 || info "could not stop Cassandra (see $run_dir/cassandra-script.log)"
+  # the program first, so that it does not report the parts going away
+  if [[ -n "$steering_pid" ]] && kill -0 "$steering_pid" 2>/dev/null; then
+    terminate_pids "the steering program" 30 "$steering_pid"
+    wait "$steering_pid" 2>/dev/null || true
   fi
-  if $kafka_started; then
-    scripts/kafka.sh stop >>"$run_dir/kafka-script.log" 2>&1 || info "could not stop Kafka (see $run_dir/kafka-script.log)"
-  fi
+  stop_started
   remove_cgroups
   info "stopped; logs in ${run_dir#"$LOADRANK_HOME"/}/, results in $out"
   exit "$status"
@@ -217,40 +189,10 @@ load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 } >"$out/machine.txt"
 
 # --- Cassandra x3 and Kafka ----------------------------------------------------------------------
-export CASSANDRA_CQL_PORT CASSANDRA_STORAGE_PORT CASSANDRA_SSL_STORAGE_PORT CASSANDRA_JMX_PORTS KAFKA_PORT CASSANDRA_HEAP
-CASSANDRA_CQL_PORT="$(free_port)"
-CASSANDRA_STORAGE_PORT="$(free_port)"
-CASSANDRA_SSL_STORAGE_PORT="$(free_port)"
-jmx_ports=("$(free_port)" "$(free_port)" "$(free_port)")
-CASSANDRA_JMX_PORTS="$(IFS=,; echo "${jmx_ports[*]}")"
-CASSANDRA_HEAP="${CASSANDRA_HEAP:-512m}"
-KAFKA_PORT="$(free_port)"
-taken_ports+="$((KAFKA_PORT + 1)) "
-unset KAFKA_CONTROLLER_PORT
-bootstrap="127.0.0.1:$KAFKA_PORT"
-for old in "$run_dir"/cassandra-cluster-* "$run_dir"/kafka-*; do
-  [[ -d "$old" ]] || continue
-  in_use=false
-  for pidfile in "$old"/kafka.pid "$old"/node*/cassandra.pid; do
-    ! pid_running "$pidfile" || in_use=true
-  done
-  $in_use || rm -rf "$old"
-done
-
-info "starting Cassandra (3 nodes, CQL 127.0.0.1-3:$CASSANDRA_CQL_PORT) and Kafka ($bootstrap); a few minutes ..."
-cassandra_started=true
-kafka_started=true
-scripts/kafka.sh start >>"$run_dir/kafka-script.log" 2>&1 &
-kafka_starter=$!
-if ! scripts/cassandra.sh start --nodes "$nodes" >>"$run_dir/cassandra-script.log" 2>&1; then
-  wait "$kafka_starter" || true
-  tail -n 30 "$run_dir/cassandra-script.log" >&2
-  die "Cassandra did not start (above)"
-fi
-if ! wait "$kafka_starter"; then
-  tail -n 20 "$run_dir/kafka-script.log" >&2
-  die "Kafka did not start (above)"
-fi
+export CASSANDRA_HEAP="${CASSANDRA_HEAP:-512m}"
+# three nodes starting on a busy machine: a node may need seconds to hear from the seed
+export CASSANDRA_RING_DELAY_MS="${CASSANDRA_RING_DELAY_MS:-10000}"
+start_cassandra_and_kafka "$nodes"
 scripts/kafka.sh create-topics --compacted "$hosts_topic" --compacted "$rankings_topic" --compacted "$frozen_topic" \
   "${metric_topics[@]}" >>"$run_dir/kafka-script.log" 2>&1 || die "could not create the topics (see $run_dir/kafka-script.log)"
 
@@ -295,16 +237,10 @@ info "running the experiment (scenarios $scenarios, policies $policies, $runs ru
   --rotation-seconds "$measure_seconds" \
   --cgroups "$(IFS=,; echo "${cgroups[*]}")" --jmx-ports "$CASSANDRA_JMX_PORTS" \
   --out "$out" </dev/null > >(tee "$run_dir/steering.log") 2>&1 &
-pids+=("$!")
-names+=("the steering program")
-steering_pid="${pids[-1]}"
+steering_pid=$!
 while kill -0 "$steering_pid" 2>/dev/null; do
-  for i in "${!pids[@]}"; do
-    if ! kill -0 "${pids[i]}" 2>/dev/null && [[ "${pids[i]}" != "$steering_pid" ]]; then
-      die "${names[i]} stopped unexpectedly (logs in $run_dir/)"
-    fi
-  done
   sleep 2
+  check_running
 done
 wait "$steering_pid" || die "the steering program failed (see $run_dir/steering.log)"
 echo "load average at end (1, 5, 15 min): $(load_average)" >>"$out/machine.txt"

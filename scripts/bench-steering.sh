@@ -29,7 +29,7 @@ Options:
   --policies LIST   comma-separated, of baseline baseline-no-avoidance loadrank loadrank-frozen
                     (default: all four; baseline is always needed)
   --hot-node N      the node made hot, 1-3 (default 3)
-  --rate R          requests per second of each policy's session (default 150; --quick 100)
+  --rate R          requests per second of each policy's session (default 150; --quick 40)
   --runs N          runs of each scenario, interleaved (default 5; --quick 3)
   --minutes M       length of each measured phase in minutes, decimals allowed; S5 measures two
                     periods of M (default 1; --quick 0.34)
@@ -89,7 +89,7 @@ while (($#)); do
 done
 
 if $quick; then
-  : "${scenarios:=S0,S1,S2}" "${rate:=100}" "${runs:=3}" "${minutes:=0.34}"
+  : "${scenarios:=S0,S1,S2}" "${rate:=40}" "${runs:=3}" "${minutes:=0.34}"
   settle=15 warm_up=20
 else
   : "${scenarios:=S0,S1,S2,S3,S5}" "${rate:=150}" "${runs:=5}" "${minutes:=1}"

@@ -37,10 +37,15 @@ final class Experiment {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
+    private static final Duration CONNECTION_PATIENCE = Duration.ofSeconds(30);
+
     private static final Duration FIRST_RANKING = Duration.ofMinutes(4);
 
     private final ExperimentSettings settings;
     private final Workload workload;
+
+    /** Each session's statements, prepared once: a prepare per phase would be a query the phase waits on. */
+    private final Map<CqlSession, Workload.Statements> senders = new java.util.HashMap<>();
 
     Experiment(ExperimentSettings settings) {
         this.settings = settings;
@@ -55,6 +60,7 @@ final class Experiment {
         series.add(seriesHeader());
         Map<String, Map<String, List<RunAccounting.SecondResult>>> firstHotRuns = new LinkedHashMap<>();
         Map<Policy, CqlSession> sessions = new LinkedHashMap<>();
+        senders.clear();
         try (CqlSession setup = session(Policy.BASELINE);
                 ClusterConditions conditions = new ClusterConditions(
                         settings.cgroups(),
@@ -133,7 +139,7 @@ final class Experiment {
             accounting.put(entry.getKey(), counts);
             generators.add(new LoadGenerator(
                     new OpenLoopSchedule(start, settings.ratePerPolicy()),
-                    workload.sender(entry.getValue(), seed++),
+                    workload.sender(statements(entry.getValue()), seed++),
                     System::nanoTime,
                     conditions::hotNode,
                     counts));
@@ -167,7 +173,7 @@ final class Experiment {
         for (CqlSession session : sessions.values()) {
             generators.add(new LoadGenerator(
                     new OpenLoopSchedule(start, settings.ratePerPolicy()),
-                    workload.sender(session, seed++),
+                    workload.sender(statements(session), seed++),
                     System::nanoTime,
                     conditions::hotNode,
                     new RunAccounting(start, settings.contactPoints().size())));
@@ -201,6 +207,10 @@ final class Experiment {
         }
     }
 
+    private Workload.Statements statements(CqlSession session) {
+        return senders.computeIfAbsent(session, workload::prepare);
+    }
+
     /** The loadrank session has a ranking before anything is measured (the topology starts slowly). */
     private static void awaitFirstRanking(CqlSession session) throws InterruptedException {
         LoadAwareLoadBalancingPolicy policy = LoadAwareLoadBalancingPolicy.of(session)
@@ -221,7 +231,15 @@ final class Experiment {
         ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT)
                 .withString(DefaultDriverOption.SESSION_NAME, policy.label)
-                .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048);
+                .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048)
+                // one session per policy and the set-up's: many sessions is the design here, not a leak
+                .withInt(DefaultDriverOption.SESSION_LEAK_THRESHOLD, 16)
+                // a node that is meant to be slow (a cut CPU limit, a flood) must stay in the
+                // experiment: its connections are not dropped for a late heartbeat or set-up answer
+                .withDuration(DefaultDriverOption.HEARTBEAT_TIMEOUT, CONNECTION_PATIENCE)
+                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, CONNECTION_PATIENCE)
+                .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, CONNECTION_PATIENCE)
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, CONNECTION_PATIENCE);
         DriverConfigLoader loader = policy.configure(
                         config, settings.bootstrapServers(), settings.topic(), settings.frozenTopic())
                 .build();

@@ -72,14 +72,24 @@ final class Workload {
         }
     }
 
-    /** A sender of this workload through {@code session}; not thread-safe (one load thread). */
-    LoadGenerator.Sender sender(CqlSession session, long seed) {
+    /** The workload's statements, prepared in one session. */
+    record Statements(CqlSession session, PreparedStatement read, PreparedStatement write) {}
+
+    Statements prepare(CqlSession session) {
         PreparedStatement read =
                 session.prepare(SimpleStatement.newInstance("SELECT v FROM " + KEYSPACE + "." + TABLE + " WHERE k = ?")
                         .setConsistencyLevel(ConsistencyLevel.LOCAL_ONE));
         PreparedStatement write = session.prepare(
                 SimpleStatement.newInstance("INSERT INTO " + KEYSPACE + "." + TABLE + " (k, v) VALUES (?, ?)")
                         .setConsistencyLevel(ConsistencyLevel.LOCAL_ONE));
+        return new Statements(session, read, write);
+    }
+
+    /** A sender of this workload with {@code statements}; not thread-safe (one load thread). */
+    LoadGenerator.Sender sender(Statements statements, long seed) {
+        CqlSession session = statements.session();
+        PreparedStatement read = statements.read();
+        PreparedStatement write = statements.write();
         SplittableRandom random = new SplittableRandom(seed);
         return (scheduled, completion) -> {
             int key = random.nextInt(keys);

@@ -158,6 +158,8 @@ final class Experiment {
                 }
                 pump(generators, end);
             }
+            // what a stalled thread did not send in time: due within the phase, so sent and counted
+            pump(generators, end);
         } finally {
             conditions.coolDown();
         }
@@ -188,7 +190,7 @@ final class Experiment {
     private static void pump(List<LoadGenerator> generators, long end) {
         long next = end;
         for (LoadGenerator generator : generators) {
-            generator.sendDue();
+            generator.sendDue(end);
             next = Math.min(next, generator.nextDueNanos());
         }
         long wait = next - System.nanoTime();

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
  * Sends every request its {@link OpenLoopSchedule} says is due, and records each one's latency from
  * the time it was due, not from the time it was sent: a request the sender could only start late (a
  * stalled thread, a pause) is charged for the wait. Thread-safe as far as completions go: answers may
- * arrive on any thread; {@link #sendDue()} is called by one thread.
+ * arrive on any thread; {@link #sendDue(long)} is called by one thread.
  */
 final class LoadGenerator {
 
@@ -33,7 +33,7 @@ final class LoadGenerator {
 
     /**
      * @param clock nanoseconds, the same clock as the schedule's start
-     * @param hotNode the node that is hot at the moment a request is answered (0: none)
+     * @param hotNode the node that is hot at the moment a request is sent (0: none)
      */
     LoadGenerator(
             OpenLoopSchedule schedule,
@@ -48,9 +48,14 @@ final class LoadGenerator {
         this.accounting = accounting;
     }
 
-    /** Sends every request due by now that has not been sent; returns how many it sent. */
-    int sendDue() {
-        long due = schedule.dueBy(clock.getAsLong());
+    /**
+     * Sends every request due by now, but none due at or after {@code endNanos} (the phase's end), that
+     * has not been sent; returns how many it sent. Called once more after the end, it sends what a
+     * stalled thread left behind: requests due within the phase are sent late and charged for it,
+     * never dropped.
+     */
+    int sendDue(long endNanos) {
+        long due = schedule.dueBy(Math.min(clock.getAsLong(), endNanos - 1));
         int count = 0;
         while (sent < due) {
             long scheduled = schedule.dueAt(sent);
@@ -58,7 +63,7 @@ final class LoadGenerator {
             count++;
             accounting.scheduled();
             try {
-                sender.send(scheduled, new Answer(scheduled));
+                sender.send(scheduled, new Answer(scheduled, hotNode.getAsInt()));
             } catch (RuntimeException e) {
                 // a request the driver refused at once is a failed request, not a lost one
                 accounting.failed();
@@ -75,15 +80,18 @@ final class LoadGenerator {
     private final class Answer implements Completion {
 
         private final long scheduled;
+        private final int hot;
 
-        Answer(long scheduled) {
+        /** {@code hot}: the node hot when the request was sent (0: none) */
+        Answer(long scheduled, int hot) {
             this.scheduled = scheduled;
+            this.hot = hot;
         }
 
         @Override
         public void succeeded(int node) {
             long now = clock.getAsLong();
-            accounting.succeeded(scheduled, now - scheduled, node, node != 0 && node == hotNode.getAsInt());
+            accounting.succeeded(scheduled, now - scheduled, node, node != 0 && node == hot);
         }
 
         @Override

@@ -47,6 +47,7 @@ final class SteeringCharts {
                         policy)));
         LogAxis axis = new LogAxis("latency, ms (median of runs; log scale)");
         axis.setSmallestValue(0.01);
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.#"));
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("policy"), axis, new BarRenderer());
         JFreeChart chart = new JFreeChart(scenario + ": latency from scheduled start", plot);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
@@ -89,6 +90,7 @@ final class SteeringCharts {
         });
         LogAxis latencyAxis = new LogAxis("p99 of the second, ms");
         latencyAxis.setSmallestValue(0.01);
+        latencyAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.#"));
         XYPlot bottom = new XYPlot(p99, null, latencyAxis, new XYLineAndShapeRenderer(true, false));
 
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("seconds since the node turned hot"));

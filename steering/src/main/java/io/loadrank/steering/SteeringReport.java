@@ -114,7 +114,7 @@ final class SteeringReport {
             if (quietP99.isPresent() && scenarioP99.isPresent() && scenarioP99.get() <= NO_HEADROOM * quietP99.get()) {
                 lines.add(String.format(
                         Locale.ROOT,
-                        "%s: no headroom (the baseline's p99 %s ms is within 20 %% of its S0 p99 %s ms): nothing"
+                        "%s: no headroom (the baseline's p99 %s ms is not 20 %% above its S0 p99 %s ms): nothing"
                                 + " claimed",
                         scenario,
                         number(scenarioP99.get()),

@@ -51,7 +51,7 @@ class LoadGeneratorTest {
 
         // the load thread stalls 550 ms before it can send anything: six requests are due by then
         clock.set(550 * MS);
-        int sent = generator.sendDue();
+        int sent = generator.sendDue(Long.MAX_VALUE);
         // each answered at once, on node 1
         pending.forEach(c -> c.succeeded(1));
 
@@ -67,11 +67,52 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void given_the_sender_stalled_past_the_phase_end_when_it_sends_then_every_request_due_within_the_phase_is_sent() {
+        RunAccounting accounting = new RunAccounting(0, 3);
+        LoadGenerator generator = generator(10, accounting);
+        clock.set(100 * MS);
+        generator.sendDue(1_000 * MS);
+
+        // stalled from 100 ms to 2.5 s; the phase ended at 1 s: the eight requests due from 200 to 900 ms
+        // are sent now, none due at or after the end
+        clock.set(2_500 * MS);
+        int late = generator.sendDue(1_000 * MS);
+        pending.forEach(c -> c.succeeded(1));
+
+        assertThat(late).isEqualTo(8);
+        RunAccounting.RunResult result = accounting.result(1.0);
+        assertThat(result.scheduled()).isEqualTo(10);
+        assertThat(result.offeredPerSecond()).isEqualTo(10.0);
+        // every answer came at 2.5 s: the one due at 0 took 2.5 s, the one due at 900 ms 1.6 s
+        assertThat(result.maxMillis()).isBetween(2_499.0, 2_501.0);
+        assertThat(accounting.series()).hasSize(1);
+    }
+
+    @Test
+    void given_a_node_hot_when_a_request_was_sent_then_its_answer_counts_on_the_hot_node_even_after_the_phase() {
+        java.util.concurrent.atomic.AtomicInteger hot = new java.util.concurrent.atomic.AtomicInteger(3);
+        RunAccounting accounting = new RunAccounting(0, 3);
+        LoadGenerator generator = new LoadGenerator(
+                new OpenLoopSchedule(0, 10),
+                (scheduled, completion) -> pending.add(completion),
+                clock::get,
+                hot::get,
+                accounting);
+        generator.sendDue(Long.MAX_VALUE);
+
+        // the phase ends (nothing hot any more) before the answer comes
+        hot.set(0);
+        pending.forEach(c -> c.succeeded(3));
+
+        assertThat(accounting.result(0.1).hotNodeShare()).isEqualTo(1.0);
+    }
+
+    @Test
     void given_requests_still_unanswered_or_failed_when_summed_up_then_every_scheduled_request_is_counted_once() {
         RunAccounting accounting = new RunAccounting(0, 3);
         LoadGenerator generator = generator(100, accounting);
         clock.set(990 * MS);
-        generator.sendDue();
+        generator.sendDue(Long.MAX_VALUE);
         for (int i = 0; i < pending.size(); i++) {
             if (i % 10 == 0) {
                 pending.get(i).failed();
@@ -106,7 +147,7 @@ class LoadGeneratorTest {
                 accounting);
         clock.set(250 * MS);
 
-        generator.sendDue();
+        generator.sendDue(Long.MAX_VALUE);
 
         assertThat(accounting.result(0.3).errors()).isEqualTo(3);
         assertThat(accounting.inFlight()).isZero();

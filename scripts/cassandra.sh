@@ -23,6 +23,8 @@
 #   CASSANDRA_JMX_USER          with CASSANDRA_JMX_PASSWORD: JMX requires this user and password
 #   CASSANDRA_JMX_PASSWORD
 #   CASSANDRA_START_TIMEOUT     seconds to wait for JMX and CQL to answer  default 240
+#   CASSANDRA_RING_DELAY_MS     how long a starting node waits to hear from the seed (its gossip
+#                               shadow round) before it gives up           default 100
 #   CASSANDRA_SNITCH            endpoint_snitch                            default SimpleSnitch
 #                               (GossipingPropertyFileSnitch when CASSANDRA_DC is set)
 #   CASSANDRA_DC                datacenter of the node, written to its cassandra-rackdc.properties
@@ -71,8 +73,9 @@ STORAGE_PORT="${CASSANDRA_STORAGE_PORT:-7000}"
 SSL_STORAGE_PORT="${CASSANDRA_SSL_STORAGE_PORT:-7001}"
 HEAP="${CASSANDRA_HEAP:-512m}"
 START_TIMEOUT="${CASSANDRA_START_TIMEOUT:-240}"
+RING_DELAY_MS="${CASSANDRA_RING_DELAY_MS:-100}"
 
-for var in CQL_PORT JMX_PORT STORAGE_PORT SSL_STORAGE_PORT START_TIMEOUT; do
+for var in CQL_PORT JMX_PORT STORAGE_PORT SSL_STORAGE_PORT START_TIMEOUT RING_DELAY_MS; do
   [[ "${!var}" =~ ^[0-9]+$ ]] || die "CASSANDRA_$var must be a number, got '${!var}'"
 done
 DC="${CASSANDRA_DC:-}"
@@ -229,7 +232,9 @@ launch_node() {
   # cassandra.jmx.local.port: Cassandra's own JMX server, bound to the loopback address, RMI
   # objects exported on the same port (like cassandra-env.sh with LOCAL_JMX=yes).
   # skip_wait_for_gossip_to_settle / ring_delay_ms: a single node has no one to wait for; the nodes
-  # of a cluster start one after the other with their tokens given, so they need not wait either.
+  # of a cluster start one after the other with their tokens given, so they need not wait either
+  # (on a machine loaded far beyond its cores a node may need longer to hear from the seed:
+  # CASSANDRA_RING_DELAY_MS).
   nohup "$java" \
     "-Dloadrank.run.dir=$DIR" \
     "-Xms$HEAP" "-Xmx$HEAP" -Xss256k -XX:+UseSerialGC -XX:+CrashOnOutOfMemoryError \
@@ -245,7 +250,7 @@ launch_node() {
     "-Dcom.sun.management.jmxremote.rmi.port=$jmx_port" \
     ${auth[@]+"${auth[@]}"} \
     -Dcassandra.skip_wait_for_gossip_to_settle=0 \
-    -Dcassandra.ring_delay_ms=100 \
+    "-Dcassandra.ring_delay_ms=$RING_DELAY_MS" \
     -Dcassandra.superuser_setup_delay_ms=0 \
     -Dcassandra-foreground=yes \
     -cp "$classpath" org.apache.cassandra.service.CassandraDaemon \

@@ -80,36 +80,9 @@ metric_topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
 rankings_topic=loadRankings
 hosts_topic=hosts
 
-# free_port: a random port on 127.0.0.1 that nothing listens on and that this script has not taken yet
-taken_ports=" "
-free_port() {
-  local candidate
-  for _ in $(seq 1 100); do
-    candidate=$((20000 + RANDOM % 30000))
-    if [[ "$taken_ports" != *" $candidate "* && "$taken_ports" != *" $((candidate + 1)) "* ]] &&
-      ! port_open 127.0.0.1 "$candidate" && ! port_open 127.0.0.2 "$candidate"; then
-      taken_ports+="$candidate "
-      echo "$candidate"
-      return 0
-    fi
-  done
-  die "found no free port on 127.0.0.1"
-}
-
-pids=()
-names=()
+# shellcheck source=lib/local-cluster.sh
+source "$LOADRANK_HOME/scripts/lib/local-cluster.sh"
 app_pid=""
-cassandra_started=false
-kafka_started=false
-
-# start_bg NAME LOG COMMAND...: runs COMMAND in the background, remembered to be stopped by pid
-start_bg() {
-  local name="$1" log="$2"
-  shift 2
-  "$@" </dev/null >"$log" 2>&1 &
-  pids+=("$!")
-  names+=("$name")
-}
 
 cleanup() {
   local status=$?
@@ -122,18 +95,7 @@ cleanup() {
     terminate_pids "the application" 30 "$app_pid"
     wait "$app_pid" 2>/dev/null || true
   fi
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    if kill -0 "${pids[i]}" 2>/dev/null; then
-      terminate_pids "${names[i]}" 60 "${pids[i]}"
-      wait "${pids[i]}" 2>/dev/null || true
-    fi
-  done
-  if $cassandra_started; then
-    scripts/cassandra.sh stop >>"$run_dir/cassandra-script.log" 2>&1 || info "could not stop Cassandra (see $run_dir/cassandra-script.log)"
-  fi
-  if $kafka_started; then
-    scripts/kafka.sh stop >>"$run_dir/kafka-script.log" 2>&1 || info "could not stop Kafka (see $run_dir/kafka-script.log)"
-  fi
+  stop_started
   info "demo stopped; logs in ${run_dir#"$LOADRANK_HOME"/}/"
   exit "$status"
 }
@@ -157,41 +119,9 @@ app_classpath="$balancer_jar:$demo_classes:$LOADRANK_HOME/common/target/loadrank
 app_log4j="-Dlog4j2.configurationFile=$LOADRANK_HOME/scripts/tools/steer-demo/log4j2.xml"
 
 # --- Cassandra x2 and Kafka, side by side --------------------------------------------------------
-export CASSANDRA_CQL_PORT CASSANDRA_STORAGE_PORT CASSANDRA_SSL_STORAGE_PORT CASSANDRA_JMX_PORTS KAFKA_PORT
-CASSANDRA_CQL_PORT="$(free_port)"
-CASSANDRA_STORAGE_PORT="$(free_port)"
-CASSANDRA_SSL_STORAGE_PORT="$(free_port)"
-jmx1="$(free_port)"
-jmx2="$(free_port)"
-CASSANDRA_JMX_PORTS="$jmx1,$jmx2"
-KAFKA_PORT="$(free_port)"
-taken_ports+="$((KAFKA_PORT + 1)) "
-unset KAFKA_CONTROLLER_PORT
-bootstrap="127.0.0.1:$KAFKA_PORT"
-# the data of earlier demos (each on other ports), unless their servers still run
-for old in "$run_dir"/cassandra-cluster-* "$run_dir"/kafka-*; do
-  [[ -d "$old" ]] || continue
-  in_use=false
-  for pidfile in "$old"/kafka.pid "$old"/node*/cassandra.pid; do
-    ! pid_running "$pidfile" || in_use=true
-  done
-  $in_use || rm -rf "$old"
-done
-
-info "starting Cassandra (2 nodes, CQL 127.0.0.1-2:$CASSANDRA_CQL_PORT) and Kafka ($bootstrap); a few minutes ..."
-cassandra_started=true
-kafka_started=true
-scripts/kafka.sh start >>"$run_dir/kafka-script.log" 2>&1 &
-kafka_starter=$!
-if ! scripts/cassandra.sh start --nodes 2 >>"$run_dir/cassandra-script.log" 2>&1; then
-  wait "$kafka_starter" || true
-  tail -n 30 "$run_dir/cassandra-script.log" >&2
-  die "Cassandra did not start (above)"
-fi
-if ! wait "$kafka_starter"; then
-  tail -n 20 "$run_dir/kafka-script.log" >&2
-  die "Kafka did not start (above)"
-fi
+start_cassandra_and_kafka 2
+jmx1="${jmx_ports[0]}"
+jmx2="${jmx_ports[1]}"
 scripts/kafka.sh create-topics --compacted "$hosts_topic" --compacted "$rankings_topic" "${metric_topics[@]}" >>"$run_dir/kafka-script.log" 2>&1 ||
   die "could not create the topics (see $run_dir/kafka-script.log)"
 
@@ -233,16 +163,6 @@ start_bg "the topology" "$run_dir/topology.log" scripts/run-local.sh \
 
 # the load waits for the rankings to reach the application
 wait_until 300 "$app_pid" "the application" "$run_dir/app.log" "get a ranking" grep -qs "s old" "$run_dir/app.out"
-
-# check_running: every part still up, else stop with its log
-check_running() {
-  local i
-  for i in "${!pids[@]}"; do
-    if ! kill -0 "${pids[i]}" 2>/dev/null; then
-      die "${names[i]} stopped unexpectedly (logs in $run_dir/)"
-    fi
-  done
-}
 
 # --- run: the load after --load-after, the end after --duration ---------------------------------
 started=$SECONDS

@@ -1,6 +1,7 @@
 package io.loadrank.topology;
 
 import io.loadrank.alert.AlertRules;
+import io.loadrank.config.BootstrapServers;
 import io.loadrank.config.ConfigException;
 import io.loadrank.config.KnownKeys;
 import io.loadrank.config.Setting;
@@ -44,12 +45,8 @@ public final class LoadRankSettings implements Serializable {
 
     public static final Setting<String> TOPOLOGY_NAME = Setting.text(
             "loadrank.topology.name", "loadrank", STORM_NAME, STORM_NAME_ALLOWED, "the topology's name on the cluster");
-    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text(
-            "loadrank.kafka.bootstrap.servers",
-            "127.0.0.1:9092",
-            Pattern.compile("[^,\\s]+:\\d{1,5}(,[^,\\s]+:\\d{1,5})*"),
-            "host:port[,host:port...]",
-            "Kafka brokers, `host:port[,host:port...]`");
+    public static final Setting<String> BOOTSTRAP_SERVERS = BootstrapServers.setting(
+            "loadrank.kafka.bootstrap.servers", "127.0.0.1:9092", "Kafka brokers, `host:port[,host:port...]`");
     public static final Setting<Map<String, String>> KAFKA_PROPERTIES = Setting.stringMap(
             "loadrank.kafka.properties",
             "a map of Kafka client properties, e.g. {security.protocol: SASL_SSL}",

@@ -1,5 +1,6 @@
 package io.loadrank.producer;
 
+import io.loadrank.config.BootstrapServers;
 import io.loadrank.config.ConfigException;
 import io.loadrank.config.Setting;
 import io.loadrank.message.WireFormat;
@@ -93,8 +94,8 @@ public final class ProducerSettings {
                 }
                 return null;
             });
-    public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS =
-            anyText("kafka.bootstrap.servers", "127.0.0.1:9092", "Kafka bootstrap servers");
+    public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = BootstrapServers.setting(
+            "kafka.bootstrap.servers", "127.0.0.1:9092", "Kafka brokers, `host:port[,host:port...]`");
     public static final Setting<String> KAFKA_ACKS =
             oneOf("kafka.acks", "all", List.of("all", "-1", "1", "0"), "`all`, `-1`, `1` or `0`");
     public static final Setting<Path> KAFKA_CLIENT_PROPERTIES = readableFile(

@@ -4,6 +4,7 @@ import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OnOff;
 import io.loadrank.cli.OptionValues;
 import io.loadrank.cli.UsageException;
+import io.loadrank.config.BootstrapServers;
 import io.loadrank.config.ConfigException;
 import io.loadrank.kafka.KafkaClientProperties;
 import io.loadrank.metric.Metric;
@@ -222,8 +223,8 @@ final class SimulatorCommand implements Callable<Integer> {
                     "--spread", "on", "off with --max-speed (a round sent at once cannot be spread over its period)");
         }
         String bootstrap = bootstrapServers.trim();
-        if (bootstrap.isEmpty()) {
-            throw UsageException.invalidValue("--bootstrap-servers", bootstrapServers, "host:port[,host:port...]");
+        if (!BootstrapServers.isValid(bootstrap)) {
+            throw UsageException.invalidValue("--bootstrap-servers", bootstrapServers, BootstrapServers.ALLOWED);
         }
         return new SimulatorOptions(
                 (int) OptionValues.inRange("--hosts", hosts, 1, 10_000_000),

@@ -1,5 +1,6 @@
 package io.loadrank.webview;
 
+import io.loadrank.config.BootstrapServers;
 import io.loadrank.config.ConfigException;
 import io.loadrank.config.Setting;
 import io.loadrank.webview.metrics.FleetMetrics;
@@ -15,12 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class WebViewSettings {
 
-    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text(
-            "bootstrap-servers",
-            "127.0.0.1:9092",
-            Pattern.compile("[^,\\s]+:\\d{1,5}(,[^,\\s]+:\\d{1,5})*"),
-            "host:port[,host:port...]",
-            "Kafka brokers, `host:port[,host:port...]`");
+    public static final Setting<String> BOOTSTRAP_SERVERS = BootstrapServers.setting(
+            "bootstrap-servers", "127.0.0.1:9092", "Kafka brokers, `host:port[,host:port...]`");
     public static final Setting<String> RANKINGS_TOPIC = Setting.text(
             "rankings-topic",
             "loadRankings",

@@ -1,6 +1,7 @@
 package io.loadrank.balancer.config;
 
 import com.datastax.oss.driver.api.core.config.DriverOption;
+import io.loadrank.config.BootstrapServers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -15,8 +16,8 @@ public enum LoadRankOption implements DriverOption {
             "advanced.loadrank.bootstrap-servers",
             Type.TEXT,
             null,
-            "a non-empty comma-separated list of host:port",
-            v -> ((String) v).matches("\\s*[^,\\s]+:\\d{1,5}\\s*(,\\s*[^,\\s]+:\\d{1,5}\\s*)*"),
+            BootstrapServers.ALLOWED,
+            v -> BootstrapServers.isValid((String) v),
             "Kafka brokers to read the rankings topic from (required)"),
     TOPIC(
             "advanced.loadrank.topic",

@@ -83,11 +83,11 @@ bootstrap="127.0.0.1:$port"
 view_port="${DEMO_VIEW_PORT:-8088}"
 env_check require_int DEMO_VIEW_PORT "$view_port" 1 65535
 view_url="http://127.0.0.1:$view_port/"
-topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
-rankings_topic=loadRankings
+topics=("${METRIC_TOPICS[@]}")
+rankings_topic=$RANKINGS_TOPIC
 # compacted: the latest host-info record (datacenter, rack, host id) of every host is kept
-hosts_topic=hosts
-alerts_topic=loadAlerts
+hosts_topic=$HOSTS_TOPIC
+alerts_topic=$ALERTS_TOPIC
 
 cd "$LOADRANK_HOME"
 base_run_dir="$LOADRANK_RUN_DIR"

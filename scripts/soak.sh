@@ -58,7 +58,7 @@ readonly OUTAGE_SECS=20 EMIT_SECS=2 SETTLE_SECS=120 SEED=42
 # what "no growth" tolerates between a worker's first settled sample and its last
 readonly THREAD_SLACK=2 FILE_SLACK=5
 readonly TOPOLOGY_NAME=loadrank-soak
-readonly TOPICS=(cpuLoad memLoad pendingTasks readLatency writeLatency)
+readonly TOPICS=("${METRIC_TOPICS[@]}")
 while (($#)); do
   case "$1" in
     --minutes | --hosts | --sample-secs | --out)

@@ -76,9 +76,9 @@ producer_jar="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
 balancer_jar="$LOADRANK_HOME/balancer/target/loadrank-balancer.jar"
 demo_classes="$LOADRANK_HOME/balancer/target/test-classes"
 datacenter=datacenter1
-metric_topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
-rankings_topic=loadRankings
-hosts_topic=hosts
+metric_topics=("${METRIC_TOPICS[@]}")
+rankings_topic=$RANKINGS_TOPIC
+hosts_topic=$HOSTS_TOPIC
 
 # free_port: a random port on 127.0.0.1 that nothing listens on and that this script has not taken yet
 taken_ports=" "

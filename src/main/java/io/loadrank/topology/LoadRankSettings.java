@@ -5,6 +5,7 @@ import io.loadrank.config.BootstrapServers;
 import io.loadrank.config.ConfigException;
 import io.loadrank.config.KnownKeys;
 import io.loadrank.config.Setting;
+import io.loadrank.config.TopicNames;
 import io.loadrank.metric.Metric;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ public final class LoadRankSettings implements Serializable {
             "loadrank.deadletter.topic", null, "Kafka topic for malformed messages, as JSON with the reason");
     public static final Setting<String> HOSTS_TOPIC = Setting.optionalTopic(
             "loadrank.hosts.topic",
-            "hosts",
+            TopicNames.HOSTS,
             "compacted host-info topic (datacenter, rack, host id per host), read from its beginning at start: every "
                     + "datacenter is also ranked on its own; empty turns it off ([DATACENTERS.md](DATACENTERS.md))");
     public static final Setting<Integer> SPOUT_PARALLELISM =
@@ -293,7 +294,7 @@ public final class LoadRankSettings implements Serializable {
     }
 
     private static String topicName(Object name, Object whole) {
-        if (name == null || !Setting.TOPIC_NAME.matcher(String.valueOf(name)).matches()) {
+        if (name == null || !TopicNames.isValid(String.valueOf(name))) {
             throw new ConfigException(TOPICS.key(), whole, TOPICS_ALLOWED + "; '" + name + "' is not a topic name");
         }
         return String.valueOf(name);

@@ -3,6 +3,7 @@ package io.loadrank.producer;
 import io.loadrank.config.BootstrapServers;
 import io.loadrank.config.ConfigException;
 import io.loadrank.config.Setting;
+import io.loadrank.config.TopicNames;
 import io.loadrank.message.WireFormat;
 import io.loadrank.metric.Metric;
 import java.nio.file.Files;
@@ -117,9 +118,9 @@ public final class ProducerSettings {
     /** The topic of each metric, {@code topic.<metric's default topic>}. */
     public static final Map<Metric, Setting<String>> TOPICS = metricTopics();
 
-    public static final Setting<String> HOSTS_TOPIC = topic(
+    public static final Setting<String> HOSTS_TOPIC = Setting.topic(
             "topic.hosts",
-            "hosts",
+            TopicNames.HOSTS,
             "compacted topic of the node's host-info record (datacenter and rack from `EndpointSnitchInfo`, host id,"
                     + " cluster name and address from `StorageService`), sent at start, after every JMX reconnect, on"
                     + " every change and every 60 s; empty: not sent ([DATACENTERS.md](DATACENTERS.md))");
@@ -170,7 +171,7 @@ public final class ProducerSettings {
         Map<Metric, Setting<String>> topics = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
             String topic = metric.defaultTopic();
-            topics.put(metric, topic("topic." + topic, topic, "Kafka topic of " + topic));
+            topics.put(metric, Setting.topic("topic." + topic, topic, "Kafka topic of " + topic));
         }
         return Collections.unmodifiableMap(topics);
     }
@@ -192,19 +193,6 @@ public final class ProducerSettings {
             String text = String.valueOf(raw).trim().toLowerCase(Locale.ROOT);
             return choices.contains(text) ? text : null;
         });
-    }
-
-    private static Setting<String> topic(String key, String defaultValue, String description) {
-        return Setting.of(
-                key,
-                defaultValue,
-                "`" + defaultValue + "`",
-                "a Kafka topic name: 1-249 letters, digits, '.', '_', '-'",
-                description,
-                raw -> {
-                    String text = String.valueOf(raw).trim();
-                    return Setting.TOPIC_NAME.matcher(text).matches() ? text : null;
-                });
     }
 
     private static Setting<Path> readableFile(String key, String defaultText, String description) {

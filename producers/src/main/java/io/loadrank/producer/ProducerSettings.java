@@ -1,7 +1,6 @@
 package io.loadrank.producer;
 
 import io.loadrank.config.BootstrapServers;
-import io.loadrank.config.ConfigException;
 import io.loadrank.config.Setting;
 import io.loadrank.config.TopicNames;
 import io.loadrank.message.WireFormat;
@@ -27,13 +26,6 @@ public final class ProducerSettings {
 
     /** Shown as the default of {@link #HOST}; the real default is computed at start. */
     static final String CANONICAL_HOST_NAME = "<this machine's canonical host name>";
-
-    /**
-     * The producer's wording of a refusal, {@code KEY = 'VALUE': must be ...}, kept since its first
-     * release (operators' alerts match it).
-     */
-    static final Setting.Refusal MUST_BE =
-            (key, value, allowed) -> ConfigException.requirement(key, value, "must be " + allowed);
 
     public static final Setting<String> HOST = Setting.of(
             "host",

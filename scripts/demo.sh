@@ -77,7 +77,7 @@ done
 exclusive --by-datacenter "$by_datacenter" --datacenter "$datacenter"
 
 port="${DEMO_KAFKA_PORT:-19092}"
-[[ "$port" =~ ^[0-9]+$ ]] && ((port >= 1 && port <= 65534)) ||
+{ [[ "$port" =~ ^[0-9]+$ ]] && ((port >= 1 && port <= 65534)); } ||
   die "DEMO_KAFKA_PORT=$port is not allowed: a port number from 1 to 65534"
 bootstrap="127.0.0.1:$port"
 view_port="${DEMO_VIEW_PORT:-8088}"
@@ -128,6 +128,7 @@ stop_child() {
   wait "$pid" 2>/dev/null || true
 }
 
+# shellcheck disable=SC2317 # run by the EXIT trap, which shellcheck does not follow
 cleanup() {
   local status=$?
   trap - EXIT INT TERM

@@ -111,6 +111,7 @@ start_bg() {
   names+=("$name")
 }
 
+# shellcheck disable=SC2317 # run by the EXIT trap, which shellcheck does not follow
 cleanup() {
   local status=$?
   trap - EXIT INT TERM

@@ -7,7 +7,7 @@
 # a new one.
 #
 # Every --sample-secs (default 60) it records, of the worker JVM: the heap used after a full GC
-# (jcmd GC.run, GC.heap_info; young regions left out), the thread count and the open files (/proc/PID/task, /proc/PID/fd),
+# (io.loadrank.bench.HeapAfterGc: jcmd GC.run, GC.heap_info; the young generation left out), the thread count and the open files (/proc/PID/task, /proc/PID/fd),
 # and the global ranking's age (now - rankedAtMillis) and how many hosts it ranks and lists as
 # stale. Outside the fault windows, FreshnessWatcher (bench/) times every live sample from its
 # sample time to the first GlobalRankings.json that shows it (docs/BENCHMARKS.md, freshness): one
@@ -171,16 +171,15 @@ alive() {
   scripts/storm-cluster.sh status >/dev/null 2>&1 || die "a Storm daemon died (logs in $run_dir/storm/logs)"
 }
 
-# the heap still used after a full GC, in MiB: G1's "garbage-first heap total ...K, used ...K" less
-# its young and survivor regions ("region size ...K, N young (...K), M survivors (...K)"), which
-# the worker fills again in the moment between the two jcmd calls and would add several MiB of noise
+# the heap still used after a full GC, in MiB, as the benchmarks measure it (HeapAfterGc: the young
+# generation left out); "?" when it cannot be measured
 heap_after_gc_mib() {
-  jcmd "$1" GC.run >/dev/null 2>&1 || { echo "?"; return; }
-  jcmd "$1" GC.heap_info 2>/dev/null | awk '
-    used == "" && match($0, /used [0-9]+K/) { used = substr($0, RSTART + 5, RLENGTH - 6) }
-    match($0, /young \([0-9]+K\)/) { young = substr($0, RSTART + 7, RLENGTH - 9) }
-    match($0, /survivors \([0-9]+K\)/) { survivors = substr($0, RSTART + 11, RLENGTH - 13) }
-    END { if (used == "") print "?"; else printf "%.1f\n", (used - young - survivors) / 1024 }'
+  local figures="$run_dir/heap-$1.properties" mib
+  rm -f "$figures"
+  "$java" -Xmx64m -cp "$bench_jar" io.loadrank.bench.HeapAfterGc --pid "$1" --result "$figures" >/dev/null 2>&1 ||
+    { echo "?"; return; }
+  mib="$(sed -n 's/^heap\.used_after_gc_mib=//p' "$figures" | tail -1)"
+  printf '%.1f\n' "${mib:-?}" 2>/dev/null || echo "?"
 }
 
 # the ranking's age, ranked and stale hosts, with the JDK's own tools only: the JSON is parsed with

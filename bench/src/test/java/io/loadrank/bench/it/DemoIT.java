@@ -97,6 +97,9 @@ class DemoIT {
 
         assertThat(ended).as("the demo ended by itself; it said:%n%s", said).isTrue();
         assertThat(process.exitValue()).as("exit code; it said:%n%s", said).isZero();
+        assertThat(output.resolve("GlobalRankings.json"))
+                .as("the ranking file; it said:%n%s", said)
+                .isRegularFile();
         JsonObject ranking = JsonParser.parseString(
                         Files.readString(output.resolve("GlobalRankings.json"), StandardCharsets.UTF_8))
                 .getAsJsonObject();

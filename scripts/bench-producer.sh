@@ -66,7 +66,7 @@ if ! "$SCRIPTS/kafka.sh" status >/dev/null 2>&1; then
   "$SCRIPTS/kafka.sh" start
   started_kafka=true
 fi
-"$SCRIPTS/kafka.sh" create-topics cpuLoad memLoad pendingTasks readLatency writeLatency >/dev/null
+"$SCRIPTS/kafka.sh" create-topics "${METRIC_TOPICS[@]}" >/dev/null
 
 log="$LOADRANK_RUN_DIR/bench-producer.log"
 mkdir -p "$LOADRANK_RUN_DIR"

@@ -54,7 +54,7 @@ jar="$LOADRANK_HOME/simulator/target/loadrank-simulator.jar"
 [[ -f "$jar" ]] || die "no simulator jar at $jar: build it with 'mvn -B -q clean package -DskipTests'"
 
 start_own_kafka bench-simulator
-topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
+topics=("${METRIC_TOPICS[@]}")
 "$LOADRANK_HOME/scripts/kafka.sh" create-topics --partitions "$partitions" "${topics[@]}" 2>/dev/null
 
 info "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory, $("$(java_bin)" -version 2>&1 | head -n 1)"

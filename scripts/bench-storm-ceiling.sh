@@ -112,7 +112,7 @@ done
 
 java="$(java_bin)"
 start_own_kafka bench-storm-ceiling
-topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
+topics=("${METRIC_TOPICS[@]}")
 "$LOADRANK_HOME/scripts/kafka.sh" create-topics --partitions "$partitions" "${topics[@]}" >/dev/null 2>&1
 
 rounds=$(((messages + 5 * hosts - 1) / (5 * hosts)))

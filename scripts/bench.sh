@@ -274,8 +274,8 @@ fail_run() {
 one_run() {
   local hosts="$1" run="$2" result="$3"
   local id="h${hosts}r${run}" dir="$session/h${hosts}r${run}"
-  local topics=("$id.cpuLoad" "$id.memLoad" "$id.pendingTasks" "$id.readLatency" "$id.writeLatency")
-  local hosts_topic="$id.hosts" rankings_topic="$id.rankings" topics_csv
+  local topics=("${METRIC_TOPICS[@]/#/$id.}")
+  local hosts_topic="$id.$HOSTS_TOPIC" rankings_topic="$id.$RANKINGS_TOPIC" topics_csv
   topics_csv="$(IFS=,; echo "${topics[*]}")"
   mkdir -p "$dir"
   local deadline=$((messages / 50000 + 60))

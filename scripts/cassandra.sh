@@ -316,7 +316,7 @@ node_token() {
 
 check_cluster_settings() {
   local n="$1" i port dc
-  [[ "$n" =~ ^[0-9]+$ ]] && ((n >= 1 && n <= 9)) || die "--nodes $n is not allowed: it must be a whole number from 1 to 9"
+  { [[ "$n" =~ ^[0-9]+$ ]] && ((n >= 1 && n <= 9)); } || die "--nodes $n is not allowed: it must be a whole number from 1 to 9"
   if [[ -n "${CASSANDRA_JMX_PORTS:-}" ]]; then
     local -a ports
     IFS=, read -r -a ports <<<"$CASSANDRA_JMX_PORTS"
@@ -329,7 +329,7 @@ check_cluster_settings() {
   fi
   for i in $(seq 1 "$n"); do
     port="$(node_jmx_port "$i")"
-    [[ "$port" =~ ^[0-9]+$ ]] && ((port >= 1 && port <= 65535)) || die "JMX port '$port' of node $i is not allowed: it must be a whole number from 1 to 65535"
+    { [[ "$port" =~ ^[0-9]+$ ]] && ((port >= 1 && port <= 65535)); } || die "JMX port '$port' of node $i is not allowed: it must be a whole number from 1 to 65535"
     dc="$(node_datacenter "$i")"
     [[ "$dc" =~ ^[A-Za-z0-9._-]{1,64}$ ]] || die "datacenter '$dc' of node $i is not allowed: 1-64 letters, digits, '.', '-', '_'"
   done

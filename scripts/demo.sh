@@ -13,6 +13,7 @@
 # Environment:
 #   DEMO_KAFKA_PORT   the demo broker's port (default 19092; the controller uses the next one)
 #   DEMO_VIEW_PORT    the web view's port on 127.0.0.1 (default 8088)
+#   DEMO_OUTPUT_DIR   where the topology writes the ranking files (default <repo>/STORM_OUTPUT)
 #   LOADRANK_RUN_DIR  run directory (default <repo>/run); the demo uses its demo/ subdirectory
 set -euo pipefail
 
@@ -34,6 +35,7 @@ Options:
 Environment:
   DEMO_KAFKA_PORT   the demo broker's port (default 19092; the controller uses the next one)
   DEMO_VIEW_PORT    the web view's port on 127.0.0.1 (default 8088)
+  DEMO_OUTPUT_DIR   where the topology writes the ranking files (default <repo>/STORM_OUTPUT)
   LOADRANK_RUN_DIR  run directory (default <repo>/run); the demo uses its demo/ subdirectory
 Exit codes:
   0 ended by Ctrl-C or --duration; 1 a part failed to start (the reason on stderr); 2 bad usage
@@ -77,17 +79,17 @@ done
 exclusive --by-datacenter "$by_datacenter" --datacenter "$datacenter"
 
 port="${DEMO_KAFKA_PORT:-19092}"
-[[ "$port" =~ ^[0-9]+$ ]] && ((port >= 1 && port <= 65534)) ||
+{ [[ "$port" =~ ^[0-9]+$ ]] && ((port >= 1 && port <= 65534)); } ||
   die "DEMO_KAFKA_PORT=$port is not allowed: a port number from 1 to 65534"
 bootstrap="127.0.0.1:$port"
 view_port="${DEMO_VIEW_PORT:-8088}"
 env_check require_int DEMO_VIEW_PORT "$view_port" 1 65535
 view_url="http://127.0.0.1:$view_port/"
-topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
-rankings_topic=loadRankings
+topics=("${METRIC_TOPICS[@]}")
+rankings_topic=$RANKINGS_TOPIC
 # compacted: the latest host-info record (datacenter, rack, host id) of every host is kept
-hosts_topic=hosts
-alerts_topic=loadAlerts
+hosts_topic=$HOSTS_TOPIC
+alerts_topic=$ALERTS_TOPIC
 
 cd "$LOADRANK_HOME"
 base_run_dir="$LOADRANK_RUN_DIR"
@@ -102,7 +104,7 @@ unset KAFKA_CONTROLLER_PORT
 topology_jar="$LOADRANK_HOME/target/loadrank-topology.jar"
 simulator_jar="$LOADRANK_HOME/simulator/target/loadrank-simulator.jar"
 webview_jar="$LOADRANK_HOME/webview/target/loadrank-webview.jar"
-output_dir="$LOADRANK_HOME/STORM_OUTPUT"
+output_dir="${DEMO_OUTPUT_DIR:-$LOADRANK_HOME/STORM_OUTPUT}"
 java="$(java_bin)"
 
 # one status line, rewritten in place on a terminal
@@ -128,6 +130,7 @@ stop_child() {
   wait "$pid" 2>/dev/null || true
 }
 
+# shellcheck disable=SC2317 # run by the EXIT trap, which shellcheck does not follow
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
@@ -155,7 +158,7 @@ trap cleanup EXIT
 trap 'exit 0' INT TERM
 
 # --- build what is missing ---------------------------------------------------------------------
-if [[ ! -f "$topology_jar" || ! -f "$simulator_jar" || ! -f "$webview_jar" ||
+if [[ ! -f "$topology_jar" || ! -f "$simulator_jar" || ($web_view == true && ! -f "$webview_jar") ||
   ! -f "$LOADRANK_HOME/common/target/loadrank-common.jar" ]]; then
   command -v mvn >/dev/null 2>&1 || die "mvn not found: install Apache Maven (and a JDK 17)"
   progress "building loadrank (mvn -B -q clean package -DskipTests; a few minutes on a fresh machine) ..."
@@ -205,7 +208,7 @@ loadrank.alerts:
   - {name: top-host-changed, when: dcTopChanged, for.secs: 6, clear.secs: 30}
 YAML
 } >"$run_dir/topology.yaml"
-scripts/run-local.sh --set "loadrank.kafka.bootstrap.servers=$bootstrap" \
+scripts/run-local.sh --set "loadrank.kafka.bootstrap.servers=$bootstrap" --set "loadrank.output.dir=$output_dir" \
   --set "loadrank.rankings.topic=$rankings_topic" --set "loadrank.hosts.topic=$hosts_topic" \
   --set "loadrank.alerts.topic=$alerts_topic" "$run_dir/topology.yaml" \
   </dev/null >"$run_dir/topology.log" 2>&1 &

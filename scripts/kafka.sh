@@ -100,23 +100,22 @@ SECRETS_DIR="$SECURITY_DIR/secrets"
 EXPIRED_MARK="$SECURITY_DIR/broker-certificate-expired"
 # the users of a secure broker; admin is the super user, the others get the ACLs of grant_acls
 SECURE_USERS=(admin producer topology balancer view)
-KAFKA_METRIC_TOPICS="${KAFKA_METRIC_TOPICS:-cpuLoad memLoad pendingTasks readLatency writeLatency}"
-KAFKA_HOSTS_TOPIC="${KAFKA_HOSTS_TOPIC:-hosts}"
-KAFKA_RANKINGS_TOPICS="${KAFKA_RANKINGS_TOPICS:-loadRankings loadAlerts}"
-KAFKA_DEADLETTER_TOPIC="${KAFKA_DEADLETTER_TOPIC:-loadDeadLetter}"
+KAFKA_METRIC_TOPICS="${KAFKA_METRIC_TOPICS:-${METRIC_TOPICS[*]}}"
+KAFKA_HOSTS_TOPIC="${KAFKA_HOSTS_TOPIC:-$HOSTS_TOPIC}"
+KAFKA_RANKINGS_TOPICS="${KAFKA_RANKINGS_TOPICS:-$RANKINGS_TOPIC $ALERTS_TOPIC}"
+KAFKA_DEADLETTER_TOPIC="${KAFKA_DEADLETTER_TOPIC:-$DEAD_LETTER_TOPIC}"
 KAFKA_CONSUMER_GROUP="${KAFKA_CONSUMER_GROUP:-loadrank}"
-TOPIC_REGEX='^[A-Za-z0-9._-]{1,249}$'
 for _topic in $KAFKA_METRIC_TOPICS; do
   env_check require_match KAFKA_METRIC_TOPICS "$_topic" "$TOPIC_REGEX" \
-    "space-separated Kafka topic names (letters, digits, '.', '_', '-')"
+    "space-separated Kafka topic names ($TOPIC_ALLOWED)"
 done
 for _topic in $KAFKA_RANKINGS_TOPICS; do
   env_check require_match KAFKA_RANKINGS_TOPICS "$_topic" "$TOPIC_REGEX" \
-    "space-separated Kafka topic names (letters, digits, '.', '_', '-')"
+    "space-separated Kafka topic names ($TOPIC_ALLOWED)"
 done
-env_check require_match KAFKA_HOSTS_TOPIC "$KAFKA_HOSTS_TOPIC" "$TOPIC_REGEX" "a Kafka topic name (letters, digits, '.', '_', '-')"
+env_check require_match KAFKA_HOSTS_TOPIC "$KAFKA_HOSTS_TOPIC" "$TOPIC_REGEX" "a Kafka topic name ($TOPIC_ALLOWED)"
 env_check require_match KAFKA_DEADLETTER_TOPIC "$KAFKA_DEADLETTER_TOPIC" "$TOPIC_REGEX" \
-  "a Kafka topic name (letters, digits, '.', '_', '-')"
+  "a Kafka topic name ($TOPIC_ALLOWED)"
 env_check require_match KAFKA_CONSUMER_GROUP "$KAFKA_CONSUMER_GROUP" "$TOPIC_REGEX" \
   "a consumer group prefix (letters, digits, '.', '_', '-')"
 

@@ -29,7 +29,7 @@ has_config=false
 for ((i = 0; i < ${#args[@]}; i++)); do
   # an argument that is not an option must be the value of the option before it (--KEY VALUE)
   if [[ "${args[i]}" != -* ]]; then
-    ((i > 0)) && [[ "${args[i - 1]}" == --* && "${args[i - 1]}" != *=* ]] ||
+    { ((i > 0)) && [[ "${args[i - 1]}" == --* && "${args[i - 1]}" != *=* ]]; } ||
       usage_error "unexpected argument ${args[i]}: options are --KEY=VALUE or --KEY VALUE"
   fi
   case "${args[i]}" in

@@ -76,14 +76,15 @@ producer_jar="$LOADRANK_HOME/producers/target/loadrank-producer.jar"
 balancer_jar="$LOADRANK_HOME/balancer/target/loadrank-balancer.jar"
 demo_classes="$LOADRANK_HOME/balancer/target/test-classes"
 datacenter=datacenter1
-metric_topics=(cpuLoad memLoad pendingTasks readLatency writeLatency)
-rankings_topic=loadRankings
-hosts_topic=hosts
+metric_topics=("${METRIC_TOPICS[@]}")
+rankings_topic=$RANKINGS_TOPIC
+hosts_topic=$HOSTS_TOPIC
 
 # shellcheck source=lib/local-cluster.sh
 source "$LOADRANK_HOME/scripts/lib/local-cluster.sh"
 app_pid=""
 
+# shellcheck disable=SC2317 # run by the EXIT trap, which shellcheck does not follow
 cleanup() {
   local status=$?
   trap - EXIT INT TERM

@@ -30,6 +30,7 @@ readonly REQUIRED_PROGRAMS=(
   "chromium,chromium-browser,google-chrome chromium WebViewBrowserIT"
   "promtool prometheus PrometheusRulesTest"
   "prometheus prometheus PrometheusScrapeIT"
+  "shellcheck shellcheck ShellcheckTest"
 )
 
 # Exit code when a program is missing and cannot be installed (Maven's own failures exit 1).

@@ -44,6 +44,7 @@ snapshot() {
     { read -r stat <"$task/stat"; } 2>/dev/null || continue
     { read -r name <"$task/comm"; } 2>/dev/null || continue
     # the fields after "(name) "
+    # shellcheck disable=SC2086 # split on purpose: one positional parameter per field
     set -- ${stat##*) }
     echo "${task##*/} $((${12} + ${13})) ${name// /_}"
   done

@@ -7,6 +7,8 @@
 LOADRANK_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # where servers keep data, logs and pid files; tests point it at a temporary directory
 LOADRANK_RUN_DIR="${LOADRANK_RUN_DIR:-$LOADRANK_HOME/run}"
+# shellcheck source=lib/topics.sh
+source "$LOADRANK_HOME/scripts/lib/topics.sh"
 
 die() {
   echo "error: $*" >&2

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034 # STORM_VERSION and DAEMONS are read by the other files storm-cluster.sh sources
 # storm-cluster.sh: the Storm home under $LOADRANK_RUN_DIR/storm, laid out like a distribution
 # (lib/, lib-worker/, conf/, log4j2/, logs/, data/, pids/) with its jars linked from the local Maven
 # repository and its configuration written from the templates in scripts/tools/storm-cluster/.

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154 # home, log_dir, local_dir, conf_file, pid_dir: set by home.sh, sourced before this file by storm-cluster.sh
 # storm-cluster.sh: the Java commands of the cluster, built the way Storm's bin/storm.py builds them
 # (there is no bin/storm here: the home holds only Maven artifacts). Sourced by scripts/storm-cluster.sh.
 

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154 # home, log_dir, local_dir, conf_file, pid_dir: set by home.sh, sourced before this file by storm-cluster.sh
 # storm-cluster.sh kill NAME: `storm kill NAME -w 0`, then wait until Nimbus no longer lists the
 # topology and its workers have ended, so that the caller can stop the cluster or resubmit at once.
 

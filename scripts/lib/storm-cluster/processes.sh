@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154 # home, log_dir, local_dir, conf_file, pid_dir: set by home.sh, sourced before this file by storm-cluster.sh
 # storm-cluster.sh: finding, waiting for and ending the cluster's processes. Daemons are known by
 # their pid files; workers, which the Supervisor launches, by their command lines (/proc), since no
 # pid file of ours names them. Sourced by scripts/storm-cluster.sh.

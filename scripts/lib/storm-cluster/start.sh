@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154 # home, log_dir, local_dir, conf_file, pid_dir: set by home.sh, sourced before this file by storm-cluster.sh
 # storm-cluster.sh start: check the environment, refuse to start over a running cluster or on busy
 # ports, lay out the home, start ZooKeeper, Nimbus and the Supervisor, and return only once Nimbus
 # answers and the Supervisor has registered (so that a submit right after start is scheduled).

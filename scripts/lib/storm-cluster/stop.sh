@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154 # home, log_dir, local_dir, conf_file, pid_dir: set by home.sh, sourced before this file by storm-cluster.sh
 # storm-cluster.sh stop: every process of the cluster, by pid: the daemons from their pid files, the
 # workers and anything else of this home from /proc; fails if any survives.
 

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154 # home, log_dir, local_dir, conf_file, pid_dir: set by home.sh, sourced before this file by storm-cluster.sh
 # storm-cluster.sh submit [--verbose] [CONFIG]: what `storm jar $TOPOLOGY_JAR $STORM_MAIN_CLASS --remote CONFIG`
 # does: the main class runs on the client classpath with -Dstorm.jar, and its StormSubmitter uploads
 # the jar to this cluster's Nimbus (found through conf/storm.yaml).

@@ -1,5 +1,6 @@
 package io.loadrank.alert;
 
+import io.loadrank.alerts.AlertRecord;
 import java.io.Serializable;
 
 /**
@@ -45,8 +46,8 @@ public record AlertEvent(
         implements Serializable {
 
     public enum State {
-        FIRING("firing"),
-        RESOLVED("resolved");
+        FIRING(AlertRecord.FIRING),
+        RESOLVED(AlertRecord.RESOLVED);
 
         private final String label;
 

@@ -1,6 +1,7 @@
 package io.loadrank.output;
 
 import io.loadrank.alert.AlertEvent;
+import io.loadrank.alerts.AlertRecord;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * The alerts as JSON (docs/ALERTS.md): {@code Alerts.json}, the active alerts, and one record per
- * event on the alerts topic. Times twice, as ISO-8601 text and epoch milliseconds.
+ * event on the alerts topic, each an {@link AlertRecord}. Times twice, as ISO-8601 text and epoch milliseconds.
  */
 public final class AlertJson {
 
@@ -46,48 +47,70 @@ public final class AlertJson {
         return out.toString();
     }
 
+    /** The event as the record of the alerts topic (the fields a reader gets back). */
+    public static AlertRecord record(AlertEvent event) {
+        return new AlertRecord(
+                event.id(),
+                event.state().label(),
+                event.rule(),
+                event.kind().label(),
+                event.subject(),
+                event.host(),
+                event.datacenter(),
+                event.topic(),
+                Double.isNaN(event.threshold()) ? null : event.threshold(),
+                event.value(),
+                event.occurrences(),
+                event.holding(),
+                event.firstSeenMillis(),
+                event.lastSeenMillis(),
+                event.atMillis(),
+                event.message());
+    }
+
     private static void writeEvent(JsonText json, AlertEvent event) throws IOException {
+        AlertRecord record = record(event);
         json.beginObject()
                 .name("id")
-                .value(event.id())
+                .value(record.id())
                 .name("state")
-                .value(event.state().label())
+                .value(record.state())
                 .name("rule")
-                .value(event.rule())
+                .value(record.rule())
                 .name("when")
-                .value(event.kind().label())
+                .value(record.when())
                 .name("subject")
-                .value(event.subject())
+                .value(record.subject())
                 .name("host")
-                .value(event.host())
+                .value(record.host())
                 .name("datacenter")
-                .value(event.datacenter())
+                .value(record.datacenter())
                 .name("topic")
-                .value(event.topic());
-        if (Double.isNaN(event.threshold())) {
+                .value(record.topic());
+        if (record.threshold() == null) {
             json.name("threshold").nullValue();
         } else {
-            json.name("threshold").value(event.threshold());
+            json.name("threshold").value(record.threshold());
         }
-        json.name("value").value(event.value());
+        json.name("value").value(record.value());
         json.name("occurrences")
-                .value(event.occurrences())
+                .value(record.occurrences())
                 .name("holding")
-                .value(event.holding())
+                .value(record.holding())
                 .name("firstSeen")
-                .instant(event.firstSeenMillis())
+                .instant(record.firstSeenMillis())
                 .name("firstSeenMillis")
-                .value(event.firstSeenMillis())
+                .value(record.firstSeenMillis())
                 .name("lastSeen")
-                .instant(event.lastSeenMillis())
+                .instant(record.lastSeenMillis())
                 .name("lastSeenMillis")
-                .value(event.lastSeenMillis())
+                .value(record.lastSeenMillis())
                 .name("at")
-                .instant(event.atMillis())
+                .instant(record.atMillis())
                 .name("atMillis")
-                .value(event.atMillis())
+                .value(record.atMillis())
                 .name("message")
-                .value(event.message())
+                .value(record.message())
                 .endObject();
     }
 }

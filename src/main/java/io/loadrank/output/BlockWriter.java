@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * An unsynchronized buffer in front of another writer, handing it text in 64 KiB blocks.
+ * An unsynchronized buffer in front of another writer, handing it text in 64 KiB blocks: the one
+ * output block of the ranking files, under the text ({@link RankingText}) and the JSON
+ * ({@link JsonText}) writers alike.
  *
  * <p>Gson's {@code JsonWriter} writes many tiny pieces (a bracket, a colon, a name); straight into
  * a {@code BufferedWriter} or {@code StringWriter} each of them takes a lock and runs their
@@ -14,7 +16,8 @@ import java.io.Writer;
  */
 final class BlockWriter extends Writer {
 
-    private static final int BLOCK = 1 << 16;
+    /** The block's size in chars: what is written at once. */
+    static final int BLOCK = 1 << 16;
 
     private final Writer target;
     private final char[] buffer = new char[BLOCK];
@@ -77,6 +80,28 @@ final class BlockWriter extends Writer {
             drain();
         }
         used = instants.write(epochMillis, buffer, used);
+    }
+
+    /**
+     * Makes room for {@code chars} contiguous chars (at most {@link #BLOCK}) and returns where they go
+     * in {@link #block()}: for a writer that builds its text in place (and may then decide not to
+     * keep it); {@link #advanceTo} keeps what it wrote.
+     */
+    int reserve(int chars) throws IOException {
+        if (BLOCK - used < chars) {
+            drain();
+        }
+        return used;
+    }
+
+    /** The block that {@link #reserve} makes room in. */
+    char[] block() {
+        return buffer;
+    }
+
+    /** Keeps what was written into {@link #block()} up to {@code end} (exclusive). */
+    void advanceTo(int end) {
+        used = end;
     }
 
     @Override

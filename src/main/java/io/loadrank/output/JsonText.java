@@ -14,8 +14,8 @@ import java.io.Writer;
  * <p>Why not Gson's writer: a global ranking of 100,000 hosts is about 3 million names and values
  * per emit, twice (the fleet file and the datacenter files). Gson's writer checks and
  * dispatches per token, writes names through a deferred name, and hands every piece to the
- * writer behind it one call at a time; this one appends into a 64 KiB block and scans a string
- * once for characters to escape (the host names never have any). docs/BENCHMARKS.md has the
+ * writer behind it one call at a time; this one appends into a {@link BlockWriter}'s 64 KiB block and
+ * scans a string once for characters to escape (the host names never have any). docs/BENCHMARKS.md has the
  * figures; {@code JsonTextTest} holds it to Gson's text for every kind of token.
  *
  * <p>Not a validator: it trusts its caller (this package) to open and close what it writes.
@@ -23,7 +23,6 @@ import java.io.Writer;
  */
 final class JsonText implements Closeable {
 
-    private static final int BLOCK = 1 << 16;
     private static final int MAX_DEPTH = 62;
     private static final int DOUBLES_KEPT = 1024;
     /** Gson's escapes below 0x80 (null: written as it is). */
@@ -42,17 +41,13 @@ final class JsonText implements Closeable {
         ESCAPES['\f'] = "\\f";
     }
 
-    private final Writer target;
-    private final char[] block = new char[BLOCK];
-    private int used;
+    private final BlockWriter out;
     /** Bit d set: the object or array at depth d has no element yet (no comma before the next). */
     private long empty;
 
     private int depth;
     /** A name was just written: the value follows its colon without a comma. */
     private boolean afterName;
-
-    private final IsoInstants instants = new IsoInstants();
 
     /**
      * The text of recent doubles, direct-mapped by their bits: averages of whole-number samples
@@ -65,7 +60,7 @@ final class JsonText implements Closeable {
 
     /** Writes into {@code target}, which it never closes: whoever opened it closes it. */
     JsonText(Writer target) {
-        this.target = target;
+        this.out = new BlockWriter(target);
     }
 
     JsonText beginObject() throws IOException {
@@ -129,8 +124,7 @@ final class JsonText implements Closeable {
 
     JsonText value(long value) throws IOException {
         beforeValue();
-        room(20);
-        used = NumberOutput.outputLong(value, block, used);
+        out.number(value);
         return this;
     }
 
@@ -169,10 +163,9 @@ final class JsonText implements Closeable {
      */
     JsonText instant(long epochMillis) throws IOException {
         beforeValue();
-        room(IsoInstants.MAX_LENGTH + 2);
-        block[used++] = '"';
-        used = instants.write(epochMillis, block, used);
-        block[used++] = '"';
+        out.write('"');
+        out.instant(epochMillis);
+        out.write('"');
         return this;
     }
 
@@ -191,8 +184,7 @@ final class JsonText implements Closeable {
     /** Hands what is buffered to the target and flushes it; the target stays open. */
     @Override
     public void close() throws IOException {
-        drain();
-        target.flush();
+        out.flush();
     }
 
     private JsonText open(char bracket) throws IOException {
@@ -237,15 +229,15 @@ final class JsonText implements Closeable {
      */
     private void string(String text) throws IOException {
         int length = text.length();
-        if (length + 2 <= BLOCK) {
-            room(length + 2);
-            int start = used;
+        if (length + 2 <= BlockWriter.BLOCK) {
+            int start = out.reserve(length + 2);
+            char[] block = out.block();
             block[start] = '"';
             text.getChars(0, length, block, start + 1);
             int end = start + 1 + length;
             if (!needsEscape(block, start + 1, end)) {
                 block[end] = '"';
-                used = end + 1;
+                out.advanceTo(end + 1);
                 return;
             }
         }
@@ -298,52 +290,14 @@ final class JsonText implements Closeable {
     }
 
     private void raw(char[] text) throws IOException {
-        int length = text.length;
-        if (length > BLOCK - used) {
-            drain();
-            if (length > BLOCK) {
-                target.write(text, 0, length);
-                return;
-            }
-        }
-        System.arraycopy(text, 0, block, used, length);
-        used += length;
+        out.write(text, 0, text.length);
     }
 
     private void raw(String text) throws IOException {
-        raw(text, 0, text.length());
-    }
-
-    private void raw(String text, int from, int to) throws IOException {
-        int length = to - from;
-        if (length > BLOCK - used) {
-            drain();
-            if (length > BLOCK) {
-                target.write(text, from, length);
-                return;
-            }
-        }
-        text.getChars(from, to, block, used);
-        used += length;
+        out.write(text, 0, text.length());
     }
 
     private void put(char c) throws IOException {
-        if (used == BLOCK) {
-            drain();
-        }
-        block[used++] = c;
-    }
-
-    private void room(int chars) throws IOException {
-        if (BLOCK - used < chars) {
-            drain();
-        }
-    }
-
-    private void drain() throws IOException {
-        if (used > 0) {
-            target.write(block, 0, used);
-            used = 0;
-        }
+        out.write(c);
     }
 }

@@ -1,9 +1,11 @@
 package io.loadrank.topology;
 
 import io.loadrank.alert.AlertRules;
+import io.loadrank.config.BootstrapServers;
 import io.loadrank.config.ConfigException;
 import io.loadrank.config.KnownKeys;
 import io.loadrank.config.Setting;
+import io.loadrank.config.TopicNames;
 import io.loadrank.metric.Metric;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -44,12 +46,8 @@ public final class LoadRankSettings implements Serializable {
 
     public static final Setting<String> TOPOLOGY_NAME = Setting.text(
             "loadrank.topology.name", "loadrank", STORM_NAME, STORM_NAME_ALLOWED, "the topology's name on the cluster");
-    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text(
-            "loadrank.kafka.bootstrap.servers",
-            "127.0.0.1:9092",
-            Pattern.compile("[^,\\s]+:\\d{1,5}(,[^,\\s]+:\\d{1,5})*"),
-            "host:port[,host:port...]",
-            "Kafka brokers, `host:port[,host:port...]`");
+    public static final Setting<String> BOOTSTRAP_SERVERS = BootstrapServers.setting(
+            "loadrank.kafka.bootstrap.servers", "127.0.0.1:9092", "Kafka brokers, `host:port[,host:port...]`");
     public static final Setting<Map<String, String>> KAFKA_PROPERTIES = Setting.stringMap(
             "loadrank.kafka.properties",
             "a map of Kafka client properties, e.g. {security.protocol: SASL_SSL}",
@@ -111,7 +109,7 @@ public final class LoadRankSettings implements Serializable {
             "loadrank.deadletter.topic", null, "Kafka topic for malformed messages, as JSON with the reason");
     public static final Setting<String> HOSTS_TOPIC = Setting.optionalTopic(
             "loadrank.hosts.topic",
-            "hosts",
+            TopicNames.HOSTS,
             "compacted host-info topic (datacenter, rack, host id per host), read from its beginning at start: every "
                     + "datacenter is also ranked on its own; empty turns it off ([DATACENTERS.md](DATACENTERS.md))");
     public static final Setting<Integer> SPOUT_PARALLELISM =
@@ -296,7 +294,7 @@ public final class LoadRankSettings implements Serializable {
     }
 
     private static String topicName(Object name, Object whole) {
-        if (name == null || !Setting.TOPIC_NAME.matcher(String.valueOf(name)).matches()) {
+        if (name == null || !TopicNames.isValid(String.valueOf(name))) {
             throw new ConfigException(TOPICS.key(), whole, TOPICS_ALLOWED + "; '" + name + "' is not a topic name");
         }
         return String.valueOf(name);

@@ -189,6 +189,15 @@ public final class BenchReport {
         return value.contains(",") || value.contains("\"") ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
+    /**
+     * The freshness target, p99 at most emit + 1 s: a sample shows in the next emit's files, and the
+     * second is what writing them may take. The one definition, for the benchmark report and the soak
+     * run's verdict ({@link SoakVerdict}).
+     */
+    static double freshnessTargetSecs(double emitSecs) {
+        return emitSecs + 1;
+    }
+
     /** The markdown report. */
     static String markdown(
             Map<String, String> settings, List<Map<String, String>> runs, String machine, String csvName) {
@@ -305,7 +314,7 @@ public final class BenchReport {
                             : "Not measured: every run at " + fleet + " failed (see below).\n\n");
             return out.toString();
         }
-        double freshnessTarget = emitSecs + 1;
+        double freshnessTarget = freshnessTargetSecs(emitSecs);
         out.append("| figure | target | measured (median [min–max] of ")
                 .append(ok.size())
                 .append(ok.size() == 1 ? " run" : " runs")

@@ -18,9 +18,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The memory figure of docs/BENCHMARKS.md: the heap a running JVM still uses after a full garbage
- * collection, measured with the JDK's {@code jcmd}: {@code GC.run} (a full GC), then
- * {@code GC.heap_info}, whose generation lines say how much of the heap is used.
+ * The memory figure of docs/BENCHMARKS.md and of the soak run (docs/RELIABILITY-faults.md), defined
+ * here once: the heap a running JVM still holds after a full garbage collection, less its young
+ * generation, measured with the JDK's {@code jcmd}: {@code GC.run} (a full GC), then
+ * {@code GC.heap_info}, whose lines say how much of the heap is used and how much of it is young.
+ * The young part is what the JVM allocated again in the moment between the two calls: a busy worker
+ * fills several MiB of it, noise that would hide a slow growth of what it keeps.
  *
  * <pre>
  *   java -cp bench/target/loadrank-bench.jar io.loadrank.bench.HeapAfterGc --pid PID --result run.properties
@@ -30,6 +33,11 @@ public final class HeapAfterGc {
 
     /** A heap line of GC.heap_info: G1's one, or each generation of Parallel and Serial GC. */
     private static final Pattern HEAP_LINE = Pattern.compile("total (\\d+)K, used (\\d+)K");
+    /** G1's young and survivor regions: {@code region size 1024K, 3 young (3072K), 0 survivors (0K)}. */
+    private static final Pattern G1_YOUNG = Pattern.compile("young \\((\\d+)K\\), \\d+ survivors \\((\\d+)K\\)");
+    /** The young generation of Parallel and Serial GC. */
+    private static final Pattern YOUNG_GENERATION =
+            Pattern.compile("(?:PSYoungGen|def new generation)\\s+total \\d+K, used (\\d+)K");
 
     private HeapAfterGc() {}
 
@@ -55,7 +63,11 @@ public final class HeapAfterGc {
             jcmd(pid, "GC.run");
             String info = jcmd(pid, "GC.heap_info");
             long used = usedBytes(info);
-            System.err.printf(Locale.ROOT, "heap: %.1f MiB used after a full GC (pid %d)%n", used / 1048576.0, pid);
+            System.err.printf(
+                    Locale.ROOT,
+                    "heap: %.1f MiB used after a full GC, young generation left out (pid %d)%n",
+                    used / 1048576.0,
+                    pid);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("heap.used_after_gc_mib", used / 1048576.0);
             ResultFile.append(result.file, figures);
@@ -64,9 +76,10 @@ public final class HeapAfterGc {
     }
 
     /**
-     * The heap in use according to the output of {@code jcmd PID GC.heap_info}: the sum of the
-     * {@code used} of its heap lines ({@code total ...K, used ...K}); Metaspace lines, which have no
-     * total, are not heap.
+     * The heap in use less the young generation, according to the output of {@code jcmd PID
+     * GC.heap_info}: the sum of the {@code used} of its heap lines ({@code total ...K, used ...K};
+     * Metaspace lines, which have no total, are not heap), less G1's young and survivor regions or
+     * the young generation's line of Parallel and Serial GC.
      */
     static long usedBytes(String heapInfo) {
         Matcher matcher = HEAP_LINE.matcher(heapInfo);
@@ -78,6 +91,14 @@ public final class HeapAfterGc {
         }
         if (!found) {
             throw new BenchMain.Failure("no heap figure in the output of jcmd GC.heap_info: " + heapInfo.strip());
+        }
+        Matcher g1Young = G1_YOUNG.matcher(heapInfo);
+        if (g1Young.find()) {
+            usedKiB -= Long.parseLong(g1Young.group(1)) + Long.parseLong(g1Young.group(2));
+        }
+        Matcher youngGeneration = YOUNG_GENERATION.matcher(heapInfo);
+        if (youngGeneration.find()) {
+            usedKiB -= Long.parseLong(youngGeneration.group(1));
         }
         return usedKiB * 1024;
     }

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * How every loadrank program reads its command line (picocli): {@code --help} and
@@ -45,7 +45,7 @@ public final class Cli {
         commandLine.setExpandAtFiles(false);
         helpSections(commandLine.getCommandSpec().usageMessage());
         commandLine.setParameterExceptionHandler(
-                (e, args) -> usageError(e.getCommandLine().getErr(), e.getMessage()));
+                (e, args) -> usageError(e.getCommandLine().getErr(), problem(e)));
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             if (e instanceof UsageException || e instanceof ConfigException) {
                 return usageError(failed.getErr(), e.getMessage());
@@ -117,9 +117,18 @@ public final class Cli {
         try {
             commandLine(command).parseArgs(args);
         } catch (ParameterException e) {
-            throw new UsageException(e.getMessage(), e);
+            throw new UsageException(problem(e), e);
         }
         return command;
+    }
+
+    /** What is wrong with the command line: a value a converter refused is worded as every refused value. */
+    private static String problem(ParameterException e) {
+        if (e.getCause() instanceof NotAllowedConversion refusal && e.getArgSpec() instanceof OptionSpec option) {
+            return UsageException.invalidValue(option.longestName(), e.getValue(), refusal.allowed())
+                    .getMessage();
+        }
+        return e.getMessage();
     }
 
     /** Prints bad usage in the one style and returns {@link #EXIT_USAGE}. */
@@ -146,7 +155,7 @@ public final class Cli {
         try {
             return parser.parse(text.trim());
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + text + "' is not a whole number");
+            throw new NotAllowedConversion(text, "a whole number");
         }
     }
 }

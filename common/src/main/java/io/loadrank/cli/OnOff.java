@@ -1,7 +1,6 @@
 package io.loadrank.cli;
 
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * A switch's value when one is given ({@code --max-speed=off}): true/on/yes or false/off/no, as the
@@ -14,7 +13,7 @@ public final class OnOff implements ITypeConverter<Boolean> {
         return switch (value) {
             case "true", "on", "yes" -> true;
             case "false", "off", "no" -> false;
-            default -> throw new TypeConversionException("'" + value + "' is not one of true, on, yes, false, off, no");
+            default -> throw new NotAllowedConversion(value, "one of true, on, yes, false, off, no");
         };
     }
 }

@@ -1,5 +1,7 @@
 package io.loadrank.cli;
 
+import io.loadrank.config.ValueNotAllowed;
+
 /**
  * A command line that a program cannot run with: an unknown option, a missing or bad value. The
  * message says what is wrong in one line, naming the option and the value; {@link Cli} prints it
@@ -21,13 +23,13 @@ public final class UsageException extends IllegalArgumentException {
     }
 
     /**
-     * A value that an option does not take, worded as picocli words its own conversion errors, so
-     * that every bad value reads the same: {@code Invalid value for option '--hosts': '0' is not a
-     * whole number from 1 to 10000000}.
+     * A value that an option does not take, worded as every refused value is ({@link ValueNotAllowed}):
+     * {@code --hosts = '0'; allowed: a whole number from 1 to 10000000}. Values picocli converts are
+     * refused the same way ({@link NotAllowedConversion}).
      *
      * @param expected what the option takes, e.g. "a whole number from 1 to 10" or "one of [a, b]"
      */
     public static UsageException invalidValue(String option, Object value, String expected) {
-        return new UsageException("Invalid value for option '" + option + "': '" + value + "' is not " + expected);
+        return new UsageException(ValueNotAllowed.describe(option, String.valueOf(value), expected));
     }
 }

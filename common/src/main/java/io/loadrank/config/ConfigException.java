@@ -16,22 +16,24 @@ public final class ConfigException extends IllegalArgumentException {
     private final String key;
 
     public ConfigException(String key, Object value, String allowed) {
-        this(key, key + " = " + describe(value) + "; allowed: " + allowed);
+        this(key, ValueNotAllowed.describe(key, value, allowed));
     }
 
     private ConfigException(String key, String message) {
-        super("bad configuration: " + message);
+        super(message(message));
         this.key = key;
     }
 
     /**
-     * A refusal worded as a requirement, {@code KEY = 'VALUE': must ...}: the JMX producer's wording
-     * since its first release, which its operators' alerts and runbooks match on.
-     *
-     * @param requirement what the value must be, e.g. "must be a whole number from 1 to 65535"
+     * The message of a refused configuration value, {@code bad configuration: KEY = 'VALUE'; allowed: WHAT}:
+     * for exceptions of other types that must read the same (the balancer's driver options).
      */
-    public static ConfigException requirement(String key, Object value, String requirement) {
-        return new ConfigException(key, key + " = '" + (value == null ? "" : value) + "': " + requirement);
+    public static String message(String key, Object value, String allowed) {
+        return message(ValueNotAllowed.describe(key, value, allowed));
+    }
+
+    private static String message(String refusal) {
+        return "bad configuration: " + refusal;
     }
 
     /** A refusal that is about no single value (an unknown key, bad usage); {@link #key()} is null. */
@@ -42,16 +44,5 @@ public final class ConfigException extends IllegalArgumentException {
     /** The refused key; null for {@link #usage} refusals. */
     public String key() {
         return key;
-    }
-
-    private static String describe(Object value) {
-        if (value == null) {
-            return "(missing)";
-        }
-        String text = String.valueOf(value);
-        if (text.length() > 200) {
-            text = text.substring(0, 200) + "...";
-        }
-        return value instanceof String ? "'" + text + "'" : text;
     }
 }

@@ -36,11 +36,6 @@ public final class Setting<T> implements Serializable {
         ConfigException of(String key, Object value, String allowed);
     }
 
-    /** Kafka's legal topic names: what the broker accepts, and what is safe in a file name. */
-    public static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]{1,249}");
-    /** What a topic name may be, in words. */
-    public static final String TOPIC_NAME_ALLOWED = "1-249 of letters, digits, '.', '_', '-'";
-
     private final String key;
     private final T defaultValue;
     private final String defaultText;
@@ -120,6 +115,12 @@ public final class Setting<T> implements Serializable {
         });
     }
 
+    /** A Kafka topic name ({@link TopicNames}), trimmed. */
+    public static Setting<String> topic(String key, String defaultValue, String description) {
+        return text(
+                key, defaultValue, TopicNames.PATTERN, "a Kafka topic name (" + TopicNames.ALLOWED + ")", description);
+    }
+
     /**
      * A Kafka topic name, or empty text for none: then the value is null and the feature is off.
      * {@code defaultValue} may be null (off unless set).
@@ -130,11 +131,11 @@ public final class Setting<T> implements Serializable {
                 key,
                 defaultValue,
                 defaultText,
-                "a Kafka topic name (" + TOPIC_NAME_ALLOWED + "), or empty for none",
+                "a Kafka topic name (" + TopicNames.ALLOWED + "), or empty for none",
                 description,
                 raw -> {
                     String text = String.valueOf(raw).trim();
-                    return TOPIC_NAME.matcher(text).matches() ? text : null;
+                    return TopicNames.isValid(text) ? text : null;
                 },
                 true);
     }

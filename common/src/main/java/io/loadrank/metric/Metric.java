@@ -1,6 +1,7 @@
 package io.loadrank.metric;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -10,22 +11,39 @@ import java.util.stream.Stream;
  */
 public enum Metric {
     /** host CPU load, percent 0-100 */
-    CPU_LOAD("cpuLoad", "percent"),
+    CPU_LOAD("cpuLoad", "percent", "cpu %"),
     /** physical memory in use, page cache not counted, percent 0-100 */
-    MEM_LOAD("memLoad", "percent"),
+    MEM_LOAD("memLoad", "percent", "mem %"),
     /** tasks waiting in Cassandra's request thread pools and compaction */
-    PENDING_TASKS("pendingTasks", "tasks"),
+    PENDING_TASKS("pendingTasks", "tasks", "pending"),
     /** coordinator read latency over the last interval, microseconds */
-    READ_LATENCY("readLatency", "microseconds"),
+    READ_LATENCY("readLatency", "microseconds", "read us"),
     /** coordinator write latency over the last interval, microseconds */
-    WRITE_LATENCY("writeLatency", "microseconds");
+    WRITE_LATENCY("writeLatency", "microseconds", "write us");
 
     private final String defaultTopic;
     private final String unit;
+    private final String shortLabel;
 
-    Metric(String defaultTopic, String unit) {
+    Metric(String defaultTopic, String unit, String shortLabel) {
         this.defaultTopic = defaultTopic;
         this.unit = unit;
+        this.shortLabel = shortLabel;
+    }
+
+    /** The metric whose default topic is {@code topic}, if any. */
+    public static Optional<Metric> byDefaultTopic(String topic) {
+        return Stream.of(values()).filter(m -> m.defaultTopic.equals(topic)).findFirst();
+    }
+
+    /** A column heading of a few characters, with the unit: "cpu %", "read us". */
+    public String shortLabel() {
+        return shortLabel;
+    }
+
+    /** Decimals worth showing of a window average: tenths of a percent; whole tasks and microseconds. */
+    public int decimals() {
+        return "percent".equals(unit) ? 1 : 0;
     }
 
     /** The topic name used unless configured otherwise; also the metric's name in logs. */

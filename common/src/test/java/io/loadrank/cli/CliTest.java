@@ -89,10 +89,10 @@ class CliTest {
                 "--nope               | error: Unknown option: '--nope'",
                 "stray                | error: Unmatched argument at index 0: 'stray'",
                 "--count              | error: Missing required parameter for option '--count'",
-                "--count x            | error: Invalid value for option '--count': 'x' is not a whole number",
-                "--count=11           | error: Invalid value for option '--count': '11' is not a whole number from 1 to 10",
-                "--mode odd           | error: Invalid value for option '--mode': 'odd' is not one of [fast, slow]",
-                "--loud=maybe         | error: Invalid value for option '--loud': 'maybe' is not one of true, on, yes",
+                "--count x            | error: --count = 'x'; allowed: a whole number",
+                "--count=11           | error: --count = '11'; allowed: a whole number from 1 to 10",
+                "--mode odd           | error: --mode = 'odd'; allowed: one of [fast, slow]",
+                "--loud=maybe         | error: --loud = 'maybe'; allowed: one of true, on, yes",
                 "--loud --mode slow   | error: --loud and --mode slow; do not go together",
             })
     void givenBadUsage_whenRun_thenExit2WithOneErrorLineAndAPointerToHelp(String args, String error) {
@@ -138,6 +138,6 @@ class CliTest {
     void givenBadUsage_whenParsedWithoutRunning_thenAUsageExceptionWithTheSameMessage() {
         assertThatThrownBy(() -> Cli.parse(new Sample(), "--count", "x"))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("Invalid value for option '--count': 'x' is not a whole number");
+                .hasMessage("--count = 'x'; allowed: a whole number");
     }
 }

@@ -19,10 +19,10 @@ class OptionValuesTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "0    | 1 | 10                  | Invalid value for option '--n': '0' is not a whole number from 1 to 10",
-                "11   | 1 | 10                  | Invalid value for option '--n': '11' is not a whole number from 1 to 10",
-                "1.5  | 1 | 10                  | Invalid value for option '--n': '1.5' is not a whole number from 1 to 10",
-                "-1   | 0 | 9223372036854775807 | Invalid value for option '--n': '-1' is not a whole number from 0",
+                "0    | 1 | 10                  | --n = '0'; allowed: a whole number from 1 to 10",
+                "11   | 1 | 10                  | --n = '11'; allowed: a whole number from 1 to 10",
+                "1.5  | 1 | 10                  | --n = '1.5'; allowed: a whole number from 1 to 10",
+                "-1   | 0 | 9223372036854775807 | --n = '-1'; allowed: a whole number from 0",
             })
     void givenAValueOutOfRange_whenChecked_thenTheMessageNamesOptionValueAndRange(
             String text, long min, long max, String message) {
@@ -38,7 +38,7 @@ class OptionValuesTest {
             assertThat(OptionValues.oneOf("--x", value, List.of("a", "b"))).isEqualTo(value);
         } else {
             assertThatThrownBy(() -> OptionValues.oneOf("--x", value, List.of("a", "b")))
-                    .hasMessage("Invalid value for option '--x': '" + value + "' is not one of [a, b]");
+                    .hasMessage("--x = '" + value + "'; allowed: one of [a, b]");
         }
     }
 

@@ -31,6 +31,6 @@ class ConsumeCommandTest {
                 "t");
 
         assertThat(code).isEqualTo(Cli.EXIT_USAGE);
-        assertThat(err.toString()).startsWith("error: Invalid value for option '--max': '-1' is not a whole number");
+        assertThat(err.toString()).startsWith("error: --max = '-1'; allowed: a whole number");
     }
 }

@@ -48,9 +48,9 @@ class CreateTopicsCommandLineTest {
             value = {
                 "--bootstrap-server b:1 --nope t              | error: Unknown option: '--nope'",
                 "--bootstrap-server b:1                       | error: name at least one topic",
-                "--bootstrap-server b:1 --partitions 0 t      | error: Invalid value for option '--partitions': '0' is not a whole number from 1 to 10000",
-                "--bootstrap-server b:1 --replication-factor x t | error: Invalid value for option '--replication-factor': 'x' is not a whole number",
-                "--bootstrap-server b:1 --timeout-secs 0 t    | error: Invalid value for option '--timeout-secs': '0' is not a whole number from 1",
+                "--bootstrap-server b:1 --partitions 0 t      | error: --partitions = '0'; allowed: a whole number from 1 to 10000",
+                "--bootstrap-server b:1 --replication-factor x t | error: --replication-factor = 'x'; allowed: a whole number",
+                "--bootstrap-server b:1 --timeout-secs 0 t    | error: --timeout-secs = '0'; allowed: a whole number from 1",
                 "t                                            | error: Missing required option: '--bootstrap-servers",
             })
     void givenBadUsage_whenRun_thenExit2WithOneErrorLineAndAPointerToHelp(String args, String error) {

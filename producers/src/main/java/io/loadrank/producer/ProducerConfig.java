@@ -140,10 +140,10 @@ public final class ProducerConfig {
         if (!isLoopbackName(name)) {
             return name;
         }
-        throw ConfigException.requirement(
+        throw new ConfigException(
                 ProducerSettings.HOST.key(),
                 name,
-                "must name this machine, and the machine's canonical host name is "
+                "a name of this machine, and the machine's canonical host name is "
                         + (name == null || name.isBlank() ? "empty" : "a loopback name, the same on every machine")
                         + ": set it with --host NAME (or host=NAME in the properties file), or give the machine a"
                         + " name that resolves to one of its own addresses (hostname, /etc/hosts, DNS)");
@@ -198,7 +198,7 @@ public final class ProducerConfig {
         try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException | RuntimeException e) {
-            throw ConfigException.requirement(key, file, "must be a readable properties file (" + e + ")");
+            throw new ConfigException(key, file, "a readable properties file (" + e + ")");
         }
         return properties;
     }
@@ -290,9 +290,9 @@ public final class ProducerConfig {
                 return setting.defaultValue();
             }
             if (value.isBlank()) {
-                throw ConfigException.requirement(setting.key(), value, "must not be empty");
+                throw new ConfigException(setting.key(), value, "not empty");
             }
-            return setting.accept(value, ProducerSettings.MUST_BE);
+            return setting.accept(value, ConfigException::new);
         }
 
         /** The value of a key that may be off: its default when not set, null when blank. */
@@ -301,12 +301,12 @@ public final class ProducerConfig {
             if (value == null) {
                 return setting.defaultValue();
             }
-            return value.isBlank() ? null : setting.accept(value, ProducerSettings.MUST_BE);
+            return value.isBlank() ? null : setting.accept(value, ConfigException::new);
         }
 
         /** The host name: set, or the machine's canonical name, which must be valid as well. */
         String host() {
-            return ProducerSettings.HOST.accept(raw.get(ProducerSettings.HOST.key()), ProducerSettings.MUST_BE);
+            return ProducerSettings.HOST.accept(raw.get(ProducerSettings.HOST.key()), ConfigException::new);
         }
 
         /** The value of the environment variable named by {@code setting}, or null if unset. */
@@ -326,13 +326,13 @@ public final class ProducerConfig {
                         return lines.get(0);
                     }
                 } catch (IOException e) {
-                    throw ConfigException.requirement(fileKey, file, "must be a readable file (" + e + ")");
+                    throw new ConfigException(fileKey, file, "a readable file (" + e + ")");
                 }
-                throw ConfigException.requirement(fileKey, file, "must hold the password on its first line");
+                throw new ConfigException(fileKey, file, "a file with the password on its first line");
             }
             String secret = env(envSetting);
             if (secret == null || secret.isEmpty()) {
-                throw ConfigException.requirement(
+                throw new ConfigException(
                         fileKey,
                         "",
                         why + ", so a password is needed: set " + fileKey + " or the environment variable "

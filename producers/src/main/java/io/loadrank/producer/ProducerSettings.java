@@ -1,7 +1,8 @@
 package io.loadrank.producer;
 
-import io.loadrank.config.ConfigException;
+import io.loadrank.config.BootstrapServers;
 import io.loadrank.config.Setting;
+import io.loadrank.config.TopicNames;
 import io.loadrank.message.WireFormat;
 import io.loadrank.metric.Metric;
 import java.nio.file.Files;
@@ -25,13 +26,6 @@ public final class ProducerSettings {
 
     /** Shown as the default of {@link #HOST}; the real default is computed at start. */
     static final String CANONICAL_HOST_NAME = "<this machine's canonical host name>";
-
-    /**
-     * The producer's wording of a refusal, {@code KEY = 'VALUE': must be ...}, kept since its first
-     * release (operators' alerts match it).
-     */
-    static final Setting.Refusal MUST_BE =
-            (key, value, allowed) -> ConfigException.requirement(key, value, "must be " + allowed);
 
     public static final Setting<String> HOST = Setting.of(
             "host",
@@ -93,8 +87,8 @@ public final class ProducerSettings {
                 }
                 return null;
             });
-    public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS =
-            anyText("kafka.bootstrap.servers", "127.0.0.1:9092", "Kafka bootstrap servers");
+    public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = BootstrapServers.setting(
+            "kafka.bootstrap.servers", "127.0.0.1:9092", "Kafka brokers, `host:port[,host:port...]`");
     public static final Setting<String> KAFKA_ACKS =
             oneOf("kafka.acks", "all", List.of("all", "-1", "1", "0"), "`all`, `-1`, `1` or `0`");
     public static final Setting<Path> KAFKA_CLIENT_PROPERTIES = readableFile(
@@ -116,9 +110,9 @@ public final class ProducerSettings {
     /** The topic of each metric, {@code topic.<metric's default topic>}. */
     public static final Map<Metric, Setting<String>> TOPICS = metricTopics();
 
-    public static final Setting<String> HOSTS_TOPIC = topic(
+    public static final Setting<String> HOSTS_TOPIC = Setting.topic(
             "topic.hosts",
-            "hosts",
+            TopicNames.HOSTS,
             "compacted topic of the node's host-info record (datacenter and rack from `EndpointSnitchInfo`, host id,"
                     + " cluster name and address from `StorageService`), sent at start, after every JMX reconnect, on"
                     + " every change and every 60 s; empty: not sent ([DATACENTERS.md](DATACENTERS.md))");
@@ -169,7 +163,7 @@ public final class ProducerSettings {
         Map<Metric, Setting<String>> topics = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
             String topic = metric.defaultTopic();
-            topics.put(metric, topic("topic." + topic, topic, "Kafka topic of " + topic));
+            topics.put(metric, Setting.topic("topic." + topic, topic, "Kafka topic of " + topic));
         }
         return Collections.unmodifiableMap(topics);
     }
@@ -191,19 +185,6 @@ public final class ProducerSettings {
             String text = String.valueOf(raw).trim().toLowerCase(Locale.ROOT);
             return choices.contains(text) ? text : null;
         });
-    }
-
-    private static Setting<String> topic(String key, String defaultValue, String description) {
-        return Setting.of(
-                key,
-                defaultValue,
-                "`" + defaultValue + "`",
-                "a Kafka topic name: 1-249 letters, digits, '.', '_', '-'",
-                description,
-                raw -> {
-                    String text = String.valueOf(raw).trim();
-                    return Setting.TOPIC_NAME.matcher(text).matches() ? text : null;
-                });
     }
 
     private static Setting<Path> readableFile(String key, String defaultText, String description) {

@@ -45,9 +45,9 @@ class ProducerCommandLineTest {
                 "--jmx.prot=7199                | error: Unknown option: '--jmx.prot=7199'",
                 "stray                          | error: Unmatched argument at index 0: 'stray'",
                 "--jmx.port                     | error: Missing required parameter for option '--jmx.port'",
-                "--jmx.port=x                   | error: bad configuration: jmx.port = 'x': must be a whole number from 1 to 65535",
-                "--kafka.acks some              | error: bad configuration: kafka.acks = 'some': must be one of [all, -1, 1, 0]",
-                "--config /no/such.properties   | error: bad configuration: config = '/no/such.properties': must be a readable properties file",
+                "--jmx.port=x                   | error: bad configuration: jmx.port = 'x'; allowed: a whole number from 1 to 65535",
+                "--kafka.acks some              | error: bad configuration: kafka.acks = 'some'; allowed: one of [all, -1, 1, 0]",
+                "--config /no/such.properties   | error: bad configuration: config = '/no/such.properties'; allowed: a readable properties file",
             })
     void givenBadUsage_whenRun_thenExit2WithOneErrorLineAndAPointerToHelp(String args, String error) {
         CommandLineRun run = run(args);

@@ -174,7 +174,7 @@ class ProducerConfigTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .startsWith("error: bad configuration: host = 'localhost': must name this machine");
+                .startsWith("error: bad configuration: host = 'localhost'; allowed: a name of this machine");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package io.loadrank.simulator;
 
+import io.loadrank.metric.Metric;
 import io.loadrank.rankingfile.GlobalRankingFile;
 import io.loadrank.rankingfile.RankedHost;
 import io.loadrank.rankingfile.StaleHost;
@@ -227,29 +228,21 @@ final class RankingTable {
         }
     }
 
-    /** A short column label for the default topics, the topic name itself otherwise. */
+    /** The metric's short label for a default topic ({@link Metric#shortLabel}), the topic name otherwise. */
     static String label(String topic) {
-        String label = switch (topic) {
-            case "cpuLoad" -> "cpu %";
-            case "memLoad" -> "mem %";
-            case "pendingTasks" -> "pending";
-            case "readLatency" -> "read us";
-            case "writeLatency" -> "write us";
-            default -> topic;
-        };
-        return fit(label, width(topic) - 1);
+        return fit(Metric.byDefaultTopic(topic).map(Metric::shortLabel).orElse(topic), width(topic) - 1);
     }
 
-    /** Latencies get one more column: "write us" and five-digit microseconds. */
+    /** Microseconds get one more column: "write us" and five-digit values. */
     private static int width(String topic) {
-        return topic.endsWith("Latency") ? VALUE_WIDTH + 1 : VALUE_WIDTH;
+        boolean micros = Metric.byDefaultTopic(topic)
+                .map(metric -> metric.unit().equals("microseconds"))
+                .orElse(false);
+        return micros ? VALUE_WIDTH + 1 : VALUE_WIDTH;
     }
 
     private static int decimals(String topic) {
-        return switch (topic) {
-            case "cpuLoad", "memLoad" -> 1;
-            default -> 0;
-        };
+        return Metric.byDefaultTopic(topic).map(Metric::decimals).orElse(0);
     }
 
     private static String format(double value, int decimals) {

@@ -4,7 +4,9 @@ import io.loadrank.cli.LoadrankVersion;
 import io.loadrank.cli.OnOff;
 import io.loadrank.cli.OptionValues;
 import io.loadrank.cli.UsageException;
+import io.loadrank.config.BootstrapServers;
 import io.loadrank.config.ConfigException;
+import io.loadrank.config.TopicNames;
 import io.loadrank.kafka.KafkaClientProperties;
 import io.loadrank.metric.Metric;
 import java.nio.file.InvalidPathException;
@@ -111,7 +113,7 @@ final class SimulatorCommand implements Callable<Integer> {
     @Option(
             names = "--hosts-topic",
             paramLabel = "TOPIC",
-            defaultValue = "hosts",
+            defaultValue = TopicNames.HOSTS,
             description = "compacted topic of the hosts' host info (datacenter = region, rack, host id), sent at "
                     + "start and every 60 s; empty: none (default: ${DEFAULT-VALUE})")
     String hostsTopic;
@@ -198,32 +200,29 @@ final class SimulatorCommand implements Callable<Integer> {
      */
     SimulatorOptions options() {
         List<String> topicList = List.of(topics.split(",", -1));
-        if (topicList.size() != Metric.values().length
-                || topicList.stream().anyMatch(t -> !t.matches("[A-Za-z0-9._-]{1,249}"))) {
+        if (topicList.size() != Metric.values().length || topicList.stream().anyMatch(t -> !TopicNames.isValid(t))) {
             throw UsageException.invalidValue(
                     "--topics",
                     topics,
-                    "five Kafka topic names (letters, digits, '.', '_',"
-                            + " '-'), comma-separated, for cpu, memory, pending tasks, read latency and write latency");
+                    "five Kafka topic names (" + TopicNames.ALLOWED
+                            + "), comma-separated, for cpu, memory, pending tasks, read latency and write latency");
         }
         OptionValues.oneOf("--compression", compression, COMPRESSIONS);
         if (!ACKS.contains(acks)) {
             throw UsageException.invalidValue("--acks", acks, "one of 0, 1, all");
         }
         String hostInfoTopic = hostsTopic.trim();
-        if (!hostInfoTopic.isEmpty() && !hostInfoTopic.matches("[A-Za-z0-9._-]{1,249}")) {
+        if (!hostInfoTopic.isEmpty() && !TopicNames.isValid(hostInfoTopic)) {
             throw UsageException.invalidValue(
-                    "--hosts-topic",
-                    hostsTopic,
-                    "a Kafka topic name (letters, digits, '.', '_', '-'), or empty for none");
+                    "--hosts-topic", hostsTopic, "a Kafka topic name (" + TopicNames.ALLOWED + "), or empty for none");
         }
         if (spread && maxSpeed) {
             throw UsageException.invalidValue(
                     "--spread", "on", "off with --max-speed (a round sent at once cannot be spread over its period)");
         }
         String bootstrap = bootstrapServers.trim();
-        if (bootstrap.isEmpty()) {
-            throw UsageException.invalidValue("--bootstrap-servers", bootstrapServers, "host:port[,host:port...]");
+        if (!BootstrapServers.isValid(bootstrap)) {
+            throw UsageException.invalidValue("--bootstrap-servers", bootstrapServers, BootstrapServers.ALLOWED);
         }
         return new SimulatorOptions(
                 (int) OptionValues.inRange("--hosts", hosts, 1, 10_000_000),

@@ -43,7 +43,7 @@ class SimulatorOptionsTest {
         assertThat(SimulatorOptions.parse("--spread=off").spread()).isFalse();
         assertThatThrownBy(() -> SimulatorOptions.parse("--spread", "--max-speed"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("option '--spread'")
+                .hasMessageContaining("--spread = 'on'")
                 .hasMessageContaining("off with --max-speed");
     }
 
@@ -81,17 +81,17 @@ class SimulatorOptionsTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "--hosts       | 0         | option '--hosts': '0' is not a whole number from 1",
-                "--hosts       | many      | option '--hosts': 'many' is not a whole number",
-                "--rate        | 0         | option '--rate': '0' is not a number of rounds per second",
-                "--duration    | -1        | option '--duration': '-1' is not a whole number from 0",
-                "--topics      | a,b       | option '--topics': 'a,b' is not five Kafka topic names",
-                "--compression | brotli    | option '--compression': 'brotli' is not one of",
-                "--acks        | 2         | option '--acks': '2' is not one of",
-                "--batch-size  | 10        | option '--batch-size': '10' is not a whole number from 1024",
-                "--start-time  | yesterday | option '--start-time': 'yesterday' is not a whole number from 1000000000000",
-                "--start-time  | 1763800000| option '--start-time': '1763800000' is not a whole number from 1000000000000 to 9999999999999",
-                "--start-time  | -1        | option '--start-time': '-1' is not a whole number from 1000000000000",
+                "--hosts       | 0         | --hosts = '0'; allowed: a whole number from 1",
+                "--hosts       | many      | --hosts = 'many'; allowed: a whole number",
+                "--rate        | 0         | --rate = '0'; allowed: a number of rounds per second",
+                "--duration    | -1        | --duration = '-1'; allowed: a whole number from 0",
+                "--topics      | a,b       | --topics = 'a,b'; allowed: five Kafka topic names",
+                "--compression | brotli    | --compression = 'brotli'; allowed: one of",
+                "--acks        | 2         | --acks = '2'; allowed: one of",
+                "--batch-size  | 10        | --batch-size = '10'; allowed: a whole number from 1024",
+                "--start-time  | yesterday | --start-time = 'yesterday'; allowed: a whole number from 1000000000000",
+                "--start-time  | 1763800000| --start-time = '1763800000'; allowed: a whole number from 1000000000000 to 9999999999999",
+                "--start-time  | -1        | --start-time = '-1'; allowed: a whole number from 1000000000000",
             })
     void a_bad_value_is_refused_naming_the_option_the_value_and_what_is_allowed(
             String option, String value, String message) {

@@ -1,7 +1,9 @@
 package io.loadrank.webview;
 
+import io.loadrank.config.BootstrapServers;
 import io.loadrank.config.ConfigException;
 import io.loadrank.config.Setting;
+import io.loadrank.config.TopicNames;
 import io.loadrank.webview.metrics.FleetMetrics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,20 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class WebViewSettings {
 
-    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text(
-            "bootstrap-servers",
-            "127.0.0.1:9092",
-            Pattern.compile("[^,\\s]+:\\d{1,5}(,[^,\\s]+:\\d{1,5})*"),
-            "host:port[,host:port...]",
-            "Kafka brokers, `host:port[,host:port...]`");
-    public static final Setting<String> RANKINGS_TOPIC = Setting.text(
-            "rankings-topic",
-            "loadRankings",
-            Setting.TOPIC_NAME,
-            Setting.TOPIC_NAME_ALLOWED,
-            "the topology's `loadrank.rankings.topic`");
+    public static final Setting<String> BOOTSTRAP_SERVERS = BootstrapServers.setting(
+            "bootstrap-servers", "127.0.0.1:9092", "Kafka brokers, `host:port[,host:port...]`");
+    public static final Setting<String> RANKINGS_TOPIC =
+            Setting.topic("rankings-topic", TopicNames.RANKINGS, "the topology's `loadrank.rankings.topic`");
     public static final Setting<String> ALERTS_TOPIC = Setting.optionalTopic(
-            "alerts-topic", "loadAlerts", "the topology's `loadrank.alerts.topic`; empty: no alerts");
+            "alerts-topic", TopicNames.ALERTS, "the topology's `loadrank.alerts.topic`; empty: no alerts");
     public static final Setting<String> KAFKA_CONFIG = Setting.of(
             "kafka-config",
             "",

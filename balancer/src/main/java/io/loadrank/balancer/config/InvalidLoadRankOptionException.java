@@ -1,6 +1,11 @@
 package io.loadrank.balancer.config;
 
-/** A balancer option with a value that is not allowed; the message names the key, the value and what is allowed. */
+import io.loadrank.config.ConfigException;
+
+/**
+ * A balancer option with a value that is not allowed; the message names the key, the value and what is
+ * allowed, in the words of every other refused configuration value ({@link ConfigException#message}).
+ */
 public final class InvalidLoadRankOptionException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
@@ -10,6 +15,6 @@ public final class InvalidLoadRankOptionException extends IllegalArgumentExcepti
     }
 
     public InvalidLoadRankOptionException(LoadRankOption option, String value, String allowed, Throwable cause) {
-        super(option.getPath() + " = " + value + " is not allowed: it must be " + allowed, cause);
+        super(ConfigException.message(option.getPath(), value, allowed), cause);
     }
 }

@@ -27,7 +27,7 @@ public final class LoadRankConfig {
     public static LoadAwarePolicySettings read(DriverExecutionProfile profile) {
         String bootstrap = text(profile, LoadRankOption.BOOTSTRAP_SERVERS);
         if (bootstrap == null) {
-            throw new InvalidLoadRankOptionException(LoadRankOption.BOOTSTRAP_SERVERS, "(missing)");
+            throw new InvalidLoadRankOptionException(LoadRankOption.BOOTSTRAP_SERVERS, null);
         }
         return settings(
                 bootstrap,

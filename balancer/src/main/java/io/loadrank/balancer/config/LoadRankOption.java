@@ -1,6 +1,8 @@
 package io.loadrank.balancer.config;
 
 import com.datastax.oss.driver.api.core.config.DriverOption;
+import io.loadrank.config.BootstrapServers;
+import io.loadrank.config.TopicNames;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -15,15 +17,15 @@ public enum LoadRankOption implements DriverOption {
             "advanced.loadrank.bootstrap-servers",
             Type.TEXT,
             null,
-            "a non-empty comma-separated list of host:port",
-            v -> ((String) v).matches("\\s*[^,\\s]+:\\d{1,5}\\s*(,\\s*[^,\\s]+:\\d{1,5}\\s*)*"),
+            BootstrapServers.ALLOWED,
+            v -> BootstrapServers.isValid((String) v),
             "Kafka brokers to read the rankings topic from (required)"),
     TOPIC(
             "advanced.loadrank.topic",
             Type.TEXT,
-            "loadRankings",
-            "a Kafka topic name: 1-249 letters, digits, '.', '_', '-'",
-            v -> ((String) v).matches("[A-Za-z0-9._-]{1,249}"),
+            TopicNames.RANKINGS,
+            "a Kafka topic name (" + TopicNames.ALLOWED + ")",
+            v -> TopicNames.isValid((String) v),
             "the rankings topic the topology writes one record per slice per emit to"),
     CLUSTER(
             "advanced.loadrank.cluster",

@@ -106,7 +106,7 @@ class LoadRankConfigTest {
     void givenNoBootstrapServers_whenRead_thenRefusedNamingTheKey() {
         assertThatThrownBy(() -> LoadRankConfig.read(hocon("topic = x")))
                 .isInstanceOf(InvalidLoadRankOptionException.class)
-                .hasMessage("advanced.loadrank.bootstrap-servers = (missing) is not allowed: it must be "
+                .hasMessage("bad configuration: advanced.loadrank.bootstrap-servers = (missing); allowed: "
                         + LoadRankOption.BOOTSTRAP_SERVERS.allowed());
     }
 
@@ -135,7 +135,7 @@ class LoadRankConfigTest {
                         .maxDemotedFraction(1.5)
                         .build())
                 .isInstanceOf(InvalidLoadRankOptionException.class)
-                .hasMessageContaining("advanced.loadrank.max-demoted-fraction = 1.5");
+                .hasMessageContaining("advanced.loadrank.max-demoted-fraction = '1.5'");
     }
 
     @Test
@@ -163,6 +163,7 @@ class LoadRankConfigTest {
 
         assertThatThrownBy(() -> LoadRankConfig.kafkaProperties(settings))
                 .isInstanceOf(InvalidLoadRankOptionException.class)
-                .hasMessageContaining("advanced.loadrank.kafka-properties-file = " + dir.resolve("absent.properties"));
+                .hasMessageContaining(
+                        "advanced.loadrank.kafka-properties-file = '" + dir.resolve("absent.properties") + "'");
     }
 }

@@ -1,11 +1,11 @@
 package io.loadrank.balancer.demo;
 
+import io.loadrank.cli.NotAllowedConversion;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** The options every demo program needs to reach the demo's Cassandra cluster (a picocli mixin). */
 final class DemoCluster {
@@ -40,7 +40,7 @@ final class DemoCluster {
                 int colon = each.lastIndexOf(':');
                 int port = colon <= 0 ? -1 : port(each.substring(colon + 1));
                 if (port < 0) {
-                    throw new TypeConversionException("'" + text + "' is not " + ALLOWED);
+                    throw new NotAllowedConversion(text, ALLOWED);
                 }
                 addresses.add(new InetSocketAddress(each.substring(0, colon), port));
             }

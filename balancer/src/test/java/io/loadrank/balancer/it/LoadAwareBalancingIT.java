@@ -142,7 +142,7 @@ class LoadAwareBalancingIT {
                         .withConfigLoader(bad)
                         .build())
                 .hasStackTraceContaining(
-                        "advanced.loadrank.hot-ratio = 0.9 is not allowed: it must be a number greater than 1");
+                        "bad configuration: advanced.loadrank.hot-ratio = '0.9'; allowed: a number greater than 1");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.loadrank.webview.alerts;
 
-import io.loadrank.webview.record.AlertRecord;
+import io.loadrank.alerts.AlertRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,9 +1,9 @@
 package io.loadrank.webview.metrics;
 
+import io.loadrank.alerts.AlertRecord;
 import io.loadrank.slice.Slice;
 import io.loadrank.slice.SliceHost;
 import io.loadrank.slice.SliceRanking;
-import io.loadrank.webview.record.AlertRecord;
 import io.loadrank.webview.view.FleetView;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;

@@ -2,6 +2,7 @@ package io.loadrank.webview.record;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import io.loadrank.alerts.AlertRecord;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,10 +23,7 @@ public final class RecordParser {
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             record = null;
         }
-        if (record == null
-                || record.id() == null
-                || record.id().isEmpty()
-                || !("firing".equals(record.state()) || "resolved".equals(record.state()))) {
+        if (record == null || !record.isComplete()) {
             badAlerts.incrementAndGet();
             return Optional.empty();
         }

@@ -1,12 +1,12 @@
 package io.loadrank.webview.view;
 
+import io.loadrank.alerts.AlertRecord;
 import io.loadrank.slice.Slice;
 import io.loadrank.slice.SliceHost;
 import io.loadrank.slice.SliceRanking;
 import io.loadrank.slice.SliceStaleHost;
 import io.loadrank.webview.alerts.ActiveAlerts;
 import io.loadrank.webview.history.FleetHistory;
-import io.loadrank.webview.record.AlertRecord;
 import io.loadrank.webview.record.SliceFeed;
 import java.util.ArrayList;
 import java.util.Comparator;

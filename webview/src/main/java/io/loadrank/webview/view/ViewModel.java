@@ -1,6 +1,6 @@
 package io.loadrank.webview.view;
 
-import io.loadrank.webview.record.AlertRecord;
+import io.loadrank.alerts.AlertRecord;
 import java.util.List;
 import java.util.Map;
 

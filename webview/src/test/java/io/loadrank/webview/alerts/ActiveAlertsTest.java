@@ -2,7 +2,7 @@ package io.loadrank.webview.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadrank.webview.record.AlertRecord;
+import io.loadrank.alerts.AlertRecord;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

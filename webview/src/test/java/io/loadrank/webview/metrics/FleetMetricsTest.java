@@ -2,9 +2,9 @@ package io.loadrank.webview.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadrank.alerts.AlertRecord;
 import io.loadrank.slice.Slice;
 import io.loadrank.webview.SliceRankings;
-import io.loadrank.webview.record.AlertRecord;
 import io.loadrank.webview.view.FleetView;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;

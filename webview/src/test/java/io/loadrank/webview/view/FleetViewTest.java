@@ -4,10 +4,10 @@ import static io.loadrank.webview.SliceRankings.names;
 import static io.loadrank.webview.SliceRankings.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadrank.alerts.AlertRecord;
 import io.loadrank.slice.Slice;
 import io.loadrank.slice.SliceHost;
 import io.loadrank.slice.SliceRanking;
-import io.loadrank.webview.record.AlertRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

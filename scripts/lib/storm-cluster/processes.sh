@@ -36,8 +36,11 @@ pids_of_home() {
   return 0
 }
 
-# worker JVMs (and their LogWriter parents): launched by the supervisor with -Dstorm.local.dir
-worker_pids() { pids_with_arg "-Dstorm.local.dir=$local_dir"; }
+# worker JVMs (and their LogWriter parents): launched by a Supervisor with its -Dstorm.local.dir
+worker_pids() {
+  local dir
+  while read -r dir; do pids_with_arg "-Dstorm.local.dir=$dir"; done < <(all_local_dirs)
+}
 
 # kill_pids NAME SECONDS PID...: TERM, then KILL after SECONDS; waits until all are gone
 kill_pids() {
@@ -96,8 +99,11 @@ zookeeper_serving() {
 
 nimbus_answers() { run_storm_command org.apache.storm.command.ListTopologies; }
 
-# the supervisor's heartbeat is in ZooKeeper, where Nimbus schedules from
-supervisor_registered() {
-  run_storm_command org.apache.storm.command.AdminCommands print_super >"$log_dir/supervisors.out" 2>&1 &&
-    grep -q "127.0.0.1" "$log_dir/supervisors.out"
+# supervisors_registered N: the heartbeats of N Supervisors are in ZooKeeper, where Nimbus schedules
+# from (print_super lists each as "<uuid>-<address>:", the address being the machine's, not
+# storm.local.hostname, so the Supervisors are counted)
+supervisors_registered() {
+  local n="$1"
+  run_storm_command org.apache.storm.command.AdminCommands print_super >"$log_dir/supervisors.out" 2>&1 || return 1
+  (($(grep -cE '^[0-9a-f]{8}-[0-9a-f-]{27}-.*:$' "$log_dir/supervisors.out") >= n))
 }

@@ -57,12 +57,18 @@ running_daemons() {
   return 0
 }
 
-# require_running: submit and kill need every daemon, or they would hang on Nimbus or never see a worker
+# require_running: submit and kill need ZooKeeper, Nimbus and a Supervisor, or they would hang on
+# Nimbus or never see a worker; a cluster that has lost some of its Supervisors (machines) still runs
 require_running() {
-  local d
+  local d supervisor=""
   for d in "${DAEMONS[@]}"; do
-    pid_running "$(pidfile "$d")" || die "the Storm cluster in $home is not running ($d is down): run '$(basename "$0") start'"
+    if [[ "$d" == supervisor* ]]; then
+      pid_running "$(pidfile "$d")" && supervisor="$d"
+    else
+      pid_running "$(pidfile "$d")" || die "the Storm cluster in $home is not running ($d is down): run '$(basename "$0") start'"
+    fi
   done
+  [[ -n "$supervisor" ]] || die "the Storm cluster in $home is not running (no Supervisor is up): run '$(basename "$0") start'"
 }
 
 # wait_for_cluster SECONDS DESCRIPTION COMMAND...: until COMMAND succeeds; fails at once if a daemon exits

@@ -3,17 +3,25 @@
 # Maven artifacts (no Storm download): ZooKeeper, Nimbus and one Supervisor, each its own JVM; the
 # Supervisor launches workers as further JVMs, exactly as in a Storm distribution.
 #
-#   start         lay out the Storm home under $LOADRANK_RUN_DIR/storm and start the daemons;
-#                 returns once Nimbus answers and the Supervisor has registered
+#   start [--supervisors N]
+#                 lay out the Storm home under $LOADRANK_RUN_DIR/storm and start the daemons;
+#                 returns once Nimbus answers and every Supervisor has registered. N >= 2: N
+#                 Supervisors, each a "machine": host 127.0.0.i, its own thrift port, worker slots,
+#                 and directories supervisor-<i>/{conf,data,logs,STORM_OUTPUT} (its workers write
+#                 their ranking files to its STORM_OUTPUT, given to them as -Dloadrank.output.dir)
 #   submit [CFG]  `storm jar $TOPOLOGY_JAR $STORM_MAIN_CLASS --remote CFG` against this cluster
 #   kill NAME     kill topology NAME and wait until it and its workers are gone
 #   status        daemons (pids), workers and topologies; exit 0 all running, 3 none, 1 some
 #   stop          stop the Supervisor, every worker, Nimbus and ZooKeeper; leaves no process
 #
 # Environment (read by `start` only; the other commands read the cluster's conf/storm.yaml):
-#   STORM_ZK_PORT (2181), STORM_NIMBUS_PORT (6627), STORM_SUPERVISOR_THRIFT_PORT (6628),
-#   STORM_SUPERVISOR_PORTS (6700; worker slots, comma or space separated),
-#   STORM_WORKER_HEAP (-Xmx768m), STORM_START_TIMEOUT (180 seconds)
+#   STORM_ZK_PORT (2181), STORM_NIMBUS_PORT (6627), STORM_SUPERVISOR_THRIFT_PORT (6628; one per
+#   Supervisor, or one and the next ones), STORM_SUPERVISOR_PORTS (6700, 6701, ... one per Supervisor;
+#   worker slots, comma or space separated, as many for each Supervisor, in Supervisor order),
+#   STORM_WORKER_HEAP (-Xmx768m), STORM_START_TIMEOUT (180 seconds), and how soon Nimbus and the
+#   Supervisors give up on a silent worker or Supervisor: STORM_TASK_TIMEOUT (30 s,
+#   nimbus.task.timeout.secs), STORM_SUPERVISOR_TIMEOUT (60 s, nimbus.supervisor.timeout.secs),
+#   STORM_WORKER_TIMEOUT (30 s, supervisor.worker.timeout.secs)
 # submit: TOPOLOGY_JAR (target/loadrank-topology.jar), STORM_MAIN_CLASS
 #   (io.loadrank.topology.LoadRankTopology), STORM_JAR_JVM_OPTS (extra JVM options, as for `storm jar`),
 #   STORM_SUBMIT_SERVER_CLASSPATH=1 (run the main class with lib/ instead of lib-worker/, like
@@ -57,19 +65,24 @@ source "$LOADRANK_HOME/scripts/lib/storm-cluster/kill.sh"
 
 help_text() {
   cat <<'USAGE'
-usage: scripts/storm-cluster.sh start | stop | status | submit [--verbose] [CONFIG] | kill NAME
+usage: scripts/storm-cluster.sh start [--supervisors N] | stop | status | submit [--verbose] [CONFIG] | kill NAME
 Commands:
   start         lay out the Storm home under $LOADRANK_RUN_DIR/storm and start ZooKeeper, Nimbus and a
-                Supervisor; returns once Nimbus answers and the Supervisor has registered
+                Supervisor; returns once Nimbus answers and every Supervisor has registered
+                --supervisors N: N Supervisors (1-9), Supervisor i on host 127.0.0.i with its own worker
+                slots and directories supervisor-<i>/{conf,data,logs,STORM_OUTPUT}: a machine of its own
   submit        `storm jar $TOPOLOGY_JAR $STORM_MAIN_CLASS --remote CONFIG` (default topology.yaml) against
                 this cluster; quiet but for warnings unless --verbose
   kill NAME     kill topology NAME and wait until it and its workers are gone
   status        daemons (pids), workers and topologies
   stop          stop the Supervisor, every worker, Nimbus and ZooKeeper; leaves no process
 Environment:
-  start: STORM_ZK_PORT (2181), STORM_NIMBUS_PORT (6627), STORM_SUPERVISOR_THRIFT_PORT (6628),
-    STORM_SUPERVISOR_PORTS (6700; worker slots, comma or space separated), STORM_WORKER_HEAP (-Xmx768m),
-    STORM_START_TIMEOUT (180 seconds)
+  start: STORM_ZK_PORT (2181), STORM_NIMBUS_PORT (6627), STORM_SUPERVISOR_THRIFT_PORT (6628; one per
+    Supervisor, or one and the next ones), STORM_SUPERVISOR_PORTS (6700, 6701, ...: worker slots, comma or
+    space separated, as many for each Supervisor), STORM_WORKER_HEAP (-Xmx768m), STORM_START_TIMEOUT (180 s),
+    STORM_TASK_TIMEOUT (30 s), STORM_SUPERVISOR_TIMEOUT (60 s), STORM_WORKER_TIMEOUT (30 s): how soon a
+    silent worker or Supervisor is given up (nimbus.task.timeout.secs, nimbus.supervisor.timeout.secs,
+    supervisor.worker.timeout.secs)
   submit: TOPOLOGY_JAR (target/loadrank-topology.jar), STORM_MAIN_CLASS (io.loadrank.topology.LoadRankTopology),
     STORM_JAR_JVM_OPTS (extra JVM options), STORM_SUBMIT_SERVER_CLASSPATH=1 (lib/ instead of lib-worker/)
   kill: STORM_KILL_TIMEOUT (120 seconds)
@@ -84,7 +97,7 @@ USAGE
 command="$1"
 shift
 case "$command" in
-  start) (($# == 0)) || usage_error "start takes no arguments, got: $*"; cmd_start ;;
+  start) cmd_start "$@" ;;
   stop) (($# == 0)) || usage_error "stop takes no arguments, got: $*"; cmd_stop ;;
   status) (($# == 0)) || usage_error "status takes no arguments, got: $*"; cmd_status ;;
   submit) cmd_submit "$@" ;;

@@ -56,3 +56,12 @@ start_zookeeper() {
     </dev/null >"$log_dir/zookeeper.out" 2>&1 &
   echo $! >"$(pidfile zookeeper)"
 }
+
+# start_supervisor NAME: Supervisor NAME with the configuration and log directory of its machine
+# (storm_jvm_props and start_storm_daemon read conf_file and log_dir: shadowed here for it)
+start_supervisor() {
+  local name="$1" dir
+  dir="$(machine_dir "$name")"
+  local conf_file="$dir/conf/storm.yaml" log_dir="$dir/logs"
+  start_storm_daemon "$name" org.apache.storm.daemon.supervisor.Supervisor "$(conf_value supervisor.childopts)"
+}

@@ -16,9 +16,9 @@ cmd_kill() {
     ((SECONDS < deadline)) || die "topology $name still listed by Nimbus ${timeout}s after kill"
     sleep 1
   done
-  local left
+  local left dir
   while :; do
-    left="$(pids_with_arg "-Dstorm.local.dir=$local_dir" "-Dstorm\.id=$name-[0-9]*-[0-9]*" | tr '\n' ' ')"
+    left="$(while read -r dir; do pids_with_arg "-Dstorm.local.dir=$dir" "-Dstorm\.id=$name-[0-9]*-[0-9]*"; done < <(all_local_dirs) | tr '\n' ' ')"
     [[ -z "$left" ]] && break
     ((SECONDS < deadline)) || die "workers of topology $name still running ${timeout}s after kill (pids $left)"
     sleep 1

@@ -36,8 +36,11 @@ pids_of_home() {
   return 0
 }
 
-# worker JVMs (and their LogWriter parents): launched by the supervisor with -Dstorm.local.dir
-worker_pids() { pids_with_arg "-Dstorm.local.dir=$local_dir"; }
+# worker JVMs (and their LogWriter parents): launched by a Supervisor with its -Dstorm.local.dir
+worker_pids() {
+  local dir
+  while read -r dir; do pids_with_arg "-Dstorm.local.dir=$dir"; done < <(all_local_dirs)
+}
 
 # kill_pids NAME SECONDS PID...: TERM, then KILL after SECONDS; waits until all are gone
 kill_pids() {
@@ -54,12 +57,18 @@ running_daemons() {
   return 0
 }
 
-# require_running: submit and kill need every daemon, or they would hang on Nimbus or never see a worker
+# require_running: submit and kill need ZooKeeper, Nimbus and a Supervisor, or they would hang on
+# Nimbus or never see a worker; a cluster that has lost some of its Supervisors (machines) still runs
 require_running() {
-  local d
+  local d supervisor=""
   for d in "${DAEMONS[@]}"; do
-    pid_running "$(pidfile "$d")" || die "the Storm cluster in $home is not running ($d is down): run '$(basename "$0") start'"
+    if [[ "$d" == supervisor* ]]; then
+      pid_running "$(pidfile "$d")" && supervisor="$d"
+    else
+      pid_running "$(pidfile "$d")" || die "the Storm cluster in $home is not running ($d is down): run '$(basename "$0") start'"
+    fi
   done
+  [[ -n "$supervisor" ]] || die "the Storm cluster in $home is not running (no Supervisor is up): run '$(basename "$0") start'"
 }
 
 # wait_for_cluster SECONDS DESCRIPTION COMMAND...: until COMMAND succeeds; fails at once if a daemon exits
@@ -96,8 +105,11 @@ zookeeper_serving() {
 
 nimbus_answers() { run_storm_command org.apache.storm.command.ListTopologies; }
 
-# the supervisor's heartbeat is in ZooKeeper, where Nimbus schedules from
-supervisor_registered() {
-  run_storm_command org.apache.storm.command.AdminCommands print_super >"$log_dir/supervisors.out" 2>&1 &&
-    grep -q "127.0.0.1" "$log_dir/supervisors.out"
+# supervisors_registered N: the heartbeats of N Supervisors are in ZooKeeper, where Nimbus schedules
+# from (print_super lists each as "<uuid>-<address>:", the address being the machine's, not
+# storm.local.hostname, so the Supervisors are counted)
+supervisors_registered() {
+  local n="$1"
+  run_storm_command org.apache.storm.command.AdminCommands print_super >"$log_dir/supervisors.out" 2>&1 || return 1
+  (($(grep -cE '^[0-9a-f]{8}-[0-9a-f-]{27}-.*:$' "$log_dir/supervisors.out") >= n))
 }

@@ -3,8 +3,9 @@
 # workers and anything else of this home from /proc; fails if any survives.
 
 cmd_stop() {
-  # the supervisor first: it would relaunch the workers we stop
-  stop_pid "$(pidfile supervisor)" supervisor 30
+  # the supervisors first: they would relaunch the workers we stop
+  local name
+  while read -r name; do stop_pid "$(pidfile "$name")" "$name" 30; done < <(supervisor_names)
   local -a workers
   mapfile -t workers < <(worker_pids)
   kill_pids workers 20 "${workers[@]}"

@@ -8,6 +8,7 @@ import io.loadrank.hostinfo.HostInfoResult;
 import io.loadrank.hosts.HostDirectory;
 import io.loadrank.log.LogThrottle;
 import io.loadrank.output.AlertJson;
+import io.loadrank.output.HostOutputDir;
 import io.loadrank.output.LatestWins;
 import io.loadrank.output.RankingFileWriter;
 import io.loadrank.output.RankingJson;
@@ -161,7 +162,10 @@ public final class GlobalRankingBolt extends BaseRichBolt {
     public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
         this.scorer = new GlobalScorer(topics, weights, staleAfterMillis);
-        this.files = new RankingFileWriter(Path.of(outputDir));
+        Path directory = HostOutputDir.of(outputDir);
+        // on a cluster the files land on the host of this worker: say which, for whoever looks for them
+        LOG.info("global ranking files go to {} (worker port {})", directory, context.getThisWorkerPort());
+        this.files = new RankingFileWriter(directory);
         this.sliceFiles = new SliceRankingFiles(files);
         this.sliceRecords = new SliceRecordPlan();
         if (publishToKafka && readLiveKeysAtStart) {

@@ -1,6 +1,7 @@
 package io.loadrank.topology;
 
 import io.loadrank.message.MalformedReason;
+import io.loadrank.output.HostOutputDir;
 import io.loadrank.output.LatestWins;
 import io.loadrank.output.RankingFileWriter;
 import io.loadrank.output.RankingJson;
@@ -40,6 +41,9 @@ public final class TopicRankingBolt extends BaseRichBolt {
     private final int emitSecs;
     private final long firstRoundWaitMillis;
     private final String outputDir;
+    /** This worker's directory: the topology's, or its host's (HostOutputDir). */
+    private transient String writtenDir;
+
     private final Clock clock;
 
     private transient OutputCollector collector;
@@ -84,15 +88,17 @@ public final class TopicRankingBolt extends BaseRichBolt {
         // rolling task behind on a backlog sends its window late, and dropping it sooner published
         // rankings without its hosts (seen at 100,000 hosts under load).
         this.assembler = new TopicRankingAssembler(topic, windowMillis);
-        this.files = new RankingFileWriter(Path.of(outputDir));
+        Path directory = HostOutputDir.of(outputDir);
+        this.writtenDir = directory.toString();
+        this.files = new RankingFileWriter(directory);
         this.rollingTasks = context.getComponentTasks(rollingComponent).size();
         this.round = new RankingRound(emitSecs * 1000L, firstRoundWaitMillis);
-        this.output = TopicFileThread.acquire(outputDir);
+        this.output = TopicFileThread.acquire(writtenDir);
     }
 
     @Override
     public void cleanup() {
-        TopicFileThread.release(outputDir);
+        TopicFileThread.release(writtenDir);
     }
 
     /** Waits until the files of every ranking handed over are written (the unit tests). */

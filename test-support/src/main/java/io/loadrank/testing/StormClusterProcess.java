@@ -34,34 +34,36 @@ public final class StormClusterProcess implements AutoCloseable {
 
     private final Path runDir;
     private final ServerScript script;
+    private final int supervisors;
     private final int zookeeperPort;
     private final int nimbusPort;
     private final int supervisorThriftPort;
     private final List<Integer> workerPorts;
     private boolean closed;
 
-    private StormClusterProcess(Path runDir, List<Integer> ports) {
+    /** @param ports ZooKeeper's, Nimbus's, one thrift port per Supervisor, then the worker slots */
+    private StormClusterProcess(Path runDir, int supervisors, List<Integer> ports, Map<String, String> moreEnv) {
         this.runDir = runDir;
+        this.supervisors = supervisors;
         this.zookeeperPort = ports.get(0);
         this.nimbusPort = ports.get(1);
         this.supervisorThriftPort = ports.get(2);
-        this.workerPorts = List.copyOf(ports.subList(3, ports.size()));
+        this.workerPorts = List.copyOf(ports.subList(2 + supervisors, ports.size()));
+        Map<String, String> env = new java.util.HashMap<>(moreEnv);
+        // resolve the Maven classpaths once per build, not once per test's fresh run directory
+        env.put(
+                "LOADRANK_CLASSPATH_CACHE",
+                RepoPaths.root().resolve("target/tool-classpath").toString());
+        env.put("STORM_ZK_PORT", String.valueOf(zookeeperPort));
+        env.put("STORM_NIMBUS_PORT", String.valueOf(nimbusPort));
+        env.put("STORM_SUPERVISOR_THRIFT_PORT", joined(ports.subList(2, 2 + supervisors)));
+        env.put("STORM_SUPERVISOR_PORTS", joined(workerPorts));
         this.script = new ServerScript(
-                "storm-cluster.sh",
-                runDir,
-                runDir.resolve("storm-cluster-script.log"),
-                Map.of(
-                        // resolve the Maven classpaths once per build, not once per test's fresh run directory
-                        "LOADRANK_CLASSPATH_CACHE",
-                        RepoPaths.root().resolve("target/tool-classpath").toString(),
-                        "STORM_ZK_PORT",
-                        String.valueOf(zookeeperPort),
-                        "STORM_NIMBUS_PORT",
-                        String.valueOf(nimbusPort),
-                        "STORM_SUPERVISOR_THRIFT_PORT",
-                        String.valueOf(supervisorThriftPort),
-                        "STORM_SUPERVISOR_PORTS",
-                        workerPorts.stream().map(String::valueOf).collect(Collectors.joining(","))));
+                "storm-cluster.sh", runDir, runDir.resolve("storm-cluster-script.log"), Map.copyOf(env));
+    }
+
+    private static String joined(List<Integer> ports) {
+        return ports.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** Starts a cluster with one worker slot in {@code runDir} (created if missing). */
@@ -71,8 +73,19 @@ public final class StormClusterProcess implements AutoCloseable {
 
     /** Starts a cluster with {@code workerSlots} worker slots; returns once Nimbus and the Supervisor are up. */
     public static StormClusterProcess start(Path runDir, int workerSlots) {
-        if (workerSlots < 1) {
-            throw new IllegalArgumentException("workerSlots must be at least 1, got " + workerSlots);
+        return start(runDir, 1, workerSlots, Map.of());
+    }
+
+    /**
+     * Starts a cluster of {@code supervisors} Supervisors ({@code start --supervisors N} when more
+     * than one: Supervisor i on 127.0.0.i, a machine with directories of its own, {@link
+     * #machineDir}), each with {@code slotsEach} worker slots; {@code moreEnv} adds settings of the
+     * script's start (e.g. STORM_TASK_TIMEOUT). Returns once Nimbus and every Supervisor are up.
+     */
+    public static StormClusterProcess start(Path runDir, int supervisors, int slotsEach, Map<String, String> moreEnv) {
+        if (supervisors < 1 || slotsEach < 1) {
+            throw new IllegalArgumentException(
+                    "supervisors and slotsEach must be at least 1, got " + supervisors + " and " + slotsEach);
         }
         Path dir = runDir.toAbsolutePath();
         try {
@@ -82,11 +95,17 @@ public final class StormClusterProcess implements AutoCloseable {
         }
         StormClusterProcess cluster = new StormClusterProcess(
                 dir,
-                java.util.Arrays.stream(FreePorts.several(3 + workerSlots))
+                supervisors,
+                java.util.Arrays.stream(FreePorts.several(2 + supervisors + supervisors * slotsEach))
                         .boxed()
-                        .toList());
+                        .toList(),
+                moreEnv);
         try {
-            cluster.run(START_TIMEOUT, Map.of(), "start");
+            if (supervisors == 1) {
+                cluster.run(START_TIMEOUT, Map.of(), "start");
+            } else {
+                cluster.run(START_TIMEOUT, Map.of(), "start", "--supervisors", String.valueOf(supervisors));
+            }
         } catch (RuntimeException | Error e) {
             // a half-started cluster must not outlive the failed test
             try {
@@ -183,6 +202,44 @@ public final class StormClusterProcess implements AutoCloseable {
                 .map(ProcessHandle::pid)
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * The directory of Supervisor {@code i} (1-based) of a cluster of several: its conf/, data/,
+     * logs/ (its workers' logs under logs/workers-artifacts) and STORM_OUTPUT/, where its workers
+     * write their ranking files.
+     */
+    public Path machineDir(int i) {
+        if (supervisors == 1 || i < 1 || i > supervisors) {
+            throw new IllegalArgumentException("no Supervisor " + i + " of its own in a cluster of " + supervisors);
+        }
+        return stormHome().resolve("supervisor-" + i);
+    }
+
+    /** The worker JVMs Supervisor {@code i} of several runs now, by process id. */
+    public List<Long> workerPidsOf(int i) {
+        String localDir = "-Dstorm.local.dir=" + machineDir(i).resolve("data/storm-local");
+        return workerPids().stream()
+                .filter(pid -> ProcessHandle.of(pid)
+                        .flatMap(process -> process.info().commandLine())
+                        .orElse("")
+                        .contains(localDir))
+                .toList();
+    }
+
+    /**
+     * A machine lost: SIGKILL to Supervisor {@code i} of several and to every process it launched
+     * (its workers and their LogWriters), all at once, as a power cut would end them. Returns the
+     * killed processes once they are gone.
+     */
+    public List<Long> killMachine(int i) {
+        List<ProcessHandle> machine = Processes.mentioning(machineDir(i));
+        machine.forEach(ProcessHandle::destroyForcibly);
+        Await.until(
+                Duration.ofSeconds(30),
+                "the processes of " + machineDir(i) + " to die",
+                () -> machine.stream().noneMatch(ProcessHandle::isAlive));
+        return machine.stream().map(ProcessHandle::pid).sorted().toList();
     }
 
     /** The Storm home the script laid out: lib/, lib-worker/, conf/storm.yaml, logs/, data/. */

@@ -127,6 +127,12 @@ class ScriptUsageTest {
         assertThat(run("thread-cpu.sh", "1", "0").errLines())
                 .first()
                 .isEqualTo("error: SECONDS=0 is not allowed: a whole number from 1 to 3600");
+        Run noSupervisors = run("storm-cluster.sh", "start", "--supervisors", "0");
+        assertThat(noSupervisors.errLines())
+                .first()
+                .isEqualTo("error: --supervisors=0 is not allowed: a whole number from 1 to 9"
+                        + " (Supervisor i runs on 127.0.0.i)");
+        assertThat(noSupervisors.code()).isEqualTo(2);
     }
 
     @Test

@@ -146,7 +146,10 @@ remove_cgroups() {
   for dir in "$cgroup_dir"/node*; do
     [[ -d "$dir" ]] || continue
     while read -r pid; do
-      [[ -n "$pid" ]] && echo "$pid" >"$cgroup_root/cgroup.procs" 2>/dev/null || true
+      if [[ -n "$pid" ]]; then
+        # a process that has exited meanwhile cannot be moved: nothing left to do for it
+        echo "$pid" >"$cgroup_root/cgroup.procs" 2>/dev/null || true
+      fi
     done <"$dir/cgroup.procs"
     rmdir "$dir" 2>/dev/null || info "could not remove the cgroup $dir"
   done
@@ -201,7 +204,7 @@ cluster_dir="$run_dir/cassandra-cluster-$CASSANDRA_CQL_PORT"
 cgroups=()
 for i in $(seq 1 "$nodes"); do
   mkdir "$cgroup_dir/node$i"
-  echo "$(cat "$cluster_dir/node$i/cassandra.pid")" >"$cgroup_dir/node$i/cgroup.procs"
+  cat "$cluster_dir/node$i/cassandra.pid" >"$cgroup_dir/node$i/cgroup.procs"
   cgroups+=("$cgroup_dir/node$i")
 done
 info "each node in its cgroup under $cgroup_dir"

@@ -121,8 +121,6 @@ app_log4j="-Dlog4j2.configurationFile=$LOADRANK_HOME/scripts/tools/steer-demo/lo
 
 # --- Cassandra x2 and Kafka, side by side --------------------------------------------------------
 start_cassandra_and_kafka 2
-jmx1="${jmx_ports[0]}"
-jmx2="${jmx_ports[1]}"
 scripts/kafka.sh create-topics --compacted "$hosts_topic" --compacted "$rankings_topic" "${metric_topics[@]}" >>"$run_dir/kafka-script.log" 2>&1 ||
   die "could not create the topics (see $run_dir/kafka-script.log)"
 

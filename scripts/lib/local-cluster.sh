@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154 # run_dir: set by the script that sources this file
 # A Cassandra cluster of N nodes on 127.0.0.1-N and a Kafka broker beside it, on free ports, for the
 # scripts that close the loop on one machine (steer-demo.sh, bench-steering.sh). Source it after
 # common.sh, from the script's own shell, with run_dir set (the script's run directory, exported as

@@ -210,10 +210,7 @@ done
 info "each node in its cgroup under $cgroup_dir"
 
 # --- a producer per node, the topology -----------------------------------------------------------
-for i in $(seq 1 "$nodes"); do
-  start_bg "the producer of node $i" "$run_dir/producer-$i.log" \
-    "$java" -Xmx128m -jar "$producer_jar" --host="cass-$i" --jmx.port="${jmx_ports[$((i - 1))]}" --kafka.bootstrap.servers="$bootstrap"
-done
+start_producers "$nodes" "$java" "$producer_jar"
 cat >"$run_dir/topology.yaml" <<YAML
 # written by scripts/bench-steering.sh: a 10 s window; the nodes share one machine, so cpuLoad and
 # memLoad (the machine's) are not scored; the latencies and the queue of each node are

@@ -139,11 +139,7 @@ app_pid="${pids[-1]}"
 wait_until 300 "$app_pid" "the application" "$run_dir/app.log" "read" grep -qs "reading" "$run_dir/app.out"
 
 # --- a producer per node, the topology -----------------------------------------------------------
-for i in 1 2; do
-  jmx_port="jmx$i"
-  start_bg "the producer of node $i" "$run_dir/producer-$i.log" \
-    "$java" -Xmx128m -jar "$producer_jar" --host="cass-$i" --jmx.port="${!jmx_port}" --kafka.bootstrap.servers="$bootstrap"
-done
+start_producers 2 "$java" "$producer_jar"
 
 cat >"$run_dir/topology.yaml" <<YAML
 # written by scripts/steer-demo.sh: topology.yaml's defaults, but a 10 s window and writeLatency

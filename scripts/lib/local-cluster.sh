@@ -108,3 +108,14 @@ check_running() {
     fi
   done
 }
+
+# start_producers NODES JAVA PRODUCER_JAR: a JMX producer per node (host cass-i), on the node's JMX
+# port from jmx_ports, sending to bootstrap; stopped by stop_started
+start_producers() {
+  local nodes="$1" java="$2" producer_jar="$3" i
+  for i in $(seq 1 "$nodes"); do
+    start_bg "the producer of node $i" "$run_dir/producer-$i.log" \
+      "$java" -Xmx128m -jar "$producer_jar" --host="cass-$i" --jmx.port="${jmx_ports[$((i - 1))]}" \
+      --kafka.bootstrap.servers="$bootstrap"
+  done
+}

@@ -71,7 +71,8 @@ public final class SliceRankingFiles {
      * others.
      *
      * @param records the slices of {@code ranking} as {@link SliceRecords#of} made them, rendered, same
-     *                order: the rows the rankings topic carries, joined here into one value
+     *                order: the rows the rankings topic carries, joined here into one value; the entry
+     *                of the hosts without host info, which have no files, is not read (may be null)
      */
     public void publish(GlobalRanking ranking, List<SliceRecordFormat.Rendered> records) {
         if (written == null) {

@@ -26,6 +26,7 @@ import io.loadrank.slice.SliceRecordFormat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -289,12 +290,23 @@ public final class GlobalRankingBolt extends BaseRichBolt {
         }
     }
 
+    /**
+     * The slices that have files, rendered; null in the place of the hosts without host info, which
+     * have no slice files (without a host-info topic that is the whole fleet, not worth rendering).
+     */
+    private static List<SliceRecordFormat.Rendered> renderFiled(List<SliceRanking> slices) {
+        List<SliceRecordFormat.Rendered> rendered = new ArrayList<>(slices.size());
+        for (SliceRanking slice : slices) {
+            rendered.add(slice.slice().unplaced() ? null : SliceRecordFormat.render(slice));
+        }
+        return rendered;
+    }
+
     /** On the file thread: the files of one ranking. */
     private void writeFiles(Publication publication) {
         GlobalRanking ranking = publication.ranking();
-        List<SliceRecordFormat.Rendered> rendered = publication.rendered() != null
-                ? publication.rendered()
-                : SliceRecordFormat.render(publication.slices());
+        List<SliceRecordFormat.Rendered> rendered =
+                publication.rendered() != null ? publication.rendered() : renderFiled(publication.slices());
         // GlobalRankings.json last: a reader that sees a new one finds every other file of its round in
         // place; also without a host-info topic, the slices' files go first: removes those an earlier
         // run left

@@ -31,7 +31,7 @@ class ProducerConfigTest {
     }
 
     @Test
-    void defaults_match_the_spec() throws ConfigException {
+    void givenNoOptions_whenParsed_thenTheDocumentedDefaults() throws ConfigException {
         ProducerConfig config = parse();
 
         assertThat(config.host()).isEqualTo("db-1.example.org");

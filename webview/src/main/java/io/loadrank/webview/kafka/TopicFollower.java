@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -73,7 +72,7 @@ public final class TopicFollower implements AutoCloseable {
      * The refusals (credentials, certificate, ACL) logged in this outage while looking for the topics, empty while
      * Kafka accepts the view.
      */
-    private final Set<String> refusals = new LinkedHashSet<>();
+    private final FollowRefusals lookRefusals = new FollowRefusals();
     /** The same while following the topics found (a right taken away). */
     private final FollowRefusals followRefusals = new FollowRefusals();
 
@@ -203,7 +202,10 @@ public final class TopicFollower implements AutoCloseable {
         }
         Set<String> polled = new HashSet<>();
         records.partitions().forEach(partition -> polled.add(partition.topic()));
-        List<String> ended = followRefusals.polled(polled);
+        logAcceptedAgain(followRefusals.polled(polled));
+    }
+
+    private static void logAcceptedAgain(List<String> ended) {
         if (!ended.isEmpty()) {
             LOG.info("Kafka accepts the view again (was: {})", String.join("; ", ended));
         }
@@ -226,7 +228,7 @@ public final class TopicFollower implements AutoCloseable {
                 infos = List.of();
             } catch (KafkaException e) {
                 String refusal = refusal(e);
-                if (refusals.add(refusal)) {
+                if (lookRefusals.refused(refusal, refusedTopics(e))) {
                     logRefusal(refusal);
                 }
                 continue;
@@ -235,10 +237,7 @@ public final class TopicFollower implements AutoCloseable {
                 missing.add(topic.getKey());
                 continue;
             }
-            if (!refusals.isEmpty()) {
-                LOG.info("Kafka accepts the view again (was: {})", String.join("; ", refusals));
-                refusals.clear();
-            }
+            logAcceptedAgain(lookRefusals.accepted());
             for (PartitionInfo info : infos) {
                 TopicPartition partition = new TopicPartition(info.topic(), info.partition());
                 partitions.add(partition);

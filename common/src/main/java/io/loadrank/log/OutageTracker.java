@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * ends, with how long it lasted and how many failures came in between: a dependency down for an hour must
  * not write 3,600 identical lines. The definition of "log an outage once" of every loadrank program; the
  * log lines themselves are its users' (the producer's dependencies, the web view's refusals, the
- * topology's output directory and rankings topic).
+ * topology's output directory and rankings topic, the driver balancer's Kafka).
  *
  * <p>An outage is made of keys that failed (a file, a record key, a refusal, or one key for a single
  * dependency). It begins with the first failure while no key is failing, and ends once every key that

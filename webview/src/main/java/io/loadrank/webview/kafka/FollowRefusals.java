@@ -8,9 +8,9 @@ import java.util.Set;
  * The refusals of one outage of Kafka refusing the view (a READ right taken away, credentials, a
  * certificate), each with the topics it named, so that each is logged once and its end once
  * ({@link OutageTracker} keeps the outage). What this adds is what proves a refusal over: a poll without
- * an error proves little, because the error of one partition can come with the next poll; records of a
- * refused topic prove the refusal over (a refusal naming no topic, of credentials or a certificate, is
- * over with records of any topic). Thread-safe.
+ * an error proves little, because the error of one partition can come with the next poll; an answer for a
+ * refused topic (its records, or its partitions found) proves the refusal over (a refusal naming no topic,
+ * of credentials or a certificate, is over with an answer for any topic). Thread-safe.
  */
 final class FollowRefusals {
 
@@ -39,24 +39,15 @@ final class FollowRefusals {
     }
 
     /**
-     * A poll returned records of {@code topics}.
+     * Kafka answered for {@code topics}: a poll returned their records, or their partitions were found.
      *
      * @return the refusals they prove over, in the order they began (empty: nothing to log); they are forgotten
      */
-    List<String> polled(Set<String> topics) {
+    List<String> answered(Set<String> topics) {
         if (topics.isEmpty()) {
             return List.of();
         }
         return lines(open.recovered(refusal -> refusal.provenOverBy(topics), System.currentTimeMillis()));
-    }
-
-    /**
-     * Kafka answered without refusing (a topic's partitions were found): every refusal is over.
-     *
-     * @return the refusals it ends, in the order they began (empty: nothing to log)
-     */
-    List<String> accepted() {
-        return lines(open.recovered(refusal -> true, System.currentTimeMillis()));
     }
 
     /** True while no refusal is open. */

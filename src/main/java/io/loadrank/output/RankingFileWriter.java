@@ -1,5 +1,6 @@
 package io.loadrank.output;
 
+import io.loadrank.log.OutageTracker;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * (directory missing and not creatable, replaced by a file, disk full, not writable), one line when
  * it works again, and nothing in between but a count, so a broken disk does not also fill the log.
  * The writers of one directory in a JVM (a topic ranking bolt per topic and the global one) share
- * one {@link WriteOutage}, so an outage is one error line, not one per bolt.
+ * one {@link OutageTracker} keyed by file name, so an outage is one error line, not one per bolt: it
+ * starts at the first failed write while every file was fine and ends once every file that failed
+ * meanwhile has been written again.
  *
  * <p>Temporary files of a write that could not finish (the directory became unwritable between
  * creating and renaming it, or the JVM was killed in the middle) are removed by the next
@@ -27,10 +30,10 @@ import org.slf4j.LoggerFactory;
 public final class RankingFileWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RankingFileWriter.class);
-    private static final ConcurrentMap<Path, WriteOutage> OUTAGES = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<Path, OutageTracker<String>> OUTAGES = new ConcurrentHashMap<>();
 
     private final Path directory;
-    private final WriteOutage outage;
+    private final OutageTracker<String> outage;
     /** Files whose leftover temporaries are to be removed at their next successful write. */
     private final Set<String> toSweep = new HashSet<>();
 
@@ -40,7 +43,7 @@ public final class RankingFileWriter {
 
     public RankingFileWriter(Path directory) {
         this.directory = directory;
-        this.outage = OUTAGES.computeIfAbsent(directory.toAbsolutePath().normalize(), dir -> new WriteOutage());
+        this.outage = OUTAGES.computeIfAbsent(directory.toAbsolutePath().normalize(), dir -> new OutageTracker<>());
     }
 
     public Path directory() {
@@ -63,7 +66,7 @@ public final class RankingFileWriter {
         } catch (IOException | RuntimeException e) {
             failedWrites++;
             toSweep.add(fileName);
-            if (outage.failed(fileName)) {
+            if (outage.failed(fileName, System.currentTimeMillis()).begins()) {
                 LOG.error(
                         "cannot write ranking files in {}: {} (writing {}); rankings are not published until the "
                                 + "directory can be written again, which is logged once",
@@ -78,10 +81,11 @@ public final class RankingFileWriter {
         if (written.add(fileName) || toSweep.remove(fileName)) {
             sweep(fileName);
         }
-        long failedMeanwhile = outage.succeeded(fileName);
-        if (failedMeanwhile >= 0) {
-            LOG.warn("ranking files in {} are written again ({} writes failed meanwhile)", directory, failedMeanwhile);
-        }
+        outage.succeeded(fileName, System.currentTimeMillis())
+                .ifPresent(ended -> LOG.warn(
+                        "ranking files in {} are written again ({} writes failed meanwhile)",
+                        directory,
+                        ended.failures()));
         return true;
     }
 

@@ -1,7 +1,7 @@
 package io.loadrank.topology;
 
 import com.codahale.metrics.Counter;
-import io.loadrank.output.WriteOutage;
+import io.loadrank.log.OutageTracker;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,7 +38,9 @@ public final class RankingsKafkaBolt extends BaseRichBolt {
 
     private transient KafkaProducer<String, String> producer;
     private transient OutputCollector collector;
-    private transient WriteOutage outage;
+    /** Keyed by record key, like the files of an output directory. */
+    private transient OutageTracker<String> outage;
+
     private transient Counter sent;
     private transient Counter failures;
 
@@ -66,7 +68,7 @@ public final class RankingsKafkaBolt extends BaseRichBolt {
     public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
         this.producer = new KafkaProducer<>(producerProperties(bootstrapServers, kafkaProperties));
-        this.outage = new WriteOutage();
+        this.outage = new OutageTracker<>();
         this.sent = context.registerCounter("loadrank.rankings.sent");
         this.failures = context.registerCounter("loadrank.rankings.sendFailures");
     }
@@ -88,14 +90,13 @@ public final class RankingsKafkaBolt extends BaseRichBolt {
     private void sent(String key, Exception error) {
         if (error == null) {
             sent.inc();
-            long failed = outage.succeeded(key);
-            if (failed >= 0) {
-                LOG.info("rankings topic {}: records are sent again; {} failed meanwhile", topic, failed);
-            }
+            outage.succeeded(key, System.currentTimeMillis())
+                    .ifPresent(ended -> LOG.info(
+                            "rankings topic {}: records are sent again; {} failed meanwhile", topic, ended.failures()));
             return;
         }
         failures.inc();
-        if (outage.failed(key)) {
+        if (outage.failed(key, System.currentTimeMillis()).begins()) {
             LOG.warn(
                     "rankings topic {}: cannot send the slice records ({}); the files are still written, readers"
                             + " of the topic keep the last ranking they have until sends succeed again",

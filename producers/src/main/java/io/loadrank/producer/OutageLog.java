@@ -1,20 +1,20 @@
 package io.loadrank.producer;
 
+import io.loadrank.log.OutageTracker;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
- * Logs an outage of a dependency (Cassandra's JMX, Kafka) once when it begins and once when it
- * ends, however many polls fail in between: a node that is down for an hour must not write
- * 3,600 identical lines. Thread-safe.
+ * The log lines of an outage of one dependency (Cassandra's JMX, Kafka): a warning when it begins and an
+ * info line when it ends, however many polls fail in between ({@link OutageTracker} decides when).
+ * Thread-safe.
  */
 final class OutageLog {
 
     private final Logger log;
     private final String what;
-    private boolean down;
-    private long downSinceMillis;
-    private long failuresInOutage;
-    private long outages;
+    /** One key: the dependency. */
+    private final OutageTracker<String> outage = new OutageTracker<>();
 
     OutageLog(Logger log, String what) {
         this.log = log;
@@ -22,40 +22,35 @@ final class OutageLog {
     }
 
     /** Records a failure; logs only the first of an outage. Returns true if it logged. */
-    synchronized boolean failed(long nowMillis, String reason) {
-        failuresInOutage++;
-        if (down) {
+    boolean failed(long nowMillis, String reason) {
+        if (!outage.failed(what, nowMillis).begins()) {
             return false;
         }
-        down = true;
-        outages++;
-        downSinceMillis = nowMillis;
         log.warn("{} unavailable: {} (logged once until it recovers)", what, reason);
         return true;
     }
 
     /** Records a success; logs the end of an outage. Returns true if it logged. */
-    synchronized boolean succeeded(long nowMillis, String detail) {
-        if (!down) {
+    boolean succeeded(long nowMillis, String detail) {
+        Optional<OutageTracker.Ended> ended = outage.succeeded(what, nowMillis);
+        if (ended.isEmpty()) {
             return false;
         }
-        down = false;
         log.info(
                 "{} available again after {} s and {} failed attempts{}",
                 what,
-                (nowMillis - downSinceMillis) / 1000,
-                failuresInOutage,
+                ended.get().seconds(),
+                ended.get().failures(),
                 detail.isEmpty() ? "" : "; " + detail);
-        failuresInOutage = 0;
         return true;
     }
 
-    synchronized boolean isDown() {
-        return down;
+    boolean isDown() {
+        return outage.ongoing();
     }
 
     /** How many outages began since start. */
-    synchronized long outages() {
-        return outages;
+    long outages() {
+        return outage.outages();
     }
 }

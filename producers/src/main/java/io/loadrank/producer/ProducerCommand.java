@@ -2,20 +2,16 @@ package io.loadrank.producer;
 
 import io.loadrank.cli.Cli;
 import io.loadrank.cli.LoadrankVersion;
+import io.loadrank.cli.SettingOptions;
 import io.loadrank.cli.UsageException;
 import io.loadrank.config.ConfigException;
-import io.loadrank.config.Setting;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 
 /**
  * The producer's command line: {@code --config FILE} and one option per configuration key
@@ -43,9 +39,6 @@ import picocli.CommandLine.ParseResult;
             "3:Kafka refuses the producer (credentials, certificate, a missing WRITE ACL)"
         })
 final class ProducerCommand implements Callable<Integer> {
-
-    /** What the command line's value of a key is called in the help. */
-    private static final String VALUE = "VALUE";
 
     @Option(
             names = "--config",
@@ -79,32 +72,17 @@ final class ProducerCommand implements Callable<Integer> {
                     "LOADRANK_JMX_PASSWORD: the JMX password (the variable jmx.password.env names)",
                     "LOADRANK_JMX_TRUSTSTORE_PASSWORD: the JMX trust store's password (jmx.ssl.truststore.password.env)",
                     "HOSTNAME: the host name, when the machine's own cannot be looked up (--host wins)");
-            CommandSpec spec = commandLine.getCommandSpec();
-            for (Setting<?> key : ProducerSettings.ALL) {
+            SettingOptions.add(commandLine, ProducerSettings.ALL, key -> {
                 String shown = ProducerSettings.commandLineDefault(key);
-                shown = shown.isEmpty() ? "(empty)" : shown;
-                // no picocli default: a key not on the command line must not hide the file's value
-                spec.addOption(OptionSpec.builder("--" + key.key())
-                        .paramLabel(VALUE)
-                        .type(String.class)
-                        .description(key.description() + " (default: " + shown + ")")
-                        .build());
-            }
+                return shown.isEmpty() ? "(empty)" : shown;
+            });
         }
         return commandLine;
     }
 
     /** The keys given on the command line, after parsing, with their values. */
     Map<String, String> overrides() {
-        ParseResult parsed = commandLine().getParseResult();
-        Map<String, String> overrides = new LinkedHashMap<>();
-        for (Setting<?> key : ProducerSettings.ALL) {
-            String name = "--" + key.key();
-            if (parsed.hasMatchedOption(name)) {
-                overrides.put(key.key(), parsed.matchedOptionValue(name, ""));
-            }
-        }
-        return overrides;
+        return SettingOptions.given(commandLine(), ProducerSettings.ALL);
     }
 
     /** The checked configuration of the parsed command line. */

@@ -5,24 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+/** What the log adds to the outage tracker (tested in common): a line at the begin and one at the end. */
 class OutageLogTest {
 
-    @Test
-    void logs_once_when_an_outage_begins_and_once_when_it_ends() {
-        // given
-        OutageLog outage = new OutageLog(LoggerFactory.getLogger(OutageLogTest.class), "test dependency");
+    private final OutageLog outage = new OutageLog(LoggerFactory.getLogger(OutageLogTest.class), "test dependency");
 
-        // when / then
-        assertThat(outage.succeeded(0, "")).as("up while up: silent").isFalse();
-        assertThat(outage.failed(1_000, "refused")).as("first failure").isTrue();
-        assertThat(outage.failed(2_000, "refused")).as("still down").isFalse();
-        assertThat(outage.failed(3_000, "timeout"))
-                .as("still down, other reason")
-                .isFalse();
-        assertThat(outage.isDown()).isTrue();
-        assertThat(outage.succeeded(4_000, "")).as("recovered").isTrue();
-        assertThat(outage.succeeded(5_000, "")).isFalse();
-        assertThat(outage.failed(6_000, "refused")).as("a second outage").isTrue();
-        assertThat(outage.outages()).isEqualTo(2);
+    @Test
+    void givenADependencyDownForSeveralPolls_whenItRecovers_thenItLoggedOnceWhenDownAndOnceWhenUp() {
+        boolean[] logged = {
+            outage.failed(1_000, "refused"), outage.failed(2_000, "timeout"), outage.succeeded(3_000, "detail")
+        };
+
+        assertThat(logged).containsExactly(true, false, true);
+        assertThat(outage.isDown()).isFalse();
+        assertThat(outage.outages()).isEqualTo(1);
+    }
+
+    @Test
+    void givenADependencyUp_whenAPollSucceeds_thenNothingIsLogged() {
+        boolean logged = outage.succeeded(0, "");
+
+        assertThat(logged).isFalse();
+        assertThat(outage.isDown()).isFalse();
     }
 }

@@ -1,11 +1,12 @@
 package io.loadrank.webview;
 
+import io.loadrank.cli.Cli;
 import io.loadrank.config.ConfigException;
-import io.loadrank.config.Setting;
 import io.loadrank.webview.http.WebServer;
 import io.loadrank.webview.kafka.TopicFollower;
 import io.loadrank.webview.view.FleetView;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *   java -jar webview/target/loadrank-webview.jar [--bootstrap-servers HOST:PORT] [--port 8088] ...
  * </pre>
  *
- * Exit codes: 0 after SIGTERM or Ctrl-C, 2 for a bad option, 1 when it cannot listen.
+ * Exit codes: 0 after SIGTERM or Ctrl-C, 2 for a bad option, 1 when it cannot listen. The command line is
+ * {@link WebViewCommand}'s.
  */
 public final class WebViewMain {
 
@@ -35,32 +37,26 @@ public final class WebViewMain {
 
     private WebViewMain() {}
 
-    public static void main(String[] args) throws Exception {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("usage: java -jar loadrank-webview.jar [--KEY VALUE]...");
-            for (Setting<?> setting : WebViewSettings.ALL) {
-                System.out.printf(
-                        "  --%-18s %s (default %s)%n", setting.key(), setting.description(), setting.defaultText());
-            }
-            System.out.println("Environment: none read (Kafka client settings go in --kafka-config FILE)");
-            System.out.println("Exit codes: 0 stopped by SIGTERM or Ctrl-C; 1 cannot listen (the reason in one line);"
-                    + " 2 a bad option (naming it, the value and what is allowed)");
-            return;
+    public static void main(String[] args) {
+        int code = Cli.execute(
+                new WebViewCommand(WebViewMain::run).commandLine(),
+                new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true),
+                args);
+        if (code != Cli.EXIT_OK) {
+            System.exit(code);
         }
-        Map<String, Object> conf;
-        Map<String, String> clientProperties;
-        try {
-            conf = WebViewSettings.parseArgs(args);
-            for (Setting<?> setting : WebViewSettings.ALL) {
-                setting.read(conf);
-            }
-            clientProperties = clientProperties(WebViewSettings.KAFKA_CONFIG.read(conf));
-            checkBindAddress(WebViewSettings.BIND.read(conf));
-        } catch (ConfigException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+    }
+
+    /**
+     * Runs the view with the checked options until the JVM stops; the exit code.
+     *
+     * @throws ConfigException for a Kafka client file that cannot be read or a --bind that names nothing (bad
+     *     usage: exit 2)
+     */
+    private static int run(Map<String, Object> conf) {
+        Map<String, String> clientProperties = clientProperties(WebViewSettings.KAFKA_CONFIG.read(conf));
+        checkBindAddress(WebViewSettings.BIND.read(conf));
         String bind = WebViewSettings.BIND.read(conf);
         int historyMinutes = WebViewSettings.HISTORY_MINUTES.read(conf);
         FleetView view = new FleetView(
@@ -79,14 +75,12 @@ public final class WebViewMain {
         } catch (BindException e) {
             System.err.println("error: cannot listen on " + bind + ":" + WebViewSettings.PORT.read(conf) + ": "
                     + e.getMessage() + " (choose another --port)");
-            System.exit(1);
-            return;
+            return 1;
         } catch (IOException | RuntimeException e) {
             // an address of another machine, say: one line, no stack trace
             System.err.println("error: cannot listen on " + bind + ":" + WebViewSettings.PORT.read(conf) + ": " + e
                     + " (--bind takes an address of this machine)");
-            System.exit(1);
-            return;
+            return 1;
         }
         TopicFollower follower = new TopicFollower(
                 WebViewSettings.BOOTSTRAP_SERVERS.read(conf),
@@ -117,7 +111,14 @@ public final class WebViewMain {
                 WebViewSettings.RANKINGS_TOPIC.read(conf),
                 WebViewSettings.ALERTS_TOPIC.read(conf),
                 WebViewSettings.BOOTSTRAP_SERVERS.read(conf));
-        stopped.await();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // nothing interrupts main; if something does, exit 1 as the exception escaping main used to
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        return 0;
     }
 
     /** Refuses a --bind that names no address at all (a typo, an unknown host), before anything starts. */

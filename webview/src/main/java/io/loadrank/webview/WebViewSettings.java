@@ -1,19 +1,16 @@
 package io.loadrank.webview;
 
 import io.loadrank.config.BootstrapServers;
-import io.loadrank.config.ConfigException;
 import io.loadrank.config.Setting;
 import io.loadrank.config.TopicNames;
 import io.loadrank.webview.metrics.FleetMetrics;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The web view's options, each defined once (docs/WEBVIEW.md); docs/CONFIGURATION.md's table is rendered from
  * {@link #ALL} and checked by WebViewSettingsReadmeTest. Given on the command line as
- * {@code --key value} or {@code --key=value}.
+ * {@code --key value} or {@code --key=value} ({@link WebViewCommand}).
  */
 public final class WebViewSettings {
 
@@ -80,36 +77,4 @@ public final class WebViewSettings {
             TITLE);
 
     private WebViewSettings() {}
-
-    /**
-     * The command line as configuration entries.
-     *
-     * @throws ConfigException for an option that is not one of {@link #ALL} or has no value
-     */
-    public static Map<String, Object> parseArgs(String[] args) {
-        Map<String, Object> conf = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new ConfigException("argument", arg, "options --KEY VALUE or --KEY=VALUE");
-            }
-            String key = arg.substring(2);
-            String value;
-            int eq = key.indexOf('=');
-            if (eq >= 0) {
-                value = key.substring(eq + 1);
-                key = key.substring(0, eq);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new ConfigException(key, null, "a value");
-            }
-            String name = key;
-            if (ALL.stream().noneMatch(setting -> setting.key().equals(name))) {
-                throw new ConfigException(key, value, "one of the options " + ALL);
-            }
-            conf.put(key, value);
-        }
-        return conf;
-    }
 }

@@ -5,31 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** What proves a refusal over (logging it once is the outage tracker's, tested in common). */
 class FollowRefusalsTest {
 
     private static final String RANKINGS_REFUSED =
             "not authorized to READ topic loadRankings on Kafka at 127.0.0.1:9093";
     private static final String CREDENTIALS_REFUSED = "Kafka at 127.0.0.1:9093 refused the credentials";
 
-    @Test
-    void givenARefusal_whenTheSameRefusalComesAgain_thenOnlyTheFirstIsNew() {
-        FollowRefusals refusals = new FollowRefusals();
-
-        boolean first = refusals.refused(RANKINGS_REFUSED, Set.of("loadRankings"));
-        boolean again = refusals.refused(RANKINGS_REFUSED, Set.of("loadRankings"));
-
-        assertThat(first).isTrue();
-        assertThat(again).isFalse();
-        assertThat(refusals.isEmpty()).isFalse();
-    }
+    private final FollowRefusals refusals = new FollowRefusals();
 
     @Test
     void givenARefusedTopic_whenOnlyRecordsOfAnotherTopicArrive_thenTheRefusalIsNotOver() {
-        FollowRefusals refusals = new FollowRefusals();
         refusals.refused(RANKINGS_REFUSED, Set.of("loadRankings"));
 
-        assertThat(refusals.polled(Set.of("loadAlerts"))).isEmpty();
-        assertThat(refusals.polled(Set.of())).isEmpty();
+        assertThat(refusals.answered(Set.of("loadAlerts"))).isEmpty();
+        assertThat(refusals.answered(Set.of())).isEmpty();
         assertThat(refusals.isEmpty()).isFalse();
         // and it is still logged once: the outage goes on
         assertThat(refusals.refused(RANKINGS_REFUSED, Set.of("loadRankings"))).isFalse();
@@ -37,22 +27,20 @@ class FollowRefusalsTest {
 
     @Test
     void givenARefusedTopic_whenItsRecordsArrive_thenTheRefusalIsOverOnceAndANewOneIsNewAgain() {
-        FollowRefusals refusals = new FollowRefusals();
         refusals.refused(RANKINGS_REFUSED, Set.of("loadRankings"));
 
-        assertThat(refusals.polled(Set.of("loadRankings", "loadAlerts"))).containsExactly(RANKINGS_REFUSED);
-        assertThat(refusals.polled(Set.of("loadRankings"))).isEmpty();
+        assertThat(refusals.answered(Set.of("loadRankings", "loadAlerts"))).containsExactly(RANKINGS_REFUSED);
+        assertThat(refusals.answered(Set.of("loadRankings"))).isEmpty();
         assertThat(refusals.isEmpty()).isTrue();
         assertThat(refusals.refused(RANKINGS_REFUSED, Set.of("loadRankings"))).isTrue();
     }
 
     @Test
     void givenARefusalNamingNoTopic_whenRecordsOfAnyTopicArrive_thenItIsOver() {
-        FollowRefusals refusals = new FollowRefusals();
         refusals.refused(CREDENTIALS_REFUSED, Set.of());
         refusals.refused(RANKINGS_REFUSED, Set.of("loadRankings"));
 
-        assertThat(refusals.polled(Set.of("loadAlerts"))).containsExactly(CREDENTIALS_REFUSED);
+        assertThat(refusals.answered(Set.of("loadAlerts"))).containsExactly(CREDENTIALS_REFUSED);
         assertThat(refusals.isEmpty()).isFalse();
     }
 }

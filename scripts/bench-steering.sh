@@ -7,7 +7,8 @@
 # per policy at once and measures each request from its scheduled start.
 #
 #   scripts/bench-steering.sh [--quick] [--scenarios S0,S1,...] [--policies P,...] [--hot-node N]
-#                             [--rate R] [--runs N] [--minutes M] [--out DIR]
+#                             [--rate R] [--cpu-limit C] [--hot-cpu-limit C] [--runs N] [--minutes M]
+#                             [--out DIR]
 #
 # Needs the cgroup v1 cpu controller, writable (as root), at /sys/fs/cgroup/cpu: without it the
 # script says so and exits 2. Everything it starts is stopped by process id at the end (or on
@@ -22,14 +23,16 @@ source "$LOADRANK_HOME/scripts/lib/args.sh"
 help_text() {
   cat <<'USAGE'
 usage: scripts/bench-steering.sh [--quick] [--scenarios LIST] [--policies LIST] [--hot-node N] [--rate R]
-                                 [--runs N] [--minutes M] [--out DIR]
+                                 [--cpu-limit C] [--hot-cpu-limit C] [--runs N] [--minutes M] [--out DIR]
 Options:
   --quick           a short experiment for trying it (about 10 minutes): S0,S1,S2, 3 runs, 20 s phases
   --scenarios LIST  comma-separated, of S0 S1 S2 S3 S5 (default: all five)
   --policies LIST   comma-separated, of baseline baseline-no-avoidance loadrank loadrank-frozen
-                    (default: all four; baseline is always needed)
+                    loadrank-strict (default: all five; baseline is always needed)
   --hot-node N      the node made hot, 1-3 (default 3)
-  --rate R          requests per second of each policy's session (default 150; --quick 40)
+  --rate R          requests per second of each policy's session (default 40)
+  --cpu-limit C     CPUs of each node, decimals allowed (default 0.5)
+  --hot-cpu-limit C CPUs of the hot node in S1 and S5 (default 0.15)
   --runs N          runs of each scenario, interleaved (default 5; --quick 3)
   --minutes M       length of each measured phase in minutes, decimals allowed; S5 measures two
                     periods of M (default 1; --quick 0.34)
@@ -45,7 +48,10 @@ USAGE
 cgroup_root=/sys/fs/cgroup/cpu
 quick=false
 scenarios=""
-policies="baseline,baseline-no-avoidance,loadrank,loadrank-frozen"
+policy_names="baseline|baseline-no-avoidance|loadrank|loadrank-frozen|loadrank-strict"
+policies="${policy_names//|/,}"
+cpu_limit=0.5
+hot_cpu_limit=0.15
 hot_node=3
 rate=""
 runs=""
@@ -60,8 +66,8 @@ while (($#)); do
       scenarios="$2"; shift 2 ;;
     --policies)
       require_value "$1" "$#"
-      require_match "$1" "$2" '^(baseline|baseline-no-avoidance|loadrank|loadrank-frozen)(,(baseline|baseline-no-avoidance|loadrank|loadrank-frozen))*$' \
-        "a comma-separated list of baseline, baseline-no-avoidance, loadrank, loadrank-frozen"
+      require_match "$1" "$2" "^($policy_names)(,($policy_names))*\$" \
+        "a comma-separated list of ${policy_names//|/, }"
       [[ ",$2," == *",baseline,"* ]] || not_allowed "$1" "$2" "the list must include baseline: every ratio is to it"
       policies="$2"; shift 2 ;;
     --hot-node)
@@ -72,6 +78,11 @@ while (($#)); do
       require_value "$1" "$#"
       require_int "$1" "$2" 1 100000 "(requests per second of each session)"
       rate="$((10#$2))"; shift 2 ;;
+    --cpu-limit | --hot-cpu-limit)
+      require_value "$1" "$#"
+      require_match "$1" "$2" '^[0-9]{1,2}(\.[0-9]{1,3})?$' "a number of CPUs, e.g. 0.4"
+      if [[ "$1" == --cpu-limit ]]; then cpu_limit="$2"; else hot_cpu_limit="$2"; fi
+      shift 2 ;;
     --runs)
       require_value "$1" "$#"
       require_int "$1" "$2" 1 100
@@ -92,7 +103,7 @@ if $quick; then
   : "${scenarios:=S0,S1,S2}" "${rate:=40}" "${runs:=3}" "${minutes:=0.34}"
   settle=15 warm_up=20
 else
-  : "${scenarios:=S0,S1,S2,S3,S5}" "${rate:=150}" "${runs:=5}" "${minutes:=1}"
+  : "${scenarios:=S0,S1,S2,S3,S5}" "${rate:=40}" "${runs:=5}" "${minutes:=1}"
   settle=20 warm_up=30
 fi
 measure_seconds="$(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 + 0.5 }')"
@@ -185,7 +196,7 @@ fi
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 {
-  echo "command: scripts/bench-steering.sh $($quick && echo "--quick ")--scenarios $scenarios --policies $policies --hot-node $hot_node --rate $rate --runs $runs --minutes $minutes"
+  echo "command: scripts/bench-steering.sh $($quick && echo "--quick ")--scenarios $scenarios --policies $policies --hot-node $hot_node --rate $rate --cpu-limit $cpu_limit --hot-cpu-limit $hot_cpu_limit --runs $runs --minutes $minutes"
   echo "started: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo), $(uname -sr)"
   echo "load average at start (1, 5, 15 min): $(load_average)"
@@ -221,6 +232,11 @@ loadrank.topics: {cpuLoad: 0.0, memLoad: 0.0, pendingTasks: 1.0, readLatency: 1.
 loadrank.window.secs: 10
 loadrank.emit.secs: 2
 loadrank.output.dir: "$run_dir/output"
+# a topology of three hosts idles between tuples; Storm's default idle wait sleeps 1 ms, so each of
+# its executors wakes a thousand times a second, which took the CPU of half a core from the nodes
+topology.spout.wait.progressive.level3.sleep.millis: 10
+topology.bolt.wait.progressive.level2.count: 10
+topology.bolt.wait.progressive.level3.sleep.millis: 10
 YAML
 start_bg "the topology" "$run_dir/topology.log" env LOCAL_HEAP_OPTS="-Xmx512m" scripts/run-local.sh \
   --set "loadrank.kafka.bootstrap.servers=$bootstrap" --set "loadrank.rankings.topic=$rankings_topic" \
@@ -233,6 +249,7 @@ info "running the experiment (scenarios $scenarios, policies $policies, $runs ru
   --contact-points "$contact_points" --datacenter "$datacenter" \
   --bootstrap-servers "$bootstrap" --topic "$rankings_topic" --frozen-topic "$frozen_topic" \
   --scenarios "$scenarios" --policies "$policies" --hot-node "$hot_node" --rate "$rate" --runs "$runs" \
+  --cpu-limit "$cpu_limit" --hot-cpu-limit "$hot_cpu_limit" \
   --warm-up-seconds "$warm_up" --settle-seconds "$settle" --measure-seconds "$measure_seconds" \
   --rotation-seconds "$measure_seconds" \
   --cgroups "$(IFS=,; echo "${cgroups[*]}")" --jmx-ports "$CASSANDRA_JMX_PORTS" \

@@ -58,7 +58,8 @@ record ExperimentSettings(
         }
         if (policies.stream().anyMatch(Policy::needsKafka)
                 && (bootstrapServers == null || bootstrapServers.isBlank())) {
-            throw new IllegalArgumentException("--policies loadrank and loadrank-frozen need --bootstrap-servers");
+            throw new IllegalArgumentException(
+                    "--policies loadrank, loadrank-frozen and loadrank-strict need --bootstrap-servers");
         }
         if (!policies.contains(Policy.BASELINE)) {
             throw new IllegalArgumentException("--policies must include baseline: every ratio is to it");

@@ -21,7 +21,17 @@ enum Policy {
      * the hot node is made hot), kept young enough never to expire: the reordering without the live
      * signal, so that what the live ranking brings shows apart from what reordering alone does.
      */
-    LOADRANK_FROZEN("loadrank-frozen");
+    LOADRANK_FROZEN("loadrank-frozen"),
+    /**
+     * loadrank's balancer, live, with a higher bar for hot: {@link #STRICT_HOT_RATIO} times the slice's mean
+     * score instead of the default 1.5, cooling below {@link #STRICT_COOL_RATIO}. Among three nodes the
+     * scores of equally loaded nodes wander past 1.5 times the mean by chance (a node's queue of 1 task
+     * against its neighbours' 0 is most of a share), which demotes a healthy node.
+     */
+    LOADRANK_STRICT("loadrank-strict");
+
+    static final double STRICT_HOT_RATIO = 1.8;
+    static final double STRICT_COOL_RATIO = 1.4;
 
     /** The frozen copy never expires within an experiment. */
     static final Duration FROZEN_MAX_AGE = Duration.ofDays(1);
@@ -33,7 +43,7 @@ enum Policy {
     }
 
     boolean needsKafka() {
-        return this == LOADRANK || this == LOADRANK_FROZEN;
+        return this == LOADRANK || this == LOADRANK_FROZEN || this == LOADRANK_STRICT;
     }
 
     /** Configures a session's default profile for this policy. */
@@ -47,6 +57,15 @@ enum Policy {
                 LoadAwarePolicySettings.builder()
                         .bootstrapServers(bootstrapServers)
                         .topic(topic)
+                        .build()
+                        .applyTo(driver.withClass(
+                                DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class));
+            case LOADRANK_STRICT ->
+                LoadAwarePolicySettings.builder()
+                        .bootstrapServers(bootstrapServers)
+                        .topic(topic)
+                        .hotRatio(STRICT_HOT_RATIO)
+                        .coolRatio(STRICT_COOL_RATIO)
                         .build()
                         .applyTo(driver.withClass(
                                 DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class));

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 enum Scenario {
     S0("nothing hot", false),
     S1("the hot node's CPU limit cut", true),
-    S2("another client, unseen by the application's driver, floods the hot node with writes", false),
+    S2(
+            "another client, unseen by the application's driver, floods the hot node with writes of rows that it alone stores",
+            false),
     S3("a compaction backlog on the hot node: major compactions of a filler table, one after another", false),
     S5("the CPU limit cut moves to the next node every rotation period", true);
 

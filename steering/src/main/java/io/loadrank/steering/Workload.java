@@ -23,6 +23,8 @@ final class Workload {
 
     static final String KEYSPACE = "steering";
     static final String TABLE = "kv";
+    static final String FLOOD_KEYSPACE = "steering_flood";
+    static final String FLOOD_TABLE = "flood";
     static final double READ_FRACTION = 0.95;
 
     private final List<InetSocketAddress> contactPoints;
@@ -39,11 +41,19 @@ final class Workload {
         session.execute(SimpleStatement.newInstance("CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE
                         + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': " + replication + "}")
                 .setTimeout(java.time.Duration.ofSeconds(60)));
-        for (String table : List.of(TABLE, "flood", "backlog")) {
+        for (String table : List.of(TABLE, "backlog")) {
             session.execute(SimpleStatement.newInstance(
                             "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + table + " (k int PRIMARY KEY, v text)")
                     .setTimeout(java.time.Duration.ofSeconds(60)));
         }
+        // the flood's keyspace keeps one copy of each row, so that writes to keys the hot node owns
+        // load that node alone: with the workload's replication every node would store the flood
+        session.execute(SimpleStatement.newInstance("CREATE KEYSPACE IF NOT EXISTS " + FLOOD_KEYSPACE
+                        + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}")
+                .setTimeout(java.time.Duration.ofSeconds(60)));
+        session.execute(SimpleStatement.newInstance("CREATE TABLE IF NOT EXISTS " + FLOOD_KEYSPACE + "." + FLOOD_TABLE
+                        + " (k int PRIMARY KEY, v text)")
+                .setTimeout(java.time.Duration.ofSeconds(60)));
         PreparedStatement insert = session.prepare(
                 SimpleStatement.newInstance("INSERT INTO " + KEYSPACE + "." + TABLE + " (k, v) VALUES (?, ?)")
                         .setConsistencyLevel(ConsistencyLevel.ALL));

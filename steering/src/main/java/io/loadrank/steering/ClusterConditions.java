@@ -38,8 +38,8 @@ final class ClusterConditions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterConditions.class);
     /**
      * The cgroups' accounting period. A node that spends its quota early in a period waits for the
-     * next one, so the period bounds that stall: with the kernel's default 100 ms, a node at 0.4 CPU
-     * near its limit stalled up to 60 ms now and then, which made every policy's p99 in S0 about
+     * next one, so the period bounds that stall: with the kernel's default 100 ms, a node near its
+     * CPU limit stalled up to 60 ms now and then, which made every policy's p99 in S0 about
      * 100 ms. 10 ms keeps the limit and the stall under 10 ms.
      */
     private static final long PERIOD_MICROS = 10_000;

@@ -54,30 +54,35 @@ enum Policy {
             case BASELINE_NO_AVOIDANCE ->
                 driver.withBoolean(DefaultDriverOption.LOAD_BALANCING_POLICY_SLOW_AVOIDANCE, false);
             case LOADRANK ->
-                LoadAwarePolicySettings.builder()
-                        .bootstrapServers(bootstrapServers)
-                        .topic(topic)
-                        .build()
-                        .applyTo(driver.withClass(
-                                DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class));
+                loadrank(
+                        driver,
+                        LoadAwarePolicySettings.builder()
+                                .bootstrapServers(bootstrapServers)
+                                .topic(topic));
             case LOADRANK_STRICT ->
-                LoadAwarePolicySettings.builder()
-                        .bootstrapServers(bootstrapServers)
-                        .topic(topic)
-                        .hotRatio(STRICT_HOT_RATIO)
-                        .coolRatio(STRICT_COOL_RATIO)
-                        .build()
-                        .applyTo(driver.withClass(
-                                DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class));
+                loadrank(
+                        driver,
+                        LoadAwarePolicySettings.builder()
+                                .bootstrapServers(bootstrapServers)
+                                .topic(topic)
+                                .hotRatio(STRICT_HOT_RATIO)
+                                .coolRatio(STRICT_COOL_RATIO));
             case LOADRANK_FROZEN ->
-                LoadAwarePolicySettings.builder()
-                        .bootstrapServers(bootstrapServers)
-                        .topic(frozenTopic)
-                        .maxAge(FROZEN_MAX_AGE)
-                        .build()
-                        .applyTo(driver.withClass(
-                                DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class));
+                loadrank(
+                        driver,
+                        LoadAwarePolicySettings.builder()
+                                .bootstrapServers(bootstrapServers)
+                                .topic(frozenTopic)
+                                .maxAge(FROZEN_MAX_AGE));
         };
+    }
+
+    /** The balancer as the session's policy, with {@code settings}. */
+    private static ProgrammaticDriverConfigLoaderBuilder loadrank(
+            ProgrammaticDriverConfigLoaderBuilder driver, LoadAwarePolicySettings.Builder settings) {
+        return settings.build()
+                .applyTo(driver.withClass(
+                        DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, LoadAwareLoadBalancingPolicy.class));
     }
 
     static Policy byLabel(String label) {
